@@ -1,0 +1,9 @@
+/**
+ * Domain library of Model Scaling for Backstage: patterns, plans, renderers,
+ * autoscaler simulator, batching model, live interpretation and findings.
+ * Pure TypeScript without I/O; runs in the browser and in Node.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types/status';
