@@ -1,0 +1,69 @@
+import { ConfigReader } from '@backstage/config';
+import { readModelScalingOptions } from './ModelScalingOptions';
+
+describe('readModelScalingOptions', () => {
+  it('fills in defaults when the section is absent', () => {
+    const options = readModelScalingOptions(new ConfigReader({}));
+    expect(options.namespaces).toEqual([]);
+    expect(options.requestTimeoutMs).toBe(10000);
+    expect(options.watch.backoff).toEqual({
+      initialMs: 1000,
+      maxMs: 30000,
+      factor: 2,
+    });
+    expect(options.triton).toMatchObject({
+      enabled: true,
+      intervalSeconds: 15,
+      concurrency: 8,
+      timeoutMs: 3000,
+    });
+    expect(options.triton.prometheus).toBeUndefined();
+  });
+
+  it('reads every key', () => {
+    const options = readModelScalingOptions(
+      new ConfigReader({
+        modelScaling: {
+          namespaces: ['ml-serving', 'ml-batch'],
+          requestTimeoutMs: 2000,
+          watch: { backoff: { initialMs: 100, maxMs: 2000 } },
+          triton: {
+            enabled: false,
+            intervalSeconds: 5,
+            concurrency: 2,
+            timeoutMs: 500,
+            prometheus: { url: 'http://prometheus:9090' },
+          },
+          patterns: { 'realtime-cpu': { hpa: { minReplicas: 3 } } },
+        },
+      }),
+    );
+    expect(options.namespaces).toEqual(['ml-serving', 'ml-batch']);
+    expect(options.watch.backoff.maxMs).toBe(2000);
+    expect(options.triton.enabled).toBe(false);
+    expect(options.triton.prometheus).toEqual({
+      url: 'http://prometheus:9090',
+      podLabel: 'pod',
+      namespaceLabel: 'namespace',
+    });
+  });
+
+  it.each([
+    [{ triton: { concurrency: 0 } }, 'modelScaling.triton.concurrency'],
+    [{ requestTimeoutMs: 'soon' }, 'modelScaling.requestTimeoutMs'],
+    [{ namespaces: [''] }, 'modelScaling.namespaces.0'],
+    [
+      { watch: { backoff: { initialMs: 5000, maxMs: 1000 } } },
+      'modelScaling.watch.backoff.maxMs',
+    ],
+    [
+      { triton: { prometheus: { url: 'not a url' } } },
+      'modelScaling.triton.prometheus.url',
+    ],
+    [{ triton: { intervalSecs: 3 } }, 'modelScaling.triton'],
+  ])('names the key of a bad value %j', (section, key) => {
+    expect(() =>
+      readModelScalingOptions(new ConfigReader({ modelScaling: section })),
+    ).toThrow(`Invalid config at ${key}:`);
+  });
+});

@@ -1,0 +1,72 @@
+import { Config } from '@backstage/config';
+import { z } from 'zod';
+
+const backoffSchema = z
+  .object({
+    initialMs: z.number().int().min(10).default(1000),
+    maxMs: z.number().int().min(10).default(30000),
+    factor: z.number().min(1).default(2),
+  })
+  .strict()
+  .refine(b => b.maxMs >= b.initialMs, {
+    message: 'must be at least watch.backoff.initialMs',
+    path: ['maxMs'],
+  });
+
+const prometheusSchema = z
+  .object({
+    url: z
+      .string()
+      .url()
+      .refine(u => /^https?:\/\//.test(u), {
+        message: 'must be an http or https URL',
+      }),
+    podLabel: z.string().min(1).default('pod'),
+    namespaceLabel: z.string().min(1).default('namespace'),
+  })
+  .strict();
+
+/** Zod schema of the `modelScaling` keys this backend reads (presets are read by the common package). */
+export const modelScalingOptionsSchema = z
+  .object({
+    namespaces: z.array(z.string().min(1)).default([]),
+    requestTimeoutMs: z.number().int().min(100).default(10000),
+    watch: z
+      .object({
+        backoff: backoffSchema.default({}),
+        timeoutSeconds: z.number().int().min(5).max(3600).default(300),
+      })
+      .strict()
+      .default({}),
+    triton: z
+      .object({
+        enabled: z.boolean().default(true),
+        intervalSeconds: z.number().min(1).default(15),
+        concurrency: z.number().int().min(1).max(256).default(8),
+        timeoutMs: z.number().int().min(100).default(3000),
+        configRefreshIntervals: z.number().int().min(1).default(20),
+        prometheus: prometheusSchema.optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .passthrough();
+
+/** The plain, typed options of the backend, read once from config. */
+export type ModelScalingOptions = z.infer<typeof modelScalingOptionsSchema>;
+
+/**
+ * Reads the `modelScaling` section (everything except `patterns`, which
+ * `resolvePatternPresets` reads) into typed options with defaults.
+ * Throws an error naming the key and the rule when a value is wrong.
+ */
+export function readModelScalingOptions(config: Config): ModelScalingOptions {
+  const raw = config.getOptional('modelScaling') ?? {};
+  const result = modelScalingOptionsSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const key = ['modelScaling', ...issue.path.map(String)].join('.');
+    throw new Error(`Invalid config at ${key}: ${issue.message}`);
+  }
+  return result.data;
+}
