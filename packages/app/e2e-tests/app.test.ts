@@ -1,33 +1,37 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
-
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 
-test('App should render the welcome page', async ({ page }) => {
+/** Screenshots go to a git-ignored folder at the repository root. */
+const artifacts = path.resolve(__dirname, '../../../e2e-artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+
+const modelServices = [
+  'text-classifier',
+  'image-classifier',
+  'batch-embedder',
+  'summarizer',
+];
+
+test.beforeEach(async ({ page }) => {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
+    await enter.click();
+  }
+});
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+test('the catalog lists the four model services and opens one', async ({
+  page,
+}) => {
+  await page.goto('/?filters[kind]=component&filters[type]=model-service');
+  for (const name of modelServices) {
+    await expect(page.getByRole('link', { name: new RegExp(name.replace('-', '.'), 'i') }).first()).toBeVisible();
+  }
+  await page.screenshot({ path: path.join(artifacts, 'catalog-model-services.png'), fullPage: true });
 
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await page.getByRole('link', { name: /image classifier/i }).first().click();
+  await expect(page.getByRole('heading', { name: /image classifier/i }).first()).toBeVisible();
+  await expect(page.getByText('ResNet-50 on Triton').first()).toBeVisible();
+  await page.screenshot({ path: path.join(artifacts, 'entity-image-classifier.png'), fullPage: true });
 });

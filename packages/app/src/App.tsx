@@ -1,8 +1,11 @@
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
-import { homeModule } from './modules/home';
 
+/**
+ * The portal. Plugins (catalog, scaffolder, kubernetes, search, user settings,
+ * model scaling, ...) are discovered from this package's dependencies through
+ * `app.packages: all` in app-config.yaml; only app-specific modules are listed.
+ */
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [navModule],
 });
