@@ -7,3 +7,4 @@
  */
 
 export * from './types/status';
+export * from './patterns';
