@@ -534,6 +534,8 @@ export interface FleetResponse {
 
 export interface ClusterKindState {
   kind: string;
+  /** Set when the backend watches selected namespaces: one entry per kind and namespace. */
+  namespace?: string;
   synced: boolean;
   count: number;
   resourceVersion?: string;
