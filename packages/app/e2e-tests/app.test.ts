@@ -26,12 +26,27 @@ test('the catalog lists the four model services and opens one', async ({
 }) => {
   await page.goto('/?filters[kind]=component&filters[type]=model-service');
   for (const name of modelServices) {
-    await expect(page.getByRole('link', { name: new RegExp(name.replace('-', '.'), 'i') }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('link', { name: new RegExp(name.replace('-', '.'), 'i') })
+        .first(),
+    ).toBeVisible();
   }
-  await page.screenshot({ path: path.join(artifacts, 'catalog-model-services.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, 'catalog-model-services.png'),
+    fullPage: true,
+  });
 
-  await page.getByRole('link', { name: /image classifier/i }).first().click();
-  await expect(page.getByRole('heading', { name: /image classifier/i }).first()).toBeVisible();
+  await page
+    .getByRole('link', { name: /image classifier/i })
+    .first()
+    .click();
+  await expect(
+    page.getByRole('heading', { name: /image classifier/i }).first(),
+  ).toBeVisible();
   await expect(page.getByText('ResNet-50 on Triton').first()).toBeVisible();
-  await page.screenshot({ path: path.join(artifacts, 'entity-image-classifier.png'), fullPage: true });
+  await page.screenshot({
+    path: path.join(artifacts, 'entity-image-classifier.png'),
+    fullPage: true,
+  });
 });

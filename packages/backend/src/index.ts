@@ -23,9 +23,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // scaffolder, with the "Create new model service" actions
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(
-  import('@internal/plugin-scaffolder-backend-module-model-service'),
-);
+backend.add(import('@internal/plugin-scaffolder-backend-module-model-service'));
 
 // permission
 backend.add(import('@backstage/plugin-permission-backend'));
@@ -43,7 +41,9 @@ backend.add(import('@internal/plugin-model-scaling-backend'));
 
 // the embedded demo cluster; it only listens when demoCluster.enabled is true
 backend.add(
-  import('@internal/demo-cluster').then(m => ({ default: m.demoClusterPlugin })),
+  import('@internal/demo-cluster').then(m => ({
+    default: m.demoClusterPlugin,
+  })),
 );
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
