@@ -1,0 +1,148 @@
+import { SlimObject } from '@internal/plugin-model-scaling-common';
+import { WatchedKind } from './kinds';
+
+/** The store key of an object: `namespace/name`, or `name` for cluster-scoped kinds. */
+export function objectKey(o: { meta: { namespace?: string; name: string } }): string {
+  return o.meta.namespace ? `${o.meta.namespace}/${o.meta.name}` : o.meta.name;
+}
+
+type IndexFn = (o: SlimObject) => string | undefined;
+
+/**
+ * The secondary index of each kind: what a status lookup starts from.
+ * ReplicaSets and pods by owner, autoscalers by target, events by object.
+ */
+const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
+  ReplicaSet: o =>
+    o.kind === 'ReplicaSet' && o.ownerDeployment
+      ? `${o.meta.namespace}/${o.ownerDeployment}`
+      : undefined,
+  Pod: o =>
+    o.kind === 'Pod' && o.ownerReplicaSet
+      ? `${o.meta.namespace}/${o.ownerReplicaSet}`
+      : undefined,
+  HorizontalPodAutoscaler: o =>
+    o.kind === 'HorizontalPodAutoscaler'
+      ? `${o.meta.namespace}/${o.scaleTargetRef.name}`
+      : undefined,
+  ScaledObject: o =>
+    o.kind === 'ScaledObject'
+      ? `${o.meta.namespace}/${o.scaleTargetRef.name}`
+      : undefined,
+  Event: o =>
+    o.kind === 'Event'
+      ? `${o.involvedObject.namespace ?? o.meta.namespace}/${o.involvedObject.name}`
+      : undefined,
+};
+
+/**
+ * The slim records of one kind in one cluster, with a secondary index.
+ * All reads are in memory.
+ */
+export class KindStore<T extends SlimObject = SlimObject> {
+  readonly #items = new Map<string, T>();
+  readonly #index = new Map<string, Map<string, T>>();
+  readonly #indexFn?: IndexFn;
+
+  constructor(readonly kind: WatchedKind) {
+    this.#indexFn = INDEXES[kind];
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+
+  get(key: string): T | undefined {
+    return this.#items.get(key);
+  }
+
+  values(): IterableIterator<T> {
+    return this.#items.values();
+  }
+
+  /** Objects whose index key (see the kind's index) equals `key`. */
+  byIndex(key: string): T[] {
+    const bucket = this.#index.get(key);
+    return bucket ? [...bucket.values()] : [];
+  }
+
+  upsert(o: T): void {
+    const key = objectKey(o);
+    this.#unindex(key);
+    this.#items.set(key, o);
+    const ik = this.#indexFn?.(o);
+    if (ik !== undefined) {
+      let bucket = this.#index.get(ik);
+      if (!bucket) {
+        bucket = new Map();
+        this.#index.set(ik, bucket);
+      }
+      bucket.set(key, o);
+    }
+  }
+
+  delete(key: string): void {
+    this.#unindex(key);
+    this.#items.delete(key);
+  }
+
+  /**
+   * Replaces every object of one namespace (all namespaces when undefined)
+   * with a fresh list, as after a relist. Objects of other namespaces stay.
+   */
+  replaceScope(namespace: string | undefined, objects: T[]): void {
+    for (const [key, o] of [...this.#items]) {
+      if (namespace === undefined || o.meta.namespace === namespace) {
+        this.delete(key);
+      }
+    }
+    for (const o of objects) {
+      this.upsert(o);
+    }
+  }
+
+  /** Number of objects in one namespace (all when undefined). */
+  countScope(namespace: string | undefined): number {
+    if (namespace === undefined) {
+      return this.#items.size;
+    }
+    let n = 0;
+    for (const o of this.#items.values()) {
+      if (o.meta.namespace === namespace) n++;
+    }
+    return n;
+  }
+
+  #unindex(key: string) {
+    const old = this.#items.get(key);
+    if (!old) return;
+    const ik = this.#indexFn?.(old);
+    if (ik === undefined) return;
+    const bucket = this.#index.get(ik);
+    bucket?.delete(key);
+    if (bucket && bucket.size === 0) {
+      this.#index.delete(ik);
+    }
+  }
+}
+
+/** Slim records by kind, for one cluster. */
+export class ClusterStore {
+  readonly #kinds = new Map<WatchedKind, KindStore>();
+
+  kind<K extends WatchedKind>(kind: K): KindStore<Extract<SlimObject, { kind: K }>> {
+    let store = this.#kinds.get(kind);
+    if (!store) {
+      store = new KindStore(kind);
+      this.#kinds.set(kind, store);
+    }
+    return store as unknown as KindStore<Extract<SlimObject, { kind: K }>>;
+  }
+
+  /** Total number of records kept. */
+  get size(): number {
+    let n = 0;
+    for (const s of this.#kinds.values()) n += s.size;
+    return n;
+  }
+}
