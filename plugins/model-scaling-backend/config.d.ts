@@ -1,0 +1,92 @@
+export interface Config {
+  /**
+   * Clusters are read from the Kubernetes plugin's own configuration, so they
+   * are configured once for both plugins. Only the keys this plugin reads are
+   * declared here; the Kubernetes backend declares the rest.
+   */
+  kubernetes?: {
+    clusterLocatorMethods?: Array<
+      | {
+          type: 'config';
+          clusters: Array<{
+            /** Cluster name, unique; shown in the Scaling tab. */
+            name: string;
+            /** API server URL, e.g. https://k8s.example.com:6443 */
+            url: string;
+            /** `serviceAccount` (token) or `localKubectlProxy`. */
+            authProvider?: string;
+            /**
+             * Bearer token of a read-only service account (see the README for its ClusterRole).
+             * Without it, `serviceAccount` uses the in-cluster token.
+             * @visibility secret
+             */
+            serviceAccountToken?: string;
+            /**
+             * Auth metadata in the Kubernetes plugin's annotation form.
+             * @visibility secret
+             */
+            authMetadata?: { [key: string]: string };
+            /** Skip verifying the API server's TLS certificate. */
+            skipTLSVerify?: boolean;
+            /**
+             * Base64-encoded PEM of the API server's CA.
+             * @visibility secret
+             */
+            caData?: string;
+            /**
+             * Path of a PEM file with the API server's CA.
+             * @visibility secret
+             */
+            caFile?: string;
+          }>;
+        }
+      | { type: 'localKubectlProxy' }
+      | { type: string }
+    >;
+  };
+
+  modelScaling?: {
+    /** Namespaces to watch in every cluster; empty or unset watches all namespaces. */
+    namespaces?: string[];
+    /** Deadline of each list and discovery request, in milliseconds (default 10000). */
+    requestTimeoutMs?: number;
+    watch?: {
+      /** Exponential backoff between failed list/watch attempts. */
+      backoff?: {
+        /** First delay in ms (default 1000). */
+        initialMs?: number;
+        /** Longest delay in ms (default 30000). */
+        maxMs?: number;
+        /** Growth per failure (default 2). */
+        factor?: number;
+      };
+      /** Server-side watch timeout before the stream is resumed (default 300). */
+      timeoutSeconds?: number;
+    };
+    /** Collection of Triton Inference Server figures from model-service pods. */
+    triton?: {
+      /** Default true. */
+      enabled?: boolean;
+      /** Seconds between two samples (default 15). */
+      intervalSeconds?: number;
+      /** Requests in flight at once, across all pods (default 8). */
+      concurrency?: number;
+      /** Deadline of each request to a pod, in ms (default 3000). */
+      timeoutMs?: number;
+      /** Model configs are read again every this many samples (default 20). */
+      configRefreshIntervals?: number;
+      /**
+       * Read Triton's counters from Prometheus instead of each pod's /metrics.
+       * Stats (batch sizes) and configs are still read through the pod proxy.
+       */
+      prometheus?: {
+        /** Base URL, e.g. http://prometheus.monitoring:9090 */
+        url: string;
+        /** Label holding the pod name (default `pod`). */
+        podLabel?: string;
+        /** Label holding the namespace (default `namespace`). */
+        namespaceLabel?: string;
+      };
+    };
+  };
+}

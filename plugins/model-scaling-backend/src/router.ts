@@ -1,0 +1,146 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  ClustersResponse,
+  EntityScalingStatus,
+  FleetResponse,
+  FleetServiceRow,
+  ClusterHealth,
+  modelScalingEntityReadPermission,
+} from '@internal/plugin-model-scaling-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+
+/** What the router reads; everything comes from memory. */
+export interface ScalingStatusReader {
+  entityStatus(entity: Entity): EntityScalingStatus;
+  fleetRow(entity: Entity): FleetServiceRow;
+  clusters(): ClusterHealth[];
+}
+
+/** Dependencies of {@link createRouter}. */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  status: ScalingStatusReader;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+// Entity ref parts as the catalog accepts them.
+const refPart = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(253, `${what} must be at most 253 characters`)
+    .regex(
+      /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/,
+      `${what} must be letters and digits separated by '-', '_' or '.'`,
+    );
+
+const entityParamsSchema = z.object({
+  namespace: refPart('namespace'),
+  kind: z
+    .string()
+    .min(1, 'kind must not be empty')
+    .max(63, 'kind must be at most 63 characters')
+    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'kind must be a word of letters and digits'),
+  name: refPart('name'),
+});
+
+/** The entities the fleet view lists. */
+export const MODEL_SERVICE_FILTER = {
+  kind: 'Component',
+  'spec.type': 'model-service',
+};
+
+function parseParams(params: unknown) {
+  const result = entityParamsSchema.safeParse(params);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid path parameter '${issue.path.join('.')}': ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * The v1 REST API of the model-scaling plugin. Every route needs user or
+ * service credentials; entity data needs `model-scaling.entity.read` on the
+ * entity. No route calls a Kubernetes API.
+ */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const { httpAuth, permissions, catalog, status } = options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/v1/clusters', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const body: ClustersResponse = { clusters: status.clusters() };
+    res.json(body);
+  });
+
+  router.get('/v1/entities/:namespace/:kind/:name/status', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { namespace, kind, name } = parseParams(req.params);
+    const entityRef = stringifyEntityRef({ kind, namespace, name });
+    const [decision] = await permissions.authorize(
+      [{ permission: modelScalingEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read the scaling status of ${entityRef}`,
+      );
+    }
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json(status.entityStatus(entity));
+  });
+
+  router.get('/v1/services', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { items } = await catalog.getEntities(
+      { filter: MODEL_SERVICE_FILTER },
+      { credentials },
+    );
+    const entities = items.filter(
+      e => e.kind === 'Component' && (e.spec as { type?: string })?.type === 'model-service',
+    );
+    const decisions =
+      entities.length > 0
+        ? await permissions.authorize(
+            entities.map(e => ({
+              permission: modelScalingEntityReadPermission,
+              resourceRef: stringifyEntityRef(e),
+            })),
+            { credentials },
+          )
+        : [];
+    const services = entities
+      .filter((_, i) => decisions[i]?.result === AuthorizeResult.ALLOW)
+      .map(e => status.fleetRow(e))
+      .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+    const body: FleetResponse = { generatedAt: now().toISOString(), services };
+    res.json(body);
+  });
+
+  return router;
+}

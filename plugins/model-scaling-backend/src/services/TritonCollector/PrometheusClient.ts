@@ -1,0 +1,98 @@
+import { KubeApiError } from '../KubeApi/KubeApiError';
+
+/** One element of an instant-vector result. */
+export interface PrometheusSample {
+  metric: Record<string, string>;
+  /** `[unix seconds, "value"]`. */
+  value: [number, string];
+}
+
+/** Options of {@link PrometheusClient}. */
+export interface PrometheusClientOptions {
+  url: string;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}
+
+/** Instant queries against Prometheus' HTTP API (`/api/v1/query`). */
+export class PrometheusClient {
+  readonly #url: string;
+  readonly #fetch: typeof fetch;
+
+  constructor(private readonly options: PrometheusClientOptions) {
+    this.#url = options.url.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? fetch;
+  }
+
+  /** Runs an instant query (POST, so long selectors fit) and returns its vector. */
+  async query(promql: string, signal?: AbortSignal): Promise<PrometheusSample[]> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const res = await this.#fetch(`${this.#url}/api/v1/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ query: promql }).toString(),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    }).catch(error => {
+      throw new KubeApiError(
+        `Prometheus query: ${
+          (error as Error).name === 'TimeoutError'
+            ? `timed out after ${this.options.timeoutMs} ms`
+            : (error as Error).message
+        }`,
+      );
+    });
+    const text = await res.text();
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new KubeApiError(`Prometheus query: HTTP ${res.status}, response is not JSON`, res.status);
+    }
+    if (body?.status !== 'success') {
+      throw new KubeApiError(
+        `Prometheus query: HTTP ${res.status} ${body?.errorType ?? ''}: ${body?.error ?? 'failed'}`.replace(
+          /\s+:/,
+          ':',
+        ),
+        res.status,
+      );
+    }
+    if (body.data?.resultType !== 'vector' || !Array.isArray(body.data.result)) {
+      throw new KubeApiError(
+        `Prometheus query: expected a vector, got ${body.data?.resultType}`,
+      );
+    }
+    return body.data.result as PrometheusSample[];
+  }
+}
+
+/** Escapes a string for a PromQL regex matcher inside double quotes. */
+export function promRegexEscape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/**
+ * Writes Prometheus samples back as text exposition lines, so the same
+ * `/metrics` parser reads pod and Prometheus data. The scrape labels
+ * (`pod`, `namespace`, `instance`, `job`) are dropped.
+ */
+export function samplesToExposition(
+  samples: PrometheusSample[],
+  dropLabels: string[],
+): string {
+  const drop = new Set(['__name__', 'instance', 'job', ...dropLabels]);
+  const lines: string[] = [];
+  const sorted = [...samples].sort((a, b) =>
+    (a.metric.__name__ ?? '').localeCompare(b.metric.__name__ ?? ''),
+  );
+  for (const s of sorted) {
+    const name = s.metric.__name__;
+    if (!name) continue;
+    const labels = Object.entries(s.metric)
+      .filter(([k]) => !drop.has(k))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
+    lines.push(`${name}${labels.length ? `{${labels.join(',')}}` : ''} ${s.value[1]}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
