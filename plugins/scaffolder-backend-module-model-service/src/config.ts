@@ -1,6 +1,10 @@
 import { resolve as resolvePath } from 'node:path';
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import {
+  PatternPresets,
+  resolvePatternPresets,
+} from '@internal/plugin-model-scaling-common';
 
 /** A cluster the apply action can talk to, from `kubernetes.clusterLocatorMethods`. */
 export interface ClusterConnection {
@@ -30,8 +34,8 @@ export interface ModelServiceScaffolderOptions {
   clusters: ClusterConnection[];
   /** Set when `modelScaling.scaffolder.localPublish` is configured (demo only). */
   localPublish?: { baseDir: string };
-  /** The raw `modelScaling.patterns` overrides, for `resolvePatternPresets`. */
-  patternOverrides?: unknown;
+  /** The golden-path presets: built-in defaults with `modelScaling.patterns` merged in. */
+  presets: PatternPresets;
   /** Author of commits made by the local publisher (`scaffolder.defaultAuthor`). */
   defaultAuthor: { name: string; email: string };
 }
@@ -72,6 +76,7 @@ function readClusters(config: Config): ClusterConnection[] {
 /**
  * Reads the module's options from config: `modelScaling.scaffolder.*`,
  * `modelScaling.patterns` and the clusters of `kubernetes.clusterLocatorMethods`.
+ * Invalid presets fail here, at startup, with the config path of each field.
  */
 export function readModelServiceScaffolderConfig(
   config: Config,
@@ -93,7 +98,9 @@ export function readModelServiceScaffolderConfig(
     allowedTargets,
     clusters: readClusters(config),
     localPublish: baseDir ? { baseDir: resolvePath(baseDir) } : undefined,
-    patternOverrides: config.getOptional('modelScaling.patterns'),
+    presets: resolvePatternPresets(
+      config.getOptional<Record<string, unknown>>('modelScaling.patterns'),
+    ),
     defaultAuthor: {
       name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Scaffolder',
       email:
