@@ -1,0 +1,1 @@
+export { parseQuantity, tryParseQuantity, QuantityError } from './parseQuantity';
