@@ -8,3 +8,5 @@
 
 export * from './types/status';
 export * from './patterns';
+export * from './quantity';
+export * from './slim';
