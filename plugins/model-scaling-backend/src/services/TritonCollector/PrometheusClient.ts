@@ -66,9 +66,14 @@ export class PrometheusClient {
   }
 }
 
-/** Escapes a string for a PromQL regex matcher inside double quotes. */
+/** Escapes a string for a double-quoted PromQL string literal. */
+export function promStringEscape(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/** Escapes a string for a PromQL regex matcher (`=~"..."`) that must match it literally. */
 export function promRegexEscape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return promStringEscape(value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 }
 
 /**

@@ -1,0 +1,57 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { modelScalingPermissions } from '@internal/plugin-model-scaling-common';
+import { readBackendSettings } from './config/readBackendSettings';
+import { createRouter } from './router';
+import { createModelScalingServices } from './services/createModelScalingServices';
+
+/**
+ * The model-scaling backend plugin: watches the configured clusters, collects
+ * Triton figures and serves the v1 REST API under `/api/model-scaling`.
+ *
+ * @public
+ */
+export const modelScalingPlugin = createBackendPlugin({
+  pluginId: 'model-scaling',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.lifecycle,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const settings = readBackendSettings(deps.config, deps.logger);
+        const services = createModelScalingServices({
+          settings,
+          logger: deps.logger,
+          auth: deps.auth,
+          catalog: deps.catalog,
+        });
+
+        deps.permissionsRegistry.addPermissions(modelScalingPermissions);
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            status: services.status,
+            logger: deps.logger,
+          }),
+        );
+
+        deps.lifecycle.addStartupHook(() => services.start());
+        deps.lifecycle.addShutdownHook(() => services.stop());
+      },
+    });
+  },
+});

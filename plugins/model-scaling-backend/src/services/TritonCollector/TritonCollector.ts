@@ -1,0 +1,334 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  TritonModelConfig,
+  TritonModelFigures,
+} from '@internal/plugin-model-scaling-common';
+import pLimit from 'p-limit';
+import { describeError } from '../KubeApi/KubeApiError';
+import { PodProxyFetcher } from './PodProxyFetcher';
+import {
+  PrometheusClient,
+  promRegexEscape,
+  promStringEscape,
+  samplesToExposition,
+} from './PrometheusClient';
+import { TritonReader } from './tritonReader';
+import { podKey, TritonTarget } from './tritonTargets';
+
+/** What the collector knows about one pod after its latest sample. */
+export interface PodTritonResult {
+  pod: string;
+  namespace: string;
+  cluster: string;
+  workload: string;
+  /** When the latest sample was taken (even a failed one). */
+  sampledAt: string;
+  /** Figures per model; empty until two samples exist. */
+  figures: TritonModelFigures[];
+  /** What went wrong in the latest sample, if anything. Earlier figures are kept. */
+  error?: string;
+}
+
+/** Options of {@link TritonCollector}. */
+export interface TritonCollectorOptions {
+  /** The pods to sample this round (computed from the catalog and the watch cache). */
+  targets: () => Promise<TritonTarget[]>;
+  /** A pod-proxy fetcher per cluster name. */
+  fetcher: (cluster: string) => PodProxyFetcher | undefined;
+  reader: TritonReader;
+  logger: LoggerService;
+  intervalSeconds: number;
+  concurrency: number;
+  configRefreshIntervals: number;
+  prometheus?: {
+    client: PrometheusClient;
+    podLabel: string;
+    namespaceLabel: string;
+  };
+  now?: () => Date;
+}
+
+interface PodState {
+  uid?: string;
+  metrics?: unknown;
+  stats: Map<string, unknown>;
+  configs: Map<string, TritonModelConfig>;
+  configAge: number;
+  result?: PodTritonResult;
+}
+
+const PROMETHEUS_METRICS = [
+  'nv_inference_request_success',
+  'nv_inference_request_failure',
+  'nv_inference_count',
+  'nv_inference_exec_count',
+  'nv_inference_request_duration_us',
+  'nv_inference_queue_duration_us',
+  'nv_inference_compute_input_duration_us',
+  'nv_inference_compute_infer_duration_us',
+  'nv_inference_compute_output_duration_us',
+  'nv_inference_pending_request_count',
+];
+const PROMETHEUS_POD_CHUNK = 100;
+
+/**
+ * Samples Triton Inference Server in model-service pods on an interval:
+ * `/metrics` (or Prometheus), `/v2/models/<m>/stats` and `/config` through
+ * the pod proxy. Requests run with bounded concurrency and each has its own
+ * deadline; results are stored per pod as they arrive, so a pod that hangs
+ * or answers garbage only gets an error of its own.
+ */
+export class TritonCollector {
+  readonly #o: TritonCollectorOptions;
+  readonly #limit: pLimit.Limit;
+  readonly #pods = new Map<string, PodState>();
+  readonly #now: () => Date;
+  #timer?: NodeJS.Timeout;
+  #running?: Promise<void>;
+  #abort = new AbortController();
+  #stopped = false;
+
+  constructor(options: TritonCollectorOptions) {
+    this.#o = options;
+    this.#limit = pLimit(options.concurrency);
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Starts sampling now and then every interval; a round still running is not overlapped. */
+  start(): void {
+    const tick = () => {
+      if (this.#stopped) return;
+      if (!this.#running) {
+        this.#running = this.collectOnce()
+          .catch(error =>
+            this.#o.logger.warn('Triton collection round failed', {
+              error: describeError(error),
+            }),
+          )
+          .finally(() => {
+            this.#running = undefined;
+          });
+      }
+      this.#timer = setTimeout(tick, this.#o.intervalSeconds * 1000);
+      this.#timer.unref?.();
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#abort.abort();
+    this.#limit.clearQueue();
+    await this.#running;
+  }
+
+  /** The latest result of every sampled pod of a workload (`<cluster>/<namespace>/<deployment>`). */
+  resultsFor(workload: string): PodTritonResult[] {
+    const out: PodTritonResult[] = [];
+    for (const state of this.#pods.values()) {
+      if (state.result?.workload === workload) out.push(state.result);
+    }
+    return out.sort((a, b) => a.pod.localeCompare(b.pod));
+  }
+
+  /** Number of pods with state (for the benchmark's memory figures). */
+  get podCount(): number {
+    return this.#pods.size;
+  }
+
+  /** One sampling round over all targets. Resolves when every pod is done or timed out. */
+  async collectOnce(): Promise<void> {
+    const targets = await this.#o.targets();
+    const live = new Set(targets.map(t => podKey(t.cluster, t.namespace, t.pod)));
+    for (const key of [...this.#pods.keys()]) {
+      if (!live.has(key)) this.#pods.delete(key);
+    }
+    const fromPrometheus = this.#o.prometheus
+      ? await this.#prometheusTexts(targets)
+      : undefined;
+    await Promise.all(targets.map(t => this.#samplePod(t, fromPrometheus)));
+  }
+
+  async #samplePod(
+    target: TritonTarget,
+    fromPrometheus: Map<string, string | Error> | undefined,
+  ): Promise<void> {
+    const key = podKey(target.cluster, target.namespace, target.pod);
+    let state = this.#pods.get(key);
+    if (!state || (target.podUid && state.uid !== target.podUid)) {
+      // New pod, or a new pod under the same name: its counters start over.
+      state = { uid: target.podUid, stats: new Map(), configs: new Map(), configAge: 0 };
+      this.#pods.set(key, state);
+    }
+    const errors: string[] = [];
+    const signal = this.#abort.signal;
+    const fetcher = this.#o.fetcher(target.cluster);
+    if (!fetcher) return;
+
+    // 1. Counters: /metrics through the pod proxy, or Prometheus.
+    const at = this.#now();
+    const metricsDone = (async () => {
+      try {
+        const text = fromPrometheus
+          ? unwrap(fromPrometheus.get(key) ?? new Error('no series in Prometheus'))
+          : await this.#limit(() => fetcher.metrics(target, signal));
+        return this.#o.reader.parseMetrics(text, at);
+      } catch (error) {
+        errors.push(`metrics: ${describeError(error)}`);
+        return undefined;
+      }
+    })();
+    // Known models are read in parallel with /metrics; otherwise /metrics names them.
+    const models =
+      target.models.length > 0
+        ? target.models
+        : (await metricsDone)?.models ?? [];
+    // 2. Stats and (now and then) config per model.
+    const refreshConfig = state.configAge % this.#o.configRefreshIntervals === 0;
+    const perModel = await Promise.all(
+      models.map(async model => {
+        const [stats, config] = await Promise.all([
+          this.#limit(() => fetcher.stats(target, model, signal)).then(
+            json => this.#o.reader.parseStats(json, this.#now()),
+          ).catch(error => {
+            errors.push(`${model} stats: ${describeError(error)}`);
+            return undefined;
+          }),
+          refreshConfig || !state!.configs.has(model)
+            ? this.#limit(() => fetcher.config(target, model, signal))
+                .then(json => this.#o.reader.parseConfig(json))
+                .catch(error => {
+                  errors.push(`${model} config: ${describeError(error)}`);
+                  return undefined;
+                })
+            : Promise.resolve(state!.configs.get(model)),
+        ]);
+        return { model, stats, config };
+      }),
+    );
+    const parsedMetrics = await metricsDone;
+    const metricsSample = parsedMetrics?.sample;
+    if (this.#stopped) return;
+
+    // 3. Rates from the previous sample, then keep this one.
+    const figures: TritonModelFigures[] = [];
+    let fromMetrics: TritonModelFigures[] = [];
+    try {
+      fromMetrics =
+        metricsSample !== undefined
+          ? this.#o.reader.metricsFigures(state.metrics, metricsSample)
+          : [];
+    } catch (error) {
+      errors.push(`metrics: ${describeError(error)}`);
+    }
+    if (fromPrometheus) {
+      fromMetrics = fromMetrics.map(f => ({ ...f, source: 'prometheus' as const }));
+    }
+    for (const { model, stats, config } of perModel) {
+      if (config) state.configs.set(model, config);
+      let fromStats: TritonModelFigures | undefined;
+      if (stats !== undefined) {
+        try {
+          fromStats = this.#o.reader
+            .statsFigures(state.stats.get(model), stats)
+            .find(f => f.model === model);
+        } catch (error) {
+          errors.push(`${model} stats: ${describeError(error)}`);
+        }
+        state.stats.set(model, stats);
+      }
+      const metricFigure = fromMetrics.find(f => f.model === model);
+      const merged = mergeFigures(fromStats, metricFigure);
+      if (merged) {
+        figures.push({ ...merged, config: state.configs.get(model) ?? merged.config });
+      }
+    }
+    // Models seen only in /metrics (no stats asked for) still count.
+    for (const f of fromMetrics) {
+      if (!models.includes(f.model)) figures.push(f);
+    }
+    if (metricsSample !== undefined) state.metrics = metricsSample;
+    state.configAge += 1;
+
+    const previous = state.result;
+    state.result = {
+      pod: target.pod,
+      namespace: target.namespace,
+      cluster: target.cluster,
+      workload: target.workload,
+      sampledAt: at.toISOString(),
+      // Keep the last good figures when this round produced none.
+      figures: figures.length > 0 ? figures : previous?.figures ?? [],
+      ...(errors.length > 0 && { error: errors.join('; ') }),
+    };
+  }
+
+  /** One query per chunk of pods; the result is exposition text per pod key. */
+  async #prometheusTexts(targets: TritonTarget[]): Promise<Map<string, string | Error>> {
+    const out = new Map<string, string | Error>();
+    const prom = this.#o.prometheus!;
+    const byNamespace = new Map<string, TritonTarget[]>();
+    for (const t of targets) {
+      const list = byNamespace.get(`${t.cluster}\u0000${t.namespace}`) ?? [];
+      list.push(t);
+      byNamespace.set(`${t.cluster}\u0000${t.namespace}`, list);
+    }
+    const chunks: TritonTarget[][] = [];
+    for (const list of byNamespace.values()) {
+      for (let i = 0; i < list.length; i += PROMETHEUS_POD_CHUNK) {
+        chunks.push(list.slice(i, i + PROMETHEUS_POD_CHUNK));
+      }
+    }
+    await Promise.all(
+      chunks.map(chunk =>
+        this.#limit(async () => {
+          const pods = chunk.map(t => promRegexEscape(t.pod)).join('|');
+          const query = `{__name__=~"${PROMETHEUS_METRICS.join('|')}",${
+            prom.namespaceLabel
+          }="${promStringEscape(chunk[0].namespace)}",${prom.podLabel}=~"${pods}"}`;
+          try {
+            const samples = await prom.client.query(query, this.#abort.signal);
+            for (const t of chunk) {
+              const mine = samples.filter(s => s.metric[prom.podLabel] === t.pod);
+              out.set(
+                podKey(t.cluster, t.namespace, t.pod),
+                mine.length > 0
+                  ? samplesToExposition(mine, [prom.podLabel, prom.namespaceLabel])
+                  : new Error('no Triton series in Prometheus for this pod'),
+              );
+            }
+          } catch (error) {
+            for (const t of chunk) {
+              out.set(podKey(t.cluster, t.namespace, t.pod), error as Error);
+            }
+          }
+        }),
+      ),
+    );
+    return out;
+  }
+}
+
+function unwrap(value: string | Error): string {
+  if (value instanceof Error) throw value;
+  return value;
+}
+
+/**
+ * Figures of one model from both sources: stats give the batch-size
+ * histogram, /metrics the queue length. Stats win where both have a value.
+ */
+function mergeFigures(
+  stats: TritonModelFigures | undefined,
+  metrics: TritonModelFigures | undefined,
+): TritonModelFigures | undefined {
+  if (!stats) return metrics;
+  if (!metrics) return stats;
+  return {
+    ...stats,
+    pendingRequests: stats.pendingRequests ?? metrics.pendingRequests,
+    averageQueueUs: stats.averageQueueUs ?? metrics.averageQueueUs,
+    averageComputeUs: stats.averageComputeUs ?? metrics.averageComputeUs,
+  };
+}
