@@ -1,0 +1,97 @@
+import { ObjectStore, StoredChange } from './ObjectStore';
+import { findResourceType } from './resources';
+
+const pods = findResourceType('', 'v1', 'pods')!;
+const nodes = findResourceType('', 'v1', 'nodes')!;
+const pod = (name: string, labels: Record<string, string> = {}) => ({
+  metadata: { name, namespace: 'ml-serving', labels },
+  spec: { containers: [{ name: 'c', image: 'i' }] },
+});
+
+describe('ObjectStore', () => {
+  it('hands out increasing resourceVersions and records changes', () => {
+    const store = new ObjectStore({ initialResourceVersion: 10 });
+    const seen: StoredChange[] = [];
+    store.subscribe(c => seen.push(c));
+    const a = store.create(pods, pod('a'));
+    expect(a.metadata.resourceVersion).toBe('11');
+    expect(a.kind).toBe('Pod');
+    expect(a.apiVersion).toBe('v1');
+    expect(a.metadata.uid).toBeDefined();
+    const b = store.mutate(pods, 'ml-serving', 'a', d => {
+      d.metadata.labels = { x: '1' };
+    });
+    expect(b.metadata.resourceVersion).toBe('12');
+    expect(b.metadata.uid).toBe(a.metadata.uid);
+    store.delete(pods, 'ml-serving', 'a');
+    expect(seen.map(c => [c.type, c.resourceVersion])).toEqual([
+      ['ADDED', 11],
+      ['MODIFIED', 12],
+      ['DELETED', 13],
+    ]);
+    expect(seen[1].previous?.metadata.labels).toEqual({});
+    expect(store.changesSince(11)!.map(c => c.type)).toEqual(['MODIFIED', 'DELETED']);
+    expect(store.changesSince(13)).toEqual([]);
+  });
+
+  it('does not use a resourceVersion for a write that changes nothing', () => {
+    const store = new ObjectStore();
+    const a = store.create(pods, pod('a', { k: 'v' }));
+    const again = store.update(pods, structuredClone(a));
+    expect(again.metadata.resourceVersion).toBe(a.metadata.resourceVersion);
+    expect(store.currentResourceVersion()).toBe(Number(a.metadata.resourceVersion));
+  });
+
+  it('bumps generation on spec changes only', () => {
+    const store = new ObjectStore();
+    store.create(pods, pod('a'));
+    const labelled = store.mutate(pods, 'ml-serving', 'a', d => {
+      d.metadata.labels = { k: 'v' };
+    });
+    expect(labelled.metadata.generation).toBe(1);
+    const respecced = store.mutate(pods, 'ml-serving', 'a', d => {
+      (d as any).spec.containers[0].image = 'j';
+    });
+    expect(respecced.metadata.generation).toBe(2);
+  });
+
+  it('rejects duplicates and stale writes', () => {
+    const store = new ObjectStore();
+    const a = store.create(pods, pod('a'));
+    expect(() => store.create(pods, pod('a'))).toThrow('pods "a" already exists');
+    store.mutate(pods, 'ml-serving', 'a', d => {
+      d.metadata.labels = { k: 'v' };
+    });
+    expect(() =>
+      store.update(pods, { ...a, metadata: { ...a.metadata, labels: { k: 'w' } } }, {
+        expectedResourceVersion: a.metadata.resourceVersion,
+      }),
+    ).toThrow(/has been modified/);
+  });
+
+  it('keeps cluster-scoped objects without a namespace', () => {
+    const store = new ObjectStore();
+    store.create(nodes, { metadata: { name: 'n1', namespace: 'x' } } as any);
+    expect(store.get(nodes, undefined, 'n1')?.metadata.namespace).toBeUndefined();
+    expect(store.list(nodes)).toHaveLength(1);
+  });
+
+  it('reports expired resourceVersions after the log is trimmed', () => {
+    const store = new ObjectStore({ changeLogLimit: 3, initialResourceVersion: 0 });
+    for (const name of ['a', 'b', 'c', 'd', 'e']) store.create(pods, pod(name));
+    // rv 1..5; the log keeps 3..5, so resuming from 2 or later still works
+    expect(store.changesSince(1)).toBeUndefined();
+    expect(store.changesSince(2)!.map(c => c.object.metadata.name)).toEqual(['c', 'd', 'e']);
+    store.compact();
+    expect(store.changesSince(2)).toBeUndefined();
+    expect(store.changesSince(5)).toEqual([]);
+  });
+
+  it('does not store dry-run writes', () => {
+    const store = new ObjectStore();
+    const rv = store.currentResourceVersion();
+    store.create(pods, pod('a'), { dryRun: true });
+    expect(store.get(pods, 'ml-serving', 'a')).toBeUndefined();
+    expect(store.currentResourceVersion()).toBe(rv);
+  });
+});

@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import { ApiError } from './ApiError';
+import { ResourceType, apiVersionOf, typeKeyOf } from './resources';
+
+/** A Kubernetes object as JSON. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata: KubeMetadata;
+  [field: string]: unknown;
+}
+
+/** The `metadata` fields the demo cluster reads and maintains. */
+export interface KubeMetadata {
+  name: string;
+  namespace?: string;
+  generateName?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    uid: string;
+    controller?: boolean;
+    blockOwnerDeletion?: boolean;
+  }[];
+  managedFields?: unknown[];
+  [field: string]: unknown;
+}
+
+/** A change of one object, as watch streams send it. */
+export interface StoredChange {
+  resourceVersion: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  typeKey: string;
+  object: KubeObject;
+  /** The object before a MODIFIED change (lets a filtered watch turn it into ADDED/DELETED). */
+  previous?: KubeObject;
+}
+
+/** Options of {@link ObjectStore}. */
+export interface ObjectStoreOptions {
+  /** How many changes the log keeps for watches that resume; older ones answer 410. Default 20000. */
+  changeLogLimit?: number;
+  /** Clock for `creationTimestamp`. */
+  now?: () => Date;
+  /** uid generator (seeded in the simulation for deterministic runs). */
+  newUid?: () => string;
+  /** First resourceVersion handed out. Default 1000. */
+  initialResourceVersion?: number;
+}
+
+const objectKey = (namespace: string | undefined, name: string) =>
+  `${namespace ?? ''}/${name}`;
+
+/** Strips what changes on every write, to detect no-op writes. */
+function comparable(obj: KubeObject): string {
+  const { resourceVersion, managedFields, ...meta } = obj.metadata;
+  return JSON.stringify({ ...obj, metadata: meta });
+}
+
+function specOf(obj: KubeObject): string {
+  const { metadata, status, kind, apiVersion, ...rest } = obj as any;
+  return JSON.stringify(rest);
+}
+
+/**
+ * In-memory object store with a cluster-wide resourceVersion and a bounded change log,
+ * the part of etcd plus the watch cache that the demo API needs. Objects handed out must
+ * be treated as read-only; writes go through {@link ObjectStore.update} with a new object.
+ */
+export class ObjectStore {
+  private readonly objects = new Map<string, Map<string, KubeObject>>();
+  private readonly log: StoredChange[] = [];
+  private readonly listeners = new Set<(change: StoredChange) => void>();
+  private readonly changeLogLimit: number;
+  private readonly now: () => Date;
+  private readonly newUid: () => string;
+  private rv: number;
+  /** Changes up to and including this resourceVersion are no longer in the log. */
+  private compactedThrough: number;
+
+  constructor(options: ObjectStoreOptions = {}) {
+    this.changeLogLimit = options.changeLogLimit ?? 20000;
+    this.now = options.now ?? (() => new Date());
+    this.newUid = options.newUid ?? (() => randomUUID());
+    this.rv = options.initialResourceVersion ?? 1000;
+    this.compactedThrough = this.rv;
+  }
+
+  /** The newest resourceVersion of the store. */
+  currentResourceVersion(): number {
+    return this.rv;
+  }
+
+  /** The oldest resourceVersion a watch can resume from without a 410. */
+  oldestResumableResourceVersion(): number {
+    return this.compactedThrough;
+  }
+
+  /** All objects of a type, optionally of one namespace, in name order. */
+  list(type: ResourceType, namespace?: string): KubeObject[] {
+    const bucket = this.objects.get(typeKeyOf(type));
+    if (!bucket) return [];
+    const all = [...bucket.values()];
+    const filtered =
+      namespace === undefined
+        ? all
+        : all.filter(o => o.metadata.namespace === namespace);
+    return filtered.sort((a, b) =>
+      objectKey(a.metadata.namespace, a.metadata.name).localeCompare(
+        objectKey(b.metadata.namespace, b.metadata.name),
+      ),
+    );
+  }
+
+  /** Number of objects of a type. */
+  count(type: ResourceType): number {
+    return this.objects.get(typeKeyOf(type))?.size ?? 0;
+  }
+
+  /** One object, or undefined. */
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    return this.objects
+      .get(typeKeyOf(type))
+      ?.get(objectKey(type.namespaced ? namespace : undefined, name));
+  }
+
+  /** One object, or a 404 `ApiError`. */
+  require(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
+    const found = this.get(type, namespace, name);
+    if (!found) throw ApiError.notFound(type.plural, name, type.group);
+    return found;
+  }
+
+  /**
+   * Stores a new object: fills uid, resourceVersion, generation and creationTimestamp.
+   * With `dryRun` nothing is stored and no resourceVersion is used.
+   */
+  create(
+    type: ResourceType,
+    input: KubeObject,
+    options: { dryRun?: boolean } = {},
+  ): KubeObject {
+    const name = input.metadata?.name;
+    if (!name) {
+      throw ApiError.invalid(type.kind, '', ['metadata.name: Required value: name or generateName is required']);
+    }
+    const namespace = type.namespaced ? input.metadata.namespace : undefined;
+    if (this.get(type, namespace, name)) {
+      throw ApiError.alreadyExists(type.plural, name, type.group);
+    }
+    const obj: KubeObject = {
+      ...structuredClone(input),
+      apiVersion: apiVersionOf(type),
+      kind: type.kind,
+    };
+    obj.metadata = {
+      ...obj.metadata,
+      name,
+      ...(namespace ? { namespace } : {}),
+      uid: input.metadata.uid ?? this.newUid(),
+      creationTimestamp:
+        input.metadata.creationTimestamp ?? this.now().toISOString(),
+      generation: 1,
+    };
+    if (!type.namespaced) delete obj.metadata.namespace;
+    if (options.dryRun) return obj;
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.bucket(type).set(objectKey(namespace, name), obj);
+    this.record({
+      resourceVersion: this.rv,
+      type: 'ADDED',
+      typeKey: typeKeyOf(type),
+      object: obj,
+    });
+    return obj;
+  }
+
+  /**
+   * Replaces an existing object. Keeps uid and creationTimestamp, bumps `generation`
+   * when anything but metadata and status changed. A write that changes nothing returns
+   * the stored object and uses no resourceVersion (like kube-apiserver).
+   * With `expectedResourceVersion`, a stale write fails with 409 Conflict.
+   */
+  update(
+    type: ResourceType,
+    input: KubeObject,
+    options: { dryRun?: boolean; expectedResourceVersion?: string } = {},
+  ): KubeObject {
+    const namespace = type.namespaced ? input.metadata.namespace : undefined;
+    const current = this.require(type, namespace, input.metadata.name);
+    if (
+      options.expectedResourceVersion &&
+      options.expectedResourceVersion !== current.metadata.resourceVersion
+    ) {
+      throw ApiError.conflict(
+        type.plural,
+        input.metadata.name,
+        'the object has been modified; please apply your changes to the latest version and try again',
+      );
+    }
+    const obj: KubeObject = {
+      ...structuredClone(input),
+      apiVersion: apiVersionOf(type),
+      kind: type.kind,
+    };
+    obj.metadata = {
+      ...obj.metadata,
+      uid: current.metadata.uid,
+      creationTimestamp: current.metadata.creationTimestamp,
+      generation:
+        (current.metadata.generation ?? 1) +
+        (specOf(obj) === specOf(current) ? 0 : 1),
+      resourceVersion: current.metadata.resourceVersion,
+    };
+    if (!type.namespaced) delete obj.metadata.namespace;
+    if (comparable(obj) === comparable(current)) return current;
+    if (options.dryRun) return obj;
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.bucket(type).set(objectKey(namespace, obj.metadata.name), obj);
+    this.record({
+      resourceVersion: this.rv,
+      type: 'MODIFIED',
+      typeKey: typeKeyOf(type),
+      object: obj,
+      previous: current,
+    });
+    return obj;
+  }
+
+  /** Applies `change` to a copy of the stored object and writes it back. */
+  mutate(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    change: (draft: KubeObject) => void,
+  ): KubeObject {
+    const draft = structuredClone(this.require(type, namespace, name));
+    change(draft);
+    return this.update(type, draft);
+  }
+
+  /** Removes an object; returns it. 404 when it does not exist. */
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: { dryRun?: boolean } = {},
+  ): KubeObject {
+    const current = this.require(type, namespace, name);
+    if (options.dryRun) return current;
+    this.bucket(type).delete(
+      objectKey(type.namespaced ? namespace : undefined, name),
+    );
+    const deleted: KubeObject = {
+      ...current,
+      metadata: { ...current.metadata, resourceVersion: String(++this.rv) },
+    };
+    this.record({
+      resourceVersion: this.rv,
+      type: 'DELETED',
+      typeKey: typeKeyOf(type),
+      object: deleted,
+    });
+    return deleted;
+  }
+
+  /**
+   * Changes after `resourceVersion`, oldest first; `undefined` when some of them have
+   * already left the log (the caller answers 410 Gone).
+   */
+  changesSince(resourceVersion: number): StoredChange[] | undefined {
+    if (resourceVersion < this.compactedThrough) return undefined;
+    if (resourceVersion >= this.rv) return [];
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.log[mid].resourceVersion <= resourceVersion) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.log.slice(lo);
+  }
+
+  /** Calls `listener` for every change from now on; returns the unsubscribe function. */
+  subscribe(listener: (change: StoredChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Drops all but the newest `keep` changes from the log (a test hook for 410 Gone). */
+  compact(keep = 0): void {
+    const drop = Math.max(0, this.log.length - keep);
+    if (drop === 0) return;
+    const removed = this.log.splice(0, drop);
+    this.compactedThrough = removed[removed.length - 1].resourceVersion;
+  }
+
+  private bucket(type: ResourceType): Map<string, KubeObject> {
+    const key = typeKeyOf(type);
+    let bucket = this.objects.get(key);
+    if (!bucket) {
+      bucket = new Map();
+      this.objects.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  private record(change: StoredChange): void {
+    this.log.push(change);
+    if (this.log.length > this.changeLogLimit) {
+      const removed = this.log.splice(0, this.log.length - this.changeLogLimit);
+      this.compactedThrough = removed[removed.length - 1].resourceVersion;
+    }
+    for (const listener of [...this.listeners]) listener(change);
+  }
+}

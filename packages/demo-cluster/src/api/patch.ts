@@ -1,0 +1,168 @@
+import { ApiError } from './ApiError';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const isObject = (v: unknown): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** RFC 7386 JSON merge patch (`application/merge-patch+json`). */
+export function mergePatch(target: unknown, patch: unknown): any {
+  if (!isObject(patch)) return structuredClone(patch);
+  const result: JsonObject = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+/** The merge key of a list of objects, as strategic merge and server-side apply use it. */
+export function listMergeKey(items: unknown[]): string | undefined {
+  if (items.length === 0 || !items.every(isObject)) return undefined;
+  const objs = items as JsonObject[];
+  for (const key of ['name', 'containerPort', 'mountPath', 'devicePath']) {
+    if (objs.every(i => i[key] !== undefined)) return key;
+  }
+  if (objs.every(i => i.port !== undefined && i.type === undefined)) return 'port';
+  return undefined;
+}
+
+/**
+ * Strategic merge patch (`application/strategic-merge-patch+json`), approximated: maps
+ * merge like a merge patch, lists of objects with a merge key (`name`, `containerPort`,
+ * `port`, `mountPath`) merge item by item, other lists are replaced.
+ */
+export function strategicMergePatch(target: unknown, patch: unknown): any {
+  if (Array.isArray(patch) && Array.isArray(target)) {
+    const key = listMergeKey(patch) ?? undefined;
+    if (key && listMergeKey(target) === key) {
+      const result = target.map(item => structuredClone(item));
+      for (const p of patch as JsonObject[]) {
+        if (p.$patch === 'delete') {
+          const at = result.findIndex(i => (i as JsonObject)[key] === p[key]);
+          if (at >= 0) result.splice(at, 1);
+          continue;
+        }
+        const at = result.findIndex(i => (i as JsonObject)[key] === p[key]);
+        if (at >= 0) result[at] = strategicMergePatch(result[at], p);
+        else result.push(structuredClone(p));
+      }
+      return result;
+    }
+    return structuredClone(patch);
+  }
+  if (!isObject(patch)) return structuredClone(patch);
+  const result: JsonObject = isObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (key.startsWith('$')) continue;
+    if (value === null) delete result[key];
+    else result[key] = strategicMergePatch(result[key], value);
+  }
+  return result;
+}
+
+function decodePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) {
+    throw ApiError.badRequest(`invalid JSON pointer "${pointer}"`);
+  }
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function parentOf(doc: any, path: string[], op: string): { parent: any; last: string } {
+  let cur = doc;
+  for (const part of path.slice(0, -1)) {
+    cur = Array.isArray(cur) ? cur[Number(part)] : cur?.[part];
+    if (cur === undefined || cur === null || typeof cur !== 'object') {
+      throw ApiError.badRequest(
+        `the server rejected our request due to an error in our request: ${op} operation does not apply: doc is missing path: /${path.join('/')}`,
+      );
+    }
+  }
+  return { parent: cur, last: path[path.length - 1] };
+}
+
+function getAt(doc: any, path: string[]): any {
+  let cur = doc;
+  for (const part of path) {
+    cur = Array.isArray(cur) ? cur[Number(part)] : cur?.[part];
+  }
+  return cur;
+}
+
+/** RFC 6902 JSON patch (`application/json-patch+json`). */
+export function jsonPatch(target: unknown, operations: unknown): any {
+  if (!Array.isArray(operations)) {
+    throw ApiError.badRequest('a JSON patch must be an array of operations');
+  }
+  let doc: any = structuredClone(target);
+  for (const raw of operations) {
+    const op = raw as { op?: string; path?: string; value?: unknown; from?: string };
+    if (!op || typeof op.op !== 'string' || typeof op.path !== 'string') {
+      throw ApiError.badRequest('each JSON patch operation needs "op" and "path"');
+    }
+    const path = decodePointer(op.path);
+    const add = (p: string[], value: unknown) => {
+      if (p.length === 0) {
+        doc = structuredClone(value);
+        return;
+      }
+      const { parent, last } = parentOf(doc, p, op.op!);
+      if (Array.isArray(parent)) {
+        const index = last === '-' ? parent.length : Number(last);
+        parent.splice(index, 0, structuredClone(value));
+      } else {
+        parent[last] = structuredClone(value);
+      }
+    };
+    const remove = (p: string[]) => {
+      const { parent, last } = parentOf(doc, p, op.op!);
+      if (Array.isArray(parent)) parent.splice(Number(last), 1);
+      else {
+        if (!(last in parent)) {
+          throw ApiError.badRequest(
+            `the server rejected our request due to an error in our request: remove operation does not apply: doc is missing key: /${p.join('/')}`,
+          );
+        }
+        delete parent[last];
+      }
+    };
+    switch (op.op) {
+      case 'add':
+        add(path, op.value);
+        break;
+      case 'remove':
+        remove(path);
+        break;
+      case 'replace':
+        if (path.length === 0) doc = structuredClone(op.value);
+        else {
+          const { parent, last } = parentOf(doc, path, 'replace');
+          parent[last] = structuredClone(op.value);
+        }
+        break;
+      case 'move': {
+        const from = decodePointer(op.from ?? '');
+        const value = getAt(doc, from);
+        remove(from);
+        add(path, value);
+        break;
+      }
+      case 'copy':
+        add(path, getAt(doc, decodePointer(op.from ?? '')));
+        break;
+      case 'test':
+        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value)) {
+          throw new ApiError(422, 'Invalid', `testing value /${path.join('/')} failed`);
+        }
+        break;
+      default:
+        throw ApiError.badRequest(`unknown JSON patch operation "${op.op}"`);
+    }
+  }
+  return doc;
+}
