@@ -1,0 +1,190 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  buildWorkloadStatus,
+  ClusterError,
+  ClusterHealth,
+  detectDrift,
+  DriftItem,
+  EntityScalingStatus,
+  Finding,
+  FleetServiceRow,
+  PatternPresets,
+  Severity,
+  WorkloadStatus,
+} from '@internal/plugin-model-scaling-common';
+import { WatchCache } from '../ClusterWatcher/WatchCache';
+import { TritonCollector } from '../TritonCollector/TritonCollector';
+import { EntityTarget, entityTarget } from './entityTarget';
+import { findWorkloads } from './findWorkloads';
+import { tritonView } from './tritonView';
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sorts findings most severe first, then by id. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id),
+  );
+}
+
+/**
+ * Answers the API from memory: an entity's workloads in every cluster
+ * (watch cache + Triton samples → `buildWorkloadStatus`), fleet rows with
+ * drift from the presets, and cluster health.
+ */
+export class EntityStatusService {
+  readonly #now: () => Date;
+
+  constructor(
+    private readonly deps: {
+      cache: WatchCache;
+      triton?: TritonCollector;
+      presets: PatternPresets;
+      now?: () => Date;
+    },
+  ) {
+    this.#now = deps.now ?? (() => new Date());
+  }
+
+  clusters(): ClusterHealth[] {
+    return this.deps.cache.health();
+  }
+
+  entityStatus(entity: Entity): EntityScalingStatus {
+    const target = entityTarget(entity);
+    const { workloads, clusterErrors } = this.#workloads(target);
+    return {
+      entityRef: stringifyEntityRef(entity),
+      ...(target.pattern && { pattern: target.pattern }),
+      ...(target.latencySloMs !== undefined && { latencySloMs: target.latencySloMs }),
+      tritonModels: target.tritonModels,
+      generatedAt: this.#now().toISOString(),
+      workloads,
+      findings: sortFindings(workloads.flatMap(w => w.findings)),
+      clusterErrors,
+    };
+  }
+
+  fleetRow(entity: Entity): FleetServiceRow {
+    const entityRef = stringifyEntityRef(entity);
+    let target: EntityTarget | undefined;
+    let workloads: WorkloadStatus[] = [];
+    let clusterErrors: ClusterError[] = [];
+    try {
+      target = entityTarget(entity);
+      ({ workloads, clusterErrors } = this.#workloads(target));
+    } catch (error) {
+      clusterErrors = [{ cluster: '*', message: String((error as Error).message ?? error), stale: false }];
+    }
+    const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const f of workloads.flatMap(w => w.findings)) findings[f.severity] += 1;
+
+    const drift: DriftItem[] = [];
+    if (target?.pattern) {
+      for (const w of workloads) {
+        const items = detectDrift(w, target.pattern, this.deps.presets);
+        drift.push(
+          ...(workloads.length > 1
+            ? items.map(d => ({ ...d, field: `${w.cluster}/${w.namespace}/${w.name}: ${d.field}` }))
+            : items),
+        );
+      }
+    }
+
+    const first = workloads[0];
+    const sumOf = (f: (w: WorkloadStatus) => number | undefined) =>
+      workloads.reduce((n, w) => n + (f(w) ?? 0), 0);
+    const anyOf = (f: (w: WorkloadStatus) => number | undefined) =>
+      workloads.some(w => f(w) !== undefined) ? sumOf(f) : undefined;
+    const bounds = (w: WorkloadStatus) => {
+      const a = w.autoscaler;
+      if (a.keda) return { min: a.keda.minReplicaCount, max: a.keda.maxReplicaCount, desired: a.hpa?.desiredReplicas ?? w.replicas.spec };
+      if (a.hpa) return { min: a.hpa.minReplicas, max: a.hpa.maxReplicas, desired: a.hpa.desiredReplicas };
+      return { min: undefined, max: undefined, desired: w.replicas.spec };
+    };
+    const batch = weightedBatchSize(workloads);
+    const owner = (entity.spec as { owner?: string } | undefined)?.owner;
+    return {
+      entityRef,
+      name: entity.metadata.name,
+      namespace: entity.metadata.namespace ?? 'default',
+      ...(entity.metadata.title && { title: entity.metadata.title }),
+      ...(owner && { owner }),
+      ...(target?.pattern && { pattern: target.pattern }),
+      clusters: [...new Set(workloads.map(w => w.cluster))],
+      autoscalerType: first?.autoscaler.type ?? 'none',
+      replicas: {
+        current: sumOf(w => w.replicas.current),
+        ready: sumOf(w => w.replicas.ready),
+        ...optional('desired', anyOf(w => bounds(w).desired)),
+        ...optional('min', anyOf(w => bounds(w).min)),
+        ...optional('max', anyOf(w => bounds(w).max)),
+      },
+      gpuMode: workloads.find(w => w.gpu.mode !== 'none')?.gpu.mode ?? 'none',
+      ...(batch !== undefined && { averageBatchSize: batch }),
+      findings,
+      drift,
+      clusterErrors,
+    };
+  }
+
+  #workloads(target: EntityTarget): { workloads: WorkloadStatus[]; clusterErrors: ClusterError[] } {
+    const workloads: WorkloadStatus[] = [];
+    const clusterErrors: ClusterError[] = [];
+    const now = this.#now();
+    for (const cluster of this.deps.cache.clusters) {
+      const health = cluster.health();
+      if (health.lastError) {
+        clusterErrors.push({
+          cluster: cluster.name,
+          message: health.lastError,
+          stale: health.stale,
+          ...(health.staleSince && { staleSince: health.staleSince }),
+        });
+      }
+      for (const objects of findWorkloads(cluster.name, cluster.store, target)) {
+        const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
+        const triton = this.deps.triton
+          ? tritonView(this.deps.triton.resultsFor(workloadKey))
+          : undefined;
+        workloads.push(
+          buildWorkloadStatus({
+            cluster: cluster.name,
+            deployment: objects.deployment,
+            replicaSets: objects.replicaSets,
+            pods: objects.pods,
+            nodes: objects.nodes,
+            hpas: objects.hpas,
+            scaledObjects: objects.scaledObjects,
+            events: objects.events,
+            triton,
+            pattern: target.pattern,
+            latencySloMs: target.latencySloMs,
+            now,
+          }),
+        );
+      }
+    }
+    return { workloads, clusterErrors };
+  }
+}
+
+function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
+}
+
+/** Average batch size over all workloads and models, weighted by executions. */
+function weightedBatchSize(workloads: WorkloadStatus[]): number | undefined {
+  let inferences = 0;
+  let executions = 0;
+  for (const w of workloads) {
+    for (const m of w.triton?.models ?? []) {
+      if (m.averageBatchSize !== undefined && m.executionsPerSecond > 0) {
+        inferences += m.averageBatchSize * m.executionsPerSecond;
+        executions += m.executionsPerSecond;
+      }
+    }
+  }
+  return executions > 0 ? inferences / executions : undefined;
+}
