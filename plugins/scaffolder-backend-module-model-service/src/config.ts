@@ -102,7 +102,9 @@ export function readModelServiceScaffolderConfig(
       config.getOptional<Record<string, unknown>>('modelScaling.patterns'),
     ),
     defaultAuthor: {
-      name: config.getOptionalString('scaffolder.defaultAuthor.name') ?? 'Scaffolder',
+      name:
+        config.getOptionalString('scaffolder.defaultAuthor.name') ??
+        'Scaffolder',
       email:
         config.getOptionalString('scaffolder.defaultAuthor.email') ??
         'scaffolder@backstage.io',

@@ -20,7 +20,8 @@ describe('model-service:cluster:apply', () => {
     workspace.setContent({
       'k8s/deployment.yaml':
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: svc\n  namespace: ml-serving\n',
-      'k8s/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\n',
+      'k8s/service.yaml':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: svc\n',
     });
   });
 

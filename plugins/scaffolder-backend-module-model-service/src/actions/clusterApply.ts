@@ -1,6 +1,7 @@
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { AllowedTarget, ClusterConnection } from '../config';
+import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import { readManifests } from '../lib/readManifests';
 import {
@@ -14,47 +15,47 @@ import { z } from 'zod';
 /** The id of the apply action. */
 export const CLUSTER_APPLY_ACTION_ID = 'model-service:cluster:apply';
 
-const inputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    cluster: zImpl
-      .string()
-      .min(1)
-      .describe(
-        'Cluster name from kubernetes.clusterLocatorMethods; the cluster/namespace pair must be in modelScaling.scaffolder.allowedTargets',
-      ),
-    namespace: zImpl
-      .string()
-      .regex(
-        /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-        'must be a DNS-1123 label (lower-case letters, digits and "-")',
-      )
-      .max(63)
-      .describe('Namespace to apply to; objects of another namespace are refused'),
-    manifests: zImpl
-      .array(zImpl.string().min(1))
-      .min(1)
-      .default(['k8s'])
-      .describe(
-        'Files or directories in the workspace with the manifests (YAML or JSON); default `k8s`',
-      ),
-    dryRun: zImpl
-      .boolean()
-      .default(false)
-      .describe(
-        'Server-side dry run (`dryRun=All`): validated and admitted by the API server, nothing is stored. Always on when the template runs as a dry run.',
-      ),
-  });
+const inputSchema = z.object({
+  cluster: z
+    .string()
+    .min(1)
+    .describe(
+      'Cluster name from kubernetes.clusterLocatorMethods; the cluster/namespace pair must be in modelScaling.scaffolder.allowedTargets',
+    ),
+  namespace: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'must be a DNS-1123 label (lower-case letters, digits and "-")',
+    )
+    .max(63)
+    .describe(
+      'Namespace to apply to; objects of another namespace are refused',
+    ),
+  manifests: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(['k8s'])
+    .describe(
+      'Files or directories in the workspace with the manifests (YAML or JSON); default `k8s`',
+    ),
+  dryRun: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Server-side dry run (`dryRun=All`): validated and admitted by the API server, nothing is stored. Always on when the template runs as a dry run.',
+    ),
+});
 
-const appliedSchema = (zImpl: typeof z) =>
-  zImpl.array(
-    zImpl.object({
-      apiVersion: zImpl.string(),
-      kind: zImpl.string(),
-      name: zImpl.string(),
-      namespace: zImpl.string().optional(),
-      result: zImpl.enum(['created', 'configured', 'unchanged']),
-    }),
-  );
+const appliedSchema = z.array(
+  z.object({
+    apiVersion: z.string(),
+    kind: z.string(),
+    name: z.string(),
+    namespace: z.string().optional(),
+    result: z.enum(['created', 'configured', 'unchanged']),
+  }),
+);
 
 /** Options of {@link createClusterApplyAction}. */
 export interface ClusterApplyActionOptions {
@@ -80,16 +81,16 @@ export function createClusterApplyAction(options: ClusterApplyActionOptions) {
     examples,
     supportsDryRun: true,
     schema: {
-      input: inputSchema,
+      input: forScaffolder(inputSchema),
       output: {
-        applied: appliedSchema,
-        dryRun: zImpl => zImpl.boolean(),
+        applied: forScaffolder(appliedSchema),
+        dryRun: forScaffolder(z.boolean()),
       },
     },
     async handler(ctx) {
       const input = parseActionInput(
         CLUSTER_APPLY_ACTION_ID,
-        inputSchema(z),
+        inputSchema,
         ctx.input,
       );
       const { cluster: clusterName, namespace } = input;

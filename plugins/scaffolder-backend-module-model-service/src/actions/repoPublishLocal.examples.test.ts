@@ -40,7 +40,10 @@ describe('model-service:repo:publish-local examples', () => {
           'catalog-info.yaml': catalogInfo(name),
         });
         expect(catalog.addLocation).toHaveBeenCalledWith(
-          { type: 'file', target: join(baseDir.path, name, 'catalog-info.yaml') },
+          {
+            type: 'file',
+            target: join(baseDir.path, name, 'catalog-info.yaml'),
+          },
           expect.anything(),
         );
       }

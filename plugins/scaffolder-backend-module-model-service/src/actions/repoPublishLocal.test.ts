@@ -79,8 +79,17 @@ describe('model-service:repo:publish-local', () => {
     ]);
     // every file is committed: nothing staged or modified is left over
     const matrix = await git.statusMatrix({ fs, dir });
-    expect(matrix.every(([, head, work, stage]) => head === 1 && work === 1 && stage === 1)).toBe(true);
-    const tree = await git.readTree({ fs, dir, oid: commits[0].oid, filepath: 'scripts' });
+    expect(
+      matrix.every(
+        ([, head, work, stage]) => head === 1 && work === 1 && stage === 1,
+      ),
+    ).toBe(true);
+    const tree = await git.readTree({
+      fs,
+      dir,
+      oid: commits[0].oid,
+      filepath: 'scripts',
+    });
     expect(tree.tree.find(e => e.path === 'load-test.sh')?.mode).toBe('100755');
 
     expect(catalog.addLocation).toHaveBeenCalledWith(

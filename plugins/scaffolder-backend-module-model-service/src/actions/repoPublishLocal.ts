@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import {
   CommitAuthor,
@@ -20,33 +21,32 @@ export const REPO_PUBLISH_LOCAL_ACTION_ID = 'model-service:repo:publish-local';
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-const inputSchema = (zImpl: typeof z) =>
-  zImpl.object({
-    name: zImpl
-      .string()
-      .max(63, 'must be at most 63 characters')
-      .regex(
-        DNS_1123_LABEL,
-        'must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit)',
-      )
-      .describe('Repository name; the repository is made at <baseDir>/<name>'),
-    sourcePath: zImpl
-      .string()
-      .default('.')
-      .describe('Workspace directory to publish; default the whole workspace'),
-    catalogInfoPath: zImpl
-      .string()
-      .default('catalog-info.yaml')
-      .describe('Path of the catalog descriptor inside the published directory'),
-    defaultBranch: zImpl
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be a valid branch name')
-      .default('main'),
-    commitMessage: zImpl
-      .string()
-      .min(1)
-      .default('Initial commit from the Create new model service template'),
-  });
+const inputSchema = z.object({
+  name: z
+    .string()
+    .max(63, 'must be at most 63 characters')
+    .regex(
+      DNS_1123_LABEL,
+      'must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit)',
+    )
+    .describe('Repository name; the repository is made at <baseDir>/<name>'),
+  sourcePath: z
+    .string()
+    .default('.')
+    .describe('Workspace directory to publish; default the whole workspace'),
+  catalogInfoPath: z
+    .string()
+    .default('catalog-info.yaml')
+    .describe('Path of the catalog descriptor inside the published directory'),
+  defaultBranch: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be a valid branch name')
+    .default('main'),
+  commitMessage: z
+    .string()
+    .min(1)
+    .default('Initial commit from the Create new model service template'),
+});
 
 /** Options of {@link createRepoPublishLocalAction}. */
 export interface RepoPublishLocalActionOptions {
@@ -99,21 +99,26 @@ export function createRepoPublishLocalAction(
     examples,
     supportsDryRun: true,
     schema: {
-      input: inputSchema,
+      input: forScaffolder(inputSchema),
       output: {
-        remoteUrl: zImpl =>
-          zImpl.string().describe('file: URL of the new repository'),
-        repoContentsUrl: zImpl =>
-          zImpl.string().describe('file: URL of the repository contents'),
-        catalogInfoUrl: zImpl =>
-          zImpl.string().describe('file: URL of the registered catalog-info.yaml'),
-        entityRef: zImpl =>
-          zImpl.string().describe('Ref of the registered entity'),
-        commitHash: zImpl =>
-          zImpl
+        remoteUrl: forScaffolder(
+          z.string().describe('file: URL of the new repository'),
+        ),
+        repoContentsUrl: forScaffolder(
+          z.string().describe('file: URL of the repository contents'),
+        ),
+        catalogInfoUrl: forScaffolder(
+          z.string().describe('file: URL of the registered catalog-info.yaml'),
+        ),
+        entityRef: forScaffolder(
+          z.string().describe('Ref of the registered entity'),
+        ),
+        commitHash: forScaffolder(
+          z
             .string()
             .optional()
             .describe('The initial commit; absent on dry runs'),
+        ),
       },
     },
     async handler(ctx) {
@@ -124,7 +129,7 @@ export function createRepoPublishLocalAction(
       }
       const input = parseActionInput(
         REPO_PUBLISH_LOCAL_ACTION_ID,
-        inputSchema(z),
+        inputSchema,
         ctx.input,
       );
       let sourceDir: string;
@@ -203,7 +208,9 @@ export function createRepoPublishLocalAction(
         }
         // Already registered (a repository of this name existed before and
         // was removed): the catalog reads the new file on its next refresh.
-        ctx.logger.info(`Location file:${catalogInfoTarget} already registered`);
+        ctx.logger.info(
+          `Location file:${catalogInfoTarget} already registered`,
+        );
         await options.catalog.refreshEntity(entityRef, { credentials });
       }
       ctx.logger.info(`Registered ${entityRef} from file:${catalogInfoTarget}`);

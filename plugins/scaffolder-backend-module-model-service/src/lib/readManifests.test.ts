@@ -38,9 +38,9 @@ describe('readManifests', () => {
   });
 
   it('names the file and document of an object without a name', async () => {
-    await expect(
-      readManifests(dir.path, ['bad/no-name.yaml']),
-    ).rejects.toThrow('bad/no-name.yaml document 1 has no metadata.name');
+    await expect(readManifests(dir.path, ['bad/no-name.yaml'])).rejects.toThrow(
+      'bad/no-name.yaml document 1 has no metadata.name',
+    );
   });
 
   it('names the file of invalid YAML', async () => {

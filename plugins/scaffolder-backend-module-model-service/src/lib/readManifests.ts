@@ -72,7 +72,9 @@ export async function readManifests(
         `manifests: "${path}" does not exist in the task workspace`,
       );
     }
-    files.push(...(info.isDirectory() ? await listFiles(absolute) : [absolute]));
+    files.push(
+      ...(info.isDirectory() ? await listFiles(absolute) : [absolute]),
+    );
   }
 
   const documents: ManifestDocument[] = [];
@@ -84,7 +86,9 @@ export async function readManifests(
     docs.forEach((doc, index) => {
       if (doc.errors.length) {
         throw new InputError(
-          `${file} document ${index + 1} is not valid YAML: ${doc.errors[0].message}`,
+          `${file} document ${index + 1} is not valid YAML: ${
+            doc.errors[0].message
+          }`,
         );
       }
       const value = doc.toJS();

@@ -1,5 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlan } from '@internal/plugin-model-scaling-common';
@@ -40,12 +46,23 @@ describe('renderLoadTestScript', () => {
 
   it('runs hey with the documented arguments and a JSON body', () => {
     const script = renderLoadTestScript(plans['realtime-gpu'], { port: 8000 });
-    const { stdout, calls } = runWithFakes(script, { URL: 'http://gw.example' });
+    const { stdout, calls } = runWithFakes(script, {
+      URL: 'http://gw.example',
+    });
     expect(stdout).toContain('get scaledobject,hpa -w');
     expect(calls).toEqual([
       [
-        'hey', '-z', '60s', '-c', '50', '-m', 'POST', '-T', 'application/json',
-        '-d', expect.any(String),
+        'hey',
+        '-z',
+        '60s',
+        '-c',
+        '50',
+        '-m',
+        'POST',
+        '-T',
+        'application/json',
+        '-d',
+        expect.any(String),
         'http://gw.example/v2/models/resnet50/infer',
       ],
     ]);
@@ -54,13 +71,31 @@ describe('renderLoadTestScript', () => {
 
   it('port-forwards to the Service port when no URL is given', () => {
     const script = renderLoadTestScript(plans['realtime-cpu'], { port: 80 });
-    const { calls } = runWithFakes(script, { DURATION: '5s', CONCURRENCY: '3' });
+    const { calls } = runWithFakes(script, {
+      DURATION: '5s',
+      CONCURRENCY: '3',
+    });
     expect(calls[0]).toEqual([
-      'kubectl', '-n', 'ml-serving', 'port-forward', 'svc/text-classifier', '18080:80',
+      'kubectl',
+      '-n',
+      'ml-serving',
+      'port-forward',
+      'svc/text-classifier',
+      '18080:80',
     ]);
     expect(calls[1]).toEqual([
-      'hey', '-z', '5s', '-c', '3', '-m', 'POST', '-T', 'application/json',
-      '-d', '{"instances":[[0.1,0.2,0.3,0.4]]}', 'http://127.0.0.1:18080/predict',
+      'hey',
+      '-z',
+      '5s',
+      '-c',
+      '3',
+      '-m',
+      'POST',
+      '-T',
+      'application/json',
+      '-d',
+      '{"instances":[[0.1,0.2,0.3,0.4]]}',
+      'http://127.0.0.1:18080/predict',
     ]);
   });
 
@@ -109,9 +144,13 @@ describe('renderLoadTestScript', () => {
     checkSyntax(script);
     expect(script).toContain('kafka-producer-perf-test.sh --topic "$TOPIC"');
     expect(script).toContain('TOPIC="${TOPIC:-documents-to-embed}"');
-    expect(script).toContain('BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka.ml-batch.svc:9092}"');
+    expect(script).toContain(
+      'BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka.ml-batch.svc:9092}"',
+    );
     // lagThreshold 100 × maxReplicas × 2
-    expect(script).toContain(`MESSAGES="\${MESSAGES:-${Math.max(1000, 100 * plan.replicas.max * 2)}}"`);
+    expect(script).toContain(
+      `MESSAGES="\${MESSAGES:-${Math.max(1000, 100 * plan.replicas.max * 2)}}"`,
+    );
     expect(script).toContain('RATE="${RATE:-500}"');
     expect(script).toContain('get scaledobject,hpa -w');
     expect(script).not.toContain('hey ');
@@ -135,7 +174,9 @@ describe('renderLoadTestScript', () => {
     });
     const script = renderLoadTestScript(plan, { port: 8080 });
     checkSyntax(script);
-    expect(script).toContain('QUEUE_URL="${QUEUE_URL:-https://sqs.eu-west-1.amazonaws.com/123456789012/jobs}"');
+    expect(script).toContain(
+      'QUEUE_URL="${QUEUE_URL:-https://sqs.eu-west-1.amazonaws.com/123456789012/jobs}"',
+    );
     expect(script).toContain('AWS_REGION="${AWS_REGION:-eu-west-1}"');
     expect(script).toContain('aws sqs send-message-batch');
   });

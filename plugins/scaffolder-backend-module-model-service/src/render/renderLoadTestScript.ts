@@ -129,7 +129,10 @@ function queueScript(plan: ModelServicePlan) {
       ? trigger.queueLength
       : 100;
   // Enough backlog to ask for every replica twice over.
-  const messages = Math.max(1000, Math.ceil(perReplica * plan.replicas.max * 2));
+  const messages = Math.max(
+    1000,
+    Math.ceil(perReplica * plan.replicas.max * 2),
+  );
   const rate = Math.max(1, Math.round(plan.model.peakRps));
   const lines = [
     ...header(

@@ -10,7 +10,9 @@ describe('renderScalingDoc', () => {
     const doc = renderScalingDoc(plan, [], ['k8s/deployment.yaml']);
     expect(doc).toContain('# Scaling of text-classifier');
     expect(doc).toContain('**Pattern: `realtime-cpu`**');
-    expect(doc).toContain('This is the pattern recommended for the answers given.');
+    expect(doc).toContain(
+      'This is the pattern recommended for the answers given.',
+    );
     for (const reason of plan.rationale) {
       expect(doc).toContain(`- ${reason}`);
     }
@@ -34,12 +36,16 @@ describe('renderScalingDoc', () => {
     expect(doc).toContain('| Threshold | 100 req/s per replica |');
     expect(doc).toContain('exclusive: 1 × `nvidia.com/gpu` per pod');
     // a PromQL query with a pipe-free selector stays in one table cell
-    expect(doc).toMatch(/\| Prometheus query \| `sum\(rate\(nv_inference_request_success/);
+    expect(doc).toMatch(
+      /\| Prometheus query \| `sum\(rate\(nv_inference_request_success/,
+    );
   });
 
   it('covers queue, spot and checkpointing for async-batch, MIG and cold start for bursty', () => {
     const batch = renderScalingDoc(plans['async-batch'], [], []);
-    expect(batch).toContain('| Lag threshold | 100 messages of lag per replica |');
+    expect(batch).toContain(
+      '| Lag threshold | 100 messages of lag per replica |',
+    );
     expect(batch).toContain('| Spot capacity | preferred |');
     expect(batch).toContain('## Checkpointing');
     const bursty = renderScalingDoc(plans.bursty, [], []);
@@ -56,13 +62,18 @@ describe('renderScalingDoc', () => {
       evidence: '5 ms of 20 ms',
       fix: 'Lower max_queue_delay_microseconds',
     };
-    const plan = { ...plans['realtime-gpu'], recommendedPattern: 'bursty' as const };
+    const plan = {
+      ...plans['realtime-gpu'],
+      recommendedPattern: 'bursty' as const,
+    };
     const doc = renderScalingDoc(plan, [finding], []);
     expect(doc).toContain(
       '- **warning: Queue delay is a large share of the SLO** (`queue-delay-vs-slo`)',
     );
     expect(doc).toContain('  5 ms of 20 ms');
     expect(doc).toContain('  Fix: Lower max_queue_delay_microseconds');
-    expect(doc).toContain('the recommendation for the answers given was `bursty`');
+    expect(doc).toContain(
+      'the recommendation for the answers given was `bursty`',
+    );
   });
 });

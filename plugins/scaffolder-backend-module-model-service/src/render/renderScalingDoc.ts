@@ -48,7 +48,10 @@ function autoscalerRows(plan: ModelServicePlan): Row[] {
       );
     } else if (t.type === 'kafka') {
       rows.push(
-        ['Kafka', `topic \`${t.topic}\` on \`${t.bootstrapServers}\`, group \`${t.consumerGroup}\``],
+        [
+          'Kafka',
+          `topic \`${t.topic}\` on \`${t.bootstrapServers}\`, group \`${t.consumerGroup}\``,
+        ],
         ['Lag threshold', `${t.lagThreshold} messages of lag per replica`],
         ['Activation lag threshold', `${t.activationLagThreshold}`],
       );
@@ -121,10 +124,7 @@ function settingsRows(plan: ModelServicePlan): Row[] {
     ]);
   }
   if (plan.spot) {
-    rows.push([
-      'Spot capacity',
-      plan.spot.required ? 'required' : 'preferred',
-    ]);
+    rows.push(['Spot capacity', plan.spot.required ? 'required' : 'preferred']);
   }
   rows.push([
     'Termination grace period',
@@ -165,7 +165,9 @@ export function renderScalingDoc(
   const lines = [
     `# Scaling of ${plan.name}`,
     '',
-    `**Pattern: \`${plan.pattern}\`** — ${PATTERN_SUMMARY[plan.pattern]}. ${chosen}`,
+    `**Pattern: \`${plan.pattern}\`** — ${
+      PATTERN_SUMMARY[plan.pattern]
+    }. ${chosen}`,
     '',
     '## The model and its traffic',
     '',
