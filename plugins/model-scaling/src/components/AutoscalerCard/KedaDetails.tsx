@@ -1,0 +1,138 @@
+import {
+  Box,
+  Chip,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { KedaView } from '@internal/plugin-model-scaling-common';
+import { HealthStatus } from '../shared/HealthStatus';
+import { formatSeconds } from '../shared/format';
+
+const useStyles = makeStyles(theme => ({
+  chips: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
+  },
+  detail: {
+    wordBreak: 'break-all',
+    fontFamily: 'monospace',
+    fontSize: theme.typography.caption.fontSize,
+  },
+}));
+
+/** Trigger metadata worth showing next to the type, by trigger type. */
+const TRIGGER_DETAIL_KEYS: Record<string, string[]> = {
+  prometheus: ['query'],
+  kafka: ['topic', 'consumerGroup'],
+  'aws-sqs-queue': ['queueURL'],
+  cpu: ['value'],
+  memory: ['value'],
+};
+
+function triggerDetail(type: string, metadata: Record<string, string>): string {
+  const keys = TRIGGER_DETAIL_KEYS[type] ?? [];
+  return keys
+    .filter(key => metadata[key])
+    .map(key => `${key}: ${metadata[key]}`)
+    .join(' · ');
+}
+
+/** KEDA's part: triggers with thresholds, and whether it is active, paused or falling back. */
+export function KedaDetails(props: { keda: KedaView }) {
+  const { keda } = props;
+  const classes = useStyles();
+  const healthEntries = Object.entries(keda.health);
+  return (
+    <Box>
+      <div className={classes.chips}>
+        {keda.active === undefined ? null : (
+          <Chip
+            size="small"
+            color={keda.active ? 'primary' : 'default'}
+            label={keda.active ? 'Active' : 'Idle'}
+          />
+        )}
+        {keda.paused && <Chip size="small" color="secondary" label="Paused" />}
+        {keda.fallbackActive && (
+          <Chip
+            size="small"
+            color="secondary"
+            label={`Fallback active${
+              keda.fallback ? `: held at ${keda.fallback.replicas} replicas` : ''
+            }`}
+          />
+        )}
+        {!keda.fallbackActive && keda.fallback && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`Fallback ${keda.fallback.replicas} replicas after ${keda.fallback.failureThreshold} failures`}
+          />
+        )}
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Polling ${formatSeconds(keda.pollingInterval)}`}
+        />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Cooldown ${formatSeconds(keda.cooldownPeriod)}`}
+        />
+        {keda.idleReplicaCount !== undefined && (
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`Idle ${keda.idleReplicaCount} replicas`}
+          />
+        )}
+      </div>
+      <Table size="small" aria-label="KEDA triggers">
+        <TableHead>
+          <TableRow>
+            <TableCell>Trigger</TableCell>
+            <TableCell align="right">Threshold</TableCell>
+            <TableCell align="right">Activation</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {keda.triggers.map((trigger, index) => (
+            <TableRow key={`${trigger.type}-${trigger.name ?? index}`}>
+              <TableCell>
+                {trigger.type}
+                {trigger.name ? ` (${trigger.name})` : ''}
+                <div className={classes.detail}>
+                  {triggerDetail(trigger.type, trigger.metadata)}
+                </div>
+              </TableCell>
+              <TableCell align="right">{trigger.threshold ?? '—'}</TableCell>
+              <TableCell align="right">
+                {trigger.activationThreshold ?? '—'}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {healthEntries.length > 0 && (
+        <Box mt={1}>
+          {healthEntries.map(([metric, health]) => (
+            <Typography variant="body2" key={metric} component="div">
+              <HealthStatus health={health.status === 'Happy' ? 'ok' : 'error'}>
+                {metric}: {health.status}
+                {health.numberOfFailures > 0 &&
+                  `, ${health.numberOfFailures} failures in a row`}
+              </HealthStatus>
+            </Typography>
+          ))}
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import { RescaleEventView } from '@internal/plugin-model-scaling-common';
+
+/** One step of the replica timeline. */
+export interface ReplicaPoint {
+  /** Milliseconds since the epoch. */
+  t: number;
+  replicas: number;
+  reason?: string;
+}
+
+/**
+ * Turns rescale events (`New size: N; reason: …`) into a step series ending at
+ * `until` with the current replica count. Events without a parsed size or a
+ * valid time are skipped; an empty array means there is nothing to draw.
+ */
+export function replicaTimeline(
+  events: RescaleEventView[],
+  options: { until: string; current: number },
+): ReplicaPoint[] {
+  const points = events
+    .map(event => ({
+      t: Date.parse(event.time),
+      replicas: event.newSize,
+      reason: event.reason,
+    }))
+    .filter(
+      (p): p is ReplicaPoint =>
+        !Number.isNaN(p.t) && typeof p.replicas === 'number',
+    )
+    .sort((a, b) => a.t - b.t);
+  if (points.length === 0) {
+    return [];
+  }
+  const until = Date.parse(options.until);
+  if (!Number.isNaN(until) && until > points[points.length - 1].t) {
+    points.push({ t: until, replicas: options.current });
+  }
+  return points;
+}
