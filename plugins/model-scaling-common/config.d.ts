@@ -83,6 +83,8 @@ export interface Config {
         gpuSharing?: 'exclusive' | 'time-slicing' | 'mps' | 'mig';
         /** MIG profile when sharing is `mig` and the answers name none, e.g. `3g.40gb`. */
         migProfile?: string;
+        /** Triton Inference Server image for GPU models. */
+        tritonImage?: string;
         prometheus?: PrometheusTriggerConfig;
         keda?: KedaTimingConfig;
         behavior?: ScalingBehaviorConfig;
@@ -109,6 +111,8 @@ export interface Config {
         terminationGracePeriodSeconds?: number;
         gpuSharing?: 'exclusive' | 'time-slicing' | 'mps' | 'mig';
         migProfile?: string;
+        /** Triton Inference Server image for GPU models. */
+        tritonImage?: string;
         keda?: KedaTimingConfig;
         behavior?: ScalingBehaviorConfig;
         batching?: BatchingConfig;
@@ -123,6 +127,8 @@ export interface Config {
         coldStartBudgetSeconds?: number;
         gpuSharing?: 'exclusive' | 'time-slicing' | 'mps' | 'mig';
         migProfile?: string;
+        /** Triton Inference Server image for GPU models. */
+        tritonImage?: string;
         prometheus?: PrometheusTriggerConfig;
         keda?: KedaTimingConfig;
         behavior?: ScalingBehaviorConfig;

@@ -10,3 +10,4 @@ export * from './types/status';
 export * from './patterns';
 export * from './quantity';
 export * from './slim';
+export * from './plan';

@@ -35,4 +35,3 @@ export {
   gpuModelsForMigProfile,
 } from './migProfiles';
 export type { MigProfile, MigGpuModel } from './migProfiles';
-export { isQuantity, quantityValue, formatMemory } from './quantity';

@@ -87,6 +87,8 @@ export interface RealtimeGpuPreset {
   gpuSharing: GpuSharingChoice;
   /** MIG profile used when `gpuSharing` is `mig` and the answers name none. */
   migProfile: string;
+  /** Triton Inference Server image for GPU models. */
+  tritonImage: string;
   prometheus: PrometheusTriggerPreset;
   keda: KedaTimingPreset;
   behavior: ScalingBehaviorPreset;
@@ -114,6 +116,8 @@ export interface AsyncBatchPreset {
   gpuSharing: GpuSharingChoice;
   /** MIG profile used when `gpuSharing` is `mig` and the answers name none. */
   migProfile: string;
+  /** Triton Inference Server image for GPU models. */
+  tritonImage: string;
   keda: KedaTimingPreset;
   behavior: ScalingBehaviorPreset;
   batching: BatchingPreset;
@@ -130,6 +134,8 @@ export interface BurstyPreset {
   gpuSharing: GpuSharingChoice;
   /** MIG profile used when `gpuSharing` is `mig` and the answers name none. */
   migProfile: string;
+  /** Triton Inference Server image for GPU models. */
+  tritonImage: string;
   prometheus: PrometheusTriggerPreset;
   keda: KedaTimingPreset;
   behavior: ScalingBehaviorPreset;
@@ -168,6 +174,8 @@ const REQUEST_RATE_QUERY =
 const GATEWAY_REQUEST_RATE_QUERY =
   'sum(rate(istio_requests_total{reporter="source",destination_service_namespace="{{namespace}}",destination_service_name="{{service}}"}[1m]))';
 
+const TRITON_IMAGE = 'nvcr.io/nvidia/tritonserver:25.10-py3';
+
 const PROMETHEUS_SERVER = 'http://prometheus-operated.monitoring.svc:9090';
 
 /** The built-in golden-path presets; app-config overrides are merged onto these. */
@@ -189,6 +197,7 @@ export const DEFAULT_PATTERN_PRESETS: PatternPresets = {
     minReplicas: 1,
     maxReplicas: 8,
     gpuSharing: 'exclusive',
+    tritonImage: TRITON_IMAGE,
     migProfile: '3g.40gb',
     prometheus: {
       serverAddress: PROMETHEUS_SERVER,
@@ -221,6 +230,7 @@ export const DEFAULT_PATTERN_PRESETS: PatternPresets = {
     spot: true,
     terminationGracePeriodSeconds: 120,
     gpuSharing: 'time-slicing',
+    tritonImage: TRITON_IMAGE,
     migProfile: '1g.10gb',
     keda: { pollingInterval: 30, cooldownPeriod: 300 },
     behavior: {
@@ -241,6 +251,7 @@ export const DEFAULT_PATTERN_PRESETS: PatternPresets = {
     maxReplicas: 10,
     coldStartBudgetSeconds: 120,
     gpuSharing: 'exclusive',
+    tritonImage: TRITON_IMAGE,
     migProfile: '1g.10gb',
     prometheus: {
       serverAddress: PROMETHEUS_SERVER,

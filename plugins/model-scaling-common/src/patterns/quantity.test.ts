@@ -1,23 +1,13 @@
-import { formatMemory, isQuantity, quantityValue } from './quantity';
+import { formatMemory, isQuantity } from './quantity';
 
 describe('quantity', () => {
   it('accepts the quantities Kubernetes users write', () => {
     for (const q of ['500m', '2', '1.5', '1Gi', '512Mi', '1G', '1e3', '.5']) {
       expect(isQuantity(q)).toBe(true);
     }
-    for (const q of ['', '1 Gi', '1gi', '-1', 'Gi', '1.2.3', 'lots']) {
+    for (const q of ['', '1 Gi', '1gi', '-1', 'Gi', '1.2.3', 'lots', ' 1Gi']) {
       expect(isQuantity(q)).toBe(false);
     }
-  });
-
-  it('converts quantities to numbers', () => {
-    expect(quantityValue('500m')).toBe(0.5);
-    expect(quantityValue('2')).toBe(2);
-    expect(quantityValue('1Gi')).toBe(1073741824);
-    expect(quantityValue('1.5Gi')).toBe(1610612736);
-    expect(quantityValue('1G')).toBe(1e9);
-    expect(quantityValue('1e3')).toBe(1000);
-    expect(() => quantityValue('x')).toThrow('not a Kubernetes quantity');
   });
 
   it('formats memory in binary units, rounding up', () => {
