@@ -17,16 +17,14 @@ export function replicaTimeline(
   events: RescaleEventView[],
   options: { until: string; current: number },
 ): ReplicaPoint[] {
-  const points = events
-    .map(event => ({
-      t: Date.parse(event.time),
-      replicas: event.newSize,
-      reason: event.reason,
-    }))
-    .filter(
-      (p): p is ReplicaPoint =>
-        !Number.isNaN(p.t) && typeof p.replicas === 'number',
-    )
+  const points: ReplicaPoint[] = events
+    .flatMap(event => {
+      const t = Date.parse(event.time);
+      if (Number.isNaN(t) || typeof event.newSize !== 'number') {
+        return [];
+      }
+      return [{ t, replicas: event.newSize, reason: event.reason }];
+    })
     .sort((a, b) => a.t - b.t);
   if (points.length === 0) {
     return [];
