@@ -11,3 +11,5 @@ export * from './patterns';
 export * from './quantity';
 export * from './slim';
 export * from './plan';
+export * from './permissions';
+export * from './annotations';

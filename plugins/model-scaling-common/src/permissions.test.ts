@@ -1,0 +1,31 @@
+import {
+  isPermission,
+  isReadPermission,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  modelScalingEntityReadPermission,
+  modelScalingPermissions,
+} from './permissions';
+
+describe('permissions', () => {
+  it('defines a read permission on catalog entities', () => {
+    expect(modelScalingEntityReadPermission).toEqual({
+      type: 'resource',
+      name: 'model-scaling.entity.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    expect(
+      isResourcePermission(modelScalingEntityReadPermission, 'catalog-entity'),
+    ).toBe(true);
+    expect(isReadPermission(modelScalingEntityReadPermission)).toBe(true);
+  });
+
+  it('lists every permission once', () => {
+    expect(modelScalingPermissions).toEqual([modelScalingEntityReadPermission]);
+    expect(
+      isPermission(modelScalingPermissions[0], modelScalingEntityReadPermission),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,22 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * The resource type of catalog entities, as `RESOURCE_TYPE_CATALOG_ENTITY` of
+ * `@backstage/plugin-catalog-common/alpha` defines it; repeated here so this
+ * isomorphic library does not depend on the catalog's alpha entry point.
+ */
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
+/**
+ * Read the scaling status of a catalog entity (`model-scaling.entity.read`).
+ * A resource permission on `catalog-entity`, so policies can use the catalog's
+ * conditions (owner, kind, annotations) to decide.
+ */
+export const modelScalingEntityReadPermission = createPermission({
+  name: 'model-scaling.entity.read',
+  attributes: { action: 'read' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/** All permissions of the model-scaling plugin, for `permissionsRegistry.addPermissions`. */
+export const modelScalingPermissions = [modelScalingEntityReadPermission];
