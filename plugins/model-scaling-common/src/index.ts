@@ -13,3 +13,6 @@ export * from './slim';
 export * from './plan';
 export * from './permissions';
 export * from './annotations';
+export * from './gpu';
+export * from './triton-live';
+export * from './status';

@@ -1,0 +1,55 @@
+import { tryParseQuantity } from '../quantity/parseQuantity';
+import type { SlimPodSpec } from '../types/status';
+
+/** An NVIDIA extended resource a pod asks for, e.g. `nvidia.com/gpu` × 1 or `nvidia.com/mig-1g.10gb` × 1. */
+export interface GpuRequest {
+  resourceName: string;
+  count: number;
+  /** `1g.10gb` for `nvidia.com/mig-1g.10gb` (MIG mixed strategy). */
+  migProfile?: string;
+  /** True for `<name>.shared` resources (sharing with `renameByDefault: true`). */
+  renamedShared: boolean;
+  /** The GFD label prefix of the resource: the name without `.shared`. */
+  labelPrefix: string;
+}
+
+const MIG_RESOURCE = /^nvidia\.com\/mig-(\d+g\.\d+gb(?:\+me)?)(\.shared)?$/;
+const GPU_RESOURCE = /^nvidia\.com\/gpu(\.shared)?$/;
+
+/** Parses an NVIDIA device-plugin resource name; `undefined` for anything else. */
+export function parseGpuResourceName(name: string): Omit<GpuRequest, 'count'> | undefined {
+  const mig = MIG_RESOURCE.exec(name);
+  if (mig) {
+    return {
+      resourceName: name,
+      migProfile: mig[1],
+      renamedShared: mig[2] !== undefined,
+      labelPrefix: `nvidia.com/mig-${mig[1]}`,
+    };
+  }
+  const gpu = GPU_RESOURCE.exec(name);
+  if (gpu) {
+    return { resourceName: name, renamedShared: gpu[1] !== undefined, labelPrefix: 'nvidia.com/gpu' };
+  }
+  return undefined;
+}
+
+/**
+ * The NVIDIA resources a pod spec requests, summed over its containers.
+ * Extended resources are set in `limits` (requests default to them), so limits
+ * win over requests.
+ */
+export function gpuRequestsOf(spec: SlimPodSpec): GpuRequest[] {
+  const totals = new Map<string, number>();
+  for (const container of spec.containers) {
+    const names = new Set([...Object.keys(container.limits), ...Object.keys(container.requests)]);
+    for (const name of names) {
+      if (!parseGpuResourceName(name)) continue;
+      const count = tryParseQuantity(container.limits[name] ?? container.requests[name]) ?? 0;
+      totals.set(name, (totals.get(name) ?? 0) + count);
+    }
+  }
+  return [...totals.entries()]
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => ({ ...parseGpuResourceName(name)!, count }));
+}
