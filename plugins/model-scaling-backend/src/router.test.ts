@@ -1,0 +1,156 @@
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  EntityScalingStatus,
+  FleetServiceRow,
+  modelScalingEntityReadPermission,
+} from '@internal/plugin-model-scaling-common';
+import express from 'express';
+import request from 'supertest';
+import { createRouter, ScalingStatusReader } from './router';
+
+const component = (name: string, type = 'model-service'): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name, namespace: 'default', annotations: {} },
+  spec: { type, owner: 'team-a', lifecycle: 'production' },
+});
+
+const entities = [
+  component('text-classifier'),
+  component('image-classifier'),
+  component('website', 'website'),
+];
+
+const reader: ScalingStatusReader = {
+  entityStatus: e =>
+    ({
+      entityRef: `component:default/${e.metadata.name}`,
+      tritonModels: [],
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      workloads: [],
+      findings: [],
+      clusterErrors: [],
+    }) as EntityScalingStatus,
+  fleetRow: e =>
+    ({ entityRef: `component:default/${e.metadata.name}`, name: e.metadata.name }) as FleetServiceRow,
+  clusters: () => [
+    { name: 'demo', url: 'http://x', synced: true, stale: false, kedaAvailable: true, kinds: [] },
+  ],
+};
+
+async function app(options: {
+  permissions?: ReturnType<typeof mockServices.permissions.mock>;
+} = {}) {
+  const permissions = options.permissions ?? mockServices.permissions.mock();
+  if (!options.permissions) {
+    permissions.authorize.mockImplementation(async reqs =>
+      reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+    );
+  }
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    permissions,
+    catalog: catalogServiceMock({ entities }),
+    status: reader,
+    logger: mockServices.logger.mock(),
+    now: () => new Date('2026-01-01T00:00:00Z'),
+  });
+  return { app: express().use(router).use(mockErrorHandler()), permissions };
+}
+
+const user = mockCredentials.user.header('user:default/alice');
+
+describe('createRouter', () => {
+  it.each([
+    '/v1/clusters',
+    '/v1/services',
+    '/v1/entities/default/component/text-classifier/status',
+  ])('answers 401 without credentials: %s', async path => {
+    const { app: a } = await app();
+    const res = await request(a).get(path);
+    expect(res.status).toBe(401);
+  });
+
+  it('serves cluster health to users and services', async () => {
+    const { app: a } = await app();
+    const res = await request(a).get('/v1/clusters').set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.clusters[0].name).toBe('demo');
+    const svc = await request(a)
+      .get('/v1/clusters')
+      .set('Authorization', mockCredentials.service.header());
+    expect(svc.status).toBe(200);
+  });
+
+  it('checks model-scaling.entity.read on the entity ref and returns the status', async () => {
+    const { app: a, permissions } = await app();
+    const res = await request(a)
+      .get('/v1/entities/default/component/text-classifier/status')
+      .set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef).toBe('component:default/text-classifier');
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: modelScalingEntityReadPermission,
+          resourceRef: 'component:default/text-classifier',
+        },
+      ],
+      { credentials: expect.objectContaining({ principal: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }) },
+    );
+  });
+
+  it('answers 403 when the policy denies', async () => {
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    const { app: a } = await app({ permissions });
+    const res = await request(a)
+      .get('/v1/entities/default/component/text-classifier/status')
+      .set('Authorization', user);
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+  });
+
+  it('answers 404 for an entity the catalog does not have', async () => {
+    const { app: a } = await app();
+    const res = await request(a)
+      .get('/v1/entities/default/component/nope/status')
+      .set('Authorization', user);
+    expect(res.status).toBe(404);
+  });
+
+  it.each([
+    ['/v1/entities/default/component/bad%20name/status', "Invalid path parameter 'name'"],
+    ['/v1/entities/-x/component/a/status', "Invalid path parameter 'namespace'"],
+    ['/v1/entities/default/comp-onent/a/status', "Invalid path parameter 'kind'"],
+  ])('answers 400 naming the bad parameter: %s', async (path, message) => {
+    const { app: a } = await app();
+    const res = await request(a).get(path).set('Authorization', user);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+  });
+
+  it('lists model services only, leaving out rows the caller may not read', async () => {
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockImplementation(async reqs =>
+      reqs.map(r => ({
+        result:
+          'resourceRef' in r && r.resourceRef === 'component:default/image-classifier'
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+    const { app: a } = await app({ permissions });
+    const res = await request(a).get('/v1/services').set('Authorization', user);
+    expect(res.status).toBe(200);
+    expect(res.body.services.map((s: FleetServiceRow) => s.name)).toEqual(['text-classifier']);
+    expect(res.body.generatedAt).toBe('2026-01-01T00:00:00.000Z');
+  });
+});
