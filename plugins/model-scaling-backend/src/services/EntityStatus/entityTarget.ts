@@ -1,22 +1,20 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { isPatternId, PatternId } from '@internal/plugin-model-scaling-common';
+import {
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_LATENCY_SLO_MS,
+  ANNOTATION_PATTERN,
+  ANNOTATION_TRITON_MODELS,
+  isPatternId,
+  PatternId,
+} from '@internal/plugin-model-scaling-common';
 import {
   LabelSelector,
   LabelSelectorError,
   parseLabelSelector,
 } from './labelSelector';
-
-/** Annotations of the Kubernetes plugin that match an entity to cluster objects. */
-export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
-export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
-  'backstage.io/kubernetes-label-selector';
-export const KUBERNETES_NAMESPACE_ANNOTATION = 'backstage.io/kubernetes-namespace';
-
-/** Our own annotations (see the entity contract). */
-export const PATTERN_ANNOTATION = 'model-scaling.io/pattern';
-export const TRITON_MODELS_ANNOTATION = 'model-scaling.io/triton-models';
-export const LATENCY_SLO_ANNOTATION = 'model-scaling.io/latency-slo-ms';
 
 /** What an entity's annotations say about where its workloads are and how to judge them. */
 export interface EntityTarget {
@@ -36,18 +34,18 @@ export interface EntityTarget {
  */
 export function entityTarget(entity: Entity): EntityTarget {
   const annotations = entity.metadata.annotations ?? {};
-  const selectorText = annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION];
+  const selectorText = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR];
   let selector: LabelSelector;
   try {
     selector = selectorText
       ? parseLabelSelector(selectorText)
       : parseLabelSelector(
-          `${KUBERNETES_ID_ANNOTATION}=${
-            annotations[KUBERNETES_ID_ANNOTATION] || entity.metadata.name
+          `${ANNOTATION_KUBERNETES_ID}=${
+            annotations[ANNOTATION_KUBERNETES_ID] || entity.metadata.name
           }`,
         );
   } catch (error) {
-    const which = selectorText ? KUBERNETES_LABEL_SELECTOR_ANNOTATION : KUBERNETES_ID_ANNOTATION;
+    const which = selectorText ? ANNOTATION_KUBERNETES_LABEL_SELECTOR : ANNOTATION_KUBERNETES_ID;
     throw new InputError(
       `Annotation ${which} of ${entity.metadata.name}: ${
         error instanceof LabelSelectorError ? error.message : String(error)
@@ -55,15 +53,15 @@ export function entityTarget(entity: Entity): EntityTarget {
     );
   }
 
-  const patternText = annotations[PATTERN_ANNOTATION];
-  const sloText = annotations[LATENCY_SLO_ANNOTATION];
+  const patternText = annotations[ANNOTATION_PATTERN];
+  const sloText = annotations[ANNOTATION_LATENCY_SLO_MS];
   const slo = sloText !== undefined ? Number(sloText) : undefined;
   return {
     selector,
-    namespace: annotations[KUBERNETES_NAMESPACE_ANNOTATION] || undefined,
+    namespace: annotations[ANNOTATION_KUBERNETES_NAMESPACE] || undefined,
     pattern: patternText && isPatternId(patternText) ? patternText : undefined,
     latencySloMs: slo !== undefined && Number.isFinite(slo) && slo > 0 ? slo : undefined,
-    tritonModels: (annotations[TRITON_MODELS_ANNOTATION] ?? '')
+    tritonModels: (annotations[ANNOTATION_TRITON_MODELS] ?? '')
       .split(',')
       .map(m => m.trim())
       .filter(Boolean),
