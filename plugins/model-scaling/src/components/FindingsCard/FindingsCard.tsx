@@ -1,0 +1,98 @@
+import { InfoCard } from '@backstage/core-components';
+import {
+  Box,
+  Chip,
+  Divider,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
+import { Finding, Severity } from '@internal/plugin-model-scaling-common';
+import { Fragment } from 'react';
+import { Health, HealthStatus } from '../shared/HealthStatus';
+
+const useStyles = makeStyles(theme => ({
+  finding: { padding: theme.spacing(1.5, 0) },
+  label: { fontWeight: theme.typography.fontWeightMedium as number },
+  subject: { marginLeft: theme.spacing(1) },
+}));
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_HEALTH: Record<Severity, Health> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'neutral',
+};
+
+/**
+ * The scaling pitfalls this service falls into, most severe first, each with
+ * its evidence and the concrete fix; none means it is on the golden path.
+ */
+export function FindingsCard(props: { findings: Finding[] }) {
+  const classes = useStyles();
+  const findings = [...props.findings].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  if (findings.length === 0) {
+    return (
+      <InfoCard title="Findings">
+        <HealthStatus health="ok">
+          <strong>On the golden path</strong>: no scaling pitfall found in the
+          live autoscaler, GPU and Triton state.
+        </HealthStatus>
+      </InfoCard>
+    );
+  }
+  const counts = findings.reduce<Record<Severity, number>>(
+    (acc, f) => ({ ...acc, [f.severity]: acc[f.severity] + 1 }),
+    { error: 0, warning: 0, info: 0 },
+  );
+  const subheader = (['error', 'warning', 'info'] as const)
+    .filter(s => counts[s] > 0)
+    .map(s => `${counts[s]} ${s}${counts[s] === 1 ? '' : 's'}`)
+    .join(', ');
+  return (
+    <InfoCard title="Findings" subheader={subheader}>
+      {findings.map((finding, index) => (
+        <Fragment key={`${finding.id}-${finding.subject ?? index}`}>
+          {index > 0 && <Divider />}
+          <Box
+            className={classes.finding}
+            component="article"
+            aria-label={finding.title}
+          >
+            <Typography variant="subtitle1" component="div">
+              <HealthStatus health={SEVERITY_HEALTH[finding.severity]}>
+                {finding.title}
+              </HealthStatus>
+              <Chip
+                className={classes.subject}
+                size="small"
+                variant="outlined"
+                label={finding.severity}
+              />
+              {finding.subject && (
+                <Chip
+                  className={classes.subject}
+                  size="small"
+                  variant="outlined"
+                  label={finding.subject}
+                />
+              )}
+            </Typography>
+            <Typography variant="body2">
+              <span className={classes.label}>Evidence: </span>
+              {finding.evidence}
+            </Typography>
+            <Typography variant="body2">
+              <span className={classes.label}>Fix: </span>
+              {finding.fix}
+            </Typography>
+            <Typography variant="caption" color="textSecondary">
+              rule {finding.id}
+            </Typography>
+          </Box>
+        </Fragment>
+      ))}
+    </InfoCard>
+  );
+}
