@@ -1,7 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '../testUtils/createMockActionContext';
-import { exampleSteps } from '../testUtils/exampleSteps';
-import { InMemoryApplyClient } from '../testUtils/InMemoryApplyClient';
+import { createMockActionContext } from '../__testUtils__/createMockActionContext';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
+import { InMemoryApplyClient } from '../__testUtils__/InMemoryApplyClient';
 import { createClusterApplyAction } from './clusterApply';
 import { examples } from './clusterApply.examples';
 

@@ -1,7 +1,7 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { createMockActionContext } from '../testUtils/createMockActionContext';
-import { InMemoryApplyClient } from '../testUtils/InMemoryApplyClient';
+import { createMockActionContext } from '../__testUtils__/createMockActionContext';
+import { InMemoryApplyClient } from '../__testUtils__/InMemoryApplyClient';
 import { createClusterApplyAction } from './clusterApply';
 
 const demo = {

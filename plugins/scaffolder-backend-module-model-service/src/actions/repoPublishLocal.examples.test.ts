@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { createMockActionContext } from '../testUtils/createMockActionContext';
-import { exampleSteps } from '../testUtils/exampleSteps';
+import { createMockActionContext } from '../__testUtils__/createMockActionContext';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
 import { createRepoPublishLocalAction } from './repoPublishLocal';
 import { examples } from './repoPublishLocal.examples';
 

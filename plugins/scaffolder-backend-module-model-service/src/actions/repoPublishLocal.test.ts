@@ -8,7 +8,7 @@ import {
 import { ConflictError, NotAllowedError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import git from 'isomorphic-git';
-import { createMockActionContext } from '../testUtils/createMockActionContext';
+import { createMockActionContext } from '../__testUtils__/createMockActionContext';
 import { createRepoPublishLocalAction } from './repoPublishLocal';
 
 const catalogInfo = `apiVersion: backstage.io/v1alpha1

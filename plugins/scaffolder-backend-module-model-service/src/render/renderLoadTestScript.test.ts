@@ -9,7 +9,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlan } from '@internal/plugin-model-scaling-common';
-import { examplePlans } from '../testUtils/examplePlans';
+import { examplePlans } from '../__testUtils__/examplePlans';
 import { renderLoadTestScript, serviceEndpoint } from './renderLoadTestScript';
 
 /** `bash -n`: the script parses. */

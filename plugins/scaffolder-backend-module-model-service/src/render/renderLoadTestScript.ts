@@ -118,16 +118,15 @@ function httpScript(plan: ModelServicePlan, endpoint: ServiceEndpoint) {
 }
 
 function queueScript(plan: ModelServicePlan) {
-  if (plan.autoscaler.kind !== 'keda') {
+  if (
+    plan.autoscaler.kind !== 'keda' ||
+    plan.autoscaler.trigger.type === 'prometheus'
+  ) {
     return [];
   }
   const trigger = plan.autoscaler.trigger;
   const perReplica =
-    trigger.type === 'kafka'
-      ? trigger.lagThreshold
-      : trigger.type === 'aws-sqs-queue'
-      ? trigger.queueLength
-      : 100;
+    trigger.type === 'kafka' ? trigger.lagThreshold : trigger.queueLength;
   // Enough backlog to ask for every replica twice over.
   const messages = Math.max(
     1000,

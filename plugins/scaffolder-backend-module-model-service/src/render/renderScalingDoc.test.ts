@@ -1,5 +1,5 @@
 import { Finding } from '@internal/plugin-model-scaling-common';
-import { examplePlans } from '../testUtils/examplePlans';
+import { examplePlans } from '../__testUtils__/examplePlans';
 import { renderScalingDoc } from './renderScalingDoc';
 
 describe('renderScalingDoc', () => {

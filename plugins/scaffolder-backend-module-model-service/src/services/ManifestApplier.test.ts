@@ -1,4 +1,4 @@
-import { InMemoryApplyClient } from '../testUtils/InMemoryApplyClient';
+import { InMemoryApplyClient } from '../__testUtils__/InMemoryApplyClient';
 import { ManifestApplier, ManifestObject } from './ManifestApplier';
 
 const target = { cluster: 'demo', namespace: 'ml-serving' };

@@ -211,14 +211,16 @@ export class ManifestApplier {
       const scope = await this.client.scopeOf(object.apiVersion, object.kind);
       if (!scope) {
         throw new InputError(
-          `Cluster ${cluster} does not serve ${object.kind} of ${object.apiVersion} (${describe(
-            object,
-          )}); is its CustomResourceDefinition installed?`,
+          `Cluster ${cluster} does not serve ${object.kind} of ${
+            object.apiVersion
+          } (${describe(object)}); is its CustomResourceDefinition installed?`,
         );
       }
       if (scope === 'cluster') {
         throw new InputError(
-          `${describe(object)} is cluster-scoped; only namespaced objects may be applied to ${cluster}/${namespace}`,
+          `${describe(
+            object,
+          )} is cluster-scoped; only namespaced objects may be applied to ${cluster}/${namespace}`,
         );
       }
       const objectNamespace = object.metadata.namespace ?? namespace;
