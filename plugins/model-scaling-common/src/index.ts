@@ -16,3 +16,4 @@ export * from './annotations';
 export * from './gpu';
 export * from './triton-live';
 export * from './status';
+export * from './triton';

@@ -77,6 +77,11 @@ describe('createPlan', () => {
     });
     // 1200 req/s at 100 per pod with 25 % headroom: 15 replicas, above the preset's 8.
     expect(plan.replicas).toEqual({ min: 1, max: 15 });
+    // While Prometheus cannot be read, hold what the peak needs: 1200 / 100.
+    expect(plan.autoscaler.kind === 'keda' && plan.autoscaler.fallback).toEqual({
+      failureThreshold: 3,
+      replicas: 12,
+    });
     expect(plan.rationale.join(' ')).toContain('raised from 8 to 15');
   });
 

@@ -222,6 +222,22 @@ export function createPlan(
     );
   }
 
+  if (autoscaler?.kind === 'keda') {
+    const t = autoscaler.trigger;
+    const wanted =
+      t.type === 'prometheus'
+        ? Math.ceil(a.peakRps / t.threshold)
+        : Math.ceil(replicas.max / 4);
+    const fallbackReplicas = Math.min(
+      replicas.max,
+      Math.max(replicas.min, 1, wanted),
+    );
+    autoscaler.fallback = { failureThreshold: 3, replicas: fallbackReplicas };
+    rationale.push(
+      `If the ${t.type} metric cannot be read 3 times in a row, KEDA holds ${fallbackReplicas} replicas instead of guessing.`,
+    );
+  }
+
   if (!problems.empty || !autoscaler) {
     throw new PlanValidationError(problems.items);
   }

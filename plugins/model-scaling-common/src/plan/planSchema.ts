@@ -69,6 +69,13 @@ const kedaAutoscaler = z.object({
   cooldownPeriod: z.number().int().min(0),
   behavior,
   trigger: z.discriminatedUnion('type', [prometheusTrigger, kafkaTrigger, sqsTrigger]),
+  /** Replicas KEDA holds while the trigger's metric cannot be read. */
+  fallback: z
+    .object({
+      failureThreshold: z.number().int().min(1),
+      replicas: z.number().int().min(1),
+    })
+    .optional(),
 });
 
 /** A fully resolved, validated plan for one model service: what the renderers turn into files. */
@@ -145,6 +152,18 @@ export const modelServicePlanSchema = z
         code: z.ZodIssueCode.custom,
         path: ['replicas', 'min'],
         message: `must not exceed replicas.max (${plan.replicas.min} > ${plan.replicas.max})`,
+      });
+    }
+    if (
+      plan.autoscaler.kind === 'keda' &&
+      plan.autoscaler.fallback &&
+      (plan.autoscaler.fallback.replicas > plan.replicas.max ||
+        plan.autoscaler.fallback.replicas < plan.replicas.min)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['autoscaler', 'fallback', 'replicas'],
+        message: `must be within replicas.min and replicas.max (${plan.replicas.min}–${plan.replicas.max})`,
       });
     }
     if (!plan.app && !plan.triton) {

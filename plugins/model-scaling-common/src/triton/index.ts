@@ -1,0 +1,3 @@
+export { renderTritonConfig, tritonConfigOfPlan, tritonConfigPath } from './renderTritonConfig';
+export { parseTritonConfig, TritonConfigParseError } from './parseTritonConfig';
+export { formatTritonConfig } from './formatTritonConfig';
