@@ -17,3 +17,4 @@ export * from './gpu';
 export * from './triton-live';
 export * from './status';
 export * from './triton';
+export * from './render';

@@ -1,0 +1,3 @@
+export { renderManifests, renderServiceFiles } from './renderManifests';
+export type { RenderedFile, KubernetesObject } from './types';
+export { SPOT_CAPACITY } from './nodePlacement';
