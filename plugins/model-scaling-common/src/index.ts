@@ -18,3 +18,4 @@ export * from './triton-live';
 export * from './status';
 export * from './triton';
 export * from './render';
+export * from './simulator';

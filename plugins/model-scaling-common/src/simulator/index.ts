@@ -1,0 +1,43 @@
+export { simulateAutoscaler } from './simulateAutoscaler';
+export type {
+  SimulationInput,
+  SimulationResult,
+  SimulationPoint,
+  SimulationScaleEvent,
+  SimulatorHpaSpec,
+  SimulatorKedaSpec,
+  CapacityModel,
+  LoadPoint,
+  MetricFailureWindow,
+} from './types';
+export { validateSimulationInput, SimulationInputError } from './simulationInputSchema';
+export {
+  hpaReplicaRecommendation,
+  replicasForMetric,
+  DEFAULT_HPA_TOLERANCE,
+} from './hpaReplicaRecommendation';
+export type {
+  HpaMetricSample,
+  HpaPodSample,
+  HpaRecommendation,
+  HpaRecommendationInput,
+  HpaMetricProposal,
+  HpaTolerances,
+} from './hpaReplicaRecommendation';
+export {
+  applyHpaBehavior,
+  emptyHpaHistory,
+  legacyScaleUpLimit,
+  scaleUpLimit,
+  scaleDownLimit,
+} from './applyHpaBehavior';
+export type { ApplyHpaBehaviorInput, ApplyHpaBehaviorResult, HpaHistory } from './applyHpaBehavior';
+export {
+  resolveHpaBehavior,
+  hpaTolerances,
+  DEFAULT_DOWNSCALE_STABILIZATION_SECONDS,
+} from './hpaBehaviorDefaults';
+export type { ResolvedHpaBehavior, ResolvedScalingRules } from './hpaBehaviorDefaults';
+export { kedaStep, kedaFallbackReplicas, KEDA_DEFAULT_COOLDOWN_SECONDS } from './kedaStep';
+export type { KedaStepInput, KedaStepResult, KedaStepSpec, KedaAction } from './kedaStep';
+export { loadAt } from './loadCurve';

@@ -1,0 +1,295 @@
+import type { HpaBehavior, KedaFallback } from '../types/status';
+import { applyResolvedHpaBehavior, emptyHpaHistory } from './applyHpaBehavior';
+import { DEFAULT_DOWNSCALE_STABILIZATION_SECONDS, hpaTolerances, resolveHpaBehavior } from './hpaBehaviorDefaults';
+import { HpaMetricSample, hpaReplicaRecommendation } from './hpaReplicaRecommendation';
+import { kedaFallbackReplicas, kedaStep } from './kedaStep';
+import { loadAt } from './loadCurve';
+import { validateSimulationInput } from './simulationInputSchema';
+import { SimMetric, SimState, failedSample, rawMetricValue, sampleMetric, simulatorMetrics } from './simulatorMetrics';
+import type {
+  CapacityModel,
+  SimulationInput,
+  SimulationPoint,
+  SimulationResult,
+  SimulationScaleEvent,
+} from './types';
+
+const DEFAULT_SYNC_SECONDS = 15;
+const KEDA_DEFAULT_POLLING_SECONDS = 30;
+const KEDA_DEFAULT_MAX = 100;
+
+/** Pods of the workload by creation time (oldest first); newest are removed first. */
+class Pods {
+  private readonly created: number[] = [];
+  constructor(initial: number, private readonly coldStart: number) {
+    for (let i = 0; i < initial; i++) this.created.push(Number.NEGATIVE_INFINITY);
+  }
+  get count(): number {
+    return this.created.length;
+  }
+  /** Pods Ready at `t`: created at least `coldStart` seconds ago. */
+  ready(t: number): number {
+    const cutoff = t - this.coldStart;
+    let lo = 0;
+    let hi = this.created.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.created[mid] <= cutoff) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** Scales to `n` pods: new ones start now, removals take the newest (unready first). */
+  scaleTo(n: number, t: number): void {
+    while (this.created.length < n) this.created.push(t);
+    this.created.length = Math.min(this.created.length, n);
+  }
+}
+
+function failing(input: SimulationInput, metric: SimMetric, t: number): boolean {
+  const windows = input.metricFailures;
+  if (!windows || windows.length === 0) return false;
+  return windows.some(w => t >= w.from && t < w.to && (!w.metrics || w.metrics.includes(metric.name)));
+}
+
+function latencyEstimate(capacity: CapacityModel, perPodLoad: number | undefined): number | undefined {
+  if (capacity.serviceTimeMs === undefined || perPodLoad === undefined) return undefined;
+  const maxRps = capacity.maxRpsPerPod ?? 1000 / capacity.serviceTimeMs;
+  const rho = perPodLoad / maxRps;
+  return rho < 1 ? capacity.serviceTimeMs / (1 - rho) : undefined;
+}
+
+interface Scaler {
+  min: number;
+  max: number;
+  behavior?: HpaBehavior;
+  keda?: {
+    idle?: number;
+    minReplicaCount: number;
+    cooldownPeriod?: number;
+    initialCooldownPeriod?: number;
+    pollingInterval: number;
+    fallback?: KedaFallback;
+  };
+}
+
+function scalerOf(input: SimulationInput): Scaler {
+  const a = input.autoscaler;
+  if (a.kind === 'HorizontalPodAutoscaler') {
+    return { min: a.minReplicas ?? 1, max: a.maxReplicas, behavior: a.behavior };
+  }
+  const minReplicaCount = a.minReplicaCount ?? 0;
+  return {
+    // KEDA's HPA: min = max(minReplicaCount, 1), max = maxReplicaCount.
+    min: Math.max(minReplicaCount, 1),
+    max: a.maxReplicaCount ?? KEDA_DEFAULT_MAX,
+    behavior: a.hpaBehavior,
+    keda: {
+      idle: a.idleReplicaCount,
+      minReplicaCount,
+      cooldownPeriod: a.cooldownPeriod,
+      initialCooldownPeriod: a.initialCooldownPeriod,
+      pollingInterval: a.pollingInterval ?? KEDA_DEFAULT_POLLING_SECONDS,
+      fallback: a.fallback,
+    },
+  };
+}
+
+/**
+ * Simulates an HPA (`autoscaling/v2`) or a KEDA ScaledObject against a load
+ * curve: the HPA syncs every 15 s with the real algorithm (see
+ * `hpaReplicaRecommendation` and `applyHpaBehavior`), KEDA polls every
+ * `pollingInterval` for activation, cooldown, idle/min and fallback (see
+ * `kedaStep`), new pods become ready after `coldStartSeconds`, and metric
+ * failure windows exercise the HPA's missing-metric handling and KEDA's
+ * fallback. Deterministic; validates its input (errors name the field).
+ */
+export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult {
+  const input = validateSimulationInput(rawInput);
+  const { capacity, load } = input;
+  const scaler = scalerOf(input);
+  const metrics = simulatorMetrics(input.autoscaler, capacity);
+  const sync = input.syncPeriodSeconds ?? DEFAULT_SYNC_SECONDS;
+  const lastT = load[load.length - 1].t;
+  const duration = input.durationSeconds ?? (lastT > 0 ? lastT : 3600);
+  const tolerances = hpaTolerances(scaler.behavior, input.tolerance);
+  const keda = scaler.keda;
+
+  const initialDefault = keda ? keda.idle ?? keda.minReplicaCount : scaler.min;
+  let specReplicas = input.initialReplicas ?? initialDefault;
+  const pods = new Pods(specReplicas, input.coldStartSeconds);
+  const history = emptyHpaHistory();
+  const window = input.downscaleStabilizationSeconds ?? DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
+  const resolvedBehavior = scaler.behavior ? resolveHpaBehavior(scaler.behavior, window) : undefined;
+  const hasQueue = metrics.some(m => m.queue);
+  const failures = new Map<string, number>();
+  let lastActiveTime: number | undefined = specReplicas > 0 ? 0 : undefined;
+  let kedaReady = true;
+  let backlog = 0;
+  let clock = 0;
+
+  const timeline: SimulationPoint[] = [];
+  const events: SimulationScaleEvent[] = [];
+  const summary = { maxReplicas: specReplicas, podSeconds: 0, unservedRequests: 0, secondsUnderProvisioned: 0, scaleEvents: 0 };
+
+  const setReplicas = (to: number, t: number, by: 'hpa' | 'keda', reason: string) => {
+    if (to === specReplicas) return;
+    events.push({ t, from: specReplicas, to, by, reason });
+    specReplicas = to;
+    pods.scaleTo(to, t);
+    summary.scaleEvents++;
+    summary.maxReplicas = Math.max(summary.maxReplicas, to);
+  };
+
+  const advance = (t: number) => {
+    const dt = t - clock;
+    if (dt <= 0) return;
+    const ready = pods.ready(clock);
+    const arrivals = ((loadAt(load, clock) + loadAt(load, t)) / 2) * dt;
+    if (capacity.maxRpsPerPod !== undefined) {
+      backlog = Math.max(0, backlog + arrivals - ready * capacity.maxRpsPerPod * dt);
+    }
+    summary.podSeconds += pods.count * dt;
+    clock = t;
+  };
+
+  const state = (t: number): SimState => {
+    const ready = pods.ready(t);
+    return { load: loadAt(load, t), ready, starting: pods.count - ready, backlog };
+  };
+
+  const kedaPoll = (t: number) => {
+    if (!keda) return;
+    const s = state(t);
+    let isActive = false;
+    let isError = false;
+    for (const m of metrics) {
+      if (!m.trigger || m.invalid) continue;
+      if (failing(input, m, t)) {
+        isError = true;
+        continue;
+      }
+      if (m.source === 'Resource') {
+        // cpu/memory triggers report only while pods run.
+        if (s.ready === 0) continue;
+        const sample = sampleMetric(m, s, capacity);
+        if (sample.kind !== 'utilization') continue;
+        const readyPods = sample.pods.find(p => p.state === 'ready');
+        const utilization = readyPods?.request ? (readyPods.value! * 100) / readyPods.request : 0;
+        if (utilization > m.trigger.activationThreshold) isActive = true;
+        continue;
+      }
+      if (rawMetricValue(m, s, capacity) > m.trigger.activationThreshold) isActive = true;
+    }
+    const step = kedaStep({
+      now: t,
+      currentReplicas: specReplicas,
+      isActive,
+      isError,
+      lastActiveTime,
+      ready: kedaReady,
+      createdAt: 0,
+      spec: {
+        minReplicaCount: keda.minReplicaCount,
+        idleReplicaCount: keda.idle,
+        cooldownPeriod: keda.cooldownPeriod,
+        initialCooldownPeriod: keda.initialCooldownPeriod,
+        fallback: keda.fallback,
+      },
+    });
+    lastActiveTime = step.lastActiveTime;
+    kedaReady = step.ready;
+    setReplicas(step.replicas, t, 'keda', step.action);
+  };
+
+  const hpaSync = (t: number) => {
+    const current = specReplicas;
+    if (current === 0 && scaler.min !== 0) return; // ScalingDisabled
+    if (current > scaler.max) {
+      setReplicas(scaler.max, t, 'hpa', 'Current number of replicas above Spec.MaxReplicas');
+      return;
+    }
+    if (current < scaler.min) {
+      setReplicas(scaler.min, t, 'hpa', 'Current number of replicas below Spec.MinReplicas');
+      return;
+    }
+    const s = state(t);
+    const samples: HpaMetricSample[] = metrics.map(m => {
+      if (!failing(input, m, t)) {
+        if (m.trigger) failures.set(m.name, 0);
+        return sampleMetric(m, s, capacity);
+      }
+      if (!m.trigger) return failedSample(m);
+      const n = (failures.get(m.name) ?? 0) + 1;
+      failures.set(m.name, n);
+      const fb = keda?.fallback;
+      if (fb && fb.replicas > 0 && m.targetType === 'AverageValue' && m.source === 'External' && n > fb.failureThreshold) {
+        // KEDA answers the HPA with replicas × target, which makes it choose `replicas`.
+        return { kind: 'totalAverage', name: m.name, targetAverage: m.target, total: kedaFallbackReplicas(fb, current) * m.target };
+      }
+      return failedSample(m);
+    });
+    const rec = hpaReplicaRecommendation({
+      specReplicas: current,
+      statusReplicas: pods.count,
+      readyPodCount: s.ready,
+      metrics: samples,
+      tolerances,
+    });
+    if (rec.replicas === undefined) return;
+    const normalized = applyResolvedHpaBehavior(
+      {
+        now: t,
+        currentReplicas: current,
+        desiredReplicas: rec.replicas,
+        minReplicas: scaler.min,
+        maxReplicas: scaler.max,
+        history,
+      },
+      resolvedBehavior,
+      window,
+    );
+    if (normalized.replicas !== current) {
+      const direction = normalized.replicas > current ? 'above' : 'below';
+      const reason =
+        normalized.limitReason === 'DesiredWithinRange'
+          ? `${rec.metric} ${direction} target`
+          : `${rec.metric} ${direction} target (${normalized.limitReason})`;
+      setReplicas(normalized.replicas, t, 'hpa', reason);
+    }
+  };
+
+  const record = (t: number) => {
+    const s = state(t);
+    const perPodLoad = s.ready > 0 ? s.load / s.ready : undefined;
+    let servable = s.ready > 0 ? Number.POSITIVE_INFINITY : 0;
+    if (capacity.maxRpsPerPod !== undefined) servable = s.ready * capacity.maxRpsPerPod;
+    const unserved = Math.max(0, s.load - servable);
+    const point: SimulationPoint = { t, load: s.load, desiredReplicas: specReplicas, readyReplicas: s.ready, unservedRps: unserved };
+    if (perPodLoad !== undefined) point.perPodLoad = perPodLoad;
+    if (hasQueue) point.backlog = backlog;
+    const latency = latencyEstimate(capacity, perPodLoad);
+    if (latency !== undefined) point.latencyMs = latency;
+    timeline.push(point);
+    summary.unservedRequests += unserved * sync;
+    if (unserved > 0) summary.secondsUnderProvisioned += sync;
+  };
+
+  let nextSync = 0;
+  let nextPoll = keda ? 0 : Number.POSITIVE_INFINITY;
+  const EPS = 1e-9;
+  while (Math.min(nextSync, nextPoll) <= duration + EPS) {
+    const t = Math.min(nextSync, nextPoll);
+    advance(t);
+    if (Math.abs(t - nextPoll) < EPS) {
+      kedaPoll(t);
+      nextPoll += keda!.pollingInterval;
+    }
+    if (Math.abs(t - nextSync) < EPS) {
+      hpaSync(t);
+      record(t);
+      nextSync += sync;
+    }
+  }
+  return { timeline, events, summary };
+}
