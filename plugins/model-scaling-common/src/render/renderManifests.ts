@@ -35,12 +35,14 @@ function autoscalerFile(plan: ModelServicePlan): RenderedFile {
     ]);
   }
   const t = a.trigger;
-  const what =
-    t.type === 'prometheus'
-      ? `one pod per ${t.threshold} req/s (Prometheus), active above ${t.activationThreshold}`
-      : t.type === 'kafka'
-        ? `one consumer per ${t.lagThreshold} messages of lag on ${t.topic}`
-        : `one consumer per ${t.queueLength} visible messages`;
+  let what: string;
+  if (t.type === 'prometheus') {
+    what = `one pod per ${t.threshold} req/s (Prometheus), active above ${t.activationThreshold}`;
+  } else if (t.type === 'kafka') {
+    what = `one consumer per ${t.lagThreshold} messages of lag on ${t.topic}`;
+  } else {
+    what = `one consumer per ${t.queueLength} visible messages`;
+  }
   const zero = plan.replicas.min === 0
     ? ` Scales to zero; cold-start budget ${plan.coldStartBudgetSeconds ?? '?'} s.`
     : '';
