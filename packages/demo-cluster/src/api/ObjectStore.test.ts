@@ -50,7 +50,7 @@ describe('ObjectStore', () => {
     });
     expect(labelled.metadata.generation).toBe(1);
     const respecced = store.mutate(pods, 'ml-serving', 'a', d => {
-      (d as any).spec.containers[0].image = 'j';
+      (d as any).spec.containers = [{ name: 'c', image: 'j' }];
     });
     expect(respecced.metadata.generation).toBe(2);
   });
@@ -78,13 +78,28 @@ describe('ObjectStore', () => {
 
   it('reports expired resourceVersions after the log is trimmed', () => {
     const store = new ObjectStore({ changeLogLimit: 3, initialResourceVersion: 0 });
-    for (const name of ['a', 'b', 'c', 'd', 'e']) store.create(pods, pod(name));
-    // rv 1..5; the log keeps 3..5, so resuming from 2 or later still works
+    const names = 'abcdefghijklmnopqrstu'.split('');
+    for (const name of names) store.create(pods, pod(name));
+    // rv 1..21; the log keeps at least the newest 3 changes
     expect(store.changesSince(1)).toBeUndefined();
-    expect(store.changesSince(2)!.map(c => c.object.metadata.name)).toEqual(['c', 'd', 'e']);
+    expect(store.changesSince(18)!.map(c => c.object.metadata.name)).toEqual(['s', 't', 'u']);
+    store.compact(1);
+    expect(store.changesSince(19)).toBeUndefined();
+    expect(store.changesSince(20)!.map(c => c.object.metadata.name)).toEqual(['u']);
     store.compact();
-    expect(store.changesSince(2)).toBeUndefined();
-    expect(store.changesSince(5)).toEqual([]);
+    expect(store.changesSince(20)).toBeUndefined();
+    expect(store.changesSince(21)).toEqual([]);
+  });
+
+  it('does not let a mutation change the stored object it started from', () => {
+    const store = new ObjectStore();
+    const a = store.create(pods, pod('a', { k: 'v' }));
+    store.mutate(pods, 'ml-serving', 'a', d => {
+      d.metadata.labels = { k: 'w' };
+      (d as any).spec.nodeName = 'n1';
+    });
+    expect(a.metadata.labels).toEqual({ k: 'v' });
+    expect((a as any).spec.nodeName).toBeUndefined();
   });
 
   it('does not store dry-run writes', () => {

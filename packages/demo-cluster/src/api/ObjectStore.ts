@@ -77,6 +77,8 @@ function specOf(obj: KubeObject): string {
  */
 export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
+  /** Sorted snapshots of each bucket, dropped on every write to it. */
+  private readonly sorted = new Map<string, readonly KubeObject[]>();
   private readonly log: StoredChange[] = [];
   private readonly listeners = new Set<(change: StoredChange) => void>();
   private readonly changeLogLimit: number;
@@ -104,20 +106,18 @@ export class ObjectStore {
     return this.compactedThrough;
   }
 
-  /** All objects of a type, optionally of one namespace, in name order. */
-  list(type: ResourceType, namespace?: string): KubeObject[] {
-    const bucket = this.objects.get(typeKeyOf(type));
-    if (!bucket) return [];
-    const all = [...bucket.values()];
-    const filtered =
-      namespace === undefined
-        ? all
-        : all.filter(o => o.metadata.namespace === namespace);
-    return filtered.sort((a, b) =>
-      objectKey(a.metadata.namespace, a.metadata.name).localeCompare(
-        objectKey(b.metadata.namespace, b.metadata.name),
-      ),
-    );
+  /** All objects of a type, optionally of one namespace, in namespace/name order (read-only). */
+  list(type: ResourceType, namespace?: string): readonly KubeObject[] {
+    const key = typeKeyOf(type);
+    let sorted = this.sorted.get(key);
+    if (!sorted) {
+      const bucket = this.objects.get(key);
+      sorted = bucket
+        ? [...bucket.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, o]) => o)
+        : [];
+      this.sorted.set(key, sorted);
+    }
+    return namespace === undefined ? sorted : sorted.filter(o => o.metadata.namespace === namespace);
   }
 
   /** Number of objects of a type. */
@@ -154,7 +154,7 @@ export class ObjectStore {
   create(
     type: ResourceType,
     input: KubeObject,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; owned?: boolean } = {},
   ): KubeObject {
     const name = input.metadata?.name;
     if (!name) {
@@ -165,7 +165,7 @@ export class ObjectStore {
       throw ApiError.alreadyExists(type.plural, name, type.group);
     }
     const obj: KubeObject = {
-      ...structuredClone(input),
+      ...(options.owned ? input : structuredClone(input)),
       apiVersion: apiVersionOf(type),
       kind: type.kind,
     };
@@ -200,7 +200,7 @@ export class ObjectStore {
   update(
     type: ResourceType,
     input: KubeObject,
-    options: { dryRun?: boolean; expectedResourceVersion?: string } = {},
+    options: { dryRun?: boolean; expectedResourceVersion?: string; owned?: boolean } = {},
   ): KubeObject {
     const namespace = type.namespaced ? input.metadata.namespace : undefined;
     const current = this.require(type, namespace, input.metadata.name);
@@ -215,7 +215,7 @@ export class ObjectStore {
       );
     }
     const obj: KubeObject = {
-      ...structuredClone(input),
+      ...(options.owned ? input : structuredClone(input)),
       apiVersion: apiVersionOf(type),
       kind: type.kind,
     };
@@ -243,16 +243,27 @@ export class ObjectStore {
     return obj;
   }
 
-  /** Applies `change` to a copy of the stored object and writes it back. */
+  /**
+   * Applies `change` to a copy of the stored object and writes it back. The copy is
+   * shallow below `metadata`, `spec` and `status`: replace nested values, do not edit them.
+   */
   mutate(
     type: ResourceType,
     namespace: string | undefined,
     name: string,
     change: (draft: KubeObject) => void,
   ): KubeObject {
-    const draft = structuredClone(this.require(type, namespace, name));
+    const current = this.require(type, namespace, name) as any;
+    // Copy-on-write two levels deep: `change` may set fields of metadata, spec and status,
+    // but must replace (not edit in place) anything nested deeper.
+    const draft = {
+      ...current,
+      metadata: { ...current.metadata },
+      ...(current.spec && typeof current.spec === 'object' ? { spec: { ...current.spec } } : {}),
+      ...(current.status && typeof current.status === 'object' ? { status: { ...current.status } } : {}),
+    } as KubeObject;
     change(draft);
-    return this.update(type, draft);
+    return this.update(type, draft, { owned: true });
   }
 
   /** Removes an object; returns it. 404 when it does not exist. */
@@ -313,6 +324,7 @@ export class ObjectStore {
 
   private bucket(type: ResourceType): Map<string, KubeObject> {
     const key = typeKeyOf(type);
+    this.sorted.delete(key);
     let bucket = this.objects.get(key);
     if (!bucket) {
       bucket = new Map();
@@ -323,7 +335,8 @@ export class ObjectStore {
 
   private record(change: StoredChange): void {
     this.log.push(change);
-    if (this.log.length > this.changeLogLimit) {
+    // Trim in chunks so that a long log is not shifted on every write.
+    if (this.log.length > this.changeLogLimit + Math.max(16, this.changeLogLimit >> 3)) {
       const removed = this.log.splice(0, this.log.length - this.changeLogLimit);
       this.compactedThrough = removed[removed.length - 1].resourceVersion;
     }

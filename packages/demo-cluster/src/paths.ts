@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+function walkUp(from: string, relative: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const candidate = join(dir, relative);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Finds `relative` in this package's directory or an ancestor, else in the working directory's. */
+export function findRepoPath(relative: string): string | undefined {
+  return walkUp(__dirname, relative) ?? walkUp(process.cwd(), relative);
+}
+
+/** Default fixtures: `examples/cluster` of the repository. */
+export function defaultFixturesDir(): string {
+  const found = findRepoPath(join('examples', 'cluster'));
+  if (!found) {
+    throw new Error(
+      'Cannot find examples/cluster above the demo-cluster package or the working directory; set demoCluster.fixturesDir',
+    );
+  }
+  return found;
+}
+
+/** Default batch profiles: the H200 profiles the common package ships as a test fixture. */
+export function defaultBatchProfilesPath(): string {
+  const relative = join('src', 'batching', '__fixtures__', 'batch-profile-h200.json');
+  try {
+    const pkg = require.resolve('@internal/plugin-model-scaling-common/package.json');
+    const candidate = join(dirname(pkg), relative);
+    if (existsSync(candidate)) return candidate;
+  } catch {
+    // fall through to the repository layout
+  }
+  const found = findRepoPath(join('plugins', 'model-scaling-common', relative));
+  if (!found) {
+    throw new Error('Cannot find batch-profile-h200.json of the common package; set batchProfilesPath');
+  }
+  return found;
+}

@@ -1,0 +1,299 @@
+import type { KubeObject } from '../api/ObjectStore';
+import { defaultBehavior } from './hpaAlgorithm';
+import type { ExternalMetricSource } from './hpaController';
+import { KINDS, kubeTime, quantity } from './kinds';
+import type { ServiceRuntime, SimContext } from './SimContext';
+
+const KEDA_VERSION = '2.18.0';
+
+/** The external metric name KEDA gives trigger `index`: `s<index>-<scaler metric>`. */
+export function kedaMetricName(trigger: any, index: number): string {
+  const m = trigger.metadata ?? {};
+  const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  switch (trigger.type) {
+    case 'kafka':
+      return `s${index}-kafka-${normalize(m.topic ?? 'topics')}`;
+    case 'aws-sqs-queue':
+      return `s${index}-aws-sqs-${normalize(String(m.queueURL ?? '').split('/').pop() ?? 'queue')}`;
+    default:
+      return `s${index}-${normalize(trigger.type)}`;
+  }
+}
+
+function threshold(trigger: any): number {
+  const m = trigger.metadata ?? {};
+  const raw = trigger.type === 'kafka' ? m.lagThreshold ?? '10' : trigger.type === 'aws-sqs-queue' ? m.queueLength ?? '5' : m.threshold ?? m.value ?? '1';
+  return Number(raw) || 1;
+}
+
+function activation(trigger: any): number {
+  const m = trigger.metadata ?? {};
+  const raw =
+    trigger.type === 'kafka'
+      ? m.activationLagThreshold
+      : trigger.type === 'aws-sqs-queue'
+      ? m.activationQueueLength
+      : m.activationThreshold ?? m.activationValue;
+  return Number(raw ?? 0) || 0;
+}
+
+function scalerName(trigger: any): string {
+  const names: Record<string, string> = { prometheus: 'prometheusScaler', kafka: 'kafkaScaler', 'aws-sqs-queue': 'awsSqsQueueScaler', cpu: 'cpuMemoryScaler', memory: 'cpuMemoryScaler' };
+  return names[trigger.type] ?? `${trigger.type}Scaler`;
+}
+
+interface ScaledObjectRuntime {
+  lastPoll?: number;
+  /** Per external metric name: the last value read, or the error. */
+  values: Map<string, { value?: number; error?: string }>;
+  failures: Map<string, number>;
+  lastActiveTime?: number;
+  activationHandled?: boolean;
+}
+
+/**
+ * The KEDA operator and metrics server for the demo: creates `keda-hpa-<so>` for each
+ * ScaledObject, polls triggers every `pollingInterval` (values from the simulation:
+ * Prometheus request rates, Kafka lag), scales 0↔1 itself with activation thresholds and
+ * the cooldown, serves the External metrics to the HPA (with fallback), and writes
+ * ScaledObject status and events.
+ */
+export class KedaOperator {
+  private readonly runtimes = new Map<string, ScaledObjectRuntime>();
+
+  /** The External metric source the HPA controller reads. */
+  readonly metrics: ExternalMetricSource = (namespace, metricName, selector) => {
+    const soName = (selector as any)?.matchLabels?.['scaledobject.keda.sh/name'];
+    const so = soName ? (this.store()?.get(KINDS.scaledObjects, namespace, soName) as any) : undefined;
+    const runtime = so ? this.runtimes.get(so.metadata.uid) : undefined;
+    if (!so || !runtime) return { error: `scaledobjects.keda.sh "${soName}" not found` };
+    const index = (so.spec.triggers ?? []).findIndex((t: any, i: number) => kedaMetricName(t, i) === metricName);
+    if (index < 0) return { error: `no trigger with metric name ${metricName}` };
+    const trigger = so.spec.triggers[index];
+    const read = runtime.values.get(metricName);
+    const failures = runtime.failures.get(metricName) ?? 0;
+    const fallback = so.spec.fallback;
+    if (fallback && failures > fallback.failureThreshold) {
+      return { value: fallback.replicas * threshold(trigger) };
+    }
+    if (!read || read.error !== undefined) return { error: read?.error ?? 'no metric value yet' };
+    return { value: read.value ?? 0 };
+  };
+
+  private ctx?: SimContext;
+
+  private store() {
+    return this.ctx?.store;
+  }
+
+  reconcile(ctx: SimContext): void {
+    this.ctx = ctx;
+    const seen = new Set<string>();
+    for (const so of ctx.store.list(KINDS.scaledObjects) as any[]) {
+      seen.add(so.metadata.uid);
+      const runtime: ScaledObjectRuntime = this.runtimes.get(so.metadata.uid) ?? { values: new Map(), failures: new Map() };
+      this.runtimes.set(so.metadata.uid, runtime);
+      this.ensureHpa(ctx, so);
+      const interval = (so.spec.pollingInterval ?? 30) * 1000;
+      if (runtime.lastPoll === undefined || ctx.now() - runtime.lastPoll >= interval) {
+        runtime.lastPoll = ctx.now();
+        this.poll(ctx, so, runtime);
+      }
+    }
+    for (const uid of this.runtimes.keys()) if (!seen.has(uid)) this.runtimes.delete(uid);
+  }
+
+  private ensureHpa(ctx: SimContext, so: any): void {
+    const name = so.spec.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`;
+    const triggers: any[] = so.spec.triggers ?? [];
+    const behavior = so.spec.advanced?.horizontalPodAutoscalerConfig?.behavior;
+    const spec = {
+      scaleTargetRef: {
+        apiVersion: so.spec.scaleTargetRef.apiVersion ?? 'apps/v1',
+        kind: so.spec.scaleTargetRef.kind ?? 'Deployment',
+        name: so.spec.scaleTargetRef.name,
+      },
+      minReplicas: Math.max(so.spec.minReplicaCount ?? 0, 1),
+      maxReplicas: so.spec.maxReplicaCount ?? 100,
+      metrics: triggers.map((t, i) => ({
+        type: 'External',
+        external: {
+          metric: {
+            name: kedaMetricName(t, i),
+            selector: { matchLabels: { 'scaledobject.keda.sh/name': so.metadata.name } },
+          },
+          target:
+            t.metricType === 'Value'
+              ? { type: 'Value', value: quantity(threshold(t)) }
+              : { type: 'AverageValue', averageValue: quantity(threshold(t)) },
+        },
+      })),
+      ...(behavior ? { behavior: defaultBehavior(behavior) } : {}),
+    };
+    const labels = {
+      ...(so.metadata.labels ?? {}),
+      'app.kubernetes.io/managed-by': 'keda-operator',
+      'app.kubernetes.io/name': name,
+      'app.kubernetes.io/part-of': so.metadata.name,
+      'app.kubernetes.io/version': KEDA_VERSION,
+      'scaledobject.keda.sh/name': so.metadata.name,
+    };
+    const existing = ctx.store.get(KINDS.hpas, so.metadata.namespace, name) as any;
+    if (!existing) {
+      ctx.store.create(KINDS.hpas, {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: {
+          name,
+          namespace: so.metadata.namespace,
+          labels,
+          ownerReferences: [
+            { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid, controller: true, blockOwnerDeletion: true },
+          ],
+        },
+        spec,
+      });
+    } else if (JSON.stringify(existing.spec) !== JSON.stringify(spec) || JSON.stringify(existing.metadata.labels) !== JSON.stringify(labels)) {
+      ctx.store.mutate(KINDS.hpas, so.metadata.namespace, name, draft => {
+        (draft as any).spec = spec;
+        draft.metadata.labels = labels;
+      });
+    }
+  }
+
+  private triggerValue(ctx: SimContext, trigger: any, service: ServiceRuntime | undefined): { value?: number; error?: string } {
+    const hour = ctx.hourOfDay(ctx.now());
+    if (service?.scenario.triggerOutages?.some(([a, b]) => hour >= a && hour < b)) {
+      const m = trigger.metadata ?? {};
+      return trigger.type === 'kafka'
+        ? { error: `error getting metadata: kafka: client has run out of available brokers to talk to: dial tcp ${m.bootstrapServers ?? 'broker:9092'}: connect: connection refused` }
+        : { error: `error inspecting ${trigger.type} metrics: connection refused` };
+    }
+    if (!service) return { value: 0 };
+    if (trigger.type === 'kafka' || trigger.type === 'aws-sqs-queue') return { value: Math.round(service.lag) };
+    if (trigger.type === 'prometheus') {
+      const query = String(trigger.metadata?.query ?? '');
+      const value = query.includes('nv_inference') ? service.servedRate1m : service.arrivalRate1m;
+      return { value: Math.round(value * 1000) / 1000 };
+    }
+    return { value: service.arrivalRate1m };
+  }
+
+  private poll(ctx: SimContext, so: any, runtime: ScaledObjectRuntime): void {
+    const now = ctx.now();
+    const ns = so.metadata.namespace;
+    const target = ctx.store.get(KINDS.deployments, ns, so.spec.scaleTargetRef?.name) as any;
+    const service = target ? ctx.serviceFor(target) : undefined;
+    const triggers: any[] = so.spec.triggers ?? [];
+    let active = false;
+    const health: Record<string, { numberOfFailures: number; status: string }> = {};
+    let failing = 0;
+    let activeScaler = '';
+    triggers.forEach((t, i) => {
+      const name = kedaMetricName(t, i);
+      const read = this.triggerValue(ctx, t, service);
+      runtime.values.set(name, read);
+      if (read.error !== undefined) {
+        const failures = (runtime.failures.get(name) ?? 0) + 1;
+        runtime.failures.set(name, failures);
+        health[name] = { numberOfFailures: failures, status: 'Failing' };
+        failing++;
+        ctx.recordEvent({
+          namespace: ns,
+          involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
+          reason: 'KEDAScalerFailed',
+          message: read.error,
+          type: 'Warning',
+          component: 'keda-operator',
+        });
+      } else {
+        runtime.failures.set(name, 0);
+        health[name] = { numberOfFailures: 0, status: 'Happy' };
+        if ((read.value ?? 0) > activation(t)) {
+          active = true;
+          activeScaler = activeScaler || scalerName(t);
+        }
+      }
+    });
+    const fallback = so.spec.fallback;
+    const fallbackActive =
+      !!fallback && triggers.some((t, i) => (runtime.failures.get(kedaMetricName(t, i)) ?? 0) > fallback.failureThreshold);
+    if (fallbackActive) active = true;
+    if (active) runtime.lastActiveTime = now;
+
+    const min = so.spec.minReplicaCount ?? 0;
+    const cooldown = (so.spec.cooldownPeriod ?? 300) * 1000;
+    const paused = so.metadata.annotations?.['autoscaling.keda.sh/paused'] === 'true' || so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !== undefined;
+    if (target && !paused) {
+      const replicas = target.spec.replicas ?? 1;
+      const kindText = `${target.apiVersion ?? 'apps/v1'}.${target.kind ?? 'Deployment'}`;
+      let scaleTo: number | undefined;
+      let reason = '';
+      let message = '';
+      if (active && replicas === 0) {
+        scaleTo = Math.max(min, 1);
+        reason = 'KEDAScaleTargetActivated';
+        message = `Scaled ${kindText} ${ns}/${target.metadata.name} from 0 to ${scaleTo}, triggered by ${activeScaler || 'fallback'}`;
+      } else if (!active && replicas > 0 && min === 0 && failing === 0 && (runtime.lastActiveTime === undefined || now - runtime.lastActiveTime >= cooldown)) {
+        scaleTo = so.spec.idleReplicaCount ?? 0;
+        reason = 'KEDAScaleTargetDeactivated';
+        message = `Deactivated ${kindText} ${ns}/${target.metadata.name} from ${replicas} to ${scaleTo}`;
+      } else if (replicas < min) {
+        scaleTo = min;
+      }
+      if (scaleTo !== undefined && scaleTo !== replicas) {
+        ctx.store.mutate(KINDS.deployments, ns, target.metadata.name, draft => {
+          (draft as any).spec.replicas = scaleTo;
+        });
+        if (reason) {
+          ctx.recordEvent({
+            namespace: ns,
+            involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
+            reason,
+            message,
+            type: 'Normal',
+            component: 'keda-operator',
+          });
+        }
+      }
+    }
+
+    const ready = failing === 0
+      ? { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling' }
+      : failing < triggers.length
+      ? { type: 'Ready', status: 'True', reason: 'PartialTriggerError', message: 'Some triggers defined in ScaledObject are not working correctly' }
+      : { type: 'Ready', status: 'False', reason: 'TriggerError', message: 'Triggers defined in ScaledObject are not working correctly' };
+    const status = {
+      scaleTargetKind: 'apps/v1.Deployment',
+      scaleTargetGVKR: { group: 'apps', kind: 'Deployment', resource: 'deployments', version: 'v1' },
+      originalReplicaCount: so.status?.originalReplicaCount ?? target?.spec.replicas ?? 1,
+      ...(runtime.lastActiveTime !== undefined ? { lastActiveTime: kubeTime(runtime.lastActiveTime) } : {}),
+      externalMetricNames: triggers.map((t, i) => kedaMetricName(t, i)),
+      hpaName: so.spec.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`,
+      health,
+      conditions: [
+        ready,
+        active
+          ? { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active' }
+          : { type: 'Active', status: 'False', reason: 'ScalerNotActive', message: 'Scaling is not performed because triggers are not active' },
+        fallbackActive
+          ? { type: 'Fallback', status: 'True', reason: 'FallbackExists', message: 'At least one trigger is falling back on this scaled object' }
+          : { type: 'Fallback', status: 'False', reason: 'NoFallbackFound', message: 'No fallbacks are active on this scaled object' },
+        paused
+          ? { type: 'Paused', status: 'True', reason: 'ScaledObjectPaused', message: 'ScaledObject is paused' }
+          : { type: 'Paused', status: 'False', reason: 'ScaledObjectUnpaused', message: 'pause annotation removed for ScaledObject' },
+      ],
+    };
+    const current = ctx.store.get(KINDS.scaledObjects, ns, so.metadata.name) as any;
+    if (current && JSON.stringify(current.status ?? {}) !== JSON.stringify(status)) {
+      ctx.store.mutate(KINDS.scaledObjects, ns, so.metadata.name, draft => {
+        (draft as any).status = status;
+      });
+    }
+  }
+}
+
+/** For tests: the HPA KEDA created for a ScaledObject. */
+export function kedaHpaOf(ctx: SimContext, so: KubeObject): KubeObject | undefined {
+  return ctx.store.get(KINDS.hpas, so.metadata.namespace, `keda-hpa-${so.metadata.name}`);
+}
