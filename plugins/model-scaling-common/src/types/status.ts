@@ -537,6 +537,8 @@ export interface ClusterKindState {
   /** Set when the backend watches selected namespaces: one entry per kind and namespace. */
   namespace?: string;
   synced: boolean;
+  /** The watch stream is open right now (the kind's data is being kept current). */
+  watching?: boolean;
   count: number;
   resourceVersion?: string;
   lastError?: string;
