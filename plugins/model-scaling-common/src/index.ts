@@ -19,3 +19,4 @@ export * from './status';
 export * from './triton';
 export * from './render';
 export * from './simulator';
+export * from './drift';

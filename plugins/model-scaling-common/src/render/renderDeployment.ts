@@ -2,6 +2,7 @@ import type { ModelServicePlan } from '../plan/planSchema';
 import {
   ANNOTATION_CHECKPOINTING,
   ANNOTATION_COLD_START_BUDGET_SECONDS,
+  ANNOTATION_LATENCY_SLO_MS,
   ANNOTATION_PATTERN,
   ANNOTATION_TRITON_MODELS,
 } from '../annotations';
@@ -114,7 +115,10 @@ export function renderDeployment(plan: ModelServicePlan): KubernetesObject {
     ...serviceLabels(plan),
     'app.kubernetes.io/component': componentLabel(plan),
   };
-  const annotations: Record<string, string> = { [ANNOTATION_PATTERN]: plan.pattern };
+  const annotations: Record<string, string> = {
+    [ANNOTATION_PATTERN]: plan.pattern,
+    [ANNOTATION_LATENCY_SLO_MS]: String(plan.model.latencySloMs),
+  };
   if (plan.triton) annotations[ANNOTATION_TRITON_MODELS] = plan.triton.modelName;
   if (plan.coldStartBudgetSeconds !== undefined) {
     annotations[ANNOTATION_COLD_START_BUDGET_SECONDS] = String(plan.coldStartBudgetSeconds);

@@ -1,0 +1,1 @@
+export { detectDrift } from './detectDrift';

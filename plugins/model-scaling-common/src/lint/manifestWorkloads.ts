@@ -1,0 +1,103 @@
+import type {
+  AutoscalerView,
+  GpuSharing,
+  PatternId,
+  SlimDeployment,
+  SlimHpa,
+  SlimScaledObject,
+  SlimService,
+} from '../types/status';
+import { autoscalerView } from '../status/autoscalerView';
+import { interpretGpuSharing } from '../gpu/interpretGpuSharing';
+import { isPatternId } from '../patterns/patternIds';
+import {
+  ANNOTATION_COLD_START_BUDGET_SECONDS,
+  ANNOTATION_LATENCY_SLO_MS,
+  ANNOTATION_PATTERN,
+  ANNOTATION_TRITON_MODELS,
+  parseLatencySloAnnotation,
+  parseTritonModelsAnnotation,
+} from '../annotations';
+import type { ManifestTritonConfig, ReadManifestsResult } from './readManifests';
+
+/** One Deployment of a repository's manifests with what scales and serves it. */
+export interface ManifestWorkload {
+  deployment: SlimDeployment;
+  hpas: SlimHpa[];
+  scaledObjects: SlimScaledObject[];
+  services: SlimService[];
+  autoscaler: AutoscalerView;
+  /** GPU sharing read from the pod template and the GFD labels it selects. */
+  gpu: GpuSharing;
+  /** Triton configs of the models the Deployment serves. */
+  tritonConfigs: ManifestTritonConfig[];
+  /** From the `model-scaling.io/pattern` annotation, when valid. */
+  pattern?: PatternId;
+  latencySloMs?: number;
+  coldStartBudgetSeconds?: number;
+  /** True when a container runs `tritonserver` (or a Triton image). */
+  runsTriton: boolean;
+}
+
+function runsTriton(deployment: SlimDeployment): boolean {
+  return deployment.template.spec.containers.some(
+    c =>
+      /tritonserver/.test(c.image ?? '') ||
+      c.args.some(a => a.startsWith('--model-repository')),
+  );
+}
+
+function selects(selector: Record<string, string>, labels: Record<string, string>) {
+  const entries = Object.entries(selector);
+  return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
+}
+
+/**
+ * Groups what was read from a repository by Deployment: its HPAs and
+ * ScaledObjects (with the autoscaler view the Scaling tab would show), its
+ * Services, its GPU sharing and the Triton configs of its models. Models come
+ * from the `model-scaling.io/triton-models` annotation, or, for a Deployment
+ * that runs Triton without it, every config.pbtxt in the files.
+ */
+export function manifestWorkloads(read: ReadManifestsResult): ManifestWorkload[] {
+  const deployments = read.slim.filter((s): s is SlimDeployment => s.kind === 'Deployment');
+  const hpas = read.slim.filter((s): s is SlimHpa => s.kind === 'HorizontalPodAutoscaler');
+  const scaledObjects = read.slim.filter((s): s is SlimScaledObject => s.kind === 'ScaledObject');
+  const services = read.slim.filter((s): s is SlimService => s.kind === 'Service');
+
+  return deployments.map(deployment => {
+    const annotations = { ...deployment.template.annotations, ...deployment.meta.annotations };
+    const autoscaler = autoscalerView(deployment, hpas, scaledObjects);
+    const ns = deployment.meta.namespace ?? '';
+    const sameNs = (o: { meta: { namespace?: string } }) => (o.meta.namespace ?? '') === ns;
+    const triton = runsTriton(deployment);
+    const models = parseTritonModelsAnnotation(annotations[ANNOTATION_TRITON_MODELS]);
+    let tritonConfigs: ManifestTritonConfig[] = [];
+    if (models.length) {
+      tritonConfigs = read.tritonConfigs.filter(c => models.includes(c.model));
+    } else if (triton) {
+      tritonConfigs = read.tritonConfigs;
+    }
+    const pattern = annotations[ANNOTATION_PATTERN];
+    const budget = Number(annotations[ANNOTATION_COLD_START_BUDGET_SECONDS]);
+    const workload: ManifestWorkload = {
+      deployment,
+      hpas: hpas.filter(h => sameNs(h) && h.scaleTargetRef.name === deployment.meta.name),
+      scaledObjects: scaledObjects.filter(
+        s => sameNs(s) && s.scaleTargetRef.name === deployment.meta.name,
+      ),
+      services: services.filter(
+        s => sameNs(s) && selects(s.selector, deployment.template.labels),
+      ),
+      autoscaler,
+      gpu: interpretGpuSharing(deployment.template.spec, []),
+      tritonConfigs,
+      runsTriton: triton,
+    };
+    if (isPatternId(pattern)) workload.pattern = pattern;
+    const slo = parseLatencySloAnnotation(annotations[ANNOTATION_LATENCY_SLO_MS]);
+    if (slo !== undefined) workload.latencySloMs = slo;
+    if (Number.isFinite(budget) && budget > 0) workload.coldStartBudgetSeconds = budget;
+    return workload;
+  });
+}
