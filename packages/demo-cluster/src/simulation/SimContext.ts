@@ -5,6 +5,7 @@ import type { TritonModelDefinition, TritonServer } from '../triton/TritonServer
 import type { OwnerIndex } from './OwnerIndex';
 import type { Rng } from './rng';
 import type { Scenario, ScenarioModel } from './scenarios';
+import type { SlidingRate } from './slidingRate';
 
 /** A Triton model of a service, resolved against its config and H200 profile. */
 export interface ServiceModel {
@@ -22,10 +23,10 @@ export interface ServiceRuntime {
   models: ServiceModel[];
   /** Queue traffic: messages waiting (consumer-group lag). */
   lag: number;
-  /** Arrivals per second, averaged over about a minute (what `rate(...[1m])` sees). */
-  arrivalRate1m: number;
-  /** Served requests per second, averaged over about a minute. */
-  servedRate1m: number;
+  /** Arrivals per second over the last minute (what `rate(...[1m])` sees). */
+  arrivals1m: SlidingRate;
+  /** Served requests per second over the last minute. */
+  served1m: SlidingRate;
   /** Arrivals per second right now. */
   arrivalRate: number;
 }

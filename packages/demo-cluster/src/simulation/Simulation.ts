@@ -17,6 +17,7 @@ import { OwnerIndex } from './OwnerIndex';
 import { Rng } from './rng';
 import { Scenario, defaultScenario } from './scenarios';
 import type { PodRuntime, ServiceModel, ServiceRuntime, SimContext } from './SimContext';
+import { SlidingRate } from './slidingRate';
 import { runTraffic } from './traffic';
 import { reconcileDeployments, reconcileReplicaSets, updateDeploymentStatus } from './workloadControllers';
 
@@ -253,7 +254,7 @@ export class Simulation {
       return {
         scenario: m,
         definition: { name: String(configJson.name), version: '1', configJson, memoryBytes: Math.round(m.memoryBytes) },
-        config: modelConfigOf(text, m.name),
+        config: modelConfigOf(text, shipped?.file ?? `${m.name}/config.pbtxt`),
         profile,
       };
     });
@@ -262,8 +263,8 @@ export class Simulation {
       scenario,
       models,
       lag: 0,
-      arrivalRate1m: scenario.rate(this.hourOfDay(this.time)),
-      servedRate1m: scenario.rate(this.hourOfDay(this.time)),
+      arrivals1m: new SlidingRate(),
+      served1m: new SlidingRate(),
       arrivalRate: 0,
     };
     this.ctx.services.set(key, runtime);

@@ -1,5 +1,6 @@
+import { kedaFallbackReplicas, kedaStep } from '@internal/plugin-model-scaling-common';
 import type { KubeObject } from '../api/ObjectStore';
-import { defaultBehavior } from './hpaAlgorithm';
+import { defaultHpaBehavior } from './hpaSpecDefaults';
 import type { ExternalMetricSource } from './hpaController';
 import { KINDS, kubeTime, quantity } from './kinds';
 import type { ServiceRuntime, SimContext } from './SimContext';
@@ -74,7 +75,8 @@ export class KedaOperator {
     const failures = runtime.failures.get(metricName) ?? 0;
     const fallback = so.spec.fallback;
     if (fallback && failures > fallback.failureThreshold) {
-      return { value: fallback.replicas * threshold(trigger) };
+      const target = this.store()?.get(KINDS.deployments, namespace, so.spec.scaleTargetRef?.name) as any;
+      return { value: kedaFallbackReplicas(fallback, target?.spec?.replicas ?? 0) * threshold(trigger) };
     }
     if (!read || read.error !== undefined) return { error: read?.error ?? 'no metric value yet' };
     return { value: read.value ?? 0 };
@@ -128,7 +130,7 @@ export class KedaOperator {
               : { type: 'AverageValue', averageValue: quantity(threshold(t)) },
         },
       })),
-      ...(behavior ? { behavior: defaultBehavior(behavior) } : {}),
+      ...(behavior ? { behavior: defaultHpaBehavior(behavior) } : {}),
     };
     const labels = {
       ...(so.metadata.labels ?? {}),
@@ -173,10 +175,10 @@ export class KedaOperator {
     if (trigger.type === 'kafka' || trigger.type === 'aws-sqs-queue') return { value: Math.round(service.lag) };
     if (trigger.type === 'prometheus') {
       const query = String(trigger.metadata?.query ?? '');
-      const value = query.includes('nv_inference') ? service.servedRate1m : service.arrivalRate1m;
+      const value = query.includes('nv_inference') ? service.served1m.value() : service.arrivals1m.value();
       return { value: Math.round(value * 1000) / 1000 };
     }
-    return { value: service.arrivalRate1m };
+    return { value: service.arrivals1m.value() };
   }
 
   private poll(ctx: SimContext, so: any, runtime: ScaledObjectRuntime): void {
@@ -218,45 +220,50 @@ export class KedaOperator {
     const fallback = so.spec.fallback;
     const fallbackActive =
       !!fallback && triggers.some((t, i) => (runtime.failures.get(kedaMetricName(t, i)) ?? 0) > fallback.failureThreshold);
-    if (fallbackActive) active = true;
-    if (active) runtime.lastActiveTime = now;
-
-    const min = so.spec.minReplicaCount ?? 0;
-    const cooldown = (so.spec.cooldownPeriod ?? 300) * 1000;
-    const paused = so.metadata.annotations?.['autoscaling.keda.sh/paused'] === 'true' || so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !== undefined;
-    if (target && !paused) {
-      const replicas = target.spec.replicas ?? 1;
+    const paused =
+      so.metadata.annotations?.['autoscaling.keda.sh/paused'] === 'true' ||
+      so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !== undefined;
+    const wasReady = (so.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status !== 'False';
+    const step = target
+      ? kedaStep({
+          now: now / 1000,
+          currentReplicas: target.spec.replicas ?? 1,
+          isActive: active,
+          isError: failing > 0,
+          lastActiveTime: runtime.lastActiveTime === undefined ? undefined : runtime.lastActiveTime / 1000,
+          ready: wasReady,
+          createdAt: Date.parse(so.metadata.creationTimestamp ?? '') / 1000 || undefined,
+          spec: {
+            minReplicaCount: so.spec.minReplicaCount,
+            idleReplicaCount: so.spec.idleReplicaCount,
+            cooldownPeriod: so.spec.cooldownPeriod,
+            initialCooldownPeriod: so.spec.initialCooldownPeriod,
+            fallback,
+          },
+        })
+      : undefined;
+    if (step?.lastActiveTime !== undefined) runtime.lastActiveTime = step.lastActiveTime * 1000;
+    if (target && step && !paused && step.replicas !== (target.spec.replicas ?? 1)) {
+      const from = target.spec.replicas ?? 1;
       const kindText = `${target.apiVersion ?? 'apps/v1'}.${target.kind ?? 'Deployment'}`;
-      let scaleTo: number | undefined;
-      let reason = '';
-      let message = '';
-      if (active && replicas === 0) {
-        scaleTo = Math.max(min, 1);
-        reason = 'KEDAScaleTargetActivated';
-        message = `Scaled ${kindText} ${ns}/${target.metadata.name} from 0 to ${scaleTo}, triggered by ${activeScaler || 'fallback'}`;
-      } else if (!active && replicas > 0 && min === 0 && failing === 0 && (runtime.lastActiveTime === undefined || now - runtime.lastActiveTime >= cooldown)) {
-        scaleTo = so.spec.idleReplicaCount ?? 0;
-        reason = 'KEDAScaleTargetDeactivated';
-        message = `Deactivated ${kindText} ${ns}/${target.metadata.name} from ${replicas} to ${scaleTo}`;
-      } else if (replicas < min) {
-        scaleTo = min;
-      }
-      if (scaleTo !== undefined && scaleTo !== replicas) {
-        ctx.store.mutate(KINDS.deployments, ns, target.metadata.name, draft => {
-          (draft as any).spec.replicas = scaleTo;
+      ctx.store.mutate(KINDS.deployments, ns, target.metadata.name, draft => {
+        (draft as any).spec.replicas = step.replicas;
+      });
+      if (step.action === 'activate' || step.action === 'deactivate') {
+        ctx.recordEvent({
+          namespace: ns,
+          involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
+          reason: step.action === 'activate' ? 'KEDAScaleTargetActivated' : 'KEDAScaleTargetDeactivated',
+          message:
+            step.action === 'activate'
+              ? `Scaled ${kindText} ${ns}/${target.metadata.name} from ${from} to ${step.replicas}, triggered by ${activeScaler}`
+              : `Deactivated ${kindText} ${ns}/${target.metadata.name} from ${from} to ${step.replicas}`,
+          type: 'Normal',
+          component: 'keda-operator',
         });
-        if (reason) {
-          ctx.recordEvent({
-            namespace: ns,
-            involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
-            reason,
-            message,
-            type: 'Normal',
-            component: 'keda-operator',
-          });
-        }
       }
     }
+    const activeReason = step?.activeReason ?? (active ? 'ScalerActive' : 'ScalerNotActive');
 
     const ready = failing === 0
       ? { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling' }
@@ -273,8 +280,10 @@ export class KedaOperator {
       health,
       conditions: [
         ready,
-        active
+        activeReason === 'ScalerActive'
           ? { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active' }
+          : activeReason === 'ScalerCooldown'
+          ? { type: 'Active', status: 'False', reason: 'ScalerCooldown', message: 'Scaler cooling down because triggers are not active' }
           : { type: 'Active', status: 'False', reason: 'ScalerNotActive', message: 'Scaling is not performed because triggers are not active' },
         fallbackActive
           ? { type: 'Fallback', status: 'True', reason: 'FallbackExists', message: 'At least one trigger is falling back on this scaled object' }

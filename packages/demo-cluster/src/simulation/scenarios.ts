@@ -162,13 +162,15 @@ export function demoScenarios(rng: Rng): Record<string, Scenario> {
     },
     'ml-serving/summarizer': {
       traffic: 'http',
-      rate: burstCurve(
-        [7.6, 9.1, 10.35, 11.9, 13.5, 15.2, 17.1, 19.6].map((start, i) => ({
-          start,
-          duration: 0.55 + ((i * 37) % 5) * 0.1,
-          height: 40 + ((i * 53) % 7) * 15,
-        })),
-      ),
+      // Bursts of 50-130 requests/s, 0.8-1 simulated hours long (2-2.5 real minutes at the
+      // default time scale), with quiet gaps long enough for KEDA's cooldown to scale to zero.
+      rate: burstCurve([
+        { start: 8.0, duration: 0.9, height: 70 },
+        { start: 10.4, duration: 1.0, height: 110 },
+        { start: 13.2, duration: 0.8, height: 60 },
+        { start: 16.0, duration: 1.0, height: 130 },
+        { start: 19.0, duration: 0.9, height: 50 },
+      ]),
       cpuIdleMillicores: 150,
       cpuMillicoresPerRequest: 12,
       memoryBaseMiB: 5200,

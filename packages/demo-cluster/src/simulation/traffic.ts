@@ -83,7 +83,6 @@ export function runTraffic(ctx: SimContext, dt: number): void {
     list.push(pod);
     podsByService.set(pod.serviceKey, list);
   }
-  const alpha = Math.min(1, dt / 60);
   for (const service of ctx.services.values()) {
     const scenario = service.scenario;
     const pods = podsByService.get(service.key) ?? [];
@@ -103,8 +102,8 @@ export function runTraffic(ctx: SimContext, dt: number): void {
       perPod = ready.length ? arrivals / ready.length : 0;
     }
     service.arrivalRate = arrivals;
-    service.arrivalRate1m += alpha * (arrivals - service.arrivalRate1m);
-    service.servedRate1m += alpha * (served - service.servedRate1m);
+    service.arrivals1m.add(now, arrivals, dt);
+    service.served1m.add(now, served, dt);
     for (const pod of pods) {
       if (pod.readyAt === undefined) {
         const loading = pod.runningAt !== undefined;
