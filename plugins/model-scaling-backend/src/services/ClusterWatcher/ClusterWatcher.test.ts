@@ -118,6 +118,7 @@ describe('ClusterWatcher', () => {
     expect(watcher.health().kinds.find(k => k.kind === 'Pod')).toMatchObject({
       namespace: 'ml',
       synced: true,
+      watching: true,
     });
   });
 

@@ -117,6 +117,7 @@ export class ClusterWatcher {
       kind: s.kind,
       ...(s.namespace && { namespace: s.namespace }),
       synced: s.synced,
+      watching: s.connected,
       count: s.count,
       resourceVersion: s.resourceVersion,
       ...(s.lastError && { lastError: s.lastError }),

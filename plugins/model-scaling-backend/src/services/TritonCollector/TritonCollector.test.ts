@@ -201,6 +201,19 @@ describe('TritonCollector', () => {
     expect(c.resultsFor(WORKLOAD).map(r => r.pod)).toEqual(['good-2']);
   });
 
+  it('stops promptly while requests hang and others wait for a slot', async () => {
+    hang.add('hang');
+    const c = collector(
+      [target('hang'), target('good-1'), target('good-2'), target('hang', [])],
+      { concurrency: 1, fetcher: () => new PodProxyFetcher(client, 60_000) },
+    );
+    c.start();
+    await waitFor(() => inFlight.has('hang'));
+    const stopped = c.stop().then(() => 'stopped');
+    const timeout = new Promise(r => setTimeout(() => r('still running'), 2000));
+    expect(await Promise.race([stopped, timeout])).toBe('stopped');
+  });
+
   it('reads the counters from Prometheus when configured', async () => {
     const queries: string[] = [];
     const prom = http.createServer((req, res) => {

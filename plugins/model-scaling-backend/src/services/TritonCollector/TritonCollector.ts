@@ -118,8 +118,8 @@ export class TritonCollector {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearTimeout(this.#timer);
+    // Queued requests see the aborted signal and end at once; running ones are aborted.
     this.#abort.abort();
-    this.#limit.clearQueue();
     await this.#running;
   }
 
@@ -150,6 +150,16 @@ export class TritonCollector {
     await Promise.all(targets.map(t => this.#samplePod(t, fromPrometheus)));
   }
 
+  /** Runs a request under the concurrency limit; after stop() queued requests end without running. */
+  #run<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#limit(() => {
+      if (this.#abort.signal.aborted) {
+        return Promise.reject(new Error('collector stopped'));
+      }
+      return fn();
+    });
+  }
+
   async #samplePod(
     target: TritonTarget,
     fromPrometheus: Map<string, string | Error> | undefined,
@@ -172,7 +182,7 @@ export class TritonCollector {
       try {
         const text = fromPrometheus
           ? unwrap(fromPrometheus.get(key) ?? new Error('no series in Prometheus'))
-          : await this.#limit(() => fetcher.metrics(target, signal));
+          : await this.#run(() => fetcher.metrics(target, signal));
         return this.#o.reader.parseMetrics(text, at);
       } catch (error) {
         errors.push(`metrics: ${describeError(error)}`);
@@ -189,14 +199,14 @@ export class TritonCollector {
     const perModel = await Promise.all(
       models.map(async model => {
         const [stats, config] = await Promise.all([
-          this.#limit(() => fetcher.stats(target, model, signal)).then(
+          this.#run(() => fetcher.stats(target, model, signal)).then(
             json => this.#o.reader.parseStats(json, this.#now()),
           ).catch(error => {
             errors.push(`${model} stats: ${describeError(error)}`);
             return undefined;
           }),
           refreshConfig || !state!.configs.has(model)
-            ? this.#limit(() => fetcher.config(target, model, signal))
+            ? this.#run(() => fetcher.config(target, model, signal))
                 .then(json => this.#o.reader.parseConfig(json))
                 .catch(error => {
                   errors.push(`${model} config: ${describeError(error)}`);
@@ -282,7 +292,7 @@ export class TritonCollector {
     }
     await Promise.all(
       chunks.map(chunk =>
-        this.#limit(async () => {
+        this.#run(async () => {
           const pods = chunk.map(t => promRegexEscape(t.pod)).join('|');
           const query = `{__name__=~"${PROMETHEUS_METRICS.join('|')}",${
             prom.namespaceLabel

@@ -33,8 +33,8 @@ export function podRunsTriton(pod: SlimPod): boolean {
 }
 
 /**
- * The Running pods of a model service's workloads to scrape: those that
- * run Triton, or all of them when the entity names its Triton models.
+ * The Running and Ready pods of a model service's workloads to scrape: those
+ * that run Triton, or all of them when the entity names its Triton models.
  */
 export function tritonTargets(
   workloads: WorkloadObjects[],
@@ -44,7 +44,8 @@ export function tritonTargets(
   for (const w of workloads) {
     const workload = `${w.cluster}/${w.deployment.meta.namespace}/${w.deployment.meta.name}`;
     for (const pod of w.pods) {
-      if (pod.phase !== 'Running' || pod.deletionTimestamp) continue;
+      // Triton answers only once its models are loaded, which is what readiness says.
+      if (pod.phase !== 'Running' || !pod.ready || pod.deletionTimestamp) continue;
       if (!podRunsTriton(pod) && tritonModels.length === 0) continue;
       targets.push({
         cluster: w.cluster,
