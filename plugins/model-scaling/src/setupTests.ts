@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 
 /*
  * recharts' ResponsiveContainer measures its parent, which jsdom reports as
@@ -36,3 +37,7 @@ HTMLElement.prototype.getBoundingClientRect = function getBoundingClientRect(
 
 // Full app renders on a shared 2-core machine can exceed jest's 5 s default.
 jest.setTimeout(30_000);
+
+// Whole-tab renders (several cards and charts) take more than the default
+// 1 s to settle on a busy machine.
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,0 +1,81 @@
+import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
+import {
+  ClusterError,
+  EntityScalingStatus,
+  WorkloadStatus,
+} from '@internal/plugin-model-scaling-common';
+import { AutoscalerCard } from '../AutoscalerCard/AutoscalerCard';
+import { GpuCard } from '../GpuCard/GpuCard';
+import { TritonCard } from '../TritonCard/TritonCard';
+import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
+import { formatAge } from '../shared/format';
+
+const useStyles = makeStyles(theme => ({
+  heading: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    margin: theme.spacing(2, 0, 1),
+  },
+}));
+
+/** Props of {@link WorkloadSection}. */
+export interface WorkloadSectionProps {
+  workload: WorkloadStatus;
+  status: EntityScalingStatus;
+  /** The error of the workload's cluster, when it has one. */
+  clusterError?: ClusterError;
+}
+
+/** The cards of one Deployment in one cluster. */
+export function WorkloadSection(props: WorkloadSectionProps) {
+  const { workload, status, clusterError } = props;
+  const classes = useStyles();
+  const label = `Deployment ${workload.namespace}/${workload.name} in cluster ${workload.cluster}`;
+  const hasTriton = workload.triton !== undefined || status.tritonModels.length > 0;
+  return (
+    <Box component="section" aria-label={label}>
+      <div className={classes.heading}>
+        <Typography variant="h5" component="h2">
+          {workload.namespace}/{workload.name}
+        </Typography>
+        <Chip size="small" variant="outlined" label={`cluster ${workload.cluster}`} />
+        {clusterError?.stale && (
+          <Chip
+            size="small"
+            color="secondary"
+            label={`stale: cluster last in sync ${formatAge(
+              clusterError.staleSince,
+              new Date(status.generatedAt),
+            )}`}
+          />
+        )}
+      </div>
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12} lg={7}>
+          <AutoscalerCard workload={workload} generatedAt={status.generatedAt} />
+        </Grid>
+        <Grid item xs={12} lg={5}>
+          <GpuCard gpu={workload.gpu} />
+        </Grid>
+        {hasTriton && (
+          <Grid item xs={12}>
+            <TritonCard
+              triton={workload.triton}
+              tritonModels={status.tritonModels}
+              latencySloMs={status.latencySloMs}
+              generatedAt={status.generatedAt}
+            />
+          </Grid>
+        )}
+        <Grid item xs={12}>
+          <WhatIfCard
+            workload={workload}
+            pattern={status.pattern}
+            latencySloMs={status.latencySloMs}
+          />
+        </Grid>
+      </Grid>
+    </Box>
+  );
+}

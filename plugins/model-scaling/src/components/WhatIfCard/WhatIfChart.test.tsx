@@ -1,0 +1,34 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { WhatIfChart } from './WhatIfChart';
+
+const points = Array.from({ length: 24 }, (_, hour) => ({
+  hour,
+  load: 100 + hour * 10,
+  desired: 2 + Math.floor(hour / 6),
+  ready: 2 + Math.floor(hour / 6),
+  latencyMs: hour === 12 ? null : 5 + hour,
+}));
+
+describe('WhatIfChart', () => {
+  it('draws load, desired and ready replicas, and latency with the SLO', async () => {
+    const { container } = await renderInTestApp(
+      <WhatIfChart points={points} loadUnit="req/s" sloMs={20} />,
+    );
+    expect(screen.getByRole('img', { name: 'Simulated replicas and load over a day' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Simulated latency over a day' })).toBeInTheDocument();
+    expect(container.querySelector('.recharts-area')).toBeInTheDocument();
+    // desired, ready and latency
+    expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
+    expect(screen.getByText('load (req/s)')).toBeInTheDocument();
+    expect(screen.getByText('desired replicas')).toBeInTheDocument();
+    expect(screen.getByText('SLO')).toBeInTheDocument();
+  });
+
+  it('says when there is no latency estimate', async () => {
+    await renderInTestApp(
+      <WhatIfChart points={points.map(p => ({ ...p, latencyMs: null }))} loadUnit="msg/s" />,
+    );
+    expect(screen.getByText(/No latency estimate/)).toBeInTheDocument();
+  });
+});

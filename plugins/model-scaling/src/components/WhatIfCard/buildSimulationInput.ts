@@ -1,0 +1,162 @@
+import {
+  AutoscalerMetricView,
+  CapacityModel,
+  HpaBehavior,
+  HpaMetricSpec,
+  HpaMetricTarget,
+  KedaTrigger,
+  SimulationInput,
+  WorkloadStatus,
+} from '@internal/plugin-model-scaling-common';
+import { DAY_SECONDS, loadCurve } from './loadCurve';
+import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
+
+/** KEDA metadata keys that hold a trigger's per-pod target, by trigger type. */
+const THRESHOLD_KEYS: Record<string, string> = {
+  prometheus: 'threshold',
+  kafka: 'lagThreshold',
+  'apache-kafka': 'lagThreshold',
+  'aws-sqs-queue': 'queueLength',
+  'azure-queue': 'queueLength',
+  redis: 'listLength',
+  'metrics-api': 'targetValue',
+  cpu: 'value',
+  memory: 'value',
+};
+const GENERIC_THRESHOLD_KEYS = ['threshold', 'targetValue', 'value', 'queueLength', 'lagThreshold', 'listLength'];
+
+function thresholdKey(type: string, metadata: Record<string, string>): string {
+  return (
+    THRESHOLD_KEYS[type] ??
+    GENERIC_THRESHOLD_KEYS.find(key => metadata[key] !== undefined) ??
+    'threshold'
+  );
+}
+
+function metricTarget(targetType: string, value: number): HpaMetricTarget {
+  if (targetType === 'Utilization') {
+    return { type: 'Utilization', averageUtilization: value };
+  }
+  if (targetType === 'Value') {
+    return { type: 'Value', value: String(value) };
+  }
+  return { type: 'AverageValue', averageValue: String(value) };
+}
+
+/** Rebuilds an HPA metric spec from its view, with the given target. */
+export function toMetricSpec(metric: AutoscalerMetricView, target: number): HpaMetricSpec {
+  const t = metricTarget(metric.targetType, target);
+  switch (metric.sourceType) {
+    case 'Resource':
+    case 'ContainerResource':
+      return { type: 'Resource', resource: { name: metric.name, target: t } };
+    case 'Pods':
+      return { type: 'Pods', pods: { metric: { name: metric.name }, target: t } };
+    case 'Object':
+      return {
+        type: 'Object',
+        object: {
+          describedObject: { kind: 'Service', name: metric.name },
+          metric: { name: metric.name },
+          target: t,
+        },
+      };
+    default:
+      return { type: 'External', external: { metric: { name: metric.name }, target: t } };
+  }
+}
+
+function withScaleDownWindow(
+  behavior: HpaBehavior | undefined,
+  seconds: number,
+): HpaBehavior {
+  return {
+    ...behavior,
+    scaleDown: { ...behavior?.scaleDown, stabilizationWindowSeconds: seconds },
+  };
+}
+
+/**
+ * The simulator input for the what-if: the live autoscaler with the edited
+ * min/max, target and scale-down window, a day of load of the chosen shape,
+ * and a capacity model of the kind the live metric calls for.
+ */
+export function buildSimulationInput(
+  workload: WorkloadStatus,
+  model: WhatIfModel,
+  settings: WhatIfSettings,
+): SimulationInput {
+  const { hpa, keda } = workload.autoscaler;
+  const behavior = withScaleDownWindow(hpa?.behavior, settings.scaleDownWindowSeconds);
+
+  let autoscaler: SimulationInput['autoscaler'];
+  if (model.autoscaler === 'keda' && keda) {
+    const triggers: KedaTrigger[] = keda.triggers.map((trigger, index) => {
+      const metadata = { ...trigger.metadata };
+      if (index === model.primaryIndex) {
+        metadata[thresholdKey(trigger.type, metadata)] = String(settings.target);
+      }
+      return { type: trigger.type, name: trigger.name, metadata };
+    });
+    autoscaler = {
+      kind: 'ScaledObject',
+      minReplicaCount: settings.minReplicas,
+      maxReplicaCount: settings.maxReplicas,
+      idleReplicaCount:
+        keda.idleReplicaCount !== undefined && keda.idleReplicaCount < settings.minReplicas
+          ? keda.idleReplicaCount
+          : undefined,
+      cooldownPeriod: keda.cooldownPeriod,
+      pollingInterval: keda.pollingInterval,
+      fallback: keda.fallback,
+      hpaBehavior: behavior,
+      triggers,
+    };
+  } else {
+    const metrics =
+      model.autoscaler === 'hpa' && hpa && hpa.metrics.length > 0
+        ? hpa.metrics.map((metric, index) =>
+            toMetricSpec(metric, index === model.primaryIndex ? settings.target : metric.target),
+          )
+        : [
+            toMetricSpec(
+              { name: 'cpu', sourceType: 'Resource', targetType: 'Utilization', target: settings.target },
+              settings.target,
+            ),
+          ];
+    autoscaler = {
+      kind: 'HorizontalPodAutoscaler',
+      minReplicas: settings.minReplicas,
+      maxReplicas: settings.maxReplicas,
+      metrics,
+      behavior,
+    };
+  }
+
+  const capacity: CapacityModel = {
+    maxRpsPerPod: settings.podCapacityRps,
+    serviceTimeMs: settings.serviceTimeMs,
+  };
+  if (model.kind === 'cpu') {
+    // A request costs 1/capacity of a pod's CPU request: at full capacity the
+    // pod runs at 100 % of its request, whatever the target is set to.
+    capacity.cpu = {
+      requestMillicores: 1000,
+      millicoresPerRps: 1000 / settings.podCapacityRps,
+    };
+  }
+  const memory = hpa?.metrics.find(
+    m => m.sourceType === 'Resource' && m.name === 'memory' && m.targetType === 'Utilization',
+  );
+  if (memory?.current !== undefined) {
+    capacity.memoryUtilizationPercent = memory.current;
+  }
+
+  return {
+    autoscaler,
+    load: loadCurve(settings.shape, settings.peakRps, DAY_SECONDS),
+    capacity,
+    coldStartSeconds: settings.coldStartSeconds,
+    durationSeconds: DAY_SECONDS,
+  };
+}

@@ -1,0 +1,110 @@
+import {
+  SimulationPoint,
+  SimulationResult,
+} from '@internal/plugin-model-scaling-common';
+
+/** One point of the what-if chart (a bucket of simulator syncs). */
+export interface WhatIfChartPoint {
+  /** Hours from the start of the day. */
+  hour: number;
+  /** Average load in the bucket. */
+  load: number;
+  /** Highest replica count the autoscaler wanted in the bucket. */
+  desired: number;
+  /** Lowest ready replica count in the bucket (dips show). */
+  ready: number;
+  /** Worst latency estimate in the bucket; null when saturated or unknown. */
+  latencyMs: number | null;
+}
+
+/** The figures a person compares between two what-if runs. */
+export interface WhatIfSummary {
+  maxReplicas: number;
+  podHours: number;
+  unservedRequests: number;
+  minutesUnderProvisioned: number;
+  scaleEvents: number;
+  /** Worst latency estimate when never saturated. */
+  worstLatencyMs?: number;
+  /** Minutes with latency over the SLO or saturated while there was load. */
+  minutesOverSlo?: number;
+}
+
+function stepSeconds(timeline: SimulationPoint[], i: number): number {
+  if (i + 1 < timeline.length) {
+    return timeline[i + 1].t - timeline[i].t;
+  }
+  return i > 0 ? timeline[i].t - timeline[i - 1].t : 0;
+}
+
+/** Sums up a simulation for the what-if summary line. */
+export function summarizeSimulation(
+  result: SimulationResult,
+  sloMs?: number,
+): WhatIfSummary {
+  let worst: number | undefined;
+  let saturated = false;
+  let overSloSeconds = 0;
+  result.timeline.forEach((point, i) => {
+    if (point.load > 0 && point.latencyMs === undefined) {
+      saturated = true;
+    }
+    if (point.latencyMs !== undefined) {
+      worst = worst === undefined ? point.latencyMs : Math.max(worst, point.latencyMs);
+    }
+    if (
+      sloMs !== undefined &&
+      point.load > 0 &&
+      (point.latencyMs === undefined || point.latencyMs > sloMs)
+    ) {
+      overSloSeconds += stepSeconds(result.timeline, i);
+    }
+  });
+  return {
+    maxReplicas: result.summary.maxReplicas,
+    podHours: result.summary.podSeconds / 3600,
+    unservedRequests: result.summary.unservedRequests,
+    minutesUnderProvisioned: result.summary.secondsUnderProvisioned / 60,
+    scaleEvents: result.summary.scaleEvents,
+    worstLatencyMs: saturated ? undefined : worst,
+    minutesOverSlo: sloMs === undefined ? undefined : overSloSeconds / 60,
+  };
+}
+
+/**
+ * Buckets the simulator's 15-second syncs for drawing (a day is 5,760 syncs;
+ * 288 five-minute buckets draw the same picture).
+ */
+export function chartPoints(
+  timeline: SimulationPoint[],
+  bucketSeconds = 300,
+): WhatIfChartPoint[] {
+  const buckets = new Map<number, SimulationPoint[]>();
+  for (const point of timeline) {
+    const key = Math.floor(point.t / bucketSeconds);
+    const bucket = buckets.get(key);
+    if (bucket) {
+      bucket.push(point);
+    } else {
+      buckets.set(key, [point]);
+    }
+  }
+  return [...buckets.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([key, points]) => {
+      const saturated = points.some(p => p.load > 0 && p.latencyMs === undefined);
+      const latencies = points
+        .map(p => p.latencyMs)
+        .filter((l): l is number => l !== undefined);
+      return {
+        hour: Math.round(((key * bucketSeconds) / 3600) * 1000) / 1000,
+        load: Math.round((points.reduce((s, p) => s + p.load, 0) / points.length) * 100) / 100,
+        desired: Math.max(...points.map(p => p.desiredReplicas)),
+        ready: Math.min(...points.map(p => p.readyReplicas)),
+        latencyMs:
+          saturated || latencies.length === 0
+            ? null
+            : Math.round(Math.max(...latencies) * 100) / 100,
+      };
+    });
+}
