@@ -40,11 +40,7 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-model-scaling-backend'));
 
 // the embedded demo cluster; it only listens when demoCluster.enabled is true
-backend.add(
-  import('@internal/demo-cluster').then(m => ({
-    default: m.demoClusterPlugin,
-  })),
-);
+backend.add(import('@internal/demo-cluster'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
