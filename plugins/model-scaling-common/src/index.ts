@@ -20,3 +20,4 @@ export * from './triton';
 export * from './render';
 export * from './simulator';
 export * from './drift';
+export * from './lint';

@@ -13,7 +13,7 @@ import {
 import { renderServiceFiles } from '../render/renderManifests';
 import { readManifests, ManifestFile } from '../lint/readManifests';
 import { manifestWorkloads } from '../lint/manifestWorkloads';
-import { manifestWorkloadStatus } from '../__testUtils__/manifestWorkloadStatus';
+import { manifestWorkloadStatus } from '../lint/manifestWorkloadStatus';
 import type { ModelServiceAnswers } from '../plan/answersSchema';
 import type { WorkloadStatus } from '../types/status';
 

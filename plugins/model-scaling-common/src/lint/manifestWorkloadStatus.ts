@@ -1,5 +1,5 @@
 import type { TritonModelFigures, WorkloadStatus } from '../types/status';
-import type { ManifestWorkload } from '../lint/manifestWorkloads';
+import type { ManifestWorkload } from './manifestWorkloads';
 
 /**
  * A WorkloadStatus for a Deployment read from manifests, as the backend

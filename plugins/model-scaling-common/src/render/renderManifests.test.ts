@@ -29,6 +29,8 @@ describe('renderManifests', () => {
     ]) {
       for (const file of renderServiceFiles(createPlan(answers))) {
         if (!file.path.endsWith('.yaml')) continue;
+        // Plain YAML: no anchors or aliases for the label maps that repeat.
+        expect(file.content).not.toMatch(/[&*]a\d/);
         const docs = parseAllDocuments(file.content).map(d => d.toJS());
         expect(docs).toEqual(file.objects as KubernetesObject[]);
       }

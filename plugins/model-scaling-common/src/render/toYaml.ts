@@ -11,7 +11,8 @@ export function yamlFile(
   comment: string[],
 ): RenderedFile {
   const docs = objects.map((object, i) => {
-    const doc = new Document(object);
+    // Shared label maps are written out in full, never as YAML anchors and aliases.
+    const doc = new Document(object, { aliasDuplicateObjects: false });
     if (i === 0 && comment.length > 0) {
       // On the top-level map, not the document, so no blank line follows the comment.
       (doc.contents as { commentBefore?: string }).commentBefore = comment

@@ -1,0 +1,11 @@
+export { lintManifests, lintPlan, sortFindings } from './lintManifests';
+export type { LintOptions } from './lintManifests';
+export { readManifests, MANIFEST_CLUSTER } from './readManifests';
+export type {
+  ManifestFile,
+  ManifestObject,
+  ManifestTritonConfig,
+  ReadManifestsResult,
+} from './readManifests';
+export { manifestWorkloads } from './manifestWorkloads';
+export type { ManifestWorkload } from './manifestWorkloads';
