@@ -23,7 +23,7 @@ import { AddressInfo } from 'node:net';
 import { readBackendSettings } from '../src/config/readBackendSettings';
 import { createRouter } from '../src/router';
 import { createModelScalingServices } from '../src/services/createModelScalingServices';
-import { syntheticModelServices } from '../src/testUtils/exampleEntities';
+import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
@@ -40,14 +40,28 @@ function heapMiB(): number {
 }
 
 function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  const i = Math.min(
+    sorted.length - 1,
+    Math.ceil((p / 100) * sorted.length) - 1,
+  );
   return sorted[Math.max(0, i)];
 }
 
-function get(port: number, path: string): Promise<{ status: number; bytes: number }> {
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function get(
+  port: number,
+  path: string,
+): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = http.get(
-      { host: '127.0.0.1', port, path, headers: { authorization: 'Bearer bench', connection: 'keep-alive' }, agent },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        headers: { authorization: 'Bearer bench', connection: 'keep-alive' },
+        agent,
+      },
       res => {
         let bytes = 0;
         res.on('data', d => (bytes += d.length));
@@ -57,7 +71,6 @@ function get(port: number, path: string): Promise<{ status: number; bytes: numbe
     req.on('error', reject);
   });
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 async function measure(
   count: number,
@@ -75,7 +88,8 @@ async function measure(
         const res = await get(port, path(i));
         ms.push(Number(process.hrtime.bigint() - t) / 1e6);
         bytes += res.bytes;
-        if (res.status !== 200) throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
+        if (res.status !== 200)
+          throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
       }
     }),
   );
@@ -93,7 +107,9 @@ async function main() {
     loadExamples: false,
     synthetic: { services: SERVICES, podsPerService: PODS },
   });
-  console.log(`  started in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${demo.url}`);
+  console.log(
+    `  started in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${demo.url}`,
+  );
 
   const entities = syntheticModelServices(SERVICES);
   const catalog = catalogServiceMock({ entities });
@@ -105,7 +121,13 @@ async function main() {
           {
             type: 'config',
             clusters: [
-              { name: 'demo', url: demo.url, authProvider: 'serviceAccount', serviceAccountToken: demo.token, skipTLSVerify: true },
+              {
+                name: 'demo',
+                url: demo.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: demo.token,
+                skipTLSVerify: true,
+              },
             ],
           },
         ],
@@ -136,8 +158,10 @@ async function main() {
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
     permissions: {
-      authorize: async reqs => reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: async reqs => reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorize: async reqs =>
+        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+      authorizeConditional: async reqs =>
+        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
     },
     catalog,
     status: services.status,
@@ -149,31 +173,55 @@ async function main() {
   const port = (server.address() as AddressInfo).port;
 
   const statusPath = (i: number) =>
-    `/api/model-scaling/v1/entities/default/component/${entities[(i * 7919) % entities.length].metadata.name}/status`;
+    `/api/model-scaling/v1/entities/default/component/${
+      entities[(i * 7919) % entities.length].metadata.name
+    }/status`;
   await measure(200, port, statusPath); // warm-up (JIT)
 
   demo.resetCounts();
   const status = await measure(REQUESTS, port, statusPath);
-  const fleet = await measure(FLEET_REQUESTS, port, () => '/api/model-scaling/v1/services');
-  const kubeCalls = demo.totalRequests() - demo.totalRequests('/api/v1/namespaces/synthetic/pods/');
+  const fleet = await measure(
+    FLEET_REQUESTS,
+    port,
+    () => '/api/model-scaling/v1/services',
+  );
+  const kubeCalls =
+    demo.totalRequests() -
+    demo.totalRequests('/api/v1/namespaces/synthetic/pods/');
 
   const row = (name: string, r: { ms: number[]; bytes: number }) =>
-    `  ${name.padEnd(28)} n=${String(r.ms.length).padStart(5)}  p50 ${percentile(r.ms, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(r.ms, 99)
+    `  ${name.padEnd(28)} n=${String(r.ms.length).padStart(
+      5,
+    )}  p50 ${percentile(r.ms, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(
+      r.ms,
+      99,
+    )
       .toFixed(2)
-      .padStart(7)} ms  max ${r.ms[r.ms.length - 1].toFixed(2).padStart(7)} ms  avg body ${(r.bytes / r.ms.length / 1024).toFixed(1)} KiB`;
+      .padStart(7)} ms  max ${r.ms[r.ms.length - 1]
+      .toFixed(2)
+      .padStart(7)} ms  avg body ${(r.bytes / r.ms.length / 1024).toFixed(
+      1,
+    )} KiB`;
 
   console.log('\nWatch cache');
   console.log(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
   console.log(`  slim records: ${records}`);
   console.log(
-    `  heap held by cache + Triton samples: ${(heapAfter - heapBefore).toFixed(1)} MiB` +
-      ` (${(((heapAfter - heapBefore) * 1024 * 1024) / Math.max(1, records)).toFixed(0)} bytes per record)`,
+    `  heap held by cache + Triton samples: ${(heapAfter - heapBefore).toFixed(
+      1,
+    )} MiB` +
+      ` (${(
+        ((heapAfter - heapBefore) * 1024 * 1024) /
+        Math.max(1, records)
+      ).toFixed(0)} bytes per record)`,
   );
   console.log(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
   console.log(`\nLatency over HTTP (concurrency ${CONCURRENCY})`);
   console.log(row('GET …/status', status));
   console.log(row('GET /v1/services (fleet)', fleet));
-  console.log(`\nKubernetes API requests during the measured requests (pod proxy excluded): ${kubeCalls}`);
+  console.log(
+    `\nKubernetes API requests during the measured requests (pod proxy excluded): ${kubeCalls}`,
+  );
 
   server.close();
   agent.destroy();

@@ -7,20 +7,28 @@ import {
   FleetResponse,
 } from '@internal/plugin-model-scaling-common';
 import request from 'supertest';
-import { exampleModelServices } from './testUtils/exampleEntities';
-import { eventually, startScalingBackend } from './testUtils/startScalingBackend';
+import { exampleModelServices } from './__testUtils__/exampleEntities';
+import {
+  eventually,
+  startScalingBackend,
+} from './__testUtils__/startScalingBackend';
 
 jest.setTimeout(180_000);
 
 const USER = mockCredentials.user.header('user:default/guest');
 const entities = exampleModelServices();
 
-async function getStatus(backend: TestBackend, name: string): Promise<EntityScalingStatus> {
+async function getStatus(
+  backend: TestBackend,
+  name: string,
+): Promise<EntityScalingStatus> {
   const res = await request(backend.server)
     .get(`/api/model-scaling/v1/entities/default/component/${name}/status`)
     .set('Authorization', USER);
   if (res.status !== 200) {
-    throw new Error(`status of ${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `status of ${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`,
+    );
   }
   return res.body;
 }
@@ -39,7 +47,11 @@ async function tritonReady(backend: TestBackend, name: string) {
     async () => {
       const s = await getStatus(backend, name);
       const models = s.workloads[0]?.triton?.models ?? [];
-      return models.length > 0 && models.every(m => m.averageBatchSize !== undefined) && s;
+      return (
+        models.length > 0 &&
+        models.every(m => m.averageBatchSize !== undefined) &&
+        s
+      );
     },
     60_000,
     `Triton figures of ${name}`,
@@ -80,14 +92,19 @@ describe('model-scaling backend against the demo cluster', () => {
       kedaAvailable: true,
     });
     expect(demoHealth.lastError).toBeUndefined();
-    const counts = Object.fromEntries(demoHealth.kinds.map(k => [k.kind, k.count]));
+    const counts = Object.fromEntries(
+      demoHealth.kinds.map(k => [k.kind, k.count]),
+    );
     expect(counts.Deployment).toBeGreaterThanOrEqual(4);
     expect(counts.ScaledObject).toBe(3);
     expect(counts.HorizontalPodAutoscaler).toBeGreaterThanOrEqual(1);
     expect(counts.Node).toBeGreaterThan(0);
-    expect(demoHealth.kinds.every(k => k.synced && k.resourceVersion)).toBe(true);
+    expect(demoHealth.kinds.every(k => k.synced && k.resourceVersion)).toBe(
+      true,
+    );
     await eventually(
-      async () => (await getClusters(backend)).clusters[0].kinds.every(k => k.watching),
+      async () =>
+        (await getClusters(backend)).clusters[0].kinds.every(k => k.watching),
       10_000,
       'every watch open',
     );
@@ -104,7 +121,11 @@ describe('model-scaling backend against the demo cluster', () => {
     });
     expect(s.workloads).toHaveLength(1);
     const w = s.workloads[0];
-    expect(w).toMatchObject({ cluster: 'demo', namespace: 'ml-serving', name: 'text-classifier' });
+    expect(w).toMatchObject({
+      cluster: 'demo',
+      namespace: 'ml-serving',
+      name: 'text-classifier',
+    });
     expect(w.autoscaler.type).toBe('hpa');
     const hpa = w.autoscaler.hpa!;
     expect(hpa).toMatchObject({
@@ -122,7 +143,9 @@ describe('model-scaling backend against the demo cluster', () => {
     expect(w.gpu.mode).toBe('none');
     expect(w.triton).toBeUndefined();
     expect(w.pods.length).toBe(w.replicas.current);
-    expect(w.pods.filter(p => p.ready).every(p => p.coldStartSeconds! > 0)).toBe(true);
+    expect(
+      w.pods.filter(p => p.ready).every(p => p.coldStartSeconds! > 0),
+    ).toBe(true);
   });
 
   it('image-classifier: KEDA on request rate, an exclusive H200, Triton figures with the real config', async () => {
@@ -136,10 +159,20 @@ describe('model-scaling backend against the demo cluster', () => {
       minReplicaCount: 2,
       maxReplicaCount: 12,
     });
-    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({ type: 'prometheus', threshold: 100 });
+    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({
+      type: 'prometheus',
+      threshold: 100,
+    });
     expect(w.autoscaler.conflicting).toEqual([]);
-    expect(w.gpu).toMatchObject({ mode: 'exclusive', resourceName: 'nvidia.com/gpu', perPod: 1, spot: false });
-    expect(w.gpu.nodes.every(n => (n.product ?? '').includes('H200'))).toBe(true);
+    expect(w.gpu).toMatchObject({
+      mode: 'exclusive',
+      resourceName: 'nvidia.com/gpu',
+      perPod: 1,
+      spot: false,
+    });
+    expect(w.gpu.nodes.every(n => (n.product ?? '').includes('H200'))).toBe(
+      true,
+    );
 
     const m = w.triton!.models.find(x => x.model === 'resnet50')!;
     expect(m.requestsPerSecond).toBeGreaterThan(0);
@@ -148,11 +181,16 @@ describe('model-scaling backend against the demo cluster', () => {
     expect(m.averageBatchSize).toBeLessThanOrEqual(32);
     expect(m.config).toMatchObject({
       maxBatchSize: 32,
-      dynamicBatching: { preferredBatchSize: [4, 8, 16], maxQueueDelayMicroseconds: 100 },
+      dynamicBatching: {
+        preferredBatchSize: [4, 8, 16],
+        maxQueueDelayMicroseconds: 100,
+      },
     });
     expect(w.triton!.errors).toEqual([]);
     // The pods reported are the Deployment's running pods.
-    expect(w.pods.filter(p => p.phase === 'Running').length).toBeGreaterThanOrEqual(2);
+    expect(
+      w.pods.filter(p => p.phase === 'Running').length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('batch-embedder: KEDA on Kafka lag, time-sliced GPUs on spot nodes', async () => {
@@ -160,11 +198,24 @@ describe('model-scaling backend against the demo cluster', () => {
     const w = s.workloads[0];
     expect(w.namespace).toBe('ml-batch');
     expect(w.autoscaler.type).toBe('keda');
-    expect(w.autoscaler.keda).toMatchObject({ minReplicaCount: 1, maxReplicaCount: 40 });
-    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({ type: 'kafka', threshold: 2000 });
-    expect(w.gpu).toMatchObject({ mode: 'time-slicing', replicas: 4, memoryIsolation: false, spot: true });
+    expect(w.autoscaler.keda).toMatchObject({
+      minReplicaCount: 1,
+      maxReplicaCount: 40,
+    });
+    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({
+      type: 'kafka',
+      threshold: 2000,
+    });
+    expect(w.gpu).toMatchObject({
+      mode: 'time-slicing',
+      replicas: 4,
+      memoryIsolation: false,
+      spot: true,
+    });
     const m = w.triton!.models.find(x => x.model === 'bert-embedder')!;
-    expect(m.config?.dynamicBatching?.preferredBatchSize).toEqual([32, 64, 128]);
+    expect(m.config?.dynamicBatching?.preferredBatchSize).toEqual([
+      32, 64, 128,
+    ]);
     expect(m.averageBatchSize).toBeGreaterThan(1);
   });
 
@@ -172,9 +223,19 @@ describe('model-scaling backend against the demo cluster', () => {
     const s = await getStatus(backend, 'summarizer');
     const w = s.workloads[0];
     expect(w.autoscaler.type).toBe('keda');
-    expect(w.autoscaler.keda).toMatchObject({ minReplicaCount: 0, maxReplicaCount: 8 });
-    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({ threshold: 20, activationThreshold: 1 });
-    expect(w.gpu).toMatchObject({ mode: 'mig', migProfile: '1g.18gb', resourceName: 'nvidia.com/mig-1g.18gb' });
+    expect(w.autoscaler.keda).toMatchObject({
+      minReplicaCount: 0,
+      maxReplicaCount: 8,
+    });
+    expect(w.autoscaler.keda!.triggers[0]).toMatchObject({
+      threshold: 20,
+      activationThreshold: 1,
+    });
+    expect(w.gpu).toMatchObject({
+      mode: 'mig',
+      migProfile: '1g.18gb',
+      resourceName: 'nvidia.com/mig-1g.18gb',
+    });
   });
 
   it('findings of the examples come from the live state', async () => {
@@ -216,7 +277,10 @@ describe('model-scaling backend against the demo cluster', () => {
       replicas: { min: 2, max: 20 },
     });
     const image = body.services.find(r => r.name === 'image-classifier')!;
-    expect(image).toMatchObject({ autoscalerType: 'keda', gpuMode: 'exclusive' });
+    expect(image).toMatchObject({
+      autoscalerType: 'keda',
+      gpuMode: 'exclusive',
+    });
     expect(Array.isArray(image.drift)).toBe(true);
   });
 
@@ -233,12 +297,14 @@ describe('model-scaling backend against the demo cluster', () => {
 
   it('keeps serving when a Triton pod hangs or answers garbage; only that pod shows an error', async () => {
     const before = await tritonReady(backend, 'image-classifier');
-    const pods = before.workloads[0].pods.filter(p => p.phase === 'Running' && p.ready).map(p => p.name);
+    const pods = before.workloads[0].pods
+      .filter(p => p.phase === 'Running' && p.ready)
+      .map(p => p.name);
     expect(pods.length).toBeGreaterThanOrEqual(2);
     const [hanging, ...healthy] = pods;
-    const embedderPod = (await getStatus(backend, 'batch-embedder')).workloads[0].pods.find(
-      p => p.phase === 'Running',
-    )!.name;
+    const embedderPod = (
+      await getStatus(backend, 'batch-embedder')
+    ).workloads[0].pods.find(p => p.phase === 'Running')!.name;
     demo.setFault({ pods: { [hanging]: 'hang', [embedderPod]: 'garbage' } });
     try {
       const sampledBefore = before.workloads[0].triton!.sampledAt!;
@@ -246,7 +312,11 @@ describe('model-scaling backend against the demo cluster', () => {
         async () => {
           const s = await getStatus(backend, 'image-classifier');
           const t = s.workloads[0].triton!;
-          return t.errors.some(e => e.pod === hanging) && t.sampledAt! > sampledBefore && s;
+          return (
+            t.errors.some(e => e.pod === hanging) &&
+            t.sampledAt! > sampledBefore &&
+            s
+          );
         },
         30_000,
         'the hanging pod reported',
@@ -260,16 +330,21 @@ describe('model-scaling backend against the demo cluster', () => {
       const embedder = await eventually(
         async () => {
           const s = await getStatus(backend, 'batch-embedder');
-          return s.workloads[0].triton!.errors.some(e => e.pod === embedderPod) && s;
+          return (
+            s.workloads[0].triton!.errors.some(e => e.pod === embedderPod) && s
+          );
         },
         30_000,
         'the garbage pod reported',
       );
       expect(
-        embedder.workloads[0].triton!.errors.find(e => e.pod === embedderPod)!.message,
+        embedder.workloads[0].triton!.errors.find(e => e.pod === embedderPod)!
+          .message,
       ).toMatch(/not Prometheus text format/);
       // Text classifier (no Triton) and the summarizer are untouched.
-      expect((await getStatus(backend, 'text-classifier')).clusterErrors).toEqual([]);
+      expect(
+        (await getStatus(backend, 'text-classifier')).clusterErrors,
+      ).toEqual([]);
     } finally {
       demo.setFault({});
     }
@@ -313,7 +388,9 @@ describe('a page view costs zero Kubernetes API calls', () => {
       const s = await getStatus(backend, names[i % names.length]);
       expect(s.workloads.length).toBe(1);
     }
-    await request(backend.server).get('/api/model-scaling/v1/services').set('Authorization', USER);
+    await request(backend.server)
+      .get('/api/model-scaling/v1/services')
+      .set('Authorization', USER);
     await getClusters(backend);
     expect(demo.requestCounts).toEqual({});
     expect(demo.totalRequests()).toBe(0);
@@ -327,7 +404,10 @@ describe('cluster faults', () => {
 
   beforeAll(async () => {
     demo = await startDemoCluster({ port: 0 });
-    forbidden = await startDemoCluster({ port: 0, faults: { forbidAll: true } });
+    forbidden = await startDemoCluster({
+      port: 0,
+      faults: { forbidAll: true },
+    });
     backend = await startScalingBackend({
       clusters: [
         { name: 'demo', url: demo.url, token: demo.token },
@@ -340,7 +420,11 @@ describe('cluster faults', () => {
       async () => {
         const { clusters } = await getClusters(backend);
         const byName = Object.fromEntries(clusters.map(c => [c.name, c]));
-        return byName.demo?.synced && byName['wrong-token']?.lastError && byName.forbidden?.lastError;
+        return (
+          byName.demo?.synced &&
+          byName['wrong-token']?.lastError &&
+          byName.forbidden?.lastError
+        );
       },
       30_000,
       'clusters settled',
@@ -388,7 +472,9 @@ describe('cluster faults', () => {
     expect(stale.workloads).toHaveLength(1);
     expect(stale.workloads[0].cluster).toBe('demo');
     expect(stale.workloads[0].replicas.spec).toBe(replicasBefore.spec);
-    const health = (await getClusters(backend)).clusters.find(c => c.name === 'demo')!;
+    const health = (await getClusters(backend)).clusters.find(
+      c => c.name === 'demo',
+    )!;
     expect(health).toMatchObject({ stale: true, synced: true });
 
     await demo.start();
@@ -429,7 +515,9 @@ describe('permissions', () => {
 
   it('answers 403 for the status and leaves the fleet empty when the policy denies', async () => {
     const res = await request(backend.server)
-      .get('/api/model-scaling/v1/entities/default/component/image-classifier/status')
+      .get(
+        '/api/model-scaling/v1/entities/default/component/image-classifier/status',
+      )
       .set('Authorization', USER);
     expect(res.status).toBe(403);
     expect(res.body.error.name).toBe('NotAllowedError');

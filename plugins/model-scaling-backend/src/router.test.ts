@@ -37,17 +37,29 @@ const reader: ScalingStatusReader = {
       workloads: [],
       findings: [],
       clusterErrors: [],
-    }) as EntityScalingStatus,
+    } as EntityScalingStatus),
   fleetRow: e =>
-    ({ entityRef: `component:default/${e.metadata.name}`, name: e.metadata.name }) as FleetServiceRow,
+    ({
+      entityRef: `component:default/${e.metadata.name}`,
+      name: e.metadata.name,
+    } as FleetServiceRow),
   clusters: () => [
-    { name: 'demo', url: 'http://x', synced: true, stale: false, kedaAvailable: true, kinds: [] },
+    {
+      name: 'demo',
+      url: 'http://x',
+      synced: true,
+      stale: false,
+      kedaAvailable: true,
+      kinds: [],
+    },
   ],
 };
 
-async function app(options: {
-  permissions?: ReturnType<typeof mockServices.permissions.mock>;
-} = {}) {
+async function app(
+  options: {
+    permissions?: ReturnType<typeof mockServices.permissions.mock>;
+  } = {},
+) {
   const permissions = options.permissions ?? mockServices.permissions.mock();
   if (!options.permissions) {
     permissions.authorize.mockImplementation(async reqs =>
@@ -55,7 +67,9 @@ async function app(options: {
     );
   }
   const router = await createRouter({
-    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
     permissions,
     catalog: catalogServiceMock({ entities }),
     status: reader,
@@ -103,7 +117,13 @@ describe('createRouter', () => {
           resourceRef: 'component:default/text-classifier',
         },
       ],
-      { credentials: expect.objectContaining({ principal: expect.objectContaining({ userEntityRef: 'user:default/alice' }) }) },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({
+            userEntityRef: 'user:default/alice',
+          }),
+        }),
+      },
     );
   });
 
@@ -127,9 +147,18 @@ describe('createRouter', () => {
   });
 
   it.each([
-    ['/v1/entities/default/component/bad%20name/status', "Invalid path parameter 'name'"],
-    ['/v1/entities/-x/component/a/status', "Invalid path parameter 'namespace'"],
-    ['/v1/entities/default/comp-onent/a/status', "Invalid path parameter 'kind'"],
+    [
+      '/v1/entities/default/component/bad%20name/status',
+      "Invalid path parameter 'name'",
+    ],
+    [
+      '/v1/entities/-x/component/a/status',
+      "Invalid path parameter 'namespace'",
+    ],
+    [
+      '/v1/entities/default/comp-onent/a/status',
+      "Invalid path parameter 'kind'",
+    ],
   ])('answers 400 naming the bad parameter: %s', async (path, message) => {
     const { app: a } = await app();
     const res = await request(a).get(path).set('Authorization', user);
@@ -142,7 +171,8 @@ describe('createRouter', () => {
     permissions.authorize.mockImplementation(async reqs =>
       reqs.map(r => ({
         result:
-          'resourceRef' in r && r.resourceRef === 'component:default/image-classifier'
+          'resourceRef' in r &&
+          r.resourceRef === 'component:default/image-classifier'
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       })),
@@ -150,7 +180,9 @@ describe('createRouter', () => {
     const { app: a } = await app({ permissions });
     const res = await request(a).get('/v1/services').set('Authorization', user);
     expect(res.status).toBe(200);
-    expect(res.body.services.map((s: FleetServiceRow) => s.name)).toEqual(['text-classifier']);
+    expect(res.body.services.map((s: FleetServiceRow) => s.name)).toEqual([
+      'text-classifier',
+    ]);
     expect(res.body.generatedAt).toBe('2026-01-01T00:00:00.000Z');
   });
 });

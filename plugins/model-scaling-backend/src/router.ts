@@ -53,7 +53,10 @@ const entityParamsSchema = z.object({
     .string()
     .min(1, 'kind must not be empty')
     .max(63, 'kind must be at most 63 characters')
-    .regex(/^[A-Za-z][A-Za-z0-9]*$/, 'kind must be a word of letters and digits'),
+    .regex(
+      /^[A-Za-z][A-Za-z0-9]*$/,
+      'kind must be a word of letters and digits',
+    ),
   name: refPart('name'),
 });
 
@@ -79,7 +82,9 @@ function parseParams(params: unknown) {
  * service credentials; entity data needs `model-scaling.entity.read` on the
  * entity. No route calls a Kubernetes API.
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, permissions, catalog, status } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
@@ -98,7 +103,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const { namespace, kind, name } = parseParams(req.params);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
     const [decision] = await permissions.authorize(
-      [{ permission: modelScalingEntityReadPermission, resourceRef: entityRef }],
+      [
+        {
+          permission: modelScalingEntityReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
@@ -122,7 +132,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       { credentials },
     );
     const entities = items.filter(
-      e => e.kind === 'Component' && (e.spec as { type?: string })?.type === 'model-service',
+      e =>
+        e.kind === 'Component' &&
+        (e.spec as { type?: string })?.type === 'model-service',
     );
     const decisions =
       entities.length > 0

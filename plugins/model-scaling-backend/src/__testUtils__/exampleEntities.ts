@@ -1,11 +1,14 @@
 import { Entity } from '@backstage/catalog-model';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /** The repository's `examples/entities/model-services.yaml`: the four example model services. */
 export function exampleModelServices(): Entity[] {
-  const file = path.resolve(__dirname, '../../../../examples/entities/model-services.yaml');
+  const file = resolvePackagePath(
+    '@internal/plugin-model-scaling-backend',
+    '../../examples/entities/model-services.yaml',
+  );
   return parseAllDocuments(fs.readFileSync(file, 'utf8'))
     .map(d => d.toJS() as Entity)
     .filter(e => e && e.kind === 'Component')
@@ -13,7 +16,11 @@ export function exampleModelServices(): Entity[] {
 }
 
 /** Catalog entities for the demo cluster's synthetic services (`model-0000` …), as its generator names them. */
-export function syntheticModelServices(count: number, gpuEvery = 5, namespace = 'synthetic'): Entity[] {
+export function syntheticModelServices(
+  count: number,
+  gpuEvery = 5,
+  namespace = 'synthetic',
+): Entity[] {
   const width = String(count).length;
   return Array.from({ length: count }, (_, i) => {
     const name = `model-${String(i).padStart(width, '0')}`;
@@ -31,7 +38,11 @@ export function syntheticModelServices(count: number, gpuEvery = 5, namespace = 
           ...(gpu && { 'model-scaling.io/triton-models': `${name}-model` }),
         },
       },
-      spec: { type: 'model-service', lifecycle: 'production', owner: 'team-synthetic' },
+      spec: {
+        type: 'model-service',
+        lifecycle: 'production',
+        owner: 'team-synthetic',
+      },
     };
   });
 }

@@ -8,7 +8,10 @@ export interface FakeTritonCounters {
 
 /** The inference count of fake counters (Σ batch size × executions). */
 export function inferencesOf(c: FakeTritonCounters): number {
-  return Object.entries(c.executions).reduce((n, [b, e]) => n + Number(b) * e, 0);
+  return Object.entries(c.executions).reduce(
+    (n, [b, e]) => n + Number(b) * e,
+    0,
+  );
 }
 
 /** A Triton `/metrics` body for one model. */
@@ -28,7 +31,9 @@ export function fakeMetricsText(model: string, c: FakeTritonCounters): string {
     '# TYPE nv_inference_queue_duration_us counter',
     `nv_inference_queue_duration_us{gpu_uuid="GPU-1",${l}} ${c.queueUs}`,
     '# TYPE nv_inference_compute_infer_duration_us counter',
-    `nv_inference_compute_infer_duration_us{gpu_uuid="GPU-1",${l}} ${execs * 1500}`,
+    `nv_inference_compute_infer_duration_us{gpu_uuid="GPU-1",${l}} ${
+      execs * 1500
+    }`,
     '# TYPE nv_inference_pending_request_count gauge',
     `nv_inference_pending_request_count{${l}} ${c.pending}`,
     '',

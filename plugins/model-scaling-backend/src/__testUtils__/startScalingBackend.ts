@@ -30,7 +30,9 @@ export async function startScalingBackend(options: {
     features: [
       modelScalingPlugin,
       catalogServiceMock.factory({ entities: options.entities }),
-      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
@@ -77,7 +79,9 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() - start > timeoutMs) {
-      throw new Error(`${what} not reached within ${timeoutMs} ms${last ? `: ${last}` : ''}`);
+      throw new Error(
+        `${what} not reached within ${timeoutMs} ms${last ? `: ${last}` : ''}`,
+      );
     }
     await new Promise(r => setTimeout(r, 100));
   }

@@ -99,7 +99,11 @@ describe('readClusterConfigs', () => {
             {
               type: 'config',
               clusters: [
-                { name: 'eks', url: 'https://eks.example', authProvider: 'aws' },
+                {
+                  name: 'eks',
+                  url: 'https://eks.example',
+                  authProvider: 'aws',
+                },
               ],
             },
           ],
@@ -128,12 +132,33 @@ describe('readClusterConfigs', () => {
 
   it.each([
     [{ url: 'https://x', authProvider: 'serviceAccount' }, 'clusters[0].name'],
-    [{ name: 'a', authProvider: 'serviceAccount', serviceAccountToken: 't' }, 'clusters[0].url'],
-    [{ name: 'a', url: 'nope', authProvider: 'serviceAccount' }, 'clusters[0].url'],
-    [{ name: 'a', url: 'ftp://x', authProvider: 'serviceAccount' }, 'clusters[0].url'],
+    [
+      { name: 'a', authProvider: 'serviceAccount', serviceAccountToken: 't' },
+      'clusters[0].url',
+    ],
+    [
+      { name: 'a', url: 'nope', authProvider: 'serviceAccount' },
+      'clusters[0].url',
+    ],
+    [
+      { name: 'a', url: 'ftp://x', authProvider: 'serviceAccount' },
+      'clusters[0].url',
+    ],
     [{ name: 'a', url: 'https://x' }, 'clusters[0]'],
-    [{ name: 'a', url: 'https://x', authProvider: 'serviceAccount' }, 'clusters[0].serviceAccountToken'],
-    [{ name: 'a', url: 'https://x', authProvider: 'serviceAccount', serviceAccountToken: 't', caData: 'not base64!' }, 'clusters[0].caData'],
+    [
+      { name: 'a', url: 'https://x', authProvider: 'serviceAccount' },
+      'clusters[0].serviceAccountToken',
+    ],
+    [
+      {
+        name: 'a',
+        url: 'https://x',
+        authProvider: 'serviceAccount',
+        serviceAccountToken: 't',
+        caData: 'not base64!',
+      },
+      'clusters[0].caData',
+    ],
   ])('names the key of a malformed cluster %j', (cluster, key) => {
     expect(() =>
       readClusterConfigs(
@@ -148,7 +173,12 @@ describe('readClusterConfigs', () => {
   });
 
   it('rejects duplicate cluster names', () => {
-    const c = { name: 'a', url: 'https://x', authProvider: 'serviceAccount', serviceAccountToken: 't' };
+    const c = {
+      name: 'a',
+      url: 'https://x',
+      authProvider: 'serviceAccount',
+      serviceAccountToken: 't',
+    };
     expect(() =>
       readClusterConfigs(
         new ConfigReader({

@@ -166,9 +166,9 @@ export function readClusterConfigs(
   function add(cluster: ClusterConfig, key?: string) {
     if (names.has(cluster.name)) {
       throw new Error(
-        `Invalid config${key ? ` at ${key}.name` : ''}: duplicate cluster name '${
-          cluster.name
-        }'`,
+        `Invalid config${
+          key ? ` at ${key}.name` : ''
+        }: duplicate cluster name '${cluster.name}'`,
       );
     }
     names.add(cluster.name);

@@ -38,7 +38,9 @@ export function readBackendSettings(
     clusters,
     options: readModelScalingOptions(config),
     presets: resolvePatternPresets(
-      config.getOptional('modelScaling.patterns') as Record<string, unknown> | undefined,
+      config.getOptional('modelScaling.patterns') as
+        | Record<string, unknown>
+        | undefined,
     ),
   };
 }

@@ -40,7 +40,10 @@ export function createModelScalingServices(deps: {
   let triton: TritonCollector | undefined;
   if (t.enabled) {
     const fetchers = new Map(
-      cache.clusters.map(c => [c.name, new PodProxyFetcher(c.client, t.timeoutMs)]),
+      cache.clusters.map(c => [
+        c.name,
+        new PodProxyFetcher(c.client, t.timeoutMs),
+      ]),
     );
     triton = new TritonCollector({
       targets: catalogTritonTargets({
@@ -56,7 +59,10 @@ export function createModelScalingServices(deps: {
       concurrency: t.concurrency,
       configRefreshIntervals: t.configRefreshIntervals,
       prometheus: t.prometheus && {
-        client: new PrometheusClient({ url: t.prometheus.url, timeoutMs: t.timeoutMs }),
+        client: new PrometheusClient({
+          url: t.prometheus.url,
+          timeoutMs: t.timeoutMs,
+        }),
         podLabel: t.prometheus.podLabel,
         namespaceLabel: t.prometheus.namespaceLabel,
       },

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { FakeKubeApi } from '../../testUtils/FakeKubeApi';
+import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import { ClusterWatcher } from './ClusterWatcher';
 import { KIND_SPECS, collectionPath } from './kinds';
 
@@ -74,7 +74,10 @@ describe('ClusterWatcher', () => {
       return true;
     });
     api.collections.set('/apis/keda.sh/v1alpha1/scaledobjects', [
-      { metadata: { namespace: 'ml', name: 'so' }, spec: { scaleTargetRef: { name: 'd' } } },
+      {
+        metadata: { namespace: 'ml', name: 'so' },
+        spec: { scaleTargetRef: { name: 'd' } },
+      },
     ]);
     watcher = create();
     watcher.start();
@@ -101,9 +104,9 @@ describe('ClusterWatcher', () => {
     await new Promise(r => setTimeout(r, 100));
     expect(api.openWatches()).toBe(plain);
     expect(watcher.health().kedaAvailable).toBe(false);
-    expect(
-      api.requests.some(r => r.path.includes('scaledobjects')),
-    ).toBe(false);
+    expect(api.requests.some(r => r.path.includes('scaledobjects'))).toBe(
+      false,
+    );
   });
 
   it('watches only the configured namespaces, nodes cluster-wide', async () => {
@@ -111,7 +114,9 @@ describe('ClusterWatcher', () => {
     watcher.start();
     const plain = KIND_SPECS.filter(s => !s.requiresDiscovery).length;
     await waitFor(() => api.openWatches() === plain);
-    const paths = new Set(api.requests.filter(r => r.query.get('watch')).map(r => r.path));
+    const paths = new Set(
+      api.requests.filter(r => r.query.get('watch')).map(r => r.path),
+    );
     expect(paths).toContain('/api/v1/nodes');
     expect(paths).toContain('/api/v1/namespaces/ml/pods');
     expect(paths).not.toContain('/api/v1/pods');
@@ -146,7 +151,9 @@ describe('ClusterWatcher', () => {
     const collections = api.collections;
     api = await new FakeKubeApi().start(port);
     for (const [k, v] of collections) api.collections.set(k, v);
-    await waitFor(() => !watcher!.health().stale && !watcher!.health().lastError);
+    await waitFor(
+      () => !watcher!.health().stale && !watcher!.health().lastError,
+    );
     expect(watcher.health()).toMatchObject({ synced: true, stale: false });
   });
 

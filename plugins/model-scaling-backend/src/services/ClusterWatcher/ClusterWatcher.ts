@@ -111,7 +111,9 @@ export class ClusterWatcher {
       .pop();
     const lastError =
       failing.length > 0
-        ? `${failing[0].kind}${failing[0].namespace ? ` in ${failing[0].namespace}` : ''}: ${failing[0].lastError}`
+        ? `${failing[0].kind}${
+            failing[0].namespace ? ` in ${failing[0].namespace}` : ''
+          }: ${failing[0].lastError}`
         : this.#discoveryError;
     const kinds: ClusterKindState[] = states.map(s => ({
       kind: s.kind,
@@ -190,7 +192,9 @@ export class ClusterWatcher {
         }
         this.#o.logger.info('KEDA found, watching its objects', {
           cluster: this.name,
-          kinds: [...names].filter(n => n === 'scaledobjects' || n === 'scaledjobs'),
+          kinds: [...names].filter(
+            n => n === 'scaledobjects' || n === 'scaledjobs',
+          ),
         });
         return;
       } else {

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { FakeKubeApi } from '../../testUtils/FakeKubeApi';
+import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import { KubeApiClient } from '../KubeApi/KubeApiClient';
 import { KindWatcher } from './KindWatcher';
 import { KIND_SPECS } from './kinds';
@@ -46,7 +46,9 @@ describe('KindWatcher', () => {
   let store: KindStore;
   let watcher: KindWatcher;
 
-  const create = (extra: Partial<ConstructorParameters<typeof KindWatcher>[0]> = {}) =>
+  const create = (
+    extra: Partial<ConstructorParameters<typeof KindWatcher>[0]> = {},
+  ) =>
     new KindWatcher({
       client,
       spec: podSpec,

@@ -145,8 +145,11 @@ export class KindWatcher {
     let continueToken: string | undefined;
     let resourceVersion: string | undefined;
     do {
-      const query = new URLSearchParams({ limit: String(this.#o.pageSize ?? 500) });
-      if (this.#o.spec.fieldSelector) query.set('fieldSelector', this.#o.spec.fieldSelector);
+      const query = new URLSearchParams({
+        limit: String(this.#o.pageSize ?? 500),
+      });
+      if (this.#o.spec.fieldSelector)
+        query.set('fieldSelector', this.#o.spec.fieldSelector);
       if (continueToken) query.set('continue', continueToken);
       const page = await this.#o.client.getJson(`${this.#path}?${query}`, {
         timeoutMs: this.#o.requestTimeoutMs,
@@ -193,7 +196,10 @@ export class KindWatcher {
       const armIdle = () => {
         if (idleTimer) clearTimeout(idleTimer);
         idleTimer = setTimeout(
-          () => finish(new KubeApiError(`watch ${this.#path}: no data for ${idleMs} ms`)),
+          () =>
+            finish(
+              new KubeApiError(`watch ${this.#path}: no data for ${idleMs} ms`),
+            ),
           idleMs,
         );
         idleTimer.unref?.();
@@ -231,7 +237,11 @@ export class KindWatcher {
           this.#watch = handle;
           armIdle();
           this.#backoff.reset();
-          this.#setState({ connected: true, lastError: undefined, errorSince: undefined });
+          this.#setState({
+            connected: true,
+            lastError: undefined,
+            errorSince: undefined,
+          });
         }, finish);
     });
   }

@@ -2,7 +2,9 @@ import { SlimObject } from '@internal/plugin-model-scaling-common';
 import { WatchedKind } from './kinds';
 
 /** The store key of an object: `namespace/name`, or `name` for cluster-scoped kinds. */
-export function objectKey(o: { meta: { namespace?: string; name: string } }): string {
+export function objectKey(o: {
+  meta: { namespace?: string; name: string };
+}): string {
   return o.meta.namespace ? `${o.meta.namespace}/${o.meta.name}` : o.meta.name;
 }
 
@@ -31,7 +33,9 @@ const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
       : undefined,
   Event: o =>
     o.kind === 'Event'
-      ? `${o.involvedObject.namespace ?? o.meta.namespace}/${o.involvedObject.name}`
+      ? `${o.involvedObject.namespace ?? o.meta.namespace}/${
+          o.involvedObject.name
+        }`
       : undefined,
 };
 
@@ -130,7 +134,9 @@ export class KindStore<T extends SlimObject = SlimObject> {
 export class ClusterStore {
   readonly #kinds = new Map<WatchedKind, KindStore>();
 
-  kind<K extends WatchedKind>(kind: K): KindStore<Extract<SlimObject, { kind: K }>> {
+  kind<K extends WatchedKind>(
+    kind: K,
+  ): KindStore<Extract<SlimObject, { kind: K }>> {
     let store = this.#kinds.get(kind);
     if (!store) {
       store = new KindStore(kind);

@@ -17,8 +17,18 @@ export interface KindSpec {
 
 /** Every kind the watch cache lists and watches, in start order. */
 export const KIND_SPECS: readonly KindSpec[] = [
-  { kind: 'Deployment', groupPath: '/apis/apps/v1', plural: 'deployments', namespaced: true },
-  { kind: 'ReplicaSet', groupPath: '/apis/apps/v1', plural: 'replicasets', namespaced: true },
+  {
+    kind: 'Deployment',
+    groupPath: '/apis/apps/v1',
+    plural: 'deployments',
+    namespaced: true,
+  },
+  {
+    kind: 'ReplicaSet',
+    groupPath: '/apis/apps/v1',
+    plural: 'replicasets',
+    namespaced: true,
+  },
   { kind: 'Pod', groupPath: '/api/v1', plural: 'pods', namespaced: true },
   { kind: 'Node', groupPath: '/api/v1', plural: 'nodes', namespaced: false },
   {
@@ -41,7 +51,12 @@ export const KIND_SPECS: readonly KindSpec[] = [
     namespaced: true,
     requiresDiscovery: true,
   },
-  { kind: 'Service', groupPath: '/api/v1', plural: 'services', namespaced: true },
+  {
+    kind: 'Service',
+    groupPath: '/api/v1',
+    plural: 'services',
+    namespaced: true,
+  },
   {
     kind: 'Event',
     groupPath: '/api/v1',
@@ -57,7 +72,9 @@ export const KEDA_GROUP_PATH = '/apis/keda.sh/v1alpha1';
 /** The collection path of a kind, for all namespaces or one. */
 export function collectionPath(spec: KindSpec, namespace?: string): string {
   if (spec.namespaced && namespace) {
-    return `${spec.groupPath}/namespaces/${encodeURIComponent(namespace)}/${spec.plural}`;
+    return `${spec.groupPath}/namespaces/${encodeURIComponent(namespace)}/${
+      spec.plural
+    }`;
   }
   return `${spec.groupPath}/${spec.plural}`;
 }

@@ -18,13 +18,18 @@ import { EntityTarget, entityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Sorts findings most severe first, then by id. */
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id),
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.id.localeCompare(b.id),
   );
 }
 
@@ -57,7 +62,9 @@ export class EntityStatusService {
     return {
       entityRef: stringifyEntityRef(entity),
       ...(target.pattern && { pattern: target.pattern }),
-      ...(target.latencySloMs !== undefined && { latencySloMs: target.latencySloMs }),
+      ...(target.latencySloMs !== undefined && {
+        latencySloMs: target.latencySloMs,
+      }),
       tritonModels: target.tritonModels,
       generatedAt: this.#now().toISOString(),
       workloads,
@@ -75,10 +82,21 @@ export class EntityStatusService {
       target = entityTarget(entity);
       ({ workloads, clusterErrors } = this.#workloads(target));
     } catch (error) {
-      clusterErrors = [{ cluster: '*', message: String((error as Error).message ?? error), stale: false }];
+      clusterErrors = [
+        {
+          cluster: '*',
+          message: String((error as Error).message ?? error),
+          stale: false,
+        },
+      ];
     }
-    const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-    for (const f of workloads.flatMap(w => w.findings)) findings[f.severity] += 1;
+    const findings: Record<Severity, number> = {
+      error: 0,
+      warning: 0,
+      info: 0,
+    };
+    for (const f of workloads.flatMap(w => w.findings))
+      findings[f.severity] += 1;
 
     const drift: DriftItem[] = [];
     if (target?.pattern) {
@@ -86,7 +104,10 @@ export class EntityStatusService {
         const items = detectDrift(w, target.pattern, this.deps.presets);
         drift.push(
           ...(workloads.length > 1
-            ? items.map(d => ({ ...d, field: `${w.cluster}/${w.namespace}/${w.name}: ${d.field}` }))
+            ? items.map(d => ({
+                ...d,
+                field: `${w.cluster}/${w.namespace}/${w.name}: ${d.field}`,
+              }))
             : items),
         );
       }
@@ -99,8 +120,18 @@ export class EntityStatusService {
       workloads.some(w => f(w) !== undefined) ? sumOf(f) : undefined;
     const bounds = (w: WorkloadStatus) => {
       const a = w.autoscaler;
-      if (a.keda) return { min: a.keda.minReplicaCount, max: a.keda.maxReplicaCount, desired: a.hpa?.desiredReplicas ?? w.replicas.spec };
-      if (a.hpa) return { min: a.hpa.minReplicas, max: a.hpa.maxReplicas, desired: a.hpa.desiredReplicas };
+      if (a.keda)
+        return {
+          min: a.keda.minReplicaCount,
+          max: a.keda.maxReplicaCount,
+          desired: a.hpa?.desiredReplicas ?? w.replicas.spec,
+        };
+      if (a.hpa)
+        return {
+          min: a.hpa.minReplicas,
+          max: a.hpa.maxReplicas,
+          desired: a.hpa.desiredReplicas,
+        };
       return { min: undefined, max: undefined, desired: w.replicas.spec };
     };
     const batch = weightedBatchSize(workloads);
@@ -117,9 +148,18 @@ export class EntityStatusService {
       replicas: {
         current: sumOf(w => w.replicas.current),
         ready: sumOf(w => w.replicas.ready),
-        ...optional('desired', anyOf(w => bounds(w).desired)),
-        ...optional('min', anyOf(w => bounds(w).min)),
-        ...optional('max', anyOf(w => bounds(w).max)),
+        ...optional(
+          'desired',
+          anyOf(w => bounds(w).desired),
+        ),
+        ...optional(
+          'min',
+          anyOf(w => bounds(w).min),
+        ),
+        ...optional(
+          'max',
+          anyOf(w => bounds(w).max),
+        ),
       },
       gpuMode: workloads.find(w => w.gpu.mode !== 'none')?.gpu.mode ?? 'none',
       ...(batch !== undefined && { averageBatchSize: batch }),
@@ -129,7 +169,10 @@ export class EntityStatusService {
     };
   }
 
-  #workloads(target: EntityTarget): { workloads: WorkloadStatus[]; clusterErrors: ClusterError[] } {
+  #workloads(target: EntityTarget): {
+    workloads: WorkloadStatus[];
+    clusterErrors: ClusterError[];
+  } {
     const workloads: WorkloadStatus[] = [];
     const clusterErrors: ClusterError[] = [];
     const now = this.#now();
@@ -143,7 +186,11 @@ export class EntityStatusService {
           ...(health.staleSince && { staleSince: health.staleSince }),
         });
       }
-      for (const objects of findWorkloads(cluster.name, cluster.store, target)) {
+      for (const objects of findWorkloads(
+        cluster.name,
+        cluster.store,
+        target,
+      )) {
         const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
         const triton = this.deps.triton
           ? tritonView(this.deps.triton.resultsFor(workloadKey))
@@ -170,7 +217,10 @@ export class EntityStatusService {
   }
 }
 
-function optional<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
+function optional<K extends string>(
+  key: K,
+  value: number | undefined,
+): { [P in K]?: number } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: number };
 }
 

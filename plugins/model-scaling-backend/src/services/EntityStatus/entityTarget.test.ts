@@ -27,7 +27,9 @@ describe('entityTarget', () => {
       tritonModels: ['resnet50', 'extra'],
     });
     expect(
-      matchesLabels(t.selector, { 'backstage.io/kubernetes-id': 'image-classifier' }),
+      matchesLabels(t.selector, {
+        'backstage.io/kubernetes-id': 'image-classifier',
+      }),
     ).toBe(true);
   });
 
@@ -46,12 +48,17 @@ describe('entityTarget', () => {
       }),
     );
     expect(matchesLabels(t.selector, { app: 'x', tier: 'gpu' })).toBe(true);
-    expect(matchesLabels(t.selector, { 'backstage.io/kubernetes-id': 'ignored' })).toBe(false);
+    expect(
+      matchesLabels(t.selector, { 'backstage.io/kubernetes-id': 'ignored' }),
+    ).toBe(false);
   });
 
   it('ignores unknown patterns and bad SLOs', () => {
     const t = entityTarget(
-      entity({ 'model-scaling.io/pattern': 'yolo', 'model-scaling.io/latency-slo-ms': 'fast' }),
+      entity({
+        'model-scaling.io/pattern': 'yolo',
+        'model-scaling.io/latency-slo-ms': 'fast',
+      }),
     );
     expect(t.pattern).toBeUndefined();
     expect(t.latencySloMs).toBeUndefined();
@@ -59,7 +66,11 @@ describe('entityTarget', () => {
 
   it('names the annotation of an unreadable selector', () => {
     expect(() =>
-      entityTarget(entity({ 'backstage.io/kubernetes-label-selector': 'a in (b' })),
-    ).toThrow(/Annotation backstage.io\/kubernetes-label-selector of svc: unbalanced/);
+      entityTarget(
+        entity({ 'backstage.io/kubernetes-label-selector': 'a in (b' }),
+      ),
+    ).toThrow(
+      /Annotation backstage.io\/kubernetes-label-selector of svc: unbalanced/,
+    );
   });
 });

@@ -45,7 +45,9 @@ export function entityTarget(entity: Entity): EntityTarget {
           }`,
         );
   } catch (error) {
-    const which = selectorText ? ANNOTATION_KUBERNETES_LABEL_SELECTOR : ANNOTATION_KUBERNETES_ID;
+    const which = selectorText
+      ? ANNOTATION_KUBERNETES_LABEL_SELECTOR
+      : ANNOTATION_KUBERNETES_ID;
     throw new InputError(
       `Annotation ${which} of ${entity.metadata.name}: ${
         error instanceof LabelSelectorError ? error.message : String(error)
@@ -60,7 +62,8 @@ export function entityTarget(entity: Entity): EntityTarget {
     selector,
     namespace: annotations[ANNOTATION_KUBERNETES_NAMESPACE] || undefined,
     pattern: patternText && isPatternId(patternText) ? patternText : undefined,
-    latencySloMs: slo !== undefined && Number.isFinite(slo) && slo > 0 ? slo : undefined,
+    latencySloMs:
+      slo !== undefined && Number.isFinite(slo) && slo > 0 ? slo : undefined,
     tritonModels: (annotations[ANNOTATION_TRITON_MODELS] ?? '')
       .split(',')
       .map(m => m.trim())

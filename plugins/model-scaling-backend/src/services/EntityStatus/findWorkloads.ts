@@ -46,7 +46,9 @@ export function findWorkloads(
       matchesLabels(target.selector, d.meta.labels),
   );
   deployments.sort((a, b) =>
-    `${a.meta.namespace}/${a.meta.name}`.localeCompare(`${b.meta.namespace}/${b.meta.name}`),
+    `${a.meta.namespace}/${a.meta.name}`.localeCompare(
+      `${b.meta.namespace}/${b.meta.name}`,
+    ),
   );
   return deployments.map(deployment => gather(cluster, store, deployment));
 }
@@ -66,7 +68,9 @@ function gather(
   pods.sort((a, b) => a.meta.name.localeCompare(b.meta.name));
 
   const nodeStore = store.kind('Node');
-  const nodeNames = [...new Set(pods.map(p => p.nodeName).filter(Boolean))] as string[];
+  const nodeNames = [
+    ...new Set(pods.map(p => p.nodeName).filter(Boolean)),
+  ] as string[];
   const nodes = nodeNames
     .map(n => nodeStore.get(n))
     .filter((n): n is SlimNode => !!n);

@@ -12,7 +12,8 @@ export interface LabelSelector {
   text: string;
 }
 
-const KEY = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Raised for a selector that Kubernetes would reject; the message says which part. */
@@ -33,21 +34,30 @@ export function parseLabelSelector(text: string): LabelSelector {
       if (text.trim()) throw new LabelSelectorError(`empty term in '${text}'`);
       continue;
     }
-    let m: RegExpMatchArray | null;
-    if ((m = term.match(/^(\S+)\s+(in|notin)\s*\((.*)\)$/))) {
-      const values = m[3].split(',').map(v => v.trim());
+    const setMatch = term.match(/^(\S+)\s+(in|notin)\s*\((.*)\)$/);
+    const equality = term.match(/^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/);
+    const negation = term.match(/^!\s*(\S+)$/);
+    if (setMatch) {
+      const values = setMatch[3].split(',').map(v => v.trim());
       values.forEach(v => checkValue(v, term));
-      requirements.push({ key: checkKey(m[1], term), op: m[2] as 'in' | 'notin', values });
-    } else if ((m = term.match(/^([^=!\s]+)\s*(==|=|!=)\s*(\S*)$/))) {
-      const key = checkKey(m[1], term);
-      const value = checkValue(m[3], term);
+      requirements.push({
+        key: checkKey(setMatch[1], term),
+        op: setMatch[2] as 'in' | 'notin',
+        values,
+      });
+    } else if (equality) {
+      const key = checkKey(equality[1], term);
+      const value = checkValue(equality[3], term);
       requirements.push(
-        m[2] === '!='
+        equality[2] === '!='
           ? { key, op: 'notin', values: [value] }
           : { key, op: 'in', values: [value] },
       );
-    } else if ((m = term.match(/^!\s*(\S+)$/))) {
-      requirements.push({ key: checkKey(m[1], term), op: 'doesnotexist' });
+    } else if (negation) {
+      requirements.push({
+        key: checkKey(negation[1], term),
+        op: 'doesnotexist',
+      });
     } else if (/^\S+$/.test(term)) {
       requirements.push({ key: checkKey(term, term), op: 'exists' });
     } else {

@@ -13,7 +13,11 @@ const figure = (p: Partial<TritonModelFigures>): TritonModelFigures => ({
   ...p,
 });
 
-const result = (pod: string, figures: TritonModelFigures[], error?: string) => ({
+const result = (
+  pod: string,
+  figures: TritonModelFigures[],
+  error?: string,
+) => ({
   pod,
   namespace: 'ml-serving',
   cluster: 'demo',
@@ -82,7 +86,10 @@ describe('tritonView', () => {
     ])!;
     expect(view.models[0].requestsPerSecond).toBe(10);
     expect(view.errors).toEqual([
-      { pod: 'p2', message: 'metrics: GET :8002/metrics: timed out after 3000 ms' },
+      {
+        pod: 'p2',
+        message: 'metrics: GET :8002/metrics: timed out after 3000 ms',
+      },
     ]);
   });
 });

@@ -11,8 +11,8 @@ import { PodTritonResult } from '../TritonCollector/TritonCollector';
  */
 export function tritonView(results: PodTritonResult[]): TritonView | undefined {
   if (results.length === 0) return undefined;
-  const models = mergeTritonFigures(results.flatMap(r => r.figures)).sort((a, b) =>
-    a.model.localeCompare(b.model),
+  const models = mergeTritonFigures(results.flatMap(r => r.figures)).sort(
+    (a, b) => a.model.localeCompare(b.model),
   );
   const sampledAt = results
     .map(r => r.sampledAt)

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { FakeKubeApi } from '../../testUtils/FakeKubeApi';
+import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import { KubeApiClient } from './KubeApiClient';
 import { isGone } from './KubeApiError';
 
@@ -108,7 +108,12 @@ describe('KubeApiClient', () => {
   it('rejects a watch the server refuses, with its status', async () => {
     api.failures.set('/api/v1/pods', { status: 410 });
     const error = await client
-      .watch('/api/v1/pods', {}, () => {}, () => {})
+      .watch(
+        '/api/v1/pods',
+        {},
+        () => {},
+        () => {},
+      )
       .catch(e => e);
     expect(isGone(error)).toBe(true);
   });

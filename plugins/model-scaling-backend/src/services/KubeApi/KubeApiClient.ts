@@ -55,14 +55,18 @@ export class KubeApiClient {
     const base = await this.#baseOptions();
     const url = new URL(joinPath(this.#server, path));
     const signal = options.signal
-      ? AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)])
+      ? AbortSignal.any([
+          options.signal,
+          AbortSignal.timeout(options.timeoutMs),
+        ])
       : AbortSignal.timeout(options.timeoutMs);
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     const transport = url.protocol === 'https:' ? https : http;
 
     return new Promise<KubeResponse>((resolve, reject) => {
+      let req: http.ClientRequest | undefined = undefined;
       const onAbort = () => {
-        req.destroy();
+        req?.destroy();
         reject(
           new KubeApiError(
             options.signal?.aborted
@@ -71,7 +75,7 @@ export class KubeApiClient {
           ),
         );
       };
-      const req = transport.request(
+      req = transport.request(
         url,
         {
           ...base,
@@ -87,7 +91,7 @@ export class KubeApiClient {
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > maxBytes) {
-              req.destroy();
+              req?.destroy();
               signal.removeEventListener('abort', onAbort);
               reject(
                 new KubeApiError(
@@ -123,7 +127,9 @@ export class KubeApiClient {
         const code = (err as NodeJS.ErrnoException).code;
         reject(
           new KubeApiError(
-            `GET ${path}: ${code && !err.message.includes(code) ? `${code} ` : ''}${err.message}`,
+            `GET ${path}: ${
+              code && !err.message.includes(code) ? `${code} ` : ''
+            }${err.message}`,
           ),
         );
       });
@@ -140,10 +146,7 @@ export class KubeApiClient {
     try {
       return JSON.parse(res.body) as T;
     } catch {
-      throw new KubeApiError(
-        `GET ${path}: response is not JSON`,
-        res.status,
-      );
+      throw new KubeApiError(`GET ${path}: response is not JSON`, res.status);
     }
   }
 
@@ -244,7 +247,10 @@ export function toKubeConfig(cluster: ClusterConfig): KubeConfig {
     users: [
       {
         name: 'model-scaling',
-        token: cluster.auth.type === 'serviceAccount' ? cluster.auth.token : undefined,
+        token:
+          cluster.auth.type === 'serviceAccount'
+            ? cluster.auth.token
+            : undefined,
       },
     ],
     contexts: [
@@ -256,7 +262,10 @@ export function toKubeConfig(cluster: ClusterConfig): KubeConfig {
 }
 
 /** Turns a non-2xx response into an error with the Kubernetes Status message when there is one. */
-export function errorFromResponse(path: string, res: KubeResponse): KubeApiError {
+export function errorFromResponse(
+  path: string,
+  res: KubeResponse,
+): KubeApiError {
   let reason: string | undefined;
   let detail = '';
   try {

@@ -23,17 +23,39 @@ export class PodProxyFetcher {
 
   /** `GET :8002/metrics` as text. */
   async metrics(target: TritonTarget, signal?: AbortSignal): Promise<string> {
-    return this.#text(target, TRITON_METRICS_PORT, '/metrics', 'text/plain', signal);
+    return this.#text(
+      target,
+      TRITON_METRICS_PORT,
+      '/metrics',
+      'text/plain',
+      signal,
+    );
   }
 
   /** `GET :8000/v2/models/<m>/stats` as JSON. */
-  async stats(target: TritonTarget, model: string, signal?: AbortSignal): Promise<unknown> {
-    return this.#json(target, `/v2/models/${encodeURIComponent(model)}/stats`, signal);
+  async stats(
+    target: TritonTarget,
+    model: string,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    return this.#json(
+      target,
+      `/v2/models/${encodeURIComponent(model)}/stats`,
+      signal,
+    );
   }
 
   /** `GET :8000/v2/models/<m>/config` as JSON. */
-  async config(target: TritonTarget, model: string, signal?: AbortSignal): Promise<unknown> {
-    return this.#json(target, `/v2/models/${encodeURIComponent(model)}/config`, signal);
+  async config(
+    target: TritonTarget,
+    model: string,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    return this.#json(
+      target,
+      `/v2/models/${encodeURIComponent(model)}/config`,
+      signal,
+    );
   }
 
   async #text(
@@ -69,12 +91,24 @@ export class PodProxyFetcher {
     return res.body;
   }
 
-  async #json(target: TritonTarget, path: string, signal?: AbortSignal): Promise<unknown> {
-    const text = await this.#text(target, TRITON_HTTP_PORT, path, 'application/json', signal);
+  async #json(
+    target: TritonTarget,
+    path: string,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
+    const text = await this.#text(
+      target,
+      TRITON_HTTP_PORT,
+      path,
+      'application/json',
+      signal,
+    );
     try {
       return JSON.parse(text);
     } catch {
-      throw new KubeApiError(`GET :${TRITON_HTTP_PORT}${path}: response is not JSON`);
+      throw new KubeApiError(
+        `GET :${TRITON_HTTP_PORT}${path}: response is not JSON`,
+      );
     }
   }
 }

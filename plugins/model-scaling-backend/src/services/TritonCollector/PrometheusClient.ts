@@ -25,7 +25,10 @@ export class PrometheusClient {
   }
 
   /** Runs an instant query (POST, so long selectors fit) and returns its vector. */
-  async query(promql: string, signal?: AbortSignal): Promise<PrometheusSample[]> {
+  async query(
+    promql: string,
+    signal?: AbortSignal,
+  ): Promise<PrometheusSample[]> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const res = await this.#fetch(`${this.#url}/api/v1/query`, {
       method: 'POST',
@@ -46,18 +49,23 @@ export class PrometheusClient {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new KubeApiError(`Prometheus query: HTTP ${res.status}, response is not JSON`, res.status);
-    }
-    if (body?.status !== 'success') {
       throw new KubeApiError(
-        `Prometheus query: HTTP ${res.status} ${body?.errorType ?? ''}: ${body?.error ?? 'failed'}`.replace(
-          /\s+:/,
-          ':',
-        ),
+        `Prometheus query: HTTP ${res.status}, response is not JSON`,
         res.status,
       );
     }
-    if (body.data?.resultType !== 'vector' || !Array.isArray(body.data.result)) {
+    if (body?.status !== 'success') {
+      throw new KubeApiError(
+        `Prometheus query: HTTP ${res.status} ${body?.errorType ?? ''}: ${
+          body?.error ?? 'failed'
+        }`.replace(/\s+:/, ':'),
+        res.status,
+      );
+    }
+    if (
+      body.data?.resultType !== 'vector' ||
+      !Array.isArray(body.data.result)
+    ) {
       throw new KubeApiError(
         `Prometheus query: expected a vector, got ${body.data?.resultType}`,
       );
@@ -96,8 +104,16 @@ export function samplesToExposition(
     const labels = Object.entries(s.metric)
       .filter(([k]) => !drop.has(k))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`);
-    lines.push(`${name}${labels.length ? `{${labels.join(',')}}` : ''} ${s.value[1]}`);
+      .map(
+        ([k, v]) =>
+          `${k}="${v
+            .replace(/\\/g, '\\\\')
+            .replace(/"/g, '\\"')
+            .replace(/\n/g, '\\n')}"`,
+      );
+    lines.push(
+      `${name}${labels.length ? `{${labels.join(',')}}` : ''} ${s.value[1]}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,13 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { FakeKubeApi } from '../../testUtils/FakeKubeApi';
+import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import {
   fakeConfigDoc,
   fakeMetricsText,
   fakeStatsDoc,
   FakeTritonCounters,
-} from '../../testUtils/fakeTriton';
+} from '../../__testUtils__/fakeTriton';
 import { KubeApiClient } from '../KubeApi/KubeApiClient';
 import { defaultTritonReader } from './defaultTritonReader';
 import { PodProxyFetcher } from './PodProxyFetcher';
@@ -40,11 +40,18 @@ describe('TritonCollector', () => {
     hang.clear();
     garbage.clear();
     for (const pod of ['good-1', 'good-2', 'hang', 'garbage']) {
-      counters[pod] = { success: 1000, executions: { 4: 200, 8: 25 }, queueUs: 500_000, pending: 2 };
+      counters[pod] = {
+        success: 1000,
+        executions: { 4: 200, 8: 25 },
+        queueUs: 500_000,
+        pending: 2,
+      };
     }
     api = await new FakeKubeApi().start();
     api.handlers.push((req, res) => {
-      const m = req.path.match(/^\/api\/v1\/namespaces\/ml\/pods\/([^:]+):(\d+)\/proxy(\/.*)$/);
+      const m = req.path.match(
+        /^\/api\/v1\/namespaces\/ml\/pods\/([^:]+):(\d+)\/proxy(\/.*)$/,
+      );
       if (!m) return false;
       const [, pod, port, path] = m;
       if (hang.has(pod)) {
@@ -58,10 +65,15 @@ describe('TritonCollector', () => {
         return true;
       }
       const c = counters[pod];
-      res.writeHead(200, { 'content-type': port === '8002' ? 'text/plain' : 'application/json' });
-      if (port === '8002' && path === '/metrics') res.end(fakeMetricsText('resnet50', c));
-      else if (path === '/v2/models/resnet50/stats') res.end(JSON.stringify(fakeStatsDoc('resnet50', c)));
-      else if (path === '/v2/models/resnet50/config') res.end(JSON.stringify(fakeConfigDoc('resnet50')));
+      res.writeHead(200, {
+        'content-type': port === '8002' ? 'text/plain' : 'application/json',
+      });
+      if (port === '8002' && path === '/metrics')
+        res.end(fakeMetricsText('resnet50', c));
+      else if (path === '/v2/models/resnet50/stats')
+        res.end(JSON.stringify(fakeStatsDoc('resnet50', c)));
+      else if (path === '/v2/models/resnet50/config')
+        res.end(JSON.stringify(fakeConfigDoc('resnet50')));
       else {
         res.writeHead(400);
         res.end(JSON.stringify({ error: `unknown path ${path}` }));
@@ -81,7 +93,10 @@ describe('TritonCollector', () => {
     await api.stop();
   });
 
-  const collector = (targets: TritonTarget[], extra: Partial<ConstructorParameters<typeof TritonCollector>[0]> = {}) =>
+  const collector = (
+    targets: TritonTarget[],
+    extra: Partial<ConstructorParameters<typeof TritonCollector>[0]> = {},
+  ) =>
     new TritonCollector({
       targets: async () => targets,
       fetcher: () => new PodProxyFetcher(client, 400),
@@ -132,32 +147,47 @@ describe('TritonCollector', () => {
     await c.collectOnce();
     advance();
     await c.collectOnce();
-    expect(c.resultsFor(WORKLOAD)[0].figures.map(f => f.model)).toEqual(['resnet50']);
-    expect(api.requests.some(r => r.path.endsWith('/v2/models/resnet50/stats'))).toBe(true);
+    expect(c.resultsFor(WORKLOAD)[0].figures.map(f => f.model)).toEqual([
+      'resnet50',
+    ]);
+    expect(
+      api.requests.some(r => r.path.endsWith('/v2/models/resnet50/stats')),
+    ).toBe(true);
   });
 
   it('a pod that hangs or answers garbage gets its own error; the others are not held up', async () => {
     hang.add('hang');
     garbage.add('garbage');
-    const c = collector([target('hang'), target('good-1'), target('garbage'), target('good-2')]);
+    const c = collector([
+      target('hang'),
+      target('good-1'),
+      target('garbage'),
+      target('good-2'),
+    ]);
     await c.collectOnce();
     advance();
     const round = c.collectOnce();
     // The good pods are done while the hanging pod's requests are still open.
     await waitFor(
       () =>
-        c.resultsFor(WORKLOAD).filter(r => r.pod.startsWith('good') && r.figures.length > 0)
+        c
+          .resultsFor(WORKLOAD)
+          .filter(r => r.pod.startsWith('good') && r.figures.length > 0)
           .length === 2,
     );
     expect(inFlight.has('hang')).toBe(true);
     await round;
 
-    const byPod = Object.fromEntries(c.resultsFor(WORKLOAD).map(r => [r.pod, r]));
+    const byPod = Object.fromEntries(
+      c.resultsFor(WORKLOAD).map(r => [r.pod, r]),
+    );
     expect(byPod['good-1'].figures[0].requestsPerSecond).toBeCloseTo(100);
     expect(byPod['good-2'].figures[0].requestsPerSecond).toBeCloseTo(100);
     expect(byPod.hang.error).toMatch(/metrics: .*timed out after 400 ms/);
     expect(byPod.hang.figures).toEqual([]);
-    expect(byPod.garbage.error).toMatch(/metrics: .*not Prometheus text format/);
+    expect(byPod.garbage.error).toMatch(
+      /metrics: .*not Prometheus text format/,
+    );
     expect(byPod.garbage.error).toMatch(/resnet50 stats: .*not JSON/);
     expect(byPod.garbage.figures).toEqual([]);
   });
@@ -210,7 +240,9 @@ describe('TritonCollector', () => {
     c.start();
     await waitFor(() => inFlight.has('hang'));
     const stopped = c.stop().then(() => 'stopped');
-    const timeout = new Promise(r => setTimeout(() => r('still running'), 2000));
+    const timeout = new Promise(r =>
+      setTimeout(() => r('still running'), 2000),
+    );
     expect(await Promise.race([stopped, timeout])).toBe('stopped');
   });
 
@@ -229,15 +261,29 @@ describe('TritonCollector', () => {
           .map(l => {
             const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
             const labels = Object.fromEntries(
-              m[2].split(',').map(p => p.split('=')).map(([k, v]) => [k, v.replace(/"/g, '')]),
+              m[2]
+                .split(',')
+                .map(p => p.split('='))
+                .map(([k, v]) => [k, v.replace(/"/g, '')]),
             );
             return {
-              metric: { __name__: m[1], ...labels, pod: 'good-1', namespace: 'ml', job: 'triton' },
+              metric: {
+                __name__: m[1],
+                ...labels,
+                pod: 'good-1',
+                namespace: 'ml',
+                job: 'triton',
+              },
               value: [clock / 1000, m[3]],
             };
           });
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result } }));
+        res.end(
+          JSON.stringify({
+            status: 'success',
+            data: { resultType: 'vector', result },
+          }),
+        );
       });
     });
     await new Promise<void>(r => prom.listen(0, '127.0.0.1', r));

@@ -140,7 +140,9 @@ export class TritonCollector {
   /** One sampling round over all targets. Resolves when every pod is done or timed out. */
   async collectOnce(): Promise<void> {
     const targets = await this.#o.targets();
-    const live = new Set(targets.map(t => podKey(t.cluster, t.namespace, t.pod)));
+    const live = new Set(
+      targets.map(t => podKey(t.cluster, t.namespace, t.pod)),
+    );
     for (const key of [...this.#pods.keys()]) {
       if (!live.has(key)) this.#pods.delete(key);
     }
@@ -168,7 +170,12 @@ export class TritonCollector {
     let state = this.#pods.get(key);
     if (!state || (target.podUid && state.uid !== target.podUid)) {
       // New pod, or a new pod under the same name: its counters start over.
-      state = { uid: target.podUid, stats: new Map(), configs: new Map(), configAge: 0 };
+      state = {
+        uid: target.podUid,
+        stats: new Map(),
+        configs: new Map(),
+        configAge: 0,
+      };
       this.#pods.set(key, state);
     }
     const errors: string[] = [];
@@ -181,7 +188,9 @@ export class TritonCollector {
     const metricsDone = (async () => {
       try {
         const text = fromPrometheus
-          ? unwrap(fromPrometheus.get(key) ?? new Error('no series in Prometheus'))
+          ? unwrap(
+              fromPrometheus.get(key) ?? new Error('no series in Prometheus'),
+            )
           : await this.#run(() => fetcher.metrics(target, signal));
         return this.#o.reader.parseMetrics(text, at);
       } catch (error) {
@@ -195,16 +204,17 @@ export class TritonCollector {
         ? target.models
         : (await metricsDone)?.models ?? [];
     // 2. Stats and (now and then) config per model.
-    const refreshConfig = state.configAge % this.#o.configRefreshIntervals === 0;
+    const refreshConfig =
+      state.configAge % this.#o.configRefreshIntervals === 0;
     const perModel = await Promise.all(
       models.map(async model => {
         const [stats, config] = await Promise.all([
-          this.#run(() => fetcher.stats(target, model, signal)).then(
-            json => this.#o.reader.parseStats(json, this.#now()),
-          ).catch(error => {
-            errors.push(`${model} stats: ${describeError(error)}`);
-            return undefined;
-          }),
+          this.#run(() => fetcher.stats(target, model, signal))
+            .then(json => this.#o.reader.parseStats(json, this.#now()))
+            .catch(error => {
+              errors.push(`${model} stats: ${describeError(error)}`);
+              return undefined;
+            }),
           refreshConfig || !state!.configs.has(model)
             ? this.#run(() => fetcher.config(target, model, signal))
                 .then(json => this.#o.reader.parseConfig(json))
@@ -233,7 +243,10 @@ export class TritonCollector {
       errors.push(`metrics: ${describeError(error)}`);
     }
     if (fromPrometheus) {
-      fromMetrics = fromMetrics.map(f => ({ ...f, source: 'prometheus' as const }));
+      fromMetrics = fromMetrics.map(f => ({
+        ...f,
+        source: 'prometheus' as const,
+      }));
     }
     for (const { model, stats, config } of perModel) {
       if (config) state.configs.set(model, config);
@@ -251,7 +264,10 @@ export class TritonCollector {
       const metricFigure = fromMetrics.find(f => f.model === model);
       const merged = mergeFigures(fromStats, metricFigure);
       if (merged) {
-        figures.push({ ...merged, config: state.configs.get(model) ?? merged.config });
+        figures.push({
+          ...merged,
+          config: state.configs.get(model) ?? merged.config,
+        });
       }
     }
     // Models seen only in /metrics (no stats asked for) still count.
@@ -275,7 +291,9 @@ export class TritonCollector {
   }
 
   /** One query per chunk of pods; the result is exposition text per pod key. */
-  async #prometheusTexts(targets: TritonTarget[]): Promise<Map<string, string | Error>> {
+  async #prometheusTexts(
+    targets: TritonTarget[],
+  ): Promise<Map<string, string | Error>> {
     const out = new Map<string, string | Error>();
     const prom = this.#o.prometheus!;
     const byNamespace = new Map<string, TritonTarget[]>();
@@ -296,15 +314,22 @@ export class TritonCollector {
           const pods = chunk.map(t => promRegexEscape(t.pod)).join('|');
           const query = `{__name__=~"${PROMETHEUS_METRICS.join('|')}",${
             prom.namespaceLabel
-          }="${promStringEscape(chunk[0].namespace)}",${prom.podLabel}=~"${pods}"}`;
+          }="${promStringEscape(chunk[0].namespace)}",${
+            prom.podLabel
+          }=~"${pods}"}`;
           try {
             const samples = await prom.client.query(query, this.#abort.signal);
             for (const t of chunk) {
-              const mine = samples.filter(s => s.metric[prom.podLabel] === t.pod);
+              const mine = samples.filter(
+                s => s.metric[prom.podLabel] === t.pod,
+              );
               out.set(
                 podKey(t.cluster, t.namespace, t.pod),
                 mine.length > 0
-                  ? samplesToExposition(mine, [prom.podLabel, prom.namespaceLabel])
+                  ? samplesToExposition(mine, [
+                      prom.podLabel,
+                      prom.namespaceLabel,
+                    ])
                   : new Error('no Triton series in Prometheus for this pod'),
               );
             }

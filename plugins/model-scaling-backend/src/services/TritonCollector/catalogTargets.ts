@@ -26,7 +26,13 @@ export function catalogTritonTargets(options: {
     const { items } = await options.catalog.getEntities(
       {
         filter: MODEL_SERVICE_ENTITY_FILTER,
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations', 'spec.type'],
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.type',
+        ],
       },
       { credentials },
     );
@@ -36,15 +42,21 @@ export function catalogTritonTargets(options: {
       try {
         target = entityTarget(entity);
       } catch (error) {
-        options.logger.debug('Skipped a model service with unreadable annotations', {
-          entity: entity.metadata.name,
-          error: String(error),
-        });
+        options.logger.debug(
+          'Skipped a model service with unreadable annotations',
+          {
+            entity: entity.metadata.name,
+            error: String(error),
+          },
+        );
         continue;
       }
       for (const cluster of options.cache.clusters) {
         targets.push(
-          ...tritonTargets(findWorkloads(cluster.name, cluster.store, target), target.tritonModels),
+          ...tritonTargets(
+            findWorkloads(cluster.name, cluster.store, target),
+            target.tritonModels,
+          ),
         );
       }
     }

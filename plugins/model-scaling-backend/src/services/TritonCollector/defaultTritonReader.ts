@@ -23,7 +23,10 @@ export const defaultTritonReader: TritonReader = {
   metricsFigures(previous, current) {
     return previous === undefined
       ? []
-      : tritonFiguresFromMetrics(previous as TritonMetricsSample, current as TritonMetricsSample);
+      : tritonFiguresFromMetrics(
+          previous as TritonMetricsSample,
+          current as TritonMetricsSample,
+        );
   },
   parseStats(json, at): StatsSample {
     return { at, doc: parseTritonStats(json) };

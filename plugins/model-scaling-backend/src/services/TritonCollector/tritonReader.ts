@@ -13,11 +13,17 @@ export interface TritonReader {
   /** Parses `/metrics` text; returns an opaque sample and the model names in it. */
   parseMetrics(text: string, at: Date): { sample: unknown; models: string[] };
   /** Figures per model from the previous and the current `/metrics` sample. */
-  metricsFigures(previous: unknown | undefined, current: unknown): TritonModelFigures[];
+  metricsFigures(
+    previous: unknown | undefined,
+    current: unknown,
+  ): TritonModelFigures[];
   /** Checks and keeps a `/v2/models/<m>/stats` answer. */
   parseStats(json: unknown, at: Date): unknown;
   /** Figures per model from the previous and the current stats sample. */
-  statsFigures(previous: unknown | undefined, current: unknown): TritonModelFigures[];
+  statsFigures(
+    previous: unknown | undefined,
+    current: unknown,
+  ): TritonModelFigures[];
   /** Reads a `/v2/models/<m>/config` answer. */
   parseConfig(json: unknown): TritonModelConfig;
 }

@@ -2,15 +2,29 @@ import { SlimPod } from '@internal/plugin-model-scaling-common';
 import { WorkloadObjects } from '../EntityStatus/findWorkloads';
 import { podProxyPath, podRunsTriton, tritonTargets } from './tritonTargets';
 
-const pod = (name: string, p: Partial<SlimPod> = {}, image = 'nvcr.io/nvidia/tritonserver:25.10-py3', ports = [8000]): SlimPod => ({
+const pod = (
+  name: string,
+  p: Partial<SlimPod> = {},
+  image = 'nvcr.io/nvidia/tritonserver:25.10-py3',
+  ports = [8000],
+): SlimPod => ({
   kind: 'Pod',
-  meta: { cluster: 'demo', namespace: 'ml', name, uid: `uid-${name}`, labels: {}, annotations: {} },
+  meta: {
+    cluster: 'demo',
+    namespace: 'ml',
+    name,
+    uid: `uid-${name}`,
+    labels: {},
+    annotations: {},
+  },
   phase: 'Running',
   ready: true,
   restartCount: 0,
   conditions: [],
   spec: {
-    containers: [{ name: 'c', image, requests: {}, limits: {}, ports, args: [], env: {} }],
+    containers: [
+      { name: 'c', image, requests: {}, limits: {}, ports, args: [], env: {} },
+    ],
     nodeSelector: {},
     tolerations: [],
     requiredNodeLabels: {},
@@ -52,12 +66,22 @@ describe('tritonTargets', () => {
       [],
     );
     expect(targets).toEqual([
-      { cluster: 'demo', namespace: 'ml', pod: 'ok', podUid: 'uid-ok', workload: 'demo/ml/svc', models: [] },
+      {
+        cluster: 'demo',
+        namespace: 'ml',
+        pod: 'ok',
+        podUid: 'uid-ok',
+        workload: 'demo/ml/svc',
+        models: [],
+      },
     ]);
   });
 
   it('takes every ready pod when the entity names Triton models', () => {
-    const targets = tritonTargets([workload([pod('cpu', {}, 'my/server:1', [8080])])], ['m']);
+    const targets = tritonTargets(
+      [workload([pod('cpu', {}, 'my/server:1', [8080])])],
+      ['m'],
+    );
     expect(targets.map(t => [t.pod, t.models])).toEqual([['cpu', ['m']]]);
   });
 

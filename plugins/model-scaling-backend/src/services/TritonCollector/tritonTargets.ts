@@ -19,7 +19,11 @@ export interface TritonTarget {
 }
 
 /** The key of a pod in the collector's maps. */
-export function podKey(cluster: string, namespace: string, pod: string): string {
+export function podKey(
+  cluster: string,
+  namespace: string,
+  pod: string,
+): string {
   return `${cluster}/${namespace}/${pod}`;
 }
 
@@ -45,7 +49,8 @@ export function tritonTargets(
     const workload = `${w.cluster}/${w.deployment.meta.namespace}/${w.deployment.meta.name}`;
     for (const pod of w.pods) {
       // Triton answers only once its models are loaded, which is what readiness says.
-      if (pod.phase !== 'Running' || !pod.ready || pod.deletionTimestamp) continue;
+      if (pod.phase !== 'Running' || !pod.ready || pod.deletionTimestamp)
+        continue;
       if (!podRunsTriton(pod) && tritonModels.length === 0) continue;
       targets.push({
         cluster: w.cluster,
@@ -67,7 +72,7 @@ export function podProxyPath(
   port: number,
   path: string,
 ): string {
-  return `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(
-    pod,
-  )}:${port}/proxy${path}`;
+  return `/api/v1/namespaces/${encodeURIComponent(
+    namespace,
+  )}/pods/${encodeURIComponent(pod)}:${port}/proxy${path}`;
 }
