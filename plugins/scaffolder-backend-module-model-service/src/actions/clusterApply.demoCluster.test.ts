@@ -161,7 +161,9 @@ describe('model-service:cluster:apply against the demo cluster', () => {
       'ScaledObject created',
     ]);
     expect(await read('apps/v1', 'Deployment', NAME)).toBeUndefined();
-    expect(await read('keda.sh/v1alpha1', 'ScaledObject', `${NAME}-keda`)).toBeUndefined();
+    expect(
+      await read('keda.sh/v1alpha1', 'ScaledObject', `${NAME}-keda`),
+    ).toBeUndefined();
 
     // real apply
     const created = await apply({});
@@ -207,10 +209,14 @@ describe('model-service:cluster:apply against the demo cluster', () => {
       ),
     });
     const dryChange = await apply({ dryRun: true });
-    expect(dryChange.find(a => a.kind === 'HorizontalPodAutoscaler')?.result).toBe(
-      'configured',
-    );
-    const hpa = (await read('autoscaling/v2', 'HorizontalPodAutoscaler', NAME)) as any;
+    expect(
+      dryChange.find(a => a.kind === 'HorizontalPodAutoscaler')?.result,
+    ).toBe('configured');
+    const hpa = (await read(
+      'autoscaling/v2',
+      'HorizontalPodAutoscaler',
+      NAME,
+    )) as any;
     expect(hpa.spec.maxReplicas).toBe(20);
 
     // the real change
@@ -221,20 +227,26 @@ describe('model-service:cluster:apply against the demo cluster', () => {
       'HorizontalPodAutoscaler configured',
       'ScaledObject unchanged',
     ]);
-    const hpaAfter = (await read('autoscaling/v2', 'HorizontalPodAutoscaler', NAME)) as any;
+    const hpaAfter = (await read(
+      'autoscaling/v2',
+      'HorizontalPodAutoscaler',
+      NAME,
+    )) as any;
     expect(hpaAfter.spec.maxReplicas).toBe(30);
   }, 60_000);
 
   it('refuses a target that is not allowed without calling the cluster', async () => {
     cluster.resetCounts();
-    await expect(apply({ namespace: 'ml-batch' })).rejects.toThrow(NotAllowedError);
+    await expect(apply({ namespace: 'ml-batch' })).rejects.toThrow(
+      NotAllowedError,
+    );
     await expect(apply({ namespace: 'ml-batch' })).rejects.toThrow(
       'applying to cluster "demo", namespace "ml-batch" is not allowed',
     );
     expect(cluster.totalRequests()).toBe(0);
   });
 
-  it('reports the API server\'s reason when it rejects an object', async () => {
+  it("reports the API server's reason when it rejects an object", async () => {
     workspace.setContent({
       'k8s/bad.yaml': `apiVersion: apps/v1
 kind: Deployment

@@ -14,7 +14,10 @@ import { renderLoadTestScript, serviceEndpoint } from './renderLoadTestScript';
 
 /** `bash -n`: the script parses. */
 function checkSyntax(script: string) {
-  execFileSync('bash', ['-n'], { input: script });
+  execFileSync('bash', ['-n'], {
+    input: script,
+    env: { PATH: process.env.PATH },
+  });
 }
 
 /** Runs a script with fake `hey` and `kubectl` that record their arguments. */

@@ -1,0 +1,51 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createClusterApplyAction } from './actions/clusterApply';
+import { createPlanCreateAction } from './actions/planCreate';
+import { createRepoPublishLocalAction } from './actions/repoPublishLocal';
+import { readModelServiceScaffolderConfig } from './config';
+
+/**
+ * The scaffolder module with the actions of the "Create new model service"
+ * golden path: `model-service:plan:create`, `model-service:cluster:apply`
+ * and `model-service:repo:publish-local`.
+ */
+export const scaffolderModuleModelService = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'model-service',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        catalog: catalogServiceRef,
+      },
+      async init({ scaffolder, config, logger, catalog }) {
+        const options = readModelServiceScaffolderConfig(config);
+        scaffolder.addActions(
+          createPlanCreateAction({ presets: options.presets }),
+          createClusterApplyAction({
+            allowedTargets: options.allowedTargets,
+            clusters: options.clusters,
+          }),
+          createRepoPublishLocalAction({
+            localPublish: options.localPublish,
+            catalog,
+            defaultAuthor: options.defaultAuthor,
+          }),
+        );
+        logger.info('Model service scaffolder actions registered', {
+          allowedTargets: options.allowedTargets
+            .map(t => `${t.cluster}/${t.namespace}`)
+            .join(', '),
+          localPublish: options.localPublish?.baseDir ?? 'disabled',
+        });
+      },
+    });
+  },
+});
