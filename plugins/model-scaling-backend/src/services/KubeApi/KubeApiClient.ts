@@ -183,13 +183,20 @@ export class KubeApiClient {
     );
     settled = true;
     if (startError !== undefined) {
-      const e = startError as { statusCode?: number; message?: string };
-      throw new KubeApiError(
-        `watch ${path}: ${e.statusCode ? `HTTP ${e.statusCode} ` : ''}${
-          e.message ?? String(startError)
-        }`,
-        e.statusCode,
-      );
+      const e = startError as {
+        statusCode?: number;
+        message?: string;
+        code?: string;
+        type?: string;
+      };
+      // node-fetch's system errors repeat the whole URL; the code says it all.
+      const detail =
+        e.type === 'system' && e.code
+          ? e.code
+          : `${e.statusCode ? `HTTP ${e.statusCode} ` : ''}${
+              e.message ?? String(startError)
+            }`;
+      throw new KubeApiError(`watch ${path}: ${detail}`, e.statusCode);
     }
     if (ended) {
       onDone();
