@@ -21,3 +21,4 @@ export * from './render';
 export * from './simulator';
 export * from './drift';
 export * from './lint';
+export * from './batching';
