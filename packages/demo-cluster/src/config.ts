@@ -21,7 +21,10 @@ export function repoRoot(from = process.cwd()): string {
 }
 
 /** Reads `demoCluster` once into typed options; relative paths resolve against the repository root. */
-export function readDemoClusterConfig(config: Config, root = repoRoot()): DemoClusterConfig {
+export function readDemoClusterConfig(
+  config: Config,
+  root = repoRoot(),
+): DemoClusterConfig {
   const section = config.getOptionalConfig('demoCluster');
   const path = (key: string) => {
     const value = section?.getOptionalString(key);
@@ -30,7 +33,9 @@ export function readDemoClusterConfig(config: Config, root = repoRoot()): DemoCl
   };
   const port = section?.getOptionalNumber('port') ?? 7480;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`demoCluster.port must be an integer between 0 and 65535, got ${port}`);
+    throw new Error(
+      `demoCluster.port must be an integer between 0 and 65535, got ${port}`,
+    );
   }
   const synthetic = section?.getOptionalConfig('synthetic');
   return {

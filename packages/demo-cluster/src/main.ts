@@ -17,7 +17,9 @@ async function main() {
     startHour: flag('start-hour') ? Number(flag('start-hour')) : undefined,
     synthetic: synthetic ? { services, podsPerService } : undefined,
   });
-  process.stdout.write(`demo cluster: ${cluster.url} (token ${cluster.token})\n`);
+  process.stdout.write(
+    `demo cluster: ${cluster.url} (token ${cluster.token})\n`,
+  );
   const shutdown = () => {
     cluster.stop().then(() => process.exit(0));
   };

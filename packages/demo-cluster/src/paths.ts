@@ -14,6 +14,7 @@ function walkUp(from: string, relative: string): string | undefined {
 
 /** Finds `relative` in this package's directory or an ancestor, else in the working directory's. */
 export function findRepoPath(relative: string): string | undefined {
+  // eslint-disable-next-line no-restricted-syntax -- the package's own location is where its repository is
   return walkUp(__dirname, relative) ?? walkUp(process.cwd(), relative);
 }
 
@@ -30,9 +31,16 @@ export function defaultFixturesDir(): string {
 
 /** Default batch profiles: the H200 profiles the common package ships as a test fixture. */
 export function defaultBatchProfilesPath(): string {
-  const relative = join('src', 'batching', '__fixtures__', 'batch-profile-h200.json');
+  const relative = join(
+    'src',
+    'batching',
+    '__fixtures__',
+    'batch-profile-h200.json',
+  );
   try {
-    const pkg = require.resolve('@internal/plugin-model-scaling-common/package.json');
+    const pkg = require.resolve(
+      '@internal/plugin-model-scaling-common/package.json',
+    );
     const candidate = join(dirname(pkg), relative);
     if (existsSync(candidate)) return candidate;
   } catch {
@@ -40,7 +48,9 @@ export function defaultBatchProfilesPath(): string {
   }
   const found = findRepoPath(join('plugins', 'model-scaling-common', relative));
   if (!found) {
-    throw new Error('Cannot find batch-profile-h200.json of the common package; set batchProfilesPath');
+    throw new Error(
+      'Cannot find batch-profile-h200.json of the common package; set batchProfilesPath',
+    );
   }
   return found;
 }

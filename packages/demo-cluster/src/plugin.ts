@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { readDemoClusterConfig } from './config';
 import { startDemoCluster } from './startDemoCluster';
 
@@ -18,11 +21,16 @@ export const demoClusterPlugin = createBackendPlugin({
       async init({ config, logger, lifecycle }) {
         const { enabled, options } = readDemoClusterConfig(config);
         if (!enabled) {
-          logger.info('Demo cluster is disabled (demoCluster.enabled is not true)');
+          logger.info(
+            'Demo cluster is disabled (demoCluster.enabled is not true)',
+          );
           return;
         }
         const cluster = await startDemoCluster(options);
-        logger.info('Demo cluster serving', { url: cluster.url, fixturesDir: options.fixturesDir ?? '' });
+        logger.info('Demo cluster serving', {
+          url: cluster.url,
+          fixturesDir: options.fixturesDir ?? '',
+        });
         lifecycle.addShutdownHook(async () => {
           await cluster.stop();
           logger.info('Demo cluster stopped');

@@ -33,7 +33,8 @@ export function createPodProxy(options: {
   return ({ pod, port, path, method }) => {
     const name = pod.metadata.name;
     const fault = options.faults.pods?.[name];
-    if (fault === 'hang') return { status: 0, headers: {}, body: '', hang: true };
+    if (fault === 'hang')
+      return { status: 0, headers: {}, body: '', hang: true };
     if (fault === 'garbage') {
       return {
         status: 200,
@@ -42,7 +43,11 @@ export function createPodProxy(options: {
       };
     }
     if (fault === 'error') {
-      return { status: 500, headers: { 'Content-Type': 'text/plain' }, body: 'Internal Server Error' };
+      return {
+        status: 500,
+        headers: { 'Content-Type': 'text/plain' },
+        body: 'Internal Server Error',
+      };
     }
     const effectivePort = port ?? 80;
     const declared = ((pod as any).spec?.containers ?? []).some((c: any) =>
@@ -50,10 +55,19 @@ export function createPodProxy(options: {
     );
     if (!declared) return refused(pod, effectivePort);
     const triton = options.tritonOf(pod.metadata.namespace!, name);
-    if (triton && (effectivePort === 8000 || effectivePort === 8001 || effectivePort === 8002)) {
+    if (
+      triton &&
+      (effectivePort === 8000 ||
+        effectivePort === 8001 ||
+        effectivePort === 8002)
+    ) {
       if (!triton.ready) return refused(pod, effectivePort);
       return tritonResponse(triton, effectivePort, method, path);
     }
-    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
+    return {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      body: '404 page not found\n',
+    };
   };
 }

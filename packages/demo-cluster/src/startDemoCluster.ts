@@ -78,12 +78,17 @@ export interface DemoCluster {
   readonly simulation: Simulation;
 }
 
-function deploymentDirs(objects: { object: KubeObject; file: string }[]): Map<string, string> {
+function deploymentDirs(
+  objects: { object: KubeObject; file: string }[],
+): Map<string, string> {
   const dirs = new Map<string, string>();
   for (const { object, file } of objects) {
     if (object.kind !== 'Deployment') continue;
     const parts = file.split(sep);
-    dirs.set(`${object.metadata.namespace ?? 'default'}/${object.metadata.name}`, parts.length > 1 ? parts[0] : '');
+    dirs.set(
+      `${object.metadata.namespace ?? 'default'}/${object.metadata.name}`,
+      parts.length > 1 ? parts[0] : '',
+    );
   }
   return dirs;
 }
@@ -93,11 +98,14 @@ function deploymentDirs(objects: { object: KubeObject; file: string }[]): Map<st
  * services), runs the warm-up, starts serving and, with the real clock, keeps the
  * simulation following the wall clock.
  */
-export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
+export async function startDemoCluster(
+  options: DemoClusterOptions = {},
+): Promise<DemoCluster> {
   const seed = options.seed ?? 42;
   const rng = new Rng(seed);
   const startTime = options.startTime ?? Date.now();
-  const warmupSeconds = options.warmupSeconds ?? (options.synthetic ? 120 : 900);
+  const warmupSeconds =
+    options.warmupSeconds ?? (options.synthetic ? 120 : 900);
   let clock = () => startTime - warmupSeconds * 1000;
   const idRng = rng.fork('uids');
   const store = new ObjectStore({
@@ -116,10 +124,18 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const objects = [
     ...fixtureObjects.map(f => f.object),
     ...(options.synthetic ? syntheticObjects(options.synthetic) : []),
-  ].sort((a, b) => Number(b.kind === 'Namespace') - Number(a.kind === 'Namespace'));
+  ].sort(
+    (a, b) => Number(b.kind === 'Namespace') - Number(a.kind === 'Namespace'),
+  );
   for (const object of objects) {
-    const type = resourceTypeForKind(object.apiVersion ?? '', object.kind ?? '');
-    if (!type) throw new Error(`The demo cluster does not serve ${object.apiVersion} ${object.kind} (${object.metadata.name})`);
+    const type = resourceTypeForKind(
+      object.apiVersion ?? '',
+      object.kind ?? '',
+    );
+    if (!type)
+      throw new Error(
+        `The demo cluster does not serve ${object.apiVersion} ${object.kind} (${object.metadata.name})`,
+      );
     store.create(type, object);
   }
 
@@ -131,7 +147,9 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     timeScale: options.timeScale ?? 24,
     warmupSeconds,
     tickSeconds: options.tickSeconds ?? 1,
-    profiles: loadBatchProfiles(options.batchProfilesPath ?? defaultBatchProfilesPath()),
+    profiles: loadBatchProfiles(
+      options.batchProfilesPath ?? defaultBatchProfilesPath(),
+    ),
     models,
     deploymentDirs: deploymentDirs(fixtureObjects),
     scenarios: demoScenarios(rng.fork('scenarios')),
@@ -142,7 +160,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const faults: DemoFaults = { ...(options.faults ?? {}) };
   const token = options.token ?? 'demo-token';
   const host = options.host ?? '127.0.0.1';
-  let server: DemoHttpServer;
+  const serverRef: { current?: DemoHttpServer } = {};
   const nameRng = rng.fork('names');
   const ctx: ApiContext = {
     store,
@@ -152,20 +170,27 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       defaultTimeoutSeconds: 1800,
     },
     now: () => new Date(simulation.now()),
-    serverAddress: () => `${host}:${server.port}`,
-    podProxy: createPodProxy({ tritonOf: (ns, pod) => simulation.tritonOf(ns, pod), faults }),
+    serverAddress: () => `${host}:${serverRef.current?.port}`,
+    podProxy: createPodProxy({
+      tritonOf: (ns, pod) => simulation.tritonOf(ns, pod),
+      faults,
+    }),
     computed: (type, namespace) =>
-      type.plural === 'pods' ? simulation.podMetrics(namespace) : simulation.nodeMetrics(),
-    trackWatch: end => server.trackWatch(end),
+      type.plural === 'pods'
+        ? simulation.podMetrics(namespace)
+        : simulation.nodeMetrics(),
+    trackWatch: end => serverRef.current!.trackWatch(end),
     randomSuffix: () => nameRng.string(5, NAME_ALPHABET),
   };
-  server = new DemoHttpServer({
+  const server = new DemoHttpServer({
     host,
     port: options.port ?? 0,
     token,
     faults,
-    handler: (req, res, url, body) => handleApiRequest(ctx, req, res, url, body),
+    handler: (req, res, url, body) =>
+      handleApiRequest(ctx, req, res, url, body),
   });
+  serverRef.current = server;
   await server.start();
   const realClock = (options.clock ?? 'real') === 'real';
   if (realClock) simulation.startClock();
@@ -190,7 +215,8 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       if (realClock) simulation.startClock();
     },
     setFault(next) {
-      for (const key of Object.keys(faults) as (keyof DemoFaults)[]) delete faults[key];
+      for (const key of Object.keys(faults) as (keyof DemoFaults)[])
+        delete faults[key];
       Object.assign(faults, next);
     },
     advance: seconds => simulation.advance(seconds),

@@ -24,9 +24,17 @@ export interface DemoHttpServerOptions {
 
 const PUBLIC_PATHS = new Set(['/healthz', '/readyz', '/livez']);
 
-function sendStatus(res: ServerResponse, code: number, reason: string, message: string) {
+function sendStatus(
+  res: ServerResponse,
+  code: number,
+  reason: string,
+  message: string,
+) {
   const text = JSON.stringify(statusBody(code, reason, message));
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -71,7 +79,8 @@ export class DemoHttpServer {
 
   /** Clears the request counter. */
   resetCounts(): void {
-    for (const key of Object.keys(this.requestCounts)) delete this.requestCounts[key];
+    for (const key of Object.keys(this.requestCounts))
+      delete this.requestCounts[key];
   }
 
   /** Starts listening (on the same port as before after a stop). */
@@ -113,14 +122,19 @@ export class DemoHttpServer {
     await closed;
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    this.requestCounts[url.pathname] = (this.requestCounts[url.pathname] ?? 0) + 1;
+    this.requestCounts[url.pathname] =
+      (this.requestCounts[url.pathname] ?? 0) + 1;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const { faults } = this.options;
-    if (faults.latencyMs) await new Promise(r => setTimeout(r, faults.latencyMs));
+    if (faults.latencyMs)
+      await new Promise(r => setTimeout(r, faults.latencyMs));
     if (!PUBLIC_PATHS.has(url.pathname)) {
       const auth = req.headers.authorization ?? '';
       if (auth !== `Bearer ${this.options.token}`) {
@@ -132,7 +146,9 @@ export class DemoHttpServer {
           res,
           403,
           'Forbidden',
-          `forbidden: User "system:serviceaccount:backstage:backstage" cannot ${(req.method ?? 'get').toLowerCase()} path "${url.pathname}"`,
+          `forbidden: User "system:serviceaccount:backstage:backstage" cannot ${(
+            req.method ?? 'get'
+          ).toLowerCase()} path "${url.pathname}"`,
         );
         return;
       }

@@ -30,7 +30,10 @@ describe('ObjectStore', () => {
       ['DELETED', 13],
     ]);
     expect(seen[1].previous?.metadata.labels).toEqual({});
-    expect(store.changesSince(11)!.map(c => c.type)).toEqual(['MODIFIED', 'DELETED']);
+    expect(store.changesSince(11)!.map(c => c.type)).toEqual([
+      'MODIFIED',
+      'DELETED',
+    ]);
     expect(store.changesSince(13)).toEqual([]);
   });
 
@@ -39,7 +42,9 @@ describe('ObjectStore', () => {
     const a = store.create(pods, pod('a', { k: 'v' }));
     const again = store.update(pods, structuredClone(a));
     expect(again.metadata.resourceVersion).toBe(a.metadata.resourceVersion);
-    expect(store.currentResourceVersion()).toBe(Number(a.metadata.resourceVersion));
+    expect(store.currentResourceVersion()).toBe(
+      Number(a.metadata.resourceVersion),
+    );
   });
 
   it('bumps generation on spec changes only', () => {
@@ -58,34 +63,51 @@ describe('ObjectStore', () => {
   it('rejects duplicates and stale writes', () => {
     const store = new ObjectStore();
     const a = store.create(pods, pod('a'));
-    expect(() => store.create(pods, pod('a'))).toThrow('pods "a" already exists');
+    expect(() => store.create(pods, pod('a'))).toThrow(
+      'pods "a" already exists',
+    );
     store.mutate(pods, 'ml-serving', 'a', d => {
       d.metadata.labels = { k: 'v' };
     });
     expect(() =>
-      store.update(pods, { ...a, metadata: { ...a.metadata, labels: { k: 'w' } } }, {
-        expectedResourceVersion: a.metadata.resourceVersion,
-      }),
+      store.update(
+        pods,
+        { ...a, metadata: { ...a.metadata, labels: { k: 'w' } } },
+        {
+          expectedResourceVersion: a.metadata.resourceVersion,
+        },
+      ),
     ).toThrow(/has been modified/);
   });
 
   it('keeps cluster-scoped objects without a namespace', () => {
     const store = new ObjectStore();
     store.create(nodes, { metadata: { name: 'n1', namespace: 'x' } } as any);
-    expect(store.get(nodes, undefined, 'n1')?.metadata.namespace).toBeUndefined();
+    expect(
+      store.get(nodes, undefined, 'n1')?.metadata.namespace,
+    ).toBeUndefined();
     expect(store.list(nodes)).toHaveLength(1);
   });
 
   it('reports expired resourceVersions after the log is trimmed', () => {
-    const store = new ObjectStore({ changeLogLimit: 3, initialResourceVersion: 0 });
+    const store = new ObjectStore({
+      changeLogLimit: 3,
+      initialResourceVersion: 0,
+    });
     const names = 'abcdefghijklmnopqrstu'.split('');
     for (const name of names) store.create(pods, pod(name));
     // rv 1..21; the log keeps at least the newest 3 changes
     expect(store.changesSince(1)).toBeUndefined();
-    expect(store.changesSince(18)!.map(c => c.object.metadata.name)).toEqual(['s', 't', 'u']);
+    expect(store.changesSince(18)!.map(c => c.object.metadata.name)).toEqual([
+      's',
+      't',
+      'u',
+    ]);
     store.compact(1);
     expect(store.changesSince(19)).toBeUndefined();
-    expect(store.changesSince(20)!.map(c => c.object.metadata.name)).toEqual(['u']);
+    expect(store.changesSince(20)!.map(c => c.object.metadata.name)).toEqual([
+      'u',
+    ]);
     store.compact();
     expect(store.changesSince(20)).toBeUndefined();
     expect(store.changesSince(21)).toEqual([]);

@@ -56,6 +56,11 @@ export interface ObjectStoreOptions {
   initialResourceVersion?: number;
 }
 
+function compareKeys(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
 const objectKey = (namespace: string | undefined, name: string) =>
   `${namespace ?? ''}/${name}`;
 
@@ -113,11 +118,15 @@ export class ObjectStore {
     if (!sorted) {
       const bucket = this.objects.get(key);
       sorted = bucket
-        ? [...bucket.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, o]) => o)
+        ? [...bucket.entries()]
+            .sort(([a], [b]) => compareKeys(a, b))
+            .map(([, o]) => o)
         : [];
       this.sorted.set(key, sorted);
     }
-    return namespace === undefined ? sorted : sorted.filter(o => o.metadata.namespace === namespace);
+    return namespace === undefined
+      ? sorted
+      : sorted.filter(o => o.metadata.namespace === namespace);
   }
 
   /** Number of objects of a type. */
@@ -158,7 +167,9 @@ export class ObjectStore {
   ): KubeObject {
     const name = input.metadata?.name;
     if (!name) {
-      throw ApiError.invalid(type.kind, '', ['metadata.name: Required value: name or generateName is required']);
+      throw ApiError.invalid(type.kind, '', [
+        'metadata.name: Required value: name or generateName is required',
+      ]);
     }
     const namespace = type.namespaced ? input.metadata.namespace : undefined;
     if (this.get(type, namespace, name)) {
@@ -200,7 +211,11 @@ export class ObjectStore {
   update(
     type: ResourceType,
     input: KubeObject,
-    options: { dryRun?: boolean; expectedResourceVersion?: string; owned?: boolean } = {},
+    options: {
+      dryRun?: boolean;
+      expectedResourceVersion?: string;
+      owned?: boolean;
+    } = {},
   ): KubeObject {
     const namespace = type.namespaced ? input.metadata.namespace : undefined;
     const current = this.require(type, namespace, input.metadata.name);
@@ -259,8 +274,12 @@ export class ObjectStore {
     const draft = {
       ...current,
       metadata: { ...current.metadata },
-      ...(current.spec && typeof current.spec === 'object' ? { spec: { ...current.spec } } : {}),
-      ...(current.status && typeof current.status === 'object' ? { status: { ...current.status } } : {}),
+      ...(current.spec && typeof current.spec === 'object'
+        ? { spec: { ...current.spec } }
+        : {}),
+      ...(current.status && typeof current.status === 'object'
+        ? { status: { ...current.status } }
+        : {}),
     } as KubeObject;
     change(draft);
     return this.update(type, draft, { owned: true });
@@ -336,7 +355,10 @@ export class ObjectStore {
   private record(change: StoredChange): void {
     this.log.push(change);
     // Trim in chunks so that a long log is not shifted on every write.
-    if (this.log.length > this.changeLogLimit + Math.max(16, this.changeLogLimit >> 3)) {
+    if (
+      this.log.length >
+      this.changeLogLimit + Math.max(16, this.changeLogLimit >> 3)
+    ) {
       const removed = this.log.splice(0, this.log.length - this.changeLogLimit);
       this.compactedThrough = removed[removed.length - 1].resourceVersion;
     }

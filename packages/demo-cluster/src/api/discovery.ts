@@ -33,14 +33,23 @@ export function coreVersions(serverAddress: string) {
 function apiGroup(group: string) {
   const versions = groupVersions()
     .filter(gv => gv.group === group)
-    .map(gv => ({ groupVersion: groupVersionOf(group, gv.version), version: gv.version }));
+    .map(gv => ({
+      groupVersion: groupVersionOf(group, gv.version),
+      version: gv.version,
+    }));
   return { name: group, versions, preferredVersion: versions[0] };
 }
 
 /** `GET /apis`. */
 export function groupList() {
-  const groups = [...new Set(groupVersions().map(gv => gv.group))].filter(g => g !== '');
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groups.map(apiGroup) };
+  const groups = [...new Set(groupVersions().map(gv => gv.group))].filter(
+    g => g !== '',
+  );
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: groups.map(apiGroup),
+  };
 }
 
 /** `GET /apis/<group>`. */

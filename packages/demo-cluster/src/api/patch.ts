@@ -24,7 +24,8 @@ export function listMergeKey(items: unknown[]): string | undefined {
   for (const key of ['name', 'containerPort', 'mountPath', 'devicePath']) {
     if (objs.every(i => i[key] !== undefined)) return key;
   }
-  if (objs.every(i => i.port !== undefined && i.type === undefined)) return 'port';
+  if (objs.every(i => i.port !== undefined && i.type === undefined))
+    return 'port';
   return undefined;
 }
 
@@ -73,13 +74,19 @@ function decodePointer(pointer: string): string[] {
     .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function parentOf(doc: any, path: string[], op: string): { parent: any; last: string } {
+function parentOf(
+  doc: any,
+  path: string[],
+  op: string,
+): { parent: any; last: string } {
   let cur = doc;
   for (const part of path.slice(0, -1)) {
     cur = Array.isArray(cur) ? cur[Number(part)] : cur?.[part];
     if (cur === undefined || cur === null || typeof cur !== 'object') {
       throw ApiError.badRequest(
-        `the server rejected our request due to an error in our request: ${op} operation does not apply: doc is missing path: /${path.join('/')}`,
+        `the server rejected our request due to an error in our request: ${op} operation does not apply: doc is missing path: /${path.join(
+          '/',
+        )}`,
       );
     }
   }
@@ -94,6 +101,72 @@ function getAt(doc: any, path: string[]): any {
   return cur;
 }
 
+type PatchOp = { op?: string; path?: string; value?: unknown; from?: string };
+
+function addAt(doc: any, p: string[], value: unknown, op: string): any {
+  if (p.length === 0) return structuredClone(value);
+  const { parent, last } = parentOf(doc, p, op);
+  if (Array.isArray(parent)) {
+    const index = last === '-' ? parent.length : Number(last);
+    parent.splice(index, 0, structuredClone(value));
+  } else {
+    parent[last] = structuredClone(value);
+  }
+  return doc;
+}
+
+function removeAt(doc: any, p: string[], op: string): void {
+  const { parent, last } = parentOf(doc, p, op);
+  if (Array.isArray(parent)) {
+    parent.splice(Number(last), 1);
+    return;
+  }
+  if (!(last in parent)) {
+    throw ApiError.badRequest(
+      `the server rejected our request due to an error in our request: remove operation does not apply: doc is missing key: /${p.join(
+        '/',
+      )}`,
+    );
+  }
+  delete parent[last];
+}
+
+function applyOperation(doc: any, op: PatchOp): any {
+  const path = decodePointer(op.path!);
+  switch (op.op) {
+    case 'add':
+      return addAt(doc, path, op.value, 'add');
+    case 'remove':
+      removeAt(doc, path, 'remove');
+      return doc;
+    case 'replace': {
+      if (path.length === 0) return structuredClone(op.value);
+      const { parent, last } = parentOf(doc, path, 'replace');
+      parent[last] = structuredClone(op.value);
+      return doc;
+    }
+    case 'move': {
+      const from = decodePointer(op.from ?? '');
+      const value = getAt(doc, from);
+      removeAt(doc, from, 'move');
+      return addAt(doc, path, value, 'move');
+    }
+    case 'copy':
+      return addAt(doc, path, getAt(doc, decodePointer(op.from ?? '')), 'copy');
+    case 'test':
+      if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value)) {
+        throw new ApiError(
+          422,
+          'Invalid',
+          `testing value /${path.join('/')} failed`,
+        );
+      }
+      return doc;
+    default:
+      throw ApiError.badRequest(`unknown JSON patch operation "${op.op}"`);
+  }
+}
+
 /** RFC 6902 JSON patch (`application/json-patch+json`). */
 export function jsonPatch(target: unknown, operations: unknown): any {
   if (!Array.isArray(operations)) {
@@ -101,68 +174,13 @@ export function jsonPatch(target: unknown, operations: unknown): any {
   }
   let doc: any = structuredClone(target);
   for (const raw of operations) {
-    const op = raw as { op?: string; path?: string; value?: unknown; from?: string };
+    const op = raw as PatchOp;
     if (!op || typeof op.op !== 'string' || typeof op.path !== 'string') {
-      throw ApiError.badRequest('each JSON patch operation needs "op" and "path"');
+      throw ApiError.badRequest(
+        'each JSON patch operation needs "op" and "path"',
+      );
     }
-    const path = decodePointer(op.path);
-    const add = (p: string[], value: unknown) => {
-      if (p.length === 0) {
-        doc = structuredClone(value);
-        return;
-      }
-      const { parent, last } = parentOf(doc, p, op.op!);
-      if (Array.isArray(parent)) {
-        const index = last === '-' ? parent.length : Number(last);
-        parent.splice(index, 0, structuredClone(value));
-      } else {
-        parent[last] = structuredClone(value);
-      }
-    };
-    const remove = (p: string[]) => {
-      const { parent, last } = parentOf(doc, p, op.op!);
-      if (Array.isArray(parent)) parent.splice(Number(last), 1);
-      else {
-        if (!(last in parent)) {
-          throw ApiError.badRequest(
-            `the server rejected our request due to an error in our request: remove operation does not apply: doc is missing key: /${p.join('/')}`,
-          );
-        }
-        delete parent[last];
-      }
-    };
-    switch (op.op) {
-      case 'add':
-        add(path, op.value);
-        break;
-      case 'remove':
-        remove(path);
-        break;
-      case 'replace':
-        if (path.length === 0) doc = structuredClone(op.value);
-        else {
-          const { parent, last } = parentOf(doc, path, 'replace');
-          parent[last] = structuredClone(op.value);
-        }
-        break;
-      case 'move': {
-        const from = decodePointer(op.from ?? '');
-        const value = getAt(doc, from);
-        remove(from);
-        add(path, value);
-        break;
-      }
-      case 'copy':
-        add(path, getAt(doc, decodePointer(op.from ?? '')));
-        break;
-      case 'test':
-        if (JSON.stringify(getAt(doc, path)) !== JSON.stringify(op.value)) {
-          throw new ApiError(422, 'Invalid', `testing value /${path.join('/')} failed`);
-        }
-        break;
-      default:
-        throw ApiError.badRequest(`unknown JSON patch operation "${op.op}"`);
-    }
+    doc = applyOperation(doc, op);
   }
   return doc;
 }

@@ -26,16 +26,23 @@ export type ApiTarget =
     };
 
 const notFound = () =>
-  new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+  new ApiError(
+    404,
+    'NotFound',
+    'the server could not find the requested resource',
+  );
 
 function servedVersion(group: string, version: string): boolean {
-  return groupVersions().some(gv => gv.group === group && gv.version === version);
+  return groupVersions().some(
+    gv => gv.group === group && gv.version === version,
+  );
 }
 
 /** Parses `pod`, `pod:8002` or `https:pod:8002` of a pod proxy path. */
 function parseProxyName(text: string): { pod: string; port?: number } {
   const parts = text.split(':');
-  const withoutScheme = parts[0] === 'http' || parts[0] === 'https' ? parts.slice(1) : parts;
+  const withoutScheme =
+    parts[0] === 'http' || parts[0] === 'https' ? parts.slice(1) : parts;
   const [pod, port] = withoutScheme;
   if (port !== undefined && !/^\d+$/.test(port)) {
     throw ApiError.badRequest(`invalid port "${port}" in pod proxy path`);
@@ -43,7 +50,11 @@ function parseProxyName(text: string): { pod: string; port?: number } {
   return { pod, port: port === undefined ? undefined : Number(port) };
 }
 
-function resourcePath(group: string, version: string, rest: string[]): ApiTarget {
+function resourcePath(
+  group: string,
+  version: string,
+  rest: string[],
+): ApiTarget {
   if (rest.length === 0) return { kind: 'resource-list', group, version };
   const lookup = (plural: string) => {
     const type = findResourceType(group, version, plural);
@@ -56,7 +67,8 @@ function resourcePath(group: string, version: string, rest: string[]): ApiTarget
     group === '' &&
     rest.length >= 3 &&
     !(rest.length === 3 && (third === 'status' || third === 'finalize'));
-  const namespacedGroupForm = first === 'namespaces' && group !== '' && rest.length >= 3;
+  const namespacedGroupForm =
+    first === 'namespaces' && group !== '' && rest.length >= 3;
   if (namespacedForm || namespacedGroupForm) {
     const namespace = decodeURIComponent(second);
     const type = lookup(third);

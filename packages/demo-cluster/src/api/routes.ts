@@ -1,12 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from './ApiError';
-import { coreVersions, groupInfo, groupList, resourceList, VERSION_INFO } from './discovery';
+import {
+  coreVersions,
+  groupInfo,
+  groupList,
+  resourceList,
+  VERSION_INFO,
+} from './discovery';
 import { KubeObject, ObjectStore } from './ObjectStore';
 import { jsonPatch, mergePatch, strategicMergePatch } from './patch';
 import { ApiTarget, parseApiPath } from './paths';
 import { RESOURCE_TYPES, ResourceType, apiVersionOf } from './resources';
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors';
+import {
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+} from './selectors';
 import { serverSideApply } from './serverSideApply';
 import { validateObject } from './validate';
 import { WatchOptions, serveWatch } from './watch';
@@ -45,7 +56,9 @@ export interface ApiContext {
   randomSuffix: () => string;
 }
 
-const NAMESPACES = RESOURCE_TYPES.find(t => t.group === '' && t.plural === 'namespaces')!;
+const NAMESPACES = RESOURCE_TYPES.find(
+  t => t.group === '' && t.plural === 'namespaces',
+)!;
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -66,11 +79,16 @@ function listItem(type: ResourceType, obj: KubeObject): unknown {
 
 function parseBody(body: Buffer, contentType: string): any {
   const text = body.toString('utf8');
-  if (text.trim() === '') throw ApiError.badRequest('the request body is empty');
+  if (text.trim() === '')
+    throw ApiError.badRequest('the request body is empty');
   try {
     return contentType.includes('yaml') ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    throw ApiError.badRequest(`the request body is not valid ${contentType.includes('yaml') ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
+    throw ApiError.badRequest(
+      `the request body is not valid ${
+        contentType.includes('yaml') ? 'YAML' : 'JSON'
+      }: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -78,12 +96,19 @@ function dryRunOf(query: URLSearchParams): boolean {
   const values = query.getAll('dryRun');
   if (values.length === 0) return false;
   if (values.every(v => v === 'All')) return true;
-  throw ApiError.badRequest(`Invalid dry run value: "${values.join(',')}": valid values are "All"`);
+  throw ApiError.badRequest(
+    `Invalid dry run value: "${values.join(',')}": valid values are "All"`,
+  );
 }
 
-function requireNamespace(ctx: ApiContext, type: ResourceType, namespace: string | undefined): void {
+function requireNamespace(
+  ctx: ApiContext,
+  type: ResourceType,
+  namespace: string | undefined,
+): void {
   if (!type.namespaced) return;
-  if (!namespace) throw ApiError.badRequest('the namespace of the object is required');
+  if (!namespace)
+    throw ApiError.badRequest('the namespace of the object is required');
   if (!ctx.store.get(NAMESPACES, undefined, namespace)) {
     throw ApiError.notFound('namespaces', namespace);
   }
@@ -95,7 +120,9 @@ function checkTypeOf(type: ResourceType, obj: any): void {
   }
   if (obj.apiVersion !== undefined && obj.apiVersion !== apiVersionOf(type)) {
     throw ApiError.badRequest(
-      `the API version in the data (${obj.apiVersion}) does not match the expected API version (${apiVersionOf(type)})`,
+      `the API version in the data (${
+        obj.apiVersion
+      }) does not match the expected API version (${apiVersionOf(type)})`,
     );
   }
   if (obj.kind !== undefined && obj.kind !== type.kind) {
@@ -106,9 +133,17 @@ function checkTypeOf(type: ResourceType, obj: any): void {
   obj.metadata = obj.metadata ?? {};
 }
 
-function checkNamespaceOf(type: ResourceType, obj: KubeObject, pathNamespace?: string): void {
+function checkNamespaceOf(
+  type: ResourceType,
+  obj: KubeObject,
+  pathNamespace?: string,
+): void {
   if (!type.namespaced) return;
-  if (obj.metadata.namespace && pathNamespace && obj.metadata.namespace !== pathNamespace) {
+  if (
+    obj.metadata.namespace &&
+    pathNamespace &&
+    obj.metadata.namespace !== pathNamespace
+  ) {
     throw ApiError.badRequest(
       'the namespace of the provided object does not match the namespace sent on the request',
     );
@@ -125,18 +160,36 @@ function initialStatus(type: ResourceType, obj: KubeObject): void {
   else delete obj.status;
 }
 
-function listObjects(ctx: ApiContext, type: ResourceType, namespace: string | undefined, query: URLSearchParams) {
+function listObjects(
+  ctx: ApiContext,
+  type: ResourceType,
+  namespace: string | undefined,
+  query: URLSearchParams,
+) {
   const labels = parseLabelSelector(query.get('labelSelector'));
-  const fields = parseFieldSelector(query.get('fieldSelector'), type.selectableFields);
-  const source = type.computed ? ctx.computed(type, namespace) : ctx.store.list(type, namespace);
+  const fields = parseFieldSelector(
+    query.get('fieldSelector'),
+    type.selectableFields,
+  );
+  const source = type.computed
+    ? ctx.computed(type, namespace)
+    : ctx.store.list(type, namespace);
   return {
     labels,
     fields,
-    items: source.filter(o => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o)),
+    items: source.filter(
+      o => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o),
+    ),
   };
 }
 
-function handleList(ctx: ApiContext, res: ServerResponse, type: ResourceType, namespace: string | undefined, query: URLSearchParams) {
+function handleList(
+  ctx: ApiContext,
+  res: ServerResponse,
+  type: ResourceType,
+  namespace: string | undefined,
+  query: URLSearchParams,
+) {
   const { items } = listObjects(ctx, type, namespace, query);
   const resourceVersion = String(ctx.store.currentResourceVersion());
   const limit = Number(query.get('limit') ?? 0);
@@ -144,7 +197,9 @@ function handleList(ctx: ApiContext, res: ServerResponse, type: ResourceType, na
   const token = query.get('continue');
   if (token) {
     try {
-      start = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')).start;
+      start = JSON.parse(
+        Buffer.from(token, 'base64url').toString('utf8'),
+      ).start;
     } catch {
       throw ApiError.badRequest('invalid continue token');
     }
@@ -153,7 +208,9 @@ function handleList(ctx: ApiContext, res: ServerResponse, type: ResourceType, na
   const page = items.slice(start, end);
   const metadata: Record<string, unknown> = { resourceVersion };
   if (end < items.length) {
-    metadata.continue = Buffer.from(JSON.stringify({ start: end, rv: resourceVersion })).toString('base64url');
+    metadata.continue = Buffer.from(
+      JSON.stringify({ start: end, rv: resourceVersion }),
+    ).toString('base64url');
     metadata.remainingItemCount = items.length - end;
   }
   sendJson(res, 200, {
@@ -177,20 +234,36 @@ async function handleCollection(
   if (method === 'GET') {
     const watch = query.get('watch');
     if (watch === '1' || watch === 'true') {
-      if (type.computed) throw new ApiError(405, 'MethodNotAllowed', `watch is not supported on ${type.plural}.${type.group}`);
+      if (type.computed)
+        throw new ApiError(
+          405,
+          'MethodNotAllowed',
+          `watch is not supported on ${type.plural}.${type.group}`,
+        );
       const labels = parseLabelSelector(query.get('labelSelector'));
-      const fields = parseFieldSelector(query.get('fieldSelector'), type.selectableFields);
+      const fields = parseFieldSelector(
+        query.get('fieldSelector'),
+        type.selectableFields,
+      );
       const timeout = query.get('timeoutSeconds');
-      const end = serveWatch(req, res, ctx.store, {
-        type,
-        namespace,
-        labels,
-        fields,
-        resourceVersion: query.get('resourceVersion') ?? undefined,
-        allowBookmarks: query.get('allowWatchBookmarks') === 'true' || query.get('allowWatchBookmarks') === '1',
-        sendInitialEvents: query.get('sendInitialEvents') === 'true',
-        timeoutSeconds: timeout ? Number(timeout) : undefined,
-      }, ctx.watch);
+      const end = serveWatch(
+        req,
+        res,
+        ctx.store,
+        {
+          type,
+          namespace,
+          labels,
+          fields,
+          resourceVersion: query.get('resourceVersion') ?? undefined,
+          allowBookmarks:
+            query.get('allowWatchBookmarks') === 'true' ||
+            query.get('allowWatchBookmarks') === '1',
+          sendInitialEvents: query.get('sendInitialEvents') === 'true',
+          timeoutSeconds: timeout ? Number(timeout) : undefined,
+        },
+        ctx.watch,
+      );
       const untrack = ctx.trackWatch(end);
       res.on('close', untrack);
       return;
@@ -199,9 +272,17 @@ async function handleCollection(
     return;
   }
   if (method === 'POST') {
-    if (type.computed) throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+    if (type.computed)
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
     const dryRun = dryRunOf(query);
-    const obj = parseBody(body, req.headers['content-type'] ?? 'application/json');
+    const obj = parseBody(
+      body,
+      req.headers['content-type'] ?? 'application/json',
+    );
     checkTypeOf(type, obj);
     checkNamespaceOf(type, obj, namespace);
     if (!obj.metadata.name && obj.metadata.generateName) {
@@ -213,18 +294,37 @@ async function handleCollection(
     sendJson(res, 201, ctx.store.create(type, obj, { dryRun }));
     return;
   }
-  throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+  throw new ApiError(
+    405,
+    'MethodNotAllowed',
+    'the server does not allow this method on the requested resource',
+  );
 }
 
-function patched(current: KubeObject, patch: any, contentType: string): KubeObject {
-  if (contentType.startsWith('application/merge-patch+json')) return mergePatch(current, patch);
-  if (contentType.startsWith('application/strategic-merge-patch+json')) return strategicMergePatch(current, patch);
-  if (contentType.startsWith('application/json-patch+json')) return jsonPatch(current, patch);
-  throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`);
+function patched(
+  current: KubeObject,
+  patch: any,
+  contentType: string,
+): KubeObject {
+  if (contentType.startsWith('application/merge-patch+json'))
+    return mergePatch(current, patch);
+  if (contentType.startsWith('application/strategic-merge-patch+json'))
+    return strategicMergePatch(current, patch);
+  if (contentType.startsWith('application/json-patch+json'))
+    return jsonPatch(current, patch);
+  throw new ApiError(
+    415,
+    'UnsupportedMediaType',
+    `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+  );
 }
 
 /** Keeps status from `current` for main-resource writes, everything else for /status writes. */
-function scopeWrite(current: KubeObject, next: KubeObject, subresource: string | undefined): KubeObject {
+function scopeWrite(
+  current: KubeObject,
+  next: KubeObject,
+  subresource: string | undefined,
+): KubeObject {
   if (subresource === 'status') return { ...current, status: next.status };
   if (current.kind === 'Node' || current.kind === 'Event') return next;
   const result = { ...next };
@@ -244,11 +344,22 @@ async function handleObject(
   const { type, namespace, name, subresource } = target;
   const method = req.method ?? 'GET';
   if (subresource !== undefined && subresource !== 'status') {
-    throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+    throw new ApiError(
+      404,
+      'NotFound',
+      'the server could not find the requested resource',
+    );
   }
   if (type.computed) {
-    if (method !== 'GET') throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-    const found = ctx.computed(type, namespace).find(o => o.metadata.name === name);
+    if (method !== 'GET')
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
+    const found = ctx
+      .computed(type, namespace)
+      .find(o => o.metadata.name === name);
     if (!found) throw ApiError.notFound(type.plural, name, type.group);
     sendJson(res, 200, found);
     return;
@@ -264,31 +375,46 @@ async function handleObject(
       checkTypeOf(type, obj);
       checkNamespaceOf(type, obj, namespace);
       if (obj.metadata.name !== name) {
-        throw ApiError.badRequest('the name of the object does not match the name on the URL');
+        throw ApiError.badRequest(
+          'the name of the object does not match the name on the URL',
+        );
       }
       const current = ctx.store.require(type, namespace, name);
       const next = scopeWrite(current, obj, subresource);
       validateObject(type, next);
-      sendJson(res, 200, ctx.store.update(type, next, {
-        dryRun,
-        expectedResourceVersion: obj.metadata.resourceVersion,
-      }));
+      sendJson(
+        res,
+        200,
+        ctx.store.update(type, next, {
+          dryRun,
+          expectedResourceVersion: obj.metadata.resourceVersion,
+        }),
+      );
       return;
     }
     case 'PATCH': {
       if (contentType.startsWith('application/apply-patch')) {
         const manager = query.get('fieldManager');
         if (!manager) {
-          throw ApiError.badRequest('PATCH, application/apply-patch+yaml requests require fieldManager');
+          throw ApiError.badRequest(
+            'PATCH, application/apply-patch+yaml requests require fieldManager',
+          );
         }
         const applied = parseBody(body, 'yaml');
         checkTypeOf(type, applied);
         if (applied.apiVersion === undefined || applied.kind === undefined) {
-          throw ApiError.badRequest('apiVersion and kind must be set in an apply patch');
+          throw ApiError.badRequest(
+            'apiVersion and kind must be set in an apply patch',
+          );
         }
         checkNamespaceOf(type, applied, namespace);
-        if (applied.metadata.name !== undefined && applied.metadata.name !== name) {
-          throw ApiError.badRequest('the name of the object does not match the name on the URL');
+        if (
+          applied.metadata.name !== undefined &&
+          applied.metadata.name !== name
+        ) {
+          throw ApiError.badRequest(
+            'the name of the object does not match the name on the URL',
+          );
         }
         applied.metadata.name = name;
         const current = ctx.store.get(type, namespace, name);
@@ -311,8 +437,13 @@ async function handleObject(
       }
       const current = ctx.store.require(type, namespace, name);
       const next = patched(current, parseBody(body, 'json'), contentType);
-      if (next?.metadata?.name !== name || (type.namespaced && next.metadata.namespace !== namespace)) {
-        throw ApiError.badRequest('a patch may not change the name or namespace of an object');
+      if (
+        next?.metadata?.name !== name ||
+        (type.namespaced && next.metadata.namespace !== namespace)
+      ) {
+        throw ApiError.badRequest(
+          'a patch may not change the name or namespace of an object',
+        );
       }
       const scoped = scopeWrite(current, next, subresource);
       validateObject(type, scoped);
@@ -324,14 +455,19 @@ async function handleObject(
       if (!dryRun && type === NAMESPACES) {
         for (const t of RESOURCE_TYPES) {
           if (!t.namespaced || t.computed) continue;
-          for (const o of ctx.store.list(t, name)) ctx.store.delete(t, name, o.metadata.name);
+          for (const o of ctx.store.list(t, name))
+            ctx.store.delete(t, name, o.metadata.name);
         }
       }
       sendJson(res, 200, deleted);
       return;
     }
     default:
-      throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
   }
 }
 
@@ -342,11 +478,17 @@ async function handlePodProxy(
   target: Extract<ApiTarget, { kind: 'pod-proxy' }>,
   query: URLSearchParams,
 ) {
-  const podType = RESOURCE_TYPES.find(t => t.group === '' && t.plural === 'pods')!;
+  const podType = RESOURCE_TYPES.find(
+    t => t.group === '' && t.plural === 'pods',
+  )!;
   const pod = ctx.store.require(podType, target.namespace, target.pod);
   const status = (pod as any).status ?? {};
   if (!status.podIP || status.phase !== 'Running') {
-    throw new ApiError(503, 'ServiceUnavailable', `error trying to reach service: pod ${target.pod} has no running container to proxy to`);
+    throw new ApiError(
+      503,
+      'ServiceUnavailable',
+      `error trying to reach service: pod ${target.pod} has no running container to proxy to`,
+    );
   }
   const answer = await ctx.podProxy({
     pod,
@@ -374,9 +516,16 @@ export async function handleApiRequest(
   try {
     const target = parseApiPath(url.pathname);
     const method = req.method ?? 'GET';
-    const readOnly = target.kind !== 'collection' && target.kind !== 'object' && target.kind !== 'pod-proxy';
+    const readOnly =
+      target.kind !== 'collection' &&
+      target.kind !== 'object' &&
+      target.kind !== 'pod-proxy';
     if (readOnly && method !== 'GET') {
-      throw new ApiError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
+      throw new ApiError(
+        405,
+        'MethodNotAllowed',
+        'the server does not allow this method on the requested resource',
+      );
     }
     switch (target.kind) {
       case 'version':
@@ -408,7 +557,11 @@ export async function handleApiRequest(
         await handlePodProxy(ctx, req, res, target, url.searchParams);
         return;
       default:
-        throw new ApiError(404, 'NotFound', 'the server could not find the requested resource');
+        throw new ApiError(
+          404,
+          'NotFound',
+          'the server could not find the requested resource',
+        );
     }
   } catch (e) {
     if (res.headersSent) {
@@ -419,6 +572,14 @@ export async function handleApiRequest(
       sendJson(res, e.code, e.toStatus());
       return;
     }
-    sendJson(res, 500, new ApiError(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`).toStatus());
+    sendJson(
+      res,
+      500,
+      new ApiError(
+        500,
+        'InternalError',
+        `Internal error occurred: ${(e as Error).message}`,
+      ).toStatus(),
+    );
   }
 }

@@ -39,7 +39,9 @@ describe('parseLabelSelector', () => {
 
   it('rejects an invalid key with a message naming it', () => {
     expect(() => parseLabelSelector('bad key=x')).toThrow(/bad key/);
-    expect(() => parseLabelSelector('a=b c')).toThrow(/invalid label value "b c"/);
+    expect(() => parseLabelSelector('a=b c')).toThrow(
+      /invalid label value "b c"/,
+    );
   });
 
   it('converts matchLabels and matchExpressions', () => {
@@ -53,7 +55,9 @@ describe('parseLabelSelector', () => {
     expect(matchesLabels(reqs, labels)).toBe(true);
     expect(matchesLabels(reqs, { ...labels, missing: 'x' })).toBe(false);
     expect(() =>
-      requirementsFromLabelSelector({ matchExpressions: [{ key: 'a', operator: 'Like' }] }),
+      requirementsFromLabelSelector({
+        matchExpressions: [{ key: 'a', operator: 'Like' }],
+      }),
     ).toThrow(/Like/);
   });
 });
@@ -62,23 +66,43 @@ describe('parseFieldSelector', () => {
   const event = {
     metadata: { name: 'e1', namespace: 'ml-serving' },
     reason: 'SuccessfulRescale',
-    involvedObject: { kind: 'HorizontalPodAutoscaler', name: 'text-classifier' },
+    involvedObject: {
+      kind: 'HorizontalPodAutoscaler',
+      name: 'text-classifier',
+    },
   };
 
   it('matches supported fields', () => {
     const allowed = ['reason', 'involvedObject.name', 'involvedObject.kind'];
-    expect(matchesFields(parseFieldSelector('reason=SuccessfulRescale', allowed), event)).toBe(true);
     expect(
       matchesFields(
-        parseFieldSelector('involvedObject.name==text-classifier,metadata.namespace=ml-serving', allowed),
+        parseFieldSelector('reason=SuccessfulRescale', allowed),
         event,
       ),
     ).toBe(true);
-    expect(matchesFields(parseFieldSelector('reason!=SuccessfulRescale', allowed), event)).toBe(false);
-    expect(matchesFields(parseFieldSelector('metadata.name=e2'), event)).toBe(false);
+    expect(
+      matchesFields(
+        parseFieldSelector(
+          'involvedObject.name==text-classifier,metadata.namespace=ml-serving',
+          allowed,
+        ),
+        event,
+      ),
+    ).toBe(true);
+    expect(
+      matchesFields(
+        parseFieldSelector('reason!=SuccessfulRescale', allowed),
+        event,
+      ),
+    ).toBe(false);
+    expect(matchesFields(parseFieldSelector('metadata.name=e2'), event)).toBe(
+      false,
+    );
   });
 
   it('rejects fields the type does not support, like kube-apiserver', () => {
-    expect(() => parseFieldSelector('spec.nodeName=x')).toThrow('field label not supported: spec.nodeName');
+    expect(() => parseFieldSelector('spec.nodeName=x')).toThrow(
+      'field label not supported: spec.nodeName',
+    );
   });
 });

@@ -14,7 +14,8 @@ export interface FieldRequirement {
   value: string;
 }
 
-const KEY = /^([A-Za-z0-9][-A-Za-z0-9_.]*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const KEY =
+  /^([A-Za-z0-9][-A-Za-z0-9_.]*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 /** Splits on commas that are not inside parentheses. */
@@ -59,7 +60,9 @@ function checkValue(value: string, selector: string): string {
  * `a notin (x,y)`, `a`, `!a`, `a>1`, `a<1`, comma-separated (all must hold).
  * Throws a 400 `ApiError` naming the bad term.
  */
-export function parseLabelSelector(text: string | undefined | null): LabelRequirement[] {
+export function parseLabelSelector(
+  text: string | undefined | null,
+): LabelRequirement[] {
   if (!text) return [];
   return splitTerms(text).map(term => {
     const setMatch = /^(\S+)\s+(in|notin)\s*\((.*)\)$/.exec(term);
@@ -74,7 +77,11 @@ export function parseLabelSelector(text: string | undefined | null): LabelRequir
       };
     }
     if (term.startsWith('!')) {
-      return { key: checkKey(term.slice(1).trim(), text), operator: '!', values: [] };
+      return {
+        key: checkKey(term.slice(1).trim(), text),
+        operator: '!',
+        values: [],
+      };
     }
     const opMatch = /^([^=!<>\s]+)\s*(==|=|!=|>|<)\s*(.*)$/.exec(term);
     if (opMatch) {
@@ -129,9 +136,13 @@ export function matchesLabels(
       case '!':
         return !has;
       case 'gt':
-        return has && /^-?\d+$/.test(value) && Number(value) > Number(r.values[0]);
+        return (
+          has && /^-?\d+$/.test(value) && Number(value) > Number(r.values[0])
+        );
       case 'lt':
-        return has && /^-?\d+$/.test(value) && Number(value) < Number(r.values[0]);
+        return (
+          has && /^-?\d+$/.test(value) && Number(value) < Number(r.values[0])
+        );
       default:
         return false;
     }
@@ -139,21 +150,36 @@ export function matchesLabels(
 }
 
 /** Converts a `metav1.LabelSelector` (matchLabels + matchExpressions) to requirements. */
-export function requirementsFromLabelSelector(selector: {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-} | undefined): LabelRequirement[] {
+export function requirementsFromLabelSelector(
+  selector:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: {
+          key: string;
+          operator: string;
+          values?: string[];
+        }[];
+      }
+    | undefined,
+): LabelRequirement[] {
   const reqs: LabelRequirement[] = [];
   for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
     reqs.push({ key, operator: '=', values: [value] });
   }
   for (const e of selector?.matchExpressions ?? []) {
     const op = e.operator;
-    if (op === 'In') reqs.push({ key: e.key, operator: 'in', values: e.values ?? [] });
-    else if (op === 'NotIn') reqs.push({ key: e.key, operator: 'notin', values: e.values ?? [] });
-    else if (op === 'Exists') reqs.push({ key: e.key, operator: 'exists', values: [] });
-    else if (op === 'DoesNotExist') reqs.push({ key: e.key, operator: '!', values: [] });
-    else throw ApiError.badRequest(`"${op}" is not a valid label selector operator`);
+    if (op === 'In')
+      reqs.push({ key: e.key, operator: 'in', values: e.values ?? [] });
+    else if (op === 'NotIn')
+      reqs.push({ key: e.key, operator: 'notin', values: e.values ?? [] });
+    else if (op === 'Exists')
+      reqs.push({ key: e.key, operator: 'exists', values: [] });
+    else if (op === 'DoesNotExist')
+      reqs.push({ key: e.key, operator: '!', values: [] });
+    else
+      throw ApiError.badRequest(
+        `"${op}" is not a valid label selector operator`,
+      );
   }
   return reqs;
 }
@@ -171,7 +197,9 @@ export function parseFieldSelector(
   return splitTerms(text).map(term => {
     const m = /^([^=!\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term);
     if (!m) {
-      throw ApiError.badRequest(`invalid selector: '${text}'; can't understand '${term}'`);
+      throw ApiError.badRequest(
+        `invalid selector: '${text}'; can't understand '${term}'`,
+      );
     }
     const [, field, op, value] = m;
     if (
@@ -199,7 +227,10 @@ function fieldValue(obj: any, field: string): string {
 }
 
 /** True when the object satisfies every field requirement. */
-export function matchesFields(requirements: FieldRequirement[], obj: unknown): boolean {
+export function matchesFields(
+  requirements: FieldRequirement[],
+  obj: unknown,
+): boolean {
   return requirements.every(r => {
     const v = fieldValue(obj, r.field);
     return r.operator === '=' ? v === r.value : v !== r.value;

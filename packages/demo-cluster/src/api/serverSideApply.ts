@@ -38,7 +38,12 @@ export function ownedPaths(obj: unknown, prefix: string[] = []): string[][] {
   const paths: string[][] = [];
   for (const [key, value] of Object.entries(obj)) {
     if (prefix.length === 0 && UNOWNED_TOP.has(key)) continue;
-    if (prefix.length === 1 && prefix[0] === 'f:metadata' && UNOWNED_META.has(key)) continue;
+    if (
+      prefix.length === 1 &&
+      prefix[0] === 'f:metadata' &&
+      UNOWNED_META.has(key)
+    )
+      continue;
     const here = [...prefix, `f:${key}`];
     if (Array.isArray(value)) {
       const mergeKey = listMergeKey(value);
@@ -141,10 +146,12 @@ export function serverSideApply(
   applied: KubeObject,
   options: { manager: string; apiVersion: string; now: Date },
 ): KubeObject {
-  const entries = ((current?.metadata.managedFields ?? []) as ManagedFieldsEntry[]).filter(
-    e => e && typeof e === 'object',
+  const entries = (
+    (current?.metadata.managedFields ?? []) as ManagedFieldsEntry[]
+  ).filter(e => e && typeof e === 'object');
+  const mine = entries.find(
+    e => e.manager === options.manager && e.operation === 'Apply',
   );
-  const mine = entries.find(e => e.manager === options.manager && e.operation === 'Apply');
   const others = entries.filter(e => e !== mine);
   const newPaths = ownedPaths(applied);
   const newKeys = new Set(newPaths.map(p => p.join('\u0000')));
@@ -159,7 +166,10 @@ export function serverSideApply(
     }
   }
   const { managedFields: _ignored, ...appliedMeta } = applied.metadata ?? {};
-  const merged = applyMerge(base, { ...applied, metadata: appliedMeta }) as KubeObject;
+  const merged = applyMerge(base, {
+    ...applied,
+    metadata: appliedMeta,
+  }) as KubeObject;
   merged.metadata.managedFields = [
     ...others,
     {

@@ -2,7 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './ApiError';
 import { KubeObject, ObjectStore, StoredChange } from './ObjectStore';
 import { ResourceType, apiVersionOf, typeKeyOf } from './resources';
-import { FieldRequirement, LabelRequirement, matchesFields, matchesLabels } from './selectors';
+import {
+  FieldRequirement,
+  LabelRequirement,
+  matchesFields,
+  matchesLabels,
+} from './selectors';
 
 /** How a watch that resumes from a compacted resourceVersion is told to relist. */
 export type ExpiredWatchMode = 'event' | 'status';
@@ -34,10 +39,16 @@ export interface WatchOptions {
 
 function matches(params: WatchParams, obj: KubeObject | undefined): boolean {
   if (!obj) return false;
-  if (params.namespace !== undefined && obj.metadata.namespace !== params.namespace) {
+  if (
+    params.namespace !== undefined &&
+    obj.metadata.namespace !== params.namespace
+  ) {
     return false;
   }
-  return matchesLabels(params.labels, obj.metadata.labels) && matchesFields(params.fields, obj);
+  return (
+    matchesLabels(params.labels, obj.metadata.labels) &&
+    matchesFields(params.fields, obj)
+  );
 }
 
 /** Turns a store change into the event this watch sends, if any. */
@@ -57,7 +68,11 @@ export function eventFor(
   return now ? { type: change.type, object: change.object } : undefined;
 }
 
-function bookmark(type: ResourceType, resourceVersion: number, initialEnd = false) {
+function bookmark(
+  type: ResourceType,
+  resourceVersion: number,
+  initialEnd = false,
+) {
   return {
     type: 'BOOKMARK',
     object: {
@@ -65,7 +80,9 @@ function bookmark(type: ResourceType, resourceVersion: number, initialEnd = fals
       apiVersion: apiVersionOf(type),
       metadata: {
         resourceVersion: String(resourceVersion),
-        ...(initialEnd ? { annotations: { 'k8s.io/initial-events-end': 'true' } } : {}),
+        ...(initialEnd
+          ? { annotations: { 'k8s.io/initial-events-end': 'true' } }
+          : {}),
       },
     },
   };
@@ -85,7 +102,8 @@ export function serveWatch(
 ): () => void {
   const rvText = params.resourceVersion ?? '';
   let backlog: { type: string; object: KubeObject }[] = [];
-  const fromScratch = rvText === '' || rvText === '0' || params.sendInitialEvents;
+  const fromScratch =
+    rvText === '' || rvText === '0' || params.sendInitialEvents;
   if (fromScratch) {
     const items = store
       .list(params.type, params.namespace)
@@ -122,7 +140,8 @@ export function serveWatch(
   });
   res.flushHeaders();
   const write = (event: unknown) => {
-    if (!res.writableEnded && !res.destroyed) res.write(`${JSON.stringify(event)}\n`);
+    if (!res.writableEnded && !res.destroyed)
+      res.write(`${JSON.stringify(event)}\n`);
   };
   for (const event of backlog) write(event);
   if (params.sendInitialEvents && params.allowBookmarks) {
@@ -148,12 +167,10 @@ export function serveWatch(
     ended = true;
     unsubscribe();
     timers.forEach(t => clearInterval(t));
-    clearTimeout(timeout);
     if (!res.writableEnded) res.end();
   };
   const timeoutSeconds = params.timeoutSeconds ?? options.defaultTimeoutSeconds;
-  const timeout = setTimeout(end, timeoutSeconds * 1000);
-  timeout.unref();
+  timers.push(setTimeout(end, timeoutSeconds * 1000));
   timers.forEach(t => t.unref());
   req.on('close', end);
   res.on('close', end);

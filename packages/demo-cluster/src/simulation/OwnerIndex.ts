@@ -1,7 +1,8 @@
 import type { KubeObject, ObjectStore, StoredChange } from '../api/ObjectStore';
 import { KINDS } from './kinds';
 
-const controllerUid = (o: KubeObject) => o.metadata.ownerReferences?.find(r => r.controller)?.uid;
+const controllerUid = (o: KubeObject) =>
+  o.metadata.ownerReferences?.find(r => r.controller)?.uid;
 const POD_KEY = '/pods';
 const RS_KEY = 'apps/replicasets';
 const DEPLOYMENT_KEY = 'apps/deployments';
@@ -18,9 +19,22 @@ export class OwnerIndex {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly store: ObjectStore) {
-    for (const rs of store.list(KINDS.replicaSets)) this.apply({ type: 'ADDED', typeKey: RS_KEY, object: rs, resourceVersion: 0 });
-    for (const pod of store.list(KINDS.pods)) this.apply({ type: 'ADDED', typeKey: POD_KEY, object: pod, resourceVersion: 0 });
-    for (const d of store.list(KINDS.deployments)) this.dirtyDeployments.add(d.metadata.uid!);
+    for (const rs of store.list(KINDS.replicaSets))
+      this.apply({
+        type: 'ADDED',
+        typeKey: RS_KEY,
+        object: rs,
+        resourceVersion: 0,
+      });
+    for (const pod of store.list(KINDS.pods))
+      this.apply({
+        type: 'ADDED',
+        typeKey: POD_KEY,
+        object: pod,
+        resourceVersion: 0,
+      });
+    for (const d of store.list(KINDS.deployments))
+      this.dirtyDeployments.add(d.metadata.uid!);
     this.unsubscribe = store.subscribe(change => this.apply(change));
   }
 
@@ -61,9 +75,12 @@ export class OwnerIndex {
     }
     if (typeKey !== POD_KEY && typeKey !== RS_KEY) return;
     const key = `${object.metadata.namespace}/${object.metadata.name}`;
-    const previousOwner = change.previous ? controllerUid(change.previous) : undefined;
+    const previousOwner = change.previous
+      ? controllerUid(change.previous)
+      : undefined;
     const owner = controllerUid(object);
-    if (previousOwner && previousOwner !== owner) this.children.get(previousOwner)?.delete(key);
+    if (previousOwner && previousOwner !== owner)
+      this.children.get(previousOwner)?.delete(key);
     if (owner) {
       let map = this.children.get(owner);
       if (!map) {
@@ -80,7 +97,13 @@ export class OwnerIndex {
     } else if (owner) {
       this.dirtyReplicaSets.add(owner);
       const rsRef = object.metadata.ownerReferences?.find(r => r.controller);
-      const rs = rsRef ? this.store.get(KINDS.replicaSets, object.metadata.namespace, rsRef.name) : undefined;
+      const rs = rsRef
+        ? this.store.get(
+            KINDS.replicaSets,
+            object.metadata.namespace,
+            rsRef.name,
+          )
+        : undefined;
       const deployment = rs ? controllerUid(rs) : undefined;
       if (deployment) this.dirtyDeployments.add(deployment);
     }

@@ -1,7 +1,10 @@
 import type { TritonModelConfig } from '@internal/plugin-model-scaling-common';
 import type { KubeObject, ObjectStore } from '../api/ObjectStore';
 import type { BatchProfile } from '../triton/batchProfiles';
-import type { TritonModelDefinition, TritonServer } from '../triton/TritonServer';
+import type {
+  TritonModelDefinition,
+  TritonServer,
+} from '../triton/TritonServer';
 import type { OwnerIndex } from './OwnerIndex';
 import type { Rng } from './rng';
 import type { Scenario, ScenarioModel } from './scenarios';
@@ -76,7 +79,13 @@ export interface SimContext {
   /** Writes an Event (aggregating repeats like the event recorder does). */
   recordEvent(event: {
     namespace: string;
-    involvedObject: { apiVersion: string; kind: string; name: string; namespace?: string; uid?: string };
+    involvedObject: {
+      apiVersion: string;
+      kind: string;
+      name: string;
+      namespace?: string;
+      uid?: string;
+    };
     reason: string;
     message: string;
     type: 'Normal' | 'Warning';

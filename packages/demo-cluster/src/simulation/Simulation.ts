@@ -16,10 +16,19 @@ import { gpuResourceNames, podRequests } from './podTemplate';
 import { OwnerIndex } from './OwnerIndex';
 import { Rng } from './rng';
 import { Scenario, defaultScenario } from './scenarios';
-import type { PodRuntime, ServiceModel, ServiceRuntime, SimContext } from './SimContext';
+import type {
+  PodRuntime,
+  ServiceModel,
+  ServiceRuntime,
+  SimContext,
+} from './SimContext';
 import { SlidingRate } from './slidingRate';
 import { runTraffic } from './traffic';
-import { reconcileDeployments, reconcileReplicaSets, updateDeploymentStatus } from './workloadControllers';
+import {
+  reconcileDeployments,
+  reconcileReplicaSets,
+  updateDeploymentStatus,
+} from './workloadControllers';
 
 /** Options of {@link Simulation}. */
 export interface SimulationOptions {
@@ -58,7 +67,10 @@ export class Simulation {
   private readonly devices = new GpuDeviceAllocator();
   private readonly keda = new KedaOperator();
   private readonly hpa: HpaController;
-  private readonly net = { nodeIndex: new Map<string, number>(), ipSerial: new Map<string, number>() };
+  private readonly net = {
+    nodeIndex: new Map<string, number>(),
+    ipSerial: new Map<string, number>(),
+  };
   private steps = 0;
   private timer?: NodeJS.Timeout;
 
@@ -111,7 +123,8 @@ export class Simulation {
     this.timer = setInterval(() => {
       // After a long pause, skip ahead instead of replaying hours of steps.
       const target = now();
-      if (target - this.time > 10 * 60 * 1000) this.time = target - 10 * 60 * 1000;
+      if (target - this.time > 10 * 60 * 1000)
+        this.time = target - 10 * 60 * 1000;
       this.advanceTo(target);
     }, this.options.tickSeconds * 1000);
     this.timer.unref();
@@ -152,14 +165,28 @@ export class Simulation {
         return {
           kind: 'PodMetrics',
           apiVersion: 'metrics.k8s.io/v1beta1',
-          metadata: { name: p.metadata.name, namespace: p.metadata.namespace, labels: p.metadata.labels, creationTimestamp: time },
+          metadata: {
+            name: p.metadata.name,
+            namespace: p.metadata.namespace,
+            labels: p.metadata.labels,
+            creationTimestamp: time,
+          },
           timestamp: time,
           window: '15s',
           containers: containers.map((c, i) => {
-            const share = containers.length === 1 ? 1 : i === containers.length - 1 ? 0.7 : 0.3 / (containers.length - 1);
+            // The last container (the model server) uses most; sidecars share the rest.
+            let share = 1;
+            if (containers.length > 1)
+              share =
+                i === containers.length - 1
+                  ? 0.7
+                  : 0.3 / (containers.length - 1);
             return {
               name: c.name,
-              usage: { cpu: `${Math.round(cpu * share * 1e6)}n`, memory: `${Math.round((mem * share) / 1024)}Ki` },
+              usage: {
+                cpu: `${Math.round(cpu * share * 1e6)}n`,
+                memory: `${Math.round((mem * share) / 1024)}Ki`,
+              },
             };
           }),
         };
@@ -183,10 +210,17 @@ export class Simulation {
       return {
         kind: 'NodeMetrics',
         apiVersion: 'metrics.k8s.io/v1beta1',
-        metadata: { name: n.metadata.name, labels: n.metadata.labels, creationTimestamp: time },
+        metadata: {
+          name: n.metadata.name,
+          labels: n.metadata.labels,
+          creationTimestamp: time,
+        },
         timestamp: time,
         window: '20s',
-        usage: { cpu: `${Math.round(u.cpu * 1e6)}n`, memory: `${Math.round(u.mem / 1024)}Ki` },
+        usage: {
+          cpu: `${Math.round(u.cpu * 1e6)}n`,
+          memory: `${Math.round(u.mem / 1024)}Ki`,
+        },
       };
     });
   }
@@ -201,7 +235,8 @@ export class Simulation {
       collectGarbage(ctx.store);
       for (const key of ctx.services.keys()) {
         const [ns, name] = key.split('/');
-        if (!ctx.store.get(KINDS.deployments, ns, name)) ctx.services.delete(key);
+        if (!ctx.store.get(KINDS.deployments, ns, name))
+          ctx.services.delete(key);
       }
     }
     this.keda.reconcile(ctx);
@@ -227,7 +262,9 @@ export class Simulation {
     const requests = podRequests(d.spec?.template?.spec ?? {});
     const annotated = String(
       d.metadata.annotations?.['model-scaling.io/triton-models'] ??
-        d.spec?.template?.metadata?.annotations?.['model-scaling.io/triton-models'] ??
+        d.spec?.template?.metadata?.annotations?.[
+          'model-scaling.io/triton-models'
+        ] ??
         '',
     )
       .split(',')
@@ -244,16 +281,26 @@ export class Simulation {
     const dir = this.options.deploymentDirs.get(key);
     const models: ServiceModel[] = scenario.models.map(m => {
       const shipped =
-        this.options.models.find(f => f.name === m.name && f.serviceDir === dir) ??
-        this.options.models.find(f => f.name === m.name);
+        this.options.models.find(
+          f => f.name === m.name && f.serviceDir === dir,
+        ) ?? this.options.models.find(f => f.name === m.name);
       const text = shipped?.configText ?? defaultModelPbtxt(m.name);
       const profile =
-        this.options.profiles.find(p => p.model === m.profile) ?? this.options.profiles[0];
-      if (!profile) throw new Error(`No batch profile "${m.profile}" for model ${m.name} of ${key}`);
+        this.options.profiles.find(p => p.model === m.profile) ??
+        this.options.profiles[0];
+      if (!profile)
+        throw new Error(
+          `No batch profile "${m.profile}" for model ${m.name} of ${key}`,
+        );
       const configJson = tritonConfigJson(text, m.name);
       return {
         scenario: m,
-        definition: { name: String(configJson.name), version: '1', configJson, memoryBytes: Math.round(m.memoryBytes) },
+        definition: {
+          name: String(configJson.name),
+          version: '1',
+          configJson,
+          memoryBytes: Math.round(m.memoryBytes),
+        },
         config: modelConfigOf(text, shipped?.file ?? `${m.name}/config.pbtxt`),
         profile,
       };

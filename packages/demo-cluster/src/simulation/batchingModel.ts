@@ -15,7 +15,10 @@ export interface BatchingEstimate {
   pending: number;
 }
 
-function poissonShares(mean: number, max: number): { requests: number; share: number }[] {
+function poissonShares(
+  mean: number,
+  max: number,
+): { requests: number; share: number }[] {
   // 1 + Poisson(mean - 1), truncated at max.
   const lambda = Math.max(0, mean - 1);
   const shares: { requests: number; share: number }[] = [];
@@ -28,7 +31,9 @@ function poissonShares(mean: number, max: number): { requests: number; share: nu
   }
   const rest = Math.max(0, 1 - total);
   shares[shares.length - 1].share += rest;
-  return shares.filter(s => s.share > 1e-4).map(s => ({ requests: s.requests, share: s.share / (total + rest) }));
+  return shares
+    .filter(s => s.share > 1e-4)
+    .map(s => ({ requests: s.requests, share: s.share / (total + rest) }));
 }
 
 /**
@@ -47,18 +52,26 @@ export function estimateBatching(options: {
   slowdown: number;
 }): BatchingEstimate {
   const { requestRate: rate, clientBatch, config, profile, slowdown } = options;
-  const lat = (requests: number) => latencyUs(profile, requests * clientBatch) * slowdown;
+  const lat = (requests: number) =>
+    latencyUs(profile, requests * clientBatch) * slowdown;
   const maxBatch = Math.max(clientBatch, config.maxBatchSize || clientBatch);
   const maxMerge = Math.max(1, Math.floor(maxBatch / clientBatch));
   if (rate <= 0) {
-    return { requestsPerExecution: 1, mergeDistribution: [{ requests: 1, share: 1 }], queueUs: 0, utilization: 0, pending: 0 };
+    return {
+      requestsPerExecution: 1,
+      mergeDistribution: [{ requests: 1, share: 1 }],
+      queueUs: 0,
+      utilization: 0,
+      pending: 0,
+    };
   }
   const db = config.dynamicBatching;
   if (!db || maxMerge === 1) {
     const s = lat(1);
     const rho = (rate * s) / 1e6;
     const capped = Math.min(rho, 0.98);
-    const queueUs = (capped * s) / (2 * (1 - capped)) + (rho > 1 ? (rho - 1) * 1e6 : 0);
+    const queueUs =
+      (capped * s) / (2 * (1 - capped)) + (rho > 1 ? (rho - 1) * 1e6 : 0);
     return {
       requestsPerExecution: 1,
       mergeDistribution: [{ requests: 1, share: 1 }],
@@ -67,21 +80,31 @@ export function estimateBatching(options: {
       pending: (rate * queueUs) / 1e6,
     };
   }
-  const preferredMax = Math.max(0, ...db.preferredBatchSize.map(p => Math.floor(p / clientBatch)));
-  const waitTarget = preferredMax > 0 ? Math.min(preferredMax, maxMerge) : maxMerge;
+  const preferredMax = Math.max(
+    0,
+    ...db.preferredBatchSize.map(p => Math.floor(p / clientBatch)),
+  );
+  const waitTarget =
+    preferredMax > 0 ? Math.min(preferredMax, maxMerge) : maxMerge;
   const delayS = db.maxQueueDelayMicroseconds / 1e6;
   // Requests gathered while the first one waits (at most the delay, or until the preferred size).
   const waiting = Math.min(1 + rate * delayS, waitTarget);
   // Requests that arrive while the instance is busy with the previous batch.
   let busy = 1;
-  for (let i = 0; i < 30; i++) busy = Math.min(maxMerge, Math.max(1, (rate * lat(busy)) / 1e6));
+  for (let i = 0; i < 30; i++)
+    busy = Math.min(maxMerge, Math.max(1, (rate * lat(busy)) / 1e6));
   const merged = Math.min(maxMerge, Math.max(waiting, busy));
   const execRate = rate / merged;
   const utilization = (execRate * lat(merged)) / 1e6;
-  const waitUs = Math.min(db.maxQueueDelayMicroseconds, ((merged - 1) / rate) * 1e6);
+  const waitUs = Math.min(
+    db.maxQueueDelayMicroseconds,
+    ((merged - 1) / rate) * 1e6,
+  );
   const congestion = Math.min(utilization, 0.98);
   const queueUs =
-    waitUs * 0.5 + (congestion * lat(merged)) / 2 + (utilization > 1 ? (utilization - 1) * 1e6 : 0);
+    waitUs * 0.5 +
+    (congestion * lat(merged)) / 2 +
+    (utilization > 1 ? (utilization - 1) * 1e6 : 0);
   return {
     requestsPerExecution: merged,
     mergeDistribution: poissonShares(merged, maxMerge),

@@ -5,7 +5,13 @@ import type { Rng } from './rng';
 /** An event to record. */
 export interface EventInput {
   namespace: string;
-  involvedObject: { apiVersion: string; kind: string; name: string; namespace?: string; uid?: string };
+  involvedObject: {
+    apiVersion: string;
+    kind: string;
+    name: string;
+    namespace?: string;
+    uid?: string;
+  };
   reason: string;
   message: string;
   type: 'Normal' | 'Warning';
@@ -40,13 +46,21 @@ export class EventRecorder {
       : undefined;
     const time = kubeTime(nowMs);
     if (existing) {
-      return this.store.mutate(KINDS.events, input.namespace, existingName!, draft => {
-        const e = draft as any;
-        e.count = (e.count ?? 1) + 1;
-        e.lastTimestamp = time;
-      });
+      return this.store.mutate(
+        KINDS.events,
+        input.namespace,
+        existingName!,
+        draft => {
+          const e = draft as any;
+          e.count = (e.count ?? 1) + 1;
+          e.lastTimestamp = time;
+        },
+      );
     }
-    const name = `${input.involvedObject.name}.${this.rng.string(16, '0123456789abcdef')}`;
+    const name = `${input.involvedObject.name}.${this.rng.string(
+      16,
+      '0123456789abcdef',
+    )}`;
     this.recent.set(key, name);
     return this.store.create(KINDS.events, {
       apiVersion: 'v1',
@@ -72,14 +86,17 @@ export class EventRecorder {
   /** Deletes events whose last occurrence is older than the TTL (kube-apiserver's --event-ttl). */
   expire(nowMs: number): void {
     for (const e of this.store.list(KINDS.events) as any[]) {
-      const last = Date.parse(e.lastTimestamp ?? e.metadata.creationTimestamp ?? '');
+      const last = Date.parse(
+        e.lastTimestamp ?? e.metadata.creationTimestamp ?? '',
+      );
       if (Number.isFinite(last) && nowMs - last > this.ttlMs) {
         this.store.delete(KINDS.events, e.metadata.namespace, e.metadata.name);
       }
     }
     for (const [key, name] of this.recent) {
       const [namespace] = key.split('\u0000');
-      if (!this.store.get(KINDS.events, namespace, name)) this.recent.delete(key);
+      if (!this.store.get(KINDS.events, namespace, name))
+        this.recent.delete(key);
     }
   }
 }

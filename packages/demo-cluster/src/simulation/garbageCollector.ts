@@ -12,7 +12,9 @@ export function collectGarbage(store: ObjectStore): number {
   let deleted = 0;
   for (let pass = 0; pass < 5; pass++) {
     const uids = new Set<string>();
-    for (const t of OWNED) for (const o of store.list(t)) if (o.metadata.uid) uids.add(o.metadata.uid);
+    for (const t of OWNED)
+      for (const o of store.list(t))
+        if (o.metadata.uid) uids.add(o.metadata.uid);
     let round = 0;
     for (const t of OWNED) {
       for (const o of store.list(t)) {

@@ -20,7 +20,10 @@ function hex(seed: string, length: number): string {
 /** A stable device uuid, `GPU-…` or `MIG-…`, for a device slot of a node. */
 export function deviceUuid(prefix: 'GPU' | 'MIG', seed: string): string {
   const h = hex(seed, 32);
-  return `${prefix}-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  return `${prefix}-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(
+    12,
+    16,
+  )}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /**
@@ -30,9 +33,17 @@ export function deviceUuid(prefix: 'GPU' | 'MIG', seed: string): string {
  */
 export class GpuDeviceAllocator {
   private readonly used = new Map<string, Set<number>>();
-  private readonly byPod = new Map<string, { key: string; slots: number[] }[]>();
+  private readonly byPod = new Map<
+    string,
+    { key: string; slots: number[] }[]
+  >();
 
-  allocate(podUid: string, node: KubeObject, resource: string, count: number): TritonGpu[] {
+  allocate(
+    podUid: string,
+    node: KubeObject,
+    resource: string,
+    count: number,
+  ): TritonGpu[] {
     const labels = node.metadata.labels ?? {};
     const key = `${node.metadata.name}\u0000${resource}`;
     const used = this.used.get(key) ?? new Set<number>();

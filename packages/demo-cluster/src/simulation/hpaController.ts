@@ -24,16 +24,35 @@ const SYNC_SECONDS = 15;
 
 const ABLE_TO_SCALE_MESSAGES: Record<string, string> = {
   ReadyForNewScale: 'recommended size matches current size',
-  ScaleUpStabilized: 'recent recommendations were lower than current one, applying the lowest recent recommendation',
-  ScaleDownStabilized: 'recent recommendations were higher than current one, applying the highest recent recommendation',
+  ScaleUpStabilized:
+    'recent recommendations were lower than current one, applying the lowest recent recommendation',
+  ScaleDownStabilized:
+    'recent recommendations were higher than current one, applying the highest recent recommendation',
 };
 
 const LIMITED: Record<string, { status: 'True' | 'False'; message: string }> = {
-  DesiredWithinRange: { status: 'False', message: 'the desired count is within the acceptable range' },
-  TooManyReplicas: { status: 'True', message: 'the desired replica count is more than the maximum replica count' },
-  TooFewReplicas: { status: 'True', message: 'the desired replica count is less than the minimum replica count' },
-  ScaleUpLimit: { status: 'True', message: 'the desired replica count is increasing faster than the maximum scale rate' },
-  ScaleDownLimit: { status: 'True', message: 'the desired replica count is decreasing faster than the maximum scale rate' },
+  DesiredWithinRange: {
+    status: 'False',
+    message: 'the desired count is within the acceptable range',
+  },
+  TooManyReplicas: {
+    status: 'True',
+    message: 'the desired replica count is more than the maximum replica count',
+  },
+  TooFewReplicas: {
+    status: 'True',
+    message: 'the desired replica count is less than the minimum replica count',
+  },
+  ScaleUpLimit: {
+    status: 'True',
+    message:
+      'the desired replica count is increasing faster than the maximum scale rate',
+  },
+  ScaleDownLimit: {
+    status: 'True',
+    message:
+      'the desired replica count is decreasing faster than the maximum scale rate',
+  },
 };
 
 function selectorText(selector: any): string {
@@ -44,7 +63,9 @@ function selectorText(selector: any): string {
 }
 
 const isReady = (pod: any) =>
-  (pod.status?.conditions ?? []).some((c: any) => c.type === 'Ready' && c.status === 'True');
+  (pod.status?.conditions ?? []).some(
+    (c: any) => c.type === 'Ready' && c.status === 'True',
+  );
 
 /** One metric of an HPA: the sample for the common package's calculator and the status entry. */
 interface MetricReading {
@@ -52,7 +73,11 @@ interface MetricReading {
   status?: Record<string, unknown>;
 }
 
-function resourceReading(ctx: SimContext, spec: any, pods: any[]): MetricReading {
+function resourceReading(
+  ctx: SimContext,
+  spec: any,
+  pods: any[],
+): MetricReading {
   const resource = spec.resource.name as 'cpu' | 'memory';
   const target = spec.resource.target;
   const samples: HpaPodSample[] = [];
@@ -60,9 +85,11 @@ function resourceReading(ctx: SimContext, spec: any, pods: any[]): MetricReading
   let reporting = 0;
   let requests = 0;
   for (const pod of pods) {
-    if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Failed') continue;
+    if (pod.metadata.deletionTimestamp || pod.status?.phase === 'Failed')
+      continue;
     const request = podRequests(pod.spec)[resource];
-    const scaled = request === undefined ? undefined : resource === 'cpu' ? request * 1000 : request;
+    let scaled = request;
+    if (request !== undefined && resource === 'cpu') scaled = request * 1000;
     if (pod.status?.phase !== 'Running') {
       samples.push({ state: 'unready', request: scaled });
       continue;
@@ -72,7 +99,8 @@ function resourceReading(ctx: SimContext, spec: any, pods: any[]): MetricReading
       samples.push({ state: 'missing', request: scaled });
       continue;
     }
-    const value = resource === 'cpu' ? runtime.cpuMillicores : runtime.memoryBytes;
+    const value =
+      resource === 'cpu' ? runtime.cpuMillicores : runtime.memoryBytes;
     if (resource === 'cpu' && !isReady(pod)) {
       samples.push({ state: 'unready', request: scaled });
       continue;
@@ -83,26 +111,67 @@ function resourceReading(ctx: SimContext, spec: any, pods: any[]): MetricReading
     reporting++;
   }
   const name = `${resource} resource utilization (percentage of request)`;
-  const averageValue = reporting === 0 ? undefined : resource === 'cpu' ? `${Math.round(usage / reporting)}m` : quantity(Math.round(usage / reporting));
+  let averageValue: string | undefined;
+  if (reporting > 0) {
+    averageValue =
+      resource === 'cpu'
+        ? `${Math.round(usage / reporting)}m`
+        : quantity(Math.round(usage / reporting));
+  }
   if (target.type === 'AverageValue') {
-    const perPod = parseQuantity(String(target.averageValue)) * (resource === 'cpu' ? 1000 : 1);
+    const perPod =
+      parseQuantity(String(target.averageValue)) *
+      (resource === 'cpu' ? 1000 : 1);
     return {
-      sample: { kind: 'podsAverage', name: `${resource} resource`, targetAverage: perPod, pods: samples },
-      ...(averageValue ? { status: { type: 'Resource', resource: { name: resource, current: { averageValue } } } } : {}),
+      sample: {
+        kind: 'podsAverage',
+        name: `${resource} resource`,
+        targetAverage: perPod,
+        pods: samples,
+      },
+      ...(averageValue
+        ? {
+            status: {
+              type: 'Resource',
+              resource: { name: resource, current: { averageValue } },
+            },
+          }
+        : {}),
     };
   }
-  const utilization = requests > 0 ? Math.floor((usage * 100) / requests) : undefined;
+  const utilization =
+    requests > 0 ? Math.floor((usage * 100) / requests) : undefined;
   return {
-    sample: { kind: 'utilization', name, targetUtilization: target.averageUtilization ?? 80, pods: samples },
+    sample: {
+      kind: 'utilization',
+      name,
+      targetUtilization: target.averageUtilization ?? 80,
+      pods: samples,
+    },
     ...(averageValue && utilization !== undefined
-      ? { status: { type: 'Resource', resource: { name: resource, current: { averageUtilization: utilization, averageValue } } } }
+      ? {
+          status: {
+            type: 'Resource',
+            resource: {
+              name: resource,
+              current: { averageUtilization: utilization, averageValue },
+            },
+          },
+        }
       : {}),
   };
 }
 
-function externalReading(spec: any, namespace: string, statusReplicas: number, source: ExternalMetricSource): MetricReading {
+function externalReading(
+  spec: any,
+  namespace: string,
+  statusReplicas: number,
+  source: ExternalMetricSource,
+): MetricReading {
   const metric = spec.external.metric;
-  const name = `external metric ${metric.name}(${selectorText(metric.selector)})`;
+  const name = `external metric ${metric.name}(${selectorText(
+    metric.selector,
+  )})`;
   const read = source(namespace, metric.name, metric.selector);
   if ('error' in read) {
     return {
@@ -110,7 +179,9 @@ function externalReading(spec: any, namespace: string, statusReplicas: number, s
         kind: 'invalid',
         name,
         reason: 'FailedGetExternalMetric',
-        message: `the HPA was unable to compute the replica count: unable to get external metric ${namespace}/${metric.name}/${selectorText(metric.selector)}: ${read.error}`,
+        message: `the HPA was unable to compute the replica count: unable to get external metric ${namespace}/${
+          metric.name
+        }/${selectorText(metric.selector)}: ${read.error}`,
       },
     };
   }
@@ -118,26 +189,53 @@ function externalReading(spec: any, namespace: string, statusReplicas: number, s
   const statusMetric = { name: metric.name, selector: metric.selector };
   if (target.type === 'Value') {
     return {
-      sample: { kind: 'value', name, target: parseQuantity(String(target.value)), value: read.value },
-      status: { type: 'External', external: { metric: statusMetric, current: { value: quantity(read.value) } } },
+      sample: {
+        kind: 'value',
+        name,
+        target: parseQuantity(String(target.value)),
+        value: read.value,
+      },
+      status: {
+        type: 'External',
+        external: {
+          metric: statusMetric,
+          current: { value: quantity(read.value) },
+        },
+      },
     };
   }
   const perPod = read.value / Math.max(1, statusReplicas);
   return {
-    sample: { kind: 'totalAverage', name, targetAverage: parseQuantity(String(target.averageValue)), total: read.value },
+    sample: {
+      kind: 'totalAverage',
+      name,
+      targetAverage: parseQuantity(String(target.averageValue)),
+      total: read.value,
+    },
     status: {
       type: 'External',
-      external: { metric: statusMetric, current: { averageValue: quantity(Math.round(perPod * 1000) / 1000) } },
+      external: {
+        metric: statusMetric,
+        current: { averageValue: quantity(Math.round(perPod * 1000) / 1000) },
+      },
     },
   };
 }
 
-function condition(previous: any[], type: string, status: string, reason: string, message: string, time: string) {
+function condition(
+  previous: any[],
+  type: string,
+  status: string,
+  reason: string,
+  message: string,
+  time: string,
+) {
   const old = previous.find(c => c.type === type);
   return {
     type,
     status,
-    lastTransitionTime: old && old.status === status ? old.lastTransitionTime : time,
+    lastTransitionTime:
+      old && old.status === status ? old.lastTransitionTime : time,
     reason,
     message,
   };
@@ -195,14 +293,21 @@ export class HpaController {
     }
   }
 
-  private syncOne(ctx: SimContext, hpa: any, podsOf: Map<string, KubeObject[]>): void {
+  private syncOne(
+    ctx: SimContext,
+    hpa: any,
+    podsOf: Map<string, KubeObject[]>,
+  ): void {
     const now = ctx.now();
     const time = kubeTime(now);
     const { store } = ctx;
     const ns = hpa.metadata.namespace;
     const prev: any[] = hpa.status?.conditions ?? [];
     const ref = hpa.spec.scaleTargetRef ?? {};
-    const target = ref.kind === 'Deployment' ? (store.get(KINDS.deployments, ns, ref.name) as any) : undefined;
+    const target =
+      ref.kind === 'Deployment'
+        ? (store.get(KINDS.deployments, ns, ref.name) as any)
+        : undefined;
     const minReplicas = hpa.spec.minReplicas ?? 1;
     const maxReplicas = hpa.spec.maxReplicas;
     const writeStatus = (status: Record<string, unknown>) => {
@@ -211,20 +316,36 @@ export class HpaController {
         (draft as any).status = status;
       });
     };
-    const gotScale = condition(prev, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale", time);
+    const gotScale = condition(
+      prev,
+      'AbleToScale',
+      'True',
+      'SucceededGetScale',
+      "the HPA controller was able to get the target's current scale",
+      time,
+    );
     if (!target) {
       writeStatus({
         currentReplicas: 0,
         desiredReplicas: 0,
         conditions: [
-          condition(prev, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: deployments/scale.apps "${ref.name}" not found`, time),
+          condition(
+            prev,
+            'AbleToScale',
+            'False',
+            'FailedGetScale',
+            `the HPA controller was unable to get the target's current scale: deployments/scale.apps "${ref.name}" not found`,
+            time,
+          ),
         ],
       });
       return;
     }
     const specReplicas = target.spec.replicas ?? 1;
     const statusReplicas = target.status?.replicas ?? 0;
-    const lastScale = hpa.status?.lastScaleTime ? { lastScaleTime: hpa.status.lastScaleTime } : {};
+    const lastScale = hpa.status?.lastScaleTime
+      ? { lastScaleTime: hpa.status.lastScaleTime }
+      : {};
     if (specReplicas === 0 && minReplicas !== 0) {
       writeStatus({
         ...lastScale,
@@ -233,7 +354,14 @@ export class HpaController {
         currentMetrics: null,
         conditions: [
           gotScale,
-          condition(prev, 'ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero', time),
+          condition(
+            prev,
+            'ScalingActive',
+            'False',
+            'ScalingDisabled',
+            'scaling is disabled since the replica count of the target is zero',
+            time,
+          ),
         ],
       });
       return;
@@ -242,10 +370,19 @@ export class HpaController {
     const pods = (podsOf.get(target.metadata.uid) ?? []) as any[];
     const metricsSpec: any[] = hpa.spec.metrics?.length
       ? hpa.spec.metrics
-      : [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+      : [
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: 80 },
+            },
+          },
+        ];
     const readings: MetricReading[] = metricsSpec.map(m => {
       if (m.type === 'Resource') return resourceReading(ctx, m, pods);
-      if (m.type === 'External') return externalReading(m, ns, statusReplicas, this.external);
+      if (m.type === 'External')
+        return externalReading(m, ns, statusReplicas, this.external);
       return {
         sample: {
           kind: 'invalid',
@@ -273,7 +410,9 @@ export class HpaController {
       const recommendation = hpaReplicaRecommendation({
         specReplicas,
         statusReplicas,
-        readyPodCount: pods.filter(p => isReady(p) && !p.metadata.deletionTimestamp).length,
+        readyPodCount: pods.filter(
+          p => isReady(p) && !p.metadata.deletionTimestamp,
+        ).length,
         metrics: readings.map(r => r.sample),
       });
       active = { ...recommendation.scalingActive };
@@ -283,7 +422,17 @@ export class HpaController {
           currentReplicas: statusReplicas,
           desiredReplicas: specReplicas,
           currentMetrics: currentMetrics.length ? currentMetrics : null,
-          conditions: [gotScale, condition(prev, 'ScalingActive', active.status, active.reason, active.message, time)],
+          conditions: [
+            gotScale,
+            condition(
+              prev,
+              'ScalingActive',
+              active.status,
+              active.reason,
+              active.message,
+              time,
+            ),
+          ],
         });
         return;
       }
@@ -300,7 +449,10 @@ export class HpaController {
       desired = normalized.replicas;
       ableToScale = normalized.ableToScaleReason;
       limitReason = normalized.limitReason;
-      rescaleReason = desired > specReplicas ? `${recommendation.metric} above target` : 'All metrics below target';
+      rescaleReason =
+        desired > specReplicas
+          ? `${recommendation.metric} above target`
+          : 'All metrics below target';
     }
 
     let lastScaleTime = hpa.status?.lastScaleTime;
@@ -314,14 +466,22 @@ export class HpaController {
       ableMessage = `the HPA controller was able to update the target scale to ${desired}`;
       ctx.recordEvent({
         namespace: ns,
-        involvedObject: { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', name: hpa.metadata.name, uid: hpa.metadata.uid },
+        involvedObject: {
+          apiVersion: 'autoscaling/v2',
+          kind: 'HorizontalPodAutoscaler',
+          name: hpa.metadata.name,
+          uid: hpa.metadata.uid,
+        },
         reason: 'SuccessfulRescale',
         message: `New size: ${desired}; reason: ${rescaleReason}`,
         type: 'Normal',
         component: 'horizontal-pod-autoscaler',
       });
     }
-    const limited = LIMITED[limitReason] ?? { status: 'True', message: limitReason };
+    const limited = LIMITED[limitReason] ?? {
+      status: 'True',
+      message: limitReason,
+    };
     writeStatus({
       ...(lastScaleTime ? { lastScaleTime } : {}),
       currentReplicas: statusReplicas,
@@ -329,8 +489,23 @@ export class HpaController {
       currentMetrics: currentMetrics.length ? currentMetrics : null,
       conditions: [
         condition(prev, 'AbleToScale', 'True', ableToScale, ableMessage, time),
-        condition(prev, 'ScalingActive', active.status, active.reason, active.message || 'the HPA was able to successfully calculate a replica count', time),
-        condition(prev, 'ScalingLimited', limited.status, limitReason, limited.message, time),
+        condition(
+          prev,
+          'ScalingActive',
+          active.status,
+          active.reason,
+          active.message ||
+            'the HPA was able to successfully calculate a replica count',
+          time,
+        ),
+        condition(
+          prev,
+          'ScalingLimited',
+          limited.status,
+          limitReason,
+          limited.message,
+          time,
+        ),
       ],
     });
   }

@@ -1,4 +1,7 @@
-import type { HpaBehavior, HpaScalingRules } from '@internal/plugin-model-scaling-common';
+import type {
+  HpaBehavior,
+  HpaScalingRules,
+} from '@internal/plugin-model-scaling-common';
 
 /**
  * Fills `behavior` the way the API server defaults autoscaling/v2 objects
@@ -6,7 +9,9 @@ import type { HpaBehavior, HpaScalingRules } from '@internal/plugin-model-scalin
  * per 15 s, scale-down Max of 100 % per 15 s with the window left unset (the
  * controller's 300 s applies).
  */
-export function defaultHpaBehavior(behavior: HpaBehavior | undefined): HpaBehavior | undefined {
+export function defaultHpaBehavior(
+  behavior: HpaBehavior | undefined,
+): HpaBehavior | undefined {
   if (!behavior) return undefined;
   const up: HpaScalingRules = {
     stabilizationWindowSeconds: 0,
@@ -19,7 +24,10 @@ export function defaultHpaBehavior(behavior: HpaBehavior | undefined): HpaBehavi
       { type: 'Percent', value: 100, periodSeconds: 15 },
     ];
   }
-  const down: HpaScalingRules = { selectPolicy: 'Max', ...(behavior.scaleDown ?? {}) };
+  const down: HpaScalingRules = {
+    selectPolicy: 'Max',
+    ...(behavior.scaleDown ?? {}),
+  };
   if (!down.policies || down.policies.length === 0) {
     down.policies = [{ type: 'Percent', value: 100, periodSeconds: 15 }];
   }

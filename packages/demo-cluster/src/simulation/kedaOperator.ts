@@ -1,4 +1,7 @@
-import { kedaFallbackReplicas, kedaStep } from '@internal/plugin-model-scaling-common';
+import {
+  kedaFallbackReplicas,
+  kedaStep,
+} from '@internal/plugin-model-scaling-common';
 import type { KubeObject } from '../api/ObjectStore';
 import { defaultHpaBehavior } from './hpaSpecDefaults';
 import type { ExternalMetricSource } from './hpaController';
@@ -15,7 +18,11 @@ export function kedaMetricName(trigger: any, index: number): string {
     case 'kafka':
       return `s${index}-kafka-${normalize(m.topic ?? 'topics')}`;
     case 'aws-sqs-queue':
-      return `s${index}-aws-sqs-${normalize(String(m.queueURL ?? '').split('/').pop() ?? 'queue')}`;
+      return `s${index}-aws-sqs-${normalize(
+        String(m.queueURL ?? '')
+          .split('/')
+          .pop() ?? 'queue',
+      )}`;
     default:
       return `s${index}-${normalize(trigger.type)}`;
   }
@@ -23,23 +30,71 @@ export function kedaMetricName(trigger: any, index: number): string {
 
 function threshold(trigger: any): number {
   const m = trigger.metadata ?? {};
-  const raw = trigger.type === 'kafka' ? m.lagThreshold ?? '10' : trigger.type === 'aws-sqs-queue' ? m.queueLength ?? '5' : m.threshold ?? m.value ?? '1';
-  return Number(raw) || 1;
+  if (trigger.type === 'kafka') return Number(m.lagThreshold ?? '10') || 1;
+  if (trigger.type === 'aws-sqs-queue')
+    return Number(m.queueLength ?? '5') || 1;
+  return Number(m.threshold ?? m.value ?? '1') || 1;
 }
 
 function activation(trigger: any): number {
   const m = trigger.metadata ?? {};
-  const raw =
-    trigger.type === 'kafka'
-      ? m.activationLagThreshold
-      : trigger.type === 'aws-sqs-queue'
-      ? m.activationQueueLength
-      : m.activationThreshold ?? m.activationValue;
-  return Number(raw ?? 0) || 0;
+  if (trigger.type === 'kafka')
+    return Number(m.activationLagThreshold ?? 0) || 0;
+  if (trigger.type === 'aws-sqs-queue')
+    return Number(m.activationQueueLength ?? 0) || 0;
+  return Number(m.activationThreshold ?? m.activationValue ?? 0) || 0;
 }
 
+const READY_CONDITIONS = {
+  ok: {
+    type: 'Ready',
+    status: 'True',
+    reason: 'ScaledObjectReady',
+    message: 'ScaledObject is defined correctly and is ready for scaling',
+  },
+  partial: {
+    type: 'Ready',
+    status: 'True',
+    reason: 'PartialTriggerError',
+    message: 'Some triggers defined in ScaledObject are not working correctly',
+  },
+  failing: {
+    type: 'Ready',
+    status: 'False',
+    reason: 'TriggerError',
+    message: 'Triggers defined in ScaledObject are not working correctly',
+  },
+};
+
+const ACTIVE_CONDITIONS: Record<string, object> = {
+  ScalerActive: {
+    type: 'Active',
+    status: 'True',
+    reason: 'ScalerActive',
+    message: 'Scaling is performed because triggers are active',
+  },
+  ScalerCooldown: {
+    type: 'Active',
+    status: 'False',
+    reason: 'ScalerCooldown',
+    message: 'Scaler cooling down because triggers are not active',
+  },
+  ScalerNotActive: {
+    type: 'Active',
+    status: 'False',
+    reason: 'ScalerNotActive',
+    message: 'Scaling is not performed because triggers are not active',
+  },
+};
+
 function scalerName(trigger: any): string {
-  const names: Record<string, string> = { prometheus: 'prometheusScaler', kafka: 'kafkaScaler', 'aws-sqs-queue': 'awsSqsQueueScaler', cpu: 'cpuMemoryScaler', memory: 'cpuMemoryScaler' };
+  const names: Record<string, string> = {
+    prometheus: 'prometheusScaler',
+    kafka: 'kafkaScaler',
+    'aws-sqs-queue': 'awsSqsQueueScaler',
+    cpu: 'cpuMemoryScaler',
+    memory: 'cpuMemoryScaler',
+  };
   return names[trigger.type] ?? `${trigger.type}Scaler`;
 }
 
@@ -63,22 +118,43 @@ export class KedaOperator {
   private readonly runtimes = new Map<string, ScaledObjectRuntime>();
 
   /** The External metric source the HPA controller reads. */
-  readonly metrics: ExternalMetricSource = (namespace, metricName, selector) => {
-    const soName = (selector as any)?.matchLabels?.['scaledobject.keda.sh/name'];
-    const so = soName ? (this.store()?.get(KINDS.scaledObjects, namespace, soName) as any) : undefined;
+  readonly metrics: ExternalMetricSource = (
+    namespace,
+    metricName,
+    selector,
+  ) => {
+    const soName = (selector as any)?.matchLabels?.[
+      'scaledobject.keda.sh/name'
+    ];
+    const so = soName
+      ? (this.store()?.get(KINDS.scaledObjects, namespace, soName) as any)
+      : undefined;
     const runtime = so ? this.runtimes.get(so.metadata.uid) : undefined;
-    if (!so || !runtime) return { error: `scaledobjects.keda.sh "${soName}" not found` };
-    const index = (so.spec.triggers ?? []).findIndex((t: any, i: number) => kedaMetricName(t, i) === metricName);
-    if (index < 0) return { error: `no trigger with metric name ${metricName}` };
+    if (!so || !runtime)
+      return { error: `scaledobjects.keda.sh "${soName}" not found` };
+    const index = (so.spec.triggers ?? []).findIndex(
+      (t: any, i: number) => kedaMetricName(t, i) === metricName,
+    );
+    if (index < 0)
+      return { error: `no trigger with metric name ${metricName}` };
     const trigger = so.spec.triggers[index];
     const read = runtime.values.get(metricName);
     const failures = runtime.failures.get(metricName) ?? 0;
     const fallback = so.spec.fallback;
     if (fallback && failures > fallback.failureThreshold) {
-      const target = this.store()?.get(KINDS.deployments, namespace, so.spec.scaleTargetRef?.name) as any;
-      return { value: kedaFallbackReplicas(fallback, target?.spec?.replicas ?? 0) * threshold(trigger) };
+      const target = this.store()?.get(
+        KINDS.deployments,
+        namespace,
+        so.spec.scaleTargetRef?.name,
+      ) as any;
+      return {
+        value:
+          kedaFallbackReplicas(fallback, target?.spec?.replicas ?? 0) *
+          threshold(trigger),
+      };
     }
-    if (!read || read.error !== undefined) return { error: read?.error ?? 'no metric value yet' };
+    if (!read || read.error !== undefined)
+      return { error: read?.error ?? 'no metric value yet' };
     return { value: read.value ?? 0 };
   };
 
@@ -93,20 +169,28 @@ export class KedaOperator {
     const seen = new Set<string>();
     for (const so of ctx.store.list(KINDS.scaledObjects) as any[]) {
       seen.add(so.metadata.uid);
-      const runtime: ScaledObjectRuntime = this.runtimes.get(so.metadata.uid) ?? { values: new Map(), failures: new Map() };
+      const runtime: ScaledObjectRuntime = this.runtimes.get(
+        so.metadata.uid,
+      ) ?? { values: new Map(), failures: new Map() };
       this.runtimes.set(so.metadata.uid, runtime);
       this.ensureHpa(ctx, so);
       const interval = (so.spec.pollingInterval ?? 30) * 1000;
-      if (runtime.lastPoll === undefined || ctx.now() - runtime.lastPoll >= interval) {
+      if (
+        runtime.lastPoll === undefined ||
+        ctx.now() - runtime.lastPoll >= interval
+      ) {
         runtime.lastPoll = ctx.now();
         this.poll(ctx, so, runtime);
       }
     }
-    for (const uid of this.runtimes.keys()) if (!seen.has(uid)) this.runtimes.delete(uid);
+    for (const uid of this.runtimes.keys())
+      if (!seen.has(uid)) this.runtimes.delete(uid);
   }
 
   private ensureHpa(ctx: SimContext, so: any): void {
-    const name = so.spec.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`;
+    const name =
+      so.spec.advanced?.horizontalPodAutoscalerConfig?.name ??
+      `keda-hpa-${so.metadata.name}`;
     const triggers: any[] = so.spec.triggers ?? [];
     const behavior = so.spec.advanced?.horizontalPodAutoscalerConfig?.behavior;
     const spec = {
@@ -122,7 +206,9 @@ export class KedaOperator {
         external: {
           metric: {
             name: kedaMetricName(t, i),
-            selector: { matchLabels: { 'scaledobject.keda.sh/name': so.metadata.name } },
+            selector: {
+              matchLabels: { 'scaledobject.keda.sh/name': so.metadata.name },
+            },
           },
           target:
             t.metricType === 'Value'
@@ -140,7 +226,11 @@ export class KedaOperator {
       'app.kubernetes.io/version': KEDA_VERSION,
       'scaledobject.keda.sh/name': so.metadata.name,
     };
-    const existing = ctx.store.get(KINDS.hpas, so.metadata.namespace, name) as any;
+    const existing = ctx.store.get(
+      KINDS.hpas,
+      so.metadata.namespace,
+      name,
+    ) as any;
     if (!existing) {
       ctx.store.create(KINDS.hpas, {
         apiVersion: 'autoscaling/v2',
@@ -150,12 +240,22 @@ export class KedaOperator {
           namespace: so.metadata.namespace,
           labels,
           ownerReferences: [
-            { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid, controller: true, blockOwnerDeletion: true },
+            {
+              apiVersion: 'keda.sh/v1alpha1',
+              kind: 'ScaledObject',
+              name: so.metadata.name,
+              uid: so.metadata.uid,
+              controller: true,
+              blockOwnerDeletion: true,
+            },
           ],
         },
         spec,
       });
-    } else if (JSON.stringify(existing.spec) !== JSON.stringify(spec) || JSON.stringify(existing.metadata.labels) !== JSON.stringify(labels)) {
+    } else if (
+      JSON.stringify(existing.spec) !== JSON.stringify(spec) ||
+      JSON.stringify(existing.metadata.labels) !== JSON.stringify(labels)
+    ) {
       ctx.store.mutate(KINDS.hpas, so.metadata.namespace, name, draft => {
         (draft as any).spec = spec;
         draft.metadata.labels = labels;
@@ -163,19 +263,34 @@ export class KedaOperator {
     }
   }
 
-  private triggerValue(ctx: SimContext, trigger: any, service: ServiceRuntime | undefined): { value?: number; error?: string } {
+  private triggerValue(
+    ctx: SimContext,
+    trigger: any,
+    service: ServiceRuntime | undefined,
+  ): { value?: number; error?: string } {
     const hour = ctx.hourOfDay(ctx.now());
-    if (service?.scenario.triggerOutages?.some(([a, b]) => hour >= a && hour < b)) {
+    if (
+      service?.scenario.triggerOutages?.some(([a, b]) => hour >= a && hour < b)
+    ) {
       const m = trigger.metadata ?? {};
       return trigger.type === 'kafka'
-        ? { error: `error getting metadata: kafka: client has run out of available brokers to talk to: dial tcp ${m.bootstrapServers ?? 'broker:9092'}: connect: connection refused` }
-        : { error: `error inspecting ${trigger.type} metrics: connection refused` };
+        ? {
+            error: `error getting metadata: kafka: client has run out of available brokers to talk to: dial tcp ${
+              m.bootstrapServers ?? 'broker:9092'
+            }: connect: connection refused`,
+          }
+        : {
+            error: `error inspecting ${trigger.type} metrics: connection refused`,
+          };
     }
     if (!service) return { value: 0 };
-    if (trigger.type === 'kafka' || trigger.type === 'aws-sqs-queue') return { value: Math.round(service.lag) };
+    if (trigger.type === 'kafka' || trigger.type === 'aws-sqs-queue')
+      return { value: Math.round(service.lag) };
     if (trigger.type === 'prometheus') {
       const query = String(trigger.metadata?.query ?? '');
-      const value = query.includes('nv_inference') ? service.served1m.value() : service.arrivals1m.value();
+      const value = query.includes('nv_inference')
+        ? service.served1m.value()
+        : service.arrivals1m.value();
       return { value: Math.round(value * 1000) / 1000 };
     }
     return { value: service.arrivals1m.value() };
@@ -184,11 +299,16 @@ export class KedaOperator {
   private poll(ctx: SimContext, so: any, runtime: ScaledObjectRuntime): void {
     const now = ctx.now();
     const ns = so.metadata.namespace;
-    const target = ctx.store.get(KINDS.deployments, ns, so.spec.scaleTargetRef?.name) as any;
+    const target = ctx.store.get(
+      KINDS.deployments,
+      ns,
+      so.spec.scaleTargetRef?.name,
+    ) as any;
     const service = target ? ctx.serviceFor(target) : undefined;
     const triggers: any[] = so.spec.triggers ?? [];
     let active = false;
-    const health: Record<string, { numberOfFailures: number; status: string }> = {};
+    const health: Record<string, { numberOfFailures: number; status: string }> =
+      {};
     let failing = 0;
     let activeScaler = '';
     triggers.forEach((t, i) => {
@@ -202,7 +322,12 @@ export class KedaOperator {
         failing++;
         ctx.recordEvent({
           namespace: ns,
-          involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
+          involvedObject: {
+            apiVersion: 'keda.sh/v1alpha1',
+            kind: 'ScaledObject',
+            name: so.metadata.name,
+            uid: so.metadata.uid,
+          },
           reason: 'KEDAScalerFailed',
           message: read.error,
           type: 'Warning',
@@ -219,20 +344,32 @@ export class KedaOperator {
     });
     const fallback = so.spec.fallback;
     const fallbackActive =
-      !!fallback && triggers.some((t, i) => (runtime.failures.get(kedaMetricName(t, i)) ?? 0) > fallback.failureThreshold);
+      !!fallback &&
+      triggers.some(
+        (t, i) =>
+          (runtime.failures.get(kedaMetricName(t, i)) ?? 0) >
+          fallback.failureThreshold,
+      );
     const paused =
       so.metadata.annotations?.['autoscaling.keda.sh/paused'] === 'true' ||
-      so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !== undefined;
-    const wasReady = (so.status?.conditions ?? []).find((c: any) => c.type === 'Ready')?.status !== 'False';
+      so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !==
+        undefined;
+    const wasReady =
+      (so.status?.conditions ?? []).find((c: any) => c.type === 'Ready')
+        ?.status !== 'False';
     const step = target
       ? kedaStep({
           now: now / 1000,
           currentReplicas: target.spec.replicas ?? 1,
           isActive: active,
           isError: failing > 0,
-          lastActiveTime: runtime.lastActiveTime === undefined ? undefined : runtime.lastActiveTime / 1000,
+          lastActiveTime:
+            runtime.lastActiveTime === undefined
+              ? undefined
+              : runtime.lastActiveTime / 1000,
           ready: wasReady,
-          createdAt: Date.parse(so.metadata.creationTimestamp ?? '') / 1000 || undefined,
+          createdAt:
+            Date.parse(so.metadata.creationTimestamp ?? '') / 1000 || undefined,
           spec: {
             minReplicaCount: so.spec.minReplicaCount,
             idleReplicaCount: so.spec.idleReplicaCount,
@@ -242,18 +379,34 @@ export class KedaOperator {
           },
         })
       : undefined;
-    if (step?.lastActiveTime !== undefined) runtime.lastActiveTime = step.lastActiveTime * 1000;
-    if (target && step && !paused && step.replicas !== (target.spec.replicas ?? 1)) {
+    if (step?.lastActiveTime !== undefined)
+      runtime.lastActiveTime = step.lastActiveTime * 1000;
+    if (
+      target &&
+      step &&
+      !paused &&
+      step.replicas !== (target.spec.replicas ?? 1)
+    ) {
       const from = target.spec.replicas ?? 1;
-      const kindText = `${target.apiVersion ?? 'apps/v1'}.${target.kind ?? 'Deployment'}`;
+      const kindText = `${target.apiVersion ?? 'apps/v1'}.${
+        target.kind ?? 'Deployment'
+      }`;
       ctx.store.mutate(KINDS.deployments, ns, target.metadata.name, draft => {
         (draft as any).spec.replicas = step.replicas;
       });
       if (step.action === 'activate' || step.action === 'deactivate') {
         ctx.recordEvent({
           namespace: ns,
-          involvedObject: { apiVersion: 'keda.sh/v1alpha1', kind: 'ScaledObject', name: so.metadata.name, uid: so.metadata.uid },
-          reason: step.action === 'activate' ? 'KEDAScaleTargetActivated' : 'KEDAScaleTargetDeactivated',
+          involvedObject: {
+            apiVersion: 'keda.sh/v1alpha1',
+            kind: 'ScaledObject',
+            name: so.metadata.name,
+            uid: so.metadata.uid,
+          },
+          reason:
+            step.action === 'activate'
+              ? 'KEDAScaleTargetActivated'
+              : 'KEDAScaleTargetDeactivated',
           message:
             step.action === 'activate'
               ? `Scaled ${kindText} ${ns}/${target.metadata.name} from ${from} to ${step.replicas}, triggered by ${activeScaler}`
@@ -263,38 +416,71 @@ export class KedaOperator {
         });
       }
     }
-    const activeReason = step?.activeReason ?? (active ? 'ScalerActive' : 'ScalerNotActive');
+    const activeReason =
+      step?.activeReason ?? (active ? 'ScalerActive' : 'ScalerNotActive');
 
-    const ready = failing === 0
-      ? { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling' }
-      : failing < triggers.length
-      ? { type: 'Ready', status: 'True', reason: 'PartialTriggerError', message: 'Some triggers defined in ScaledObject are not working correctly' }
-      : { type: 'Ready', status: 'False', reason: 'TriggerError', message: 'Triggers defined in ScaledObject are not working correctly' };
+    let ready = READY_CONDITIONS.failing;
+    if (failing === 0) ready = READY_CONDITIONS.ok;
+    else if (failing < triggers.length) ready = READY_CONDITIONS.partial;
     const status = {
       scaleTargetKind: 'apps/v1.Deployment',
-      scaleTargetGVKR: { group: 'apps', kind: 'Deployment', resource: 'deployments', version: 'v1' },
-      originalReplicaCount: so.status?.originalReplicaCount ?? target?.spec.replicas ?? 1,
-      ...(runtime.lastActiveTime !== undefined ? { lastActiveTime: kubeTime(runtime.lastActiveTime) } : {}),
+      scaleTargetGVKR: {
+        group: 'apps',
+        kind: 'Deployment',
+        resource: 'deployments',
+        version: 'v1',
+      },
+      originalReplicaCount:
+        so.status?.originalReplicaCount ?? target?.spec.replicas ?? 1,
+      ...(runtime.lastActiveTime !== undefined
+        ? { lastActiveTime: kubeTime(runtime.lastActiveTime) }
+        : {}),
       externalMetricNames: triggers.map((t, i) => kedaMetricName(t, i)),
-      hpaName: so.spec.advanced?.horizontalPodAutoscalerConfig?.name ?? `keda-hpa-${so.metadata.name}`,
+      hpaName:
+        so.spec.advanced?.horizontalPodAutoscalerConfig?.name ??
+        `keda-hpa-${so.metadata.name}`,
       health,
       conditions: [
         ready,
-        activeReason === 'ScalerActive'
-          ? { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active' }
-          : activeReason === 'ScalerCooldown'
-          ? { type: 'Active', status: 'False', reason: 'ScalerCooldown', message: 'Scaler cooling down because triggers are not active' }
-          : { type: 'Active', status: 'False', reason: 'ScalerNotActive', message: 'Scaling is not performed because triggers are not active' },
+        ACTIVE_CONDITIONS[activeReason],
         fallbackActive
-          ? { type: 'Fallback', status: 'True', reason: 'FallbackExists', message: 'At least one trigger is falling back on this scaled object' }
-          : { type: 'Fallback', status: 'False', reason: 'NoFallbackFound', message: 'No fallbacks are active on this scaled object' },
+          ? {
+              type: 'Fallback',
+              status: 'True',
+              reason: 'FallbackExists',
+              message:
+                'At least one trigger is falling back on this scaled object',
+            }
+          : {
+              type: 'Fallback',
+              status: 'False',
+              reason: 'NoFallbackFound',
+              message: 'No fallbacks are active on this scaled object',
+            },
         paused
-          ? { type: 'Paused', status: 'True', reason: 'ScaledObjectPaused', message: 'ScaledObject is paused' }
-          : { type: 'Paused', status: 'False', reason: 'ScaledObjectUnpaused', message: 'pause annotation removed for ScaledObject' },
+          ? {
+              type: 'Paused',
+              status: 'True',
+              reason: 'ScaledObjectPaused',
+              message: 'ScaledObject is paused',
+            }
+          : {
+              type: 'Paused',
+              status: 'False',
+              reason: 'ScaledObjectUnpaused',
+              message: 'pause annotation removed for ScaledObject',
+            },
       ],
     };
-    const current = ctx.store.get(KINDS.scaledObjects, ns, so.metadata.name) as any;
-    if (current && JSON.stringify(current.status ?? {}) !== JSON.stringify(status)) {
+    const current = ctx.store.get(
+      KINDS.scaledObjects,
+      ns,
+      so.metadata.name,
+    ) as any;
+    if (
+      current &&
+      JSON.stringify(current.status ?? {}) !== JSON.stringify(status)
+    ) {
       ctx.store.mutate(KINDS.scaledObjects, ns, so.metadata.name, draft => {
         (draft as any).status = status;
       });
@@ -303,6 +489,13 @@ export class KedaOperator {
 }
 
 /** For tests: the HPA KEDA created for a ScaledObject. */
-export function kedaHpaOf(ctx: SimContext, so: KubeObject): KubeObject | undefined {
-  return ctx.store.get(KINDS.hpas, so.metadata.namespace, `keda-hpa-${so.metadata.name}`);
+export function kedaHpaOf(
+  ctx: SimContext,
+  so: KubeObject,
+): KubeObject | undefined {
+  return ctx.store.get(
+    KINDS.hpas,
+    so.metadata.namespace,
+    `keda-hpa-${so.metadata.name}`,
+  );
 }

@@ -21,7 +21,9 @@ export const KINDS = {
 
 /** RFC 3339 with seconds, as Kubernetes writes timestamps. */
 export function kubeTime(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return new Date(Math.floor(ms / 1000) * 1000)
+    .toISOString()
+    .replace('.000Z', 'Z');
 }
 
 /** A Kubernetes quantity string for a number: integers plain, fractions in milli-units. */

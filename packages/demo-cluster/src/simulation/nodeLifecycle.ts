@@ -12,7 +12,12 @@ export function keepNodesReady(store: ObjectStore, nowMs: number): void {
     store.mutate(KINDS.nodes, undefined, node.metadata.name, draft => {
       const s = ((draft as any).status = (draft as any).status ?? {});
       const t = kubeTime(nowMs);
-      const condition = (type: string, value: string, reason: string, message: string) => ({
+      const condition = (
+        type: string,
+        value: string,
+        reason: string,
+        message: string,
+      ) => ({
         type,
         status: value,
         lastHeartbeatTime: t,
@@ -21,13 +26,36 @@ export function keepNodesReady(store: ObjectStore, nowMs: number): void {
         message,
       });
       s.conditions = [
-        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
-        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
-        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+        condition(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ),
+        condition(
+          'DiskPressure',
+          'False',
+          'KubeletHasNoDiskPressure',
+          'kubelet has no disk pressure',
+        ),
+        condition(
+          'PIDPressure',
+          'False',
+          'KubeletHasSufficientPID',
+          'kubelet has sufficient PID available',
+        ),
+        condition(
+          'Ready',
+          'True',
+          'KubeletReady',
+          'kubelet is posting ready status',
+        ),
       ];
       s.addresses = [
-        { type: 'InternalIP', address: `10.0.${Math.floor(index / 250)}.${(index % 250) + 10}` },
+        {
+          type: 'InternalIP',
+          address: `10.0.${Math.floor(index / 250)}.${(index % 250) + 10}`,
+        },
         { type: 'Hostname', address: node.metadata.name },
       ];
       s.allocatable = s.allocatable ?? s.capacity;

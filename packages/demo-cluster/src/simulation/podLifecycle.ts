@@ -14,15 +14,32 @@ export interface PodNetwork {
 }
 
 /** The Deployment that owns a pod through its ReplicaSet. */
-export function deploymentOfPod(ctx: SimContext, pod: KubeObject): KubeObject | undefined {
-  const rsRef = pod.metadata.ownerReferences?.find(r => r.kind === 'ReplicaSet');
+export function deploymentOfPod(
+  ctx: SimContext,
+  pod: KubeObject,
+): KubeObject | undefined {
+  const rsRef = pod.metadata.ownerReferences?.find(
+    r => r.kind === 'ReplicaSet',
+  );
   if (!rsRef) return undefined;
-  const rs = ctx.store.get(KINDS.replicaSets, pod.metadata.namespace, rsRef.name);
+  const rs = ctx.store.get(
+    KINDS.replicaSets,
+    pod.metadata.namespace,
+    rsRef.name,
+  );
   const dRef = rs?.metadata.ownerReferences?.find(r => r.kind === 'Deployment');
-  return dRef ? ctx.store.get(KINDS.deployments, pod.metadata.namespace, dRef.name) : undefined;
+  return dRef
+    ? ctx.store.get(KINDS.deployments, pod.metadata.namespace, dRef.name)
+    : undefined;
 }
 
-function condition(type: string, status: string, time: string, reason?: string, message?: string) {
+function condition(
+  type: string,
+  status: string,
+  time: string,
+  reason?: string,
+  message?: string,
+) {
   return {
     type,
     status,
@@ -33,12 +50,28 @@ function condition(type: string, status: string, time: string, reason?: string, 
   };
 }
 
-function containerStatuses(pod: any, state: 'creating' | 'running' | 'ready', startedAt: string, uid: string) {
+function containerStatuses(
+  pod: any,
+  state: 'creating' | 'running' | 'ready',
+  startedAt: string,
+  uid: string,
+) {
   return (pod.spec.containers ?? []).map((c: any, i: number) => {
     const id = `${uid.replace(/-/g, '')}${i}`.padEnd(64, '0').slice(0, 64);
-    const base = { name: c.name, image: c.image, restartCount: 0, lastState: {} };
+    const base = {
+      name: c.name,
+      image: c.image,
+      restartCount: 0,
+      lastState: {},
+    };
     if (state === 'creating') {
-      return { ...base, imageID: '', ready: false, started: false, state: { waiting: { reason: 'ContainerCreating' } } };
+      return {
+        ...base,
+        imageID: '',
+        ready: false,
+        started: false,
+        state: { waiting: { reason: 'ContainerCreating' } },
+      };
     }
     const hasStartup = !!c.startupProbe;
     return {
@@ -59,10 +92,14 @@ function containerStatuses(pod: any, state: 'creating' | 'running' | 'ready', st
 export function schedulePendingPods(ctx: SimContext, net: PodNetwork): void {
   const { store } = ctx;
   const pods = store.list(KINDS.pods) as any[];
-  const pending = pods.filter(p => !p.spec.nodeName && !p.metadata.deletionTimestamp);
+  const pending = pods.filter(
+    p => !p.spec.nodeName && !p.metadata.deletionTimestamp,
+  );
   if (pending.length === 0) return;
   // Pods found unschedulable are retried every few seconds, not on every step.
-  const fresh = pending.some(p => !ctx.pods.get(p.metadata.uid)?.reportedUnschedulable);
+  const fresh = pending.some(
+    p => !ctx.pods.get(p.metadata.uid)?.reportedUnschedulable,
+  );
   if (!fresh && Math.floor(ctx.now() / 1000) % 5 !== 0) return;
   const nodes = store.list(KINDS.nodes);
   const usage = usageByNode(pods.filter(p => p.spec.nodeName));
@@ -74,27 +111,53 @@ export function schedulePendingPods(ctx: SimContext, net: PodNetwork): void {
       addUsage(usage, result.nodeName, pod);
       runtime.boundAt = ctx.now();
       runtime.reportedUnschedulable = false;
-      store.mutate(KINDS.pods, pod.metadata.namespace, pod.metadata.name, draft => {
-        const d = draft as any;
-        d.spec.nodeName = result.nodeName;
-        d.status.conditions = [condition('PodScheduled', 'True', time)];
-      });
-      if (!net.nodeIndex.has(result.nodeName)) net.nodeIndex.set(result.nodeName, net.nodeIndex.size);
+      store.mutate(
+        KINDS.pods,
+        pod.metadata.namespace,
+        pod.metadata.name,
+        draft => {
+          const d = draft as any;
+          d.spec.nodeName = result.nodeName;
+          d.status.conditions = [condition('PodScheduled', 'True', time)];
+        },
+      );
+      if (!net.nodeIndex.has(result.nodeName))
+        net.nodeIndex.set(result.nodeName, net.nodeIndex.size);
       continue;
     }
-    const scheduled = (pod.status?.conditions ?? []).find((c: any) => c.type === 'PodScheduled');
+    const scheduled = (pod.status?.conditions ?? []).find(
+      (c: any) => c.type === 'PodScheduled',
+    );
     if (!scheduled || scheduled.message !== result.message) {
-      store.mutate(KINDS.pods, pod.metadata.namespace, pod.metadata.name, draft => {
-        (draft as any).status.conditions = [
-          condition('PodScheduled', 'False', scheduled?.status === 'False' ? scheduled.lastTransitionTime : time, 'Unschedulable', result.message),
-        ];
-      });
+      store.mutate(
+        KINDS.pods,
+        pod.metadata.namespace,
+        pod.metadata.name,
+        draft => {
+          (draft as any).status.conditions = [
+            condition(
+              'PodScheduled',
+              'False',
+              scheduled?.status === 'False'
+                ? scheduled.lastTransitionTime
+                : time,
+              'Unschedulable',
+              result.message,
+            ),
+          ];
+        },
+      );
     }
     if (!runtime.reportedUnschedulable) {
       runtime.reportedUnschedulable = true;
       ctx.recordEvent({
         namespace: pod.metadata.namespace,
-        involvedObject: { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name, uid: pod.metadata.uid },
+        involvedObject: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          name: pod.metadata.name,
+          uid: pod.metadata.uid,
+        },
         reason: 'FailedScheduling',
         message: result.message,
         type: 'Warning',
@@ -135,7 +198,11 @@ export function ensureRuntime(ctx: SimContext, pod: KubeObject): PodRuntime {
  * ready while the model loads, then Ready once the cold start has passed; terminating pods
  * disappear when their grace period ends.
  */
-export function runKubelet(ctx: SimContext, devices: GpuDeviceAllocator, net: PodNetwork): void {
+export function runKubelet(
+  ctx: SimContext,
+  devices: GpuDeviceAllocator,
+  net: PodNetwork,
+): void {
   const { store } = ctx;
   const now = ctx.now();
   const time = kubeTime(now);
@@ -157,71 +224,147 @@ export function runKubelet(ctx: SimContext, devices: GpuDeviceAllocator, net: Po
     const node = store.get(KINDS.nodes, undefined, pod.spec.nodeName);
     if (runtime.startedAt === undefined && now >= runtime.boundAt + 1000) {
       runtime.startedAt = now;
-      const hostIP = (node as any)?.status?.addresses?.find((a: any) => a.type === 'InternalIP')?.address ?? '10.0.0.10';
-      store.mutate(KINDS.pods, pod.metadata.namespace, pod.metadata.name, draft => {
-        const d = draft as any;
-        d.status = {
-          ...d.status,
-          phase: 'Pending',
-          hostIP,
-          hostIPs: [{ ip: hostIP }],
-          startTime: time,
-          conditions: [
-            condition('PodReadyToStartContainers', 'False', time),
-            condition('Initialized', 'True', time),
-            condition('Ready', 'False', time, 'ContainersNotReady', `containers with unready status: [${pod.spec.containers.map((c: any) => c.name).join(' ')}]`),
-            condition('ContainersReady', 'False', time, 'ContainersNotReady', `containers with unready status: [${pod.spec.containers.map((c: any) => c.name).join(' ')}]`),
-            ...(d.status.conditions ?? []).filter((c: any) => c.type === 'PodScheduled'),
-          ],
-          containerStatuses: containerStatuses(pod, 'creating', time, runtime.uid),
-        };
-      });
+      const hostIP =
+        (node as any)?.status?.addresses?.find(
+          (a: any) => a.type === 'InternalIP',
+        )?.address ?? '10.0.0.10';
+      store.mutate(
+        KINDS.pods,
+        pod.metadata.namespace,
+        pod.metadata.name,
+        draft => {
+          const d = draft as any;
+          d.status = {
+            ...d.status,
+            phase: 'Pending',
+            hostIP,
+            hostIPs: [{ ip: hostIP }],
+            startTime: time,
+            conditions: [
+              condition('PodReadyToStartContainers', 'False', time),
+              condition('Initialized', 'True', time),
+              condition(
+                'Ready',
+                'False',
+                time,
+                'ContainersNotReady',
+                `containers with unready status: [${pod.spec.containers
+                  .map((c: any) => c.name)
+                  .join(' ')}]`,
+              ),
+              condition(
+                'ContainersReady',
+                'False',
+                time,
+                'ContainersNotReady',
+                `containers with unready status: [${pod.spec.containers
+                  .map((c: any) => c.name)
+                  .join(' ')}]`,
+              ),
+              ...(d.status.conditions ?? []).filter(
+                (c: any) => c.type === 'PodScheduled',
+              ),
+            ],
+            containerStatuses: containerStatuses(
+              pod,
+              'creating',
+              time,
+              runtime.uid,
+            ),
+          };
+        },
+      );
       continue;
     }
-    if (runtime.startedAt !== undefined && runtime.runningAt === undefined && now >= runtime.startedAt + runtime.creatingSeconds * 1000) {
+    if (
+      runtime.startedAt !== undefined &&
+      runtime.runningAt === undefined &&
+      now >= runtime.startedAt + runtime.creatingSeconds * 1000
+    ) {
       runtime.runningAt = now;
       const index = net.nodeIndex.get(pod.spec.nodeName) ?? 0;
       const serial = (net.ipSerial.get(pod.spec.nodeName) ?? 0) + 1;
       net.ipSerial.set(pod.spec.nodeName, serial);
-      runtime.podIP = `10.${244 + Math.floor(index / 256)}.${index % 256}.${(serial % 250) + 2}`;
+      runtime.podIP = `10.${244 + Math.floor(index / 256)}.${index % 256}.${
+        (serial % 250) + 2
+      }`;
       attachTriton(ctx, devices, runtime, pod, node);
-      store.mutate(KINDS.pods, pod.metadata.namespace, pod.metadata.name, draft => {
-        const d = draft as any;
-        d.status.phase = 'Running';
-        d.status.podIP = runtime.podIP;
-        d.status.podIPs = [{ ip: runtime.podIP }];
-        d.status.conditions = d.status.conditions.map((c: any) =>
-          c.type === 'PodReadyToStartContainers' ? condition(c.type, 'True', time) : c,
-        );
-        d.status.containerStatuses = containerStatuses(pod, 'running', time, runtime.uid);
-      });
+      store.mutate(
+        KINDS.pods,
+        pod.metadata.namespace,
+        pod.metadata.name,
+        draft => {
+          const d = draft as any;
+          d.status.phase = 'Running';
+          d.status.podIP = runtime.podIP;
+          d.status.podIPs = [{ ip: runtime.podIP }];
+          d.status.conditions = d.status.conditions.map((c: any) =>
+            c.type === 'PodReadyToStartContainers'
+              ? condition(c.type, 'True', time)
+              : c,
+          );
+          d.status.containerStatuses = containerStatuses(
+            pod,
+            'running',
+            time,
+            runtime.uid,
+          );
+        },
+      );
       continue;
     }
-    if (runtime.runningAt !== undefined && runtime.readyAt === undefined && now >= runtime.startedAt! + runtime.coldStartSeconds * 1000) {
+    if (
+      runtime.runningAt !== undefined &&
+      runtime.readyAt === undefined &&
+      now >= runtime.startedAt! + runtime.coldStartSeconds * 1000
+    ) {
       runtime.readyAt = now;
       if (runtime.triton) runtime.triton.ready = true;
       const startedAt = kubeTime(runtime.runningAt);
-      store.mutate(KINDS.pods, pod.metadata.namespace, pod.metadata.name, draft => {
-        const d = draft as any;
-        d.status.conditions = d.status.conditions.map((c: any) =>
-          c.type === 'Ready' || c.type === 'ContainersReady' ? condition(c.type, 'True', time) : c,
-        );
-        d.status.containerStatuses = containerStatuses(pod, 'ready', startedAt, runtime.uid);
-      });
+      store.mutate(
+        KINDS.pods,
+        pod.metadata.namespace,
+        pod.metadata.name,
+        draft => {
+          const d = draft as any;
+          d.status.conditions = d.status.conditions.map((c: any) =>
+            c.type === 'Ready' || c.type === 'ContainersReady'
+              ? condition(c.type, 'True', time)
+              : c,
+          );
+          d.status.containerStatuses = containerStatuses(
+            pod,
+            'ready',
+            startedAt,
+            runtime.uid,
+          );
+        },
+      );
     }
   }
 }
 
-function attachTriton(ctx: SimContext, devices: GpuDeviceAllocator, runtime: PodRuntime, pod: any, node?: KubeObject): void {
+function attachTriton(
+  ctx: SimContext,
+  devices: GpuDeviceAllocator,
+  runtime: PodRuntime,
+  pod: any,
+  node?: KubeObject,
+): void {
   const service = ctx.services.get(runtime.serviceKey);
   if (!service || service.models.length === 0 || !node) return;
   const requests = podRequests(pod.spec);
-  const gpus = gpuResourceNames(requests).flatMap(r => devices.allocate(runtime.uid, node, r, requests[r]));
+  const gpus = gpuResourceNames(requests).flatMap(r =>
+    devices.allocate(runtime.uid, node, r, requests[r]),
+  );
   runtime.gpuUuids = gpus.map(g => g.uuid);
   runtime.triton = new TritonServer({
     models: service.models.map(m => m.definition),
     gpus,
-    loadDurationSecs: Math.max(1, runtime.coldStartSeconds - runtime.creatingSeconds - 3),
+    loadDurationSecs: Math.max(
+      1,
+      runtime.coldStartSeconds - runtime.creatingSeconds - 3,
+    ),
     cpuMemoryTotalBytes: 2048 * GiB,
   });
 }

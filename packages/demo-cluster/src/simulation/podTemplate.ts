@@ -17,7 +17,8 @@ const requestsCache = new WeakMap<object, Record<string, number>>();
 
 /** The `pod-template-hash` of a pod template, in the alphabet Kubernetes uses. */
 export function podTemplateHash(template: unknown): string {
-  const cached = typeof template === 'object' && template ? hashes.get(template) : undefined;
+  const cached =
+    typeof template === 'object' && template ? hashes.get(template) : undefined;
   if (cached) return cached;
   let h = fnv32a(JSON.stringify(template));
   let out = '';
@@ -31,11 +32,15 @@ export function podTemplateHash(template: unknown): string {
 
 /** Sum of the containers' requests of a pod spec, as numbers (cpu in cores, memory in bytes). */
 export function podRequests(spec: any): Record<string, number> {
-  const cached = spec && typeof spec === 'object' ? requestsCache.get(spec) : undefined;
+  const cached =
+    spec && typeof spec === 'object' ? requestsCache.get(spec) : undefined;
   if (cached) return cached;
   const total: Record<string, number> = {};
   for (const c of spec?.containers ?? []) {
-    const requests = { ...(c.resources?.limits ?? {}), ...(c.resources?.requests ?? {}) };
+    const requests = {
+      ...(c.resources?.limits ?? {}),
+      ...(c.resources?.requests ?? {}),
+    };
     for (const [name, q] of Object.entries(requests)) {
       total[name] = (total[name] ?? 0) + parseQuantity(String(q));
     }
@@ -48,14 +53,20 @@ export function podRequests(spec: any): Record<string, number> {
 export function qosClass(spec: any): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   const containers: any[] = spec?.containers ?? [];
   const any = containers.some(
-    c => Object.keys(c.resources?.requests ?? {}).length || Object.keys(c.resources?.limits ?? {}).length,
+    c =>
+      Object.keys(c.resources?.requests ?? {}).length ||
+      Object.keys(c.resources?.limits ?? {}).length,
   );
   if (!any) return 'BestEffort';
   const guaranteed = containers.every(c => {
     const limits = c.resources?.limits ?? {};
     const requests = c.resources?.requests ?? {};
     return ['cpu', 'memory'].every(
-      r => limits[r] !== undefined && (requests[r] === undefined || parseQuantity(String(requests[r])) === parseQuantity(String(limits[r]))),
+      r =>
+        limits[r] !== undefined &&
+        (requests[r] === undefined ||
+          parseQuantity(String(requests[r])) ===
+            parseQuantity(String(limits[r]))),
     );
   });
   return guaranteed ? 'Guaranteed' : 'Burstable';
@@ -63,7 +74,9 @@ export function qosClass(spec: any): 'Guaranteed' | 'Burstable' | 'BestEffort' {
 
 /** Names of extended GPU resources (`nvidia.com/gpu`, `nvidia.com/mig-1g.18gb`, ...). */
 export function gpuResourceNames(requests: Record<string, number>): string[] {
-  return Object.keys(requests).filter(r => r.startsWith('nvidia.com/') && requests[r] > 0);
+  return Object.keys(requests).filter(
+    r => r.startsWith('nvidia.com/') && requests[r] > 0,
+  );
 }
 
 /** A new Pod of a ReplicaSet, as the ReplicaSet controller creates it (before defaulting by the scheduler). */
@@ -76,8 +89,18 @@ export function podFromTemplate(options: {
   const template = rs.spec.template;
   const spec = structuredClone(template.spec ?? {});
   const defaultTolerations = [
-    { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-    { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+    {
+      key: 'node.kubernetes.io/not-ready',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    },
+    {
+      key: 'node.kubernetes.io/unreachable',
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    },
   ];
   return {
     apiVersion: 'v1',
@@ -86,8 +109,13 @@ export function podFromTemplate(options: {
       name: options.name,
       generateName: `${rs.metadata.name}-`,
       namespace: rs.metadata.namespace,
-      labels: { ...(template.metadata?.labels ?? {}), 'pod-template-hash': options.templateHash },
-      ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+      labels: {
+        ...(template.metadata?.labels ?? {}),
+        'pod-template-hash': options.templateHash,
+      },
+      ...(template.metadata?.annotations
+        ? { annotations: { ...template.metadata.annotations } }
+        : {}),
       ownerReferences: [
         {
           apiVersion: 'apps/v1',

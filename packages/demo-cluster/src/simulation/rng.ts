@@ -42,13 +42,17 @@ export class Rng {
     hex[12] = '4';
     hex[16] = '89ab'[Math.floor(this.next() * 4)];
     const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(
+      16,
+      20,
+    )}-${h.slice(20)}`;
   }
 
   /** A derived generator, so adding draws in one place does not shift another. */
   fork(label: string): Rng {
     let h = this.state ^ 0x9e3779b9;
-    for (const ch of label) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    for (const ch of label)
+      h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
     return new Rng(h);
   }
 }

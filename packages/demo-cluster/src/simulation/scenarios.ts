@@ -100,7 +100,7 @@ export function demoScenarios(rng: Rng): Record<string, Scenario> {
         night: 140,
         bumps: [
           { hour: 11, height: 1400, width: 1.8 },
-          { hour: 14.5, height: 1900, width: 1.6 },
+          { hour: 14.5, height: 2100, width: 1.7 },
           { hour: 19.5, height: 500, width: 1.5 },
         ],
         noise: 0.05,
@@ -132,7 +132,14 @@ export function demoScenarios(rng: Rng): Record<string, Scenario> {
       memoryMiBPerRequest: 2,
       coldStartSeconds: [42, 75],
       containerCreatingSeconds: [14, 22],
-      models: [{ name: 'resnet50', profile: 'resnet50-224', clientBatch: 1, memoryBytes: 1.3 * GiB }],
+      models: [
+        {
+          name: 'resnet50',
+          profile: 'resnet50-224',
+          clientBatch: 1,
+          memoryBytes: 1.3 * GiB,
+        },
+      ],
       gpuSlowdown: 1,
     },
     'ml-batch/batch-embedder': {
@@ -144,7 +151,9 @@ export function demoScenarios(rng: Rng): Record<string, Scenario> {
           noise: 0.08,
           rng: rng.fork('batch-embedder'),
         });
-        const backfill = burstCurve([{ start: 8.5, duration: 2.75, height: 9000 }]);
+        const backfill = burstCurve([
+          { start: 8.5, duration: 2.75, height: 9000 },
+        ]);
         return (h: number) => base(h) + backfill(h);
       })(),
       cpuIdleMillicores: 200,
@@ -154,11 +163,16 @@ export function demoScenarios(rng: Rng): Record<string, Scenario> {
       coldStartSeconds: [48, 80],
       containerCreatingSeconds: [15, 25],
       models: [
-        { name: 'bert-embedder', profile: 'bert-base-seq128', clientBatch: 64, memoryBytes: 0.9 * GiB },
+        {
+          name: 'bert-embedder',
+          profile: 'bert-base-seq128',
+          clientBatch: 64,
+          memoryBytes: 0.9 * GiB,
+        },
       ],
       consumerCapacityPerPod: 320,
       gpuSlowdown: 1.6,
-      triggerOutages: [[16.2, 16.9]],
+      triggerOutages: [[16.2, 17.4]],
     },
     'ml-serving/summarizer': {
       traffic: 'http',

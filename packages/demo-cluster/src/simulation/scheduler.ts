@@ -43,19 +43,30 @@ function selects(pod: any, node: any): boolean {
     if (labels[k] !== v) return false;
   }
   const terms =
-    pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    pod.spec.affinity?.nodeAffinity
+      ?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (Array.isArray(terms) && terms.length > 0) {
-    return terms.some((term: any) => (term.matchExpressions ?? []).every((e: any) => matchesExpression(labels, e)));
+    return terms.some((term: any) =>
+      (term.matchExpressions ?? []).every((e: any) =>
+        matchesExpression(labels, e),
+      ),
+    );
   }
   return true;
 }
 
 function preferenceScore(pod: any, node: any): number {
   const labels = node.metadata.labels ?? {};
-  const prefs = pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
+  const prefs =
+    pod.spec.affinity?.nodeAffinity
+      ?.preferredDuringSchedulingIgnoredDuringExecution ?? [];
   return prefs.reduce(
     (score: number, p: any) =>
-      (p.preference?.matchExpressions ?? []).every((e: any) => matchesExpression(labels, e)) ? score + (p.weight ?? 0) : score,
+      (p.preference?.matchExpressions ?? []).every((e: any) =>
+        matchesExpression(labels, e),
+      )
+        ? score + (p.weight ?? 0)
+        : score,
     0,
   );
 }
@@ -66,7 +77,9 @@ function allocatable(node: any): Record<string, number> {
   const cached = allocatableCache.get(node);
   if (cached) return cached;
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(node.status?.allocatable ?? node.status?.capacity ?? {})) {
+  for (const [k, v] of Object.entries(
+    node.status?.allocatable ?? node.status?.capacity ?? {},
+  )) {
     out[k] = parseQuantity(String(v));
   }
   allocatableCache.set(node, out);
@@ -74,7 +87,9 @@ function allocatable(node: any): Record<string, number> {
 }
 
 /** Requests of the pods already bound to each node (pods that still hold resources). */
-export function usageByNode(pods: readonly KubeObject[]): Map<string, Record<string, number>> {
+export function usageByNode(
+  pods: readonly KubeObject[],
+): Map<string, Record<string, number>> {
   const usage = new Map<string, Record<string, number>>();
   for (const pod of pods as any[]) {
     const node = pod.spec?.nodeName;
@@ -82,13 +97,18 @@ export function usageByNode(pods: readonly KubeObject[]): Map<string, Record<str
     if (!node || phase === 'Succeeded' || phase === 'Failed') continue;
     const u = usage.get(node) ?? { pods: 0 };
     u.pods += 1;
-    for (const [r, q] of Object.entries(podRequests(pod.spec))) u[r] = (u[r] ?? 0) + q;
+    for (const [r, q] of Object.entries(podRequests(pod.spec)))
+      u[r] = (u[r] ?? 0) + q;
     usage.set(node, u);
   }
   return usage;
 }
 
-function misfit(pod: any, node: any, used: Record<string, number>): Misfit | undefined {
+function misfit(
+  pod: any,
+  node: any,
+  used: Record<string, number>,
+): Misfit | undefined {
   if (node.spec?.unschedulable) return { kind: 'unschedulable' };
   if (!selects(pod, node)) return { kind: 'selector' };
   for (const taint of node.spec?.taints ?? []) {
@@ -101,9 +121,23 @@ function misfit(pod: any, node: any, used: Record<string, number>): Misfit | und
   const want = { ...podRequests(pod.spec), pods: 1 };
   for (const [r, q] of Object.entries(want)) {
     if (q <= 0) continue;
-    if ((used[r] ?? 0) + q > (alloc[r] ?? 0) + 1e-9) return { kind: 'insufficient', resource: r };
+    if ((used[r] ?? 0) + q > (alloc[r] ?? 0) + 1e-9)
+      return { kind: 'insufficient', resource: r };
   }
   return undefined;
+}
+
+function misfitText(m: Misfit): string {
+  switch (m.kind) {
+    case 'selector':
+      return "node(s) didn't match Pod's node affinity/selector";
+    case 'taint':
+      return `node(s) had untolerated taint ${m.taint}`;
+    case 'unschedulable':
+      return 'node(s) were unschedulable';
+    default:
+      return `Insufficient ${m.resource}`;
+  }
 }
 
 /** The outcome of trying to schedule one pod. */
@@ -128,21 +162,23 @@ export function schedulePod(
     const used = usage.get(node.metadata.name) ?? {};
     const m = misfit(pod, node, used);
     if (!m) {
-      fits.push({ node, score: preferenceScore(pod, node), load: used.pods ?? 0 });
+      fits.push({
+        node,
+        score: preferenceScore(pod, node),
+        load: used.pods ?? 0,
+      });
       continue;
     }
-    const text =
-      m.kind === 'selector'
-        ? "node(s) didn't match Pod's node affinity/selector"
-        : m.kind === 'taint'
-        ? `node(s) had untolerated taint ${m.taint}`
-        : m.kind === 'unschedulable'
-        ? 'node(s) were unschedulable'
-        : `Insufficient ${m.resource}`;
+    const text = misfitText(m);
     reasons.set(text, (reasons.get(text) ?? 0) + 1);
   }
   if (fits.length > 0) {
-    fits.sort((a, b) => b.score - a.score || a.load - b.load || a.node.metadata.name.localeCompare(b.node.metadata.name));
+    fits.sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.load - b.load ||
+        a.node.metadata.name.localeCompare(b.node.metadata.name),
+    );
     return { bound: true, nodeName: fits[0].node.metadata.name };
   }
   const parts = [...reasons.entries()]
@@ -154,15 +190,27 @@ export function schedulePod(
   const total = nodes.length;
   const preemption =
     insufficient > 0
-      ? `preemption: 0/${total} nodes are available: ${insufficient} No preemption victims found for incoming pod, ${total - insufficient} Preemption is not helpful for scheduling.`
+      ? `preemption: 0/${total} nodes are available: ${insufficient} No preemption victims found for incoming pod, ${
+          total - insufficient
+        } Preemption is not helpful for scheduling.`
       : `preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
-  return { bound: false, message: `0/${total} nodes are available: ${parts.join(', ')}. ${preemption}` };
+  return {
+    bound: false,
+    message: `0/${total} nodes are available: ${parts.join(
+      ', ',
+    )}. ${preemption}`,
+  };
 }
 
 /** Adds a pod's requests to the usage map after binding it. */
-export function addUsage(usage: Map<string, Record<string, number>>, nodeName: string, pod: KubeObject): void {
+export function addUsage(
+  usage: Map<string, Record<string, number>>,
+  nodeName: string,
+  pod: KubeObject,
+): void {
   const u = usage.get(nodeName) ?? { pods: 0 };
   u.pods = (u.pods ?? 0) + 1;
-  for (const [r, q] of Object.entries(podRequests((pod as any).spec))) u[r] = (u[r] ?? 0) + q;
+  for (const [r, q] of Object.entries(podRequests((pod as any).spec)))
+    u[r] = (u[r] ?? 0) + q;
   usage.set(nodeName, u);
 }

@@ -3,7 +3,8 @@
  * to zero one window after the last event (an exponential average would linger).
  */
 export class SlidingRate {
-  private readonly samples: { at: number; value: number; seconds: number }[] = [];
+  private readonly samples: { at: number; value: number; seconds: number }[] =
+    [];
 
   constructor(private readonly windowSeconds = 60) {}
 
@@ -11,7 +12,8 @@ export class SlidingRate {
   add(atMs: number, value: number, seconds: number): void {
     this.samples.push({ at: atMs, value, seconds });
     const cutoff = atMs - this.windowSeconds * 1000;
-    while (this.samples.length > 0 && this.samples[0].at <= cutoff) this.samples.shift();
+    while (this.samples.length > 0 && this.samples[0].at <= cutoff)
+      this.samples.shift();
   }
 
   /** The average over the window (samples older than the window are gone). */

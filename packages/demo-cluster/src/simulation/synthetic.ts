@@ -25,7 +25,11 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
   const every = options.gpuEvery ?? 5;
   const width = String(options.services).length;
   const objects: KubeObject[] = [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } },
+    {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+    },
   ];
   let gpuPods = 0;
   let cpuPods = 0;
@@ -34,7 +38,10 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
     const gpu = every > 0 && i % every === every - 1;
     if (gpu) gpuPods += options.podsPerService;
     else cpuPods += options.podsPerService;
-    const labels = { 'backstage.io/kubernetes-id': name, 'app.kubernetes.io/name': name };
+    const labels = {
+      'backstage.io/kubernetes-id': name,
+      'app.kubernetes.io/name': name,
+    };
     objects.push({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
@@ -56,7 +63,13 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
             ...(gpu
               ? {
                   nodeSelector: { 'nvidia.com/gpu.product': 'NVIDIA-H200' },
-                  tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+                  tolerations: [
+                    {
+                      key: 'nvidia.com/gpu',
+                      operator: 'Exists',
+                      effect: 'NoSchedule',
+                    },
+                  ],
                 }
               : {}),
             containers: [
@@ -64,9 +77,15 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
                 ? {
                     name: 'triton',
                     image: 'nvcr.io/nvidia/tritonserver:25.10-py3',
-                    ports: [8000, 8001, 8002].map(containerPort => ({ containerPort })),
+                    ports: [8000, 8001, 8002].map(containerPort => ({
+                      containerPort,
+                    })),
                     resources: {
-                      requests: { cpu: '2', memory: '8Gi', 'nvidia.com/gpu': '1' },
+                      requests: {
+                        cpu: '2',
+                        memory: '8Gi',
+                        'nvidia.com/gpu': '1',
+                      },
                       limits: { memory: '8Gi', 'nvidia.com/gpu': '1' },
                     },
                   }
@@ -74,7 +93,10 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
                     name: 'server',
                     image: 'ghcr.io/acme-ml/synthetic-model:1.0.0',
                     ports: [{ containerPort: 8080 }],
-                    resources: { requests: { cpu: '250m', memory: '512Mi' }, limits: { memory: '512Mi' } },
+                    resources: {
+                      requests: { cpu: '250m', memory: '512Mi' },
+                      limits: { memory: '512Mi' },
+                    },
                   },
             ],
           },
@@ -95,7 +117,8 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
                 {
                   type: 'prometheus',
                   metadata: {
-                    serverAddress: 'http://prometheus-operated.monitoring.svc:9090',
+                    serverAddress:
+                      'http://prometheus-operated.monitoring.svc:9090',
                     query: `sum(rate(nv_inference_request_success{model="${name}-model"}[1m]))`,
                     threshold: '100',
                   },
@@ -108,18 +131,32 @@ export function syntheticObjects(options: SyntheticOptions): KubeObject[] {
             kind: 'HorizontalPodAutoscaler',
             metadata: { name, namespace: ns, labels },
             spec: {
-              scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+              scaleTargetRef: {
+                apiVersion: 'apps/v1',
+                kind: 'Deployment',
+                name,
+              },
               minReplicas: options.podsPerService,
               maxReplicas: options.podsPerService,
-              metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+              metrics: [
+                {
+                  type: 'Resource',
+                  resource: {
+                    name: 'cpu',
+                    target: { type: 'Utilization', averageUtilization: 70 },
+                  },
+                },
+              ],
             },
           },
     );
   }
   const cpuNodes = Math.ceil(cpuPods / 100) + 1;
   const gpuNodes = Math.ceil(gpuPods / 8);
-  for (let i = 0; i < cpuNodes; i++) objects.push(node(`synthetic-cpu-${pad(i, 3)}`, false));
-  for (let i = 0; i < gpuNodes; i++) objects.push(node(`synthetic-gpu-${pad(i, 3)}`, true));
+  for (let i = 0; i < cpuNodes; i++)
+    objects.push(node(`synthetic-cpu-${pad(i, 3)}`, false));
+  for (let i = 0; i < gpuNodes; i++)
+    objects.push(node(`synthetic-gpu-${pad(i, 3)}`, true));
   return objects;
 }
 
@@ -149,7 +186,15 @@ function node(name: string, gpu: boolean): KubeObject {
           : {}),
       },
     },
-    ...(gpu ? { spec: { taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }] } } : {}),
+    ...(gpu
+      ? {
+          spec: {
+            taints: [
+              { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+            ],
+          },
+        }
+      : {}),
     status: { capacity, allocatable: capacity },
   };
 }

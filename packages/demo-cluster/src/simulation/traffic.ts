@@ -1,12 +1,20 @@
 import { latencyUs } from '../triton/batchProfiles';
 import type { ExecutionGroup } from '../triton/TritonServer';
 import { estimateBatching } from './batchingModel';
-import type { PodRuntime, ServiceModel, ServiceRuntime, SimContext } from './SimContext';
+import type {
+  PodRuntime,
+  ServiceModel,
+  ServiceRuntime,
+  SimContext,
+} from './SimContext';
 
 const MiB = 1024 * 1024;
 
 /** Input copy cost per item, µs, by profile (an image is ~300 kB, a sequence ~1 kB). */
-const INPUT_US_PER_ITEM: Record<string, number> = { 'resnet50-224': 11, 'bert-base-seq128': 1.1 };
+const INPUT_US_PER_ITEM: Record<string, number> = {
+  'resnet50-224': 11,
+  'bert-base-seq128': 1.1,
+};
 
 /** Splits `requests` into executions of 1..k merged requests following `shares`. */
 export function allocateExecutions(
@@ -19,7 +27,9 @@ export function allocateExecutions(
   let left = requests;
   for (const s of [...shares].sort((a, b) => b.requests - a.requests)) {
     if (s.requests === 1) continue;
-    const executions = Math.floor((requests * s.share * s.requests) / mean / s.requests);
+    const executions = Math.floor(
+      (requests * s.share * s.requests) / mean / s.requests,
+    );
     const used = Math.min(left, executions * s.requests);
     const n = Math.floor(used / s.requests);
     if (n > 0) {
@@ -52,7 +62,10 @@ function modelWork(
   const requests = Math.floor(exact);
   pod.carry[model.definition.name] = exact - requests;
   const perItemIn = INPUT_US_PER_ITEM[model.profile.model] ?? 2;
-  const groups: ExecutionGroup[] = allocateExecutions(requests, estimate.mergeDistribution).map(a => {
+  const groups: ExecutionGroup[] = allocateExecutions(
+    requests,
+    estimate.mergeDistribution,
+  ).map(a => {
     const size = a.merged * clientBatch;
     const jitter = 1 + (ctx.rng.next() - 0.5) * 0.04;
     return {
@@ -60,11 +73,17 @@ function modelWork(
       requestsPerExecution: a.merged,
       executions: a.executions,
       computeInputUs: 6 + perItemIn * size,
-      computeInferUs: latencyUs(model.profile, size) * service.scenario.gpuSlowdown * jitter,
+      computeInferUs:
+        latencyUs(model.profile, size) * service.scenario.gpuSlowdown * jitter,
       computeOutputUs: 4 + 0.3 * size,
     };
   });
-  const busyUs = groups.reduce((s, g) => s + g.executions * (g.computeInputUs + g.computeInferUs + g.computeOutputUs), 0);
+  const busyUs = groups.reduce(
+    (s, g) =>
+      s +
+      g.executions * (g.computeInputUs + g.computeInferUs + g.computeOutputUs),
+    0,
+  );
   return { groups, estimate, busyUs };
 }
 
@@ -92,7 +111,8 @@ export function runTraffic(ctx: SimContext, dt: number): void {
     let served = 0;
     if (scenario.traffic === 'queue') {
       service.lag += arrivals * dt;
-      const capacity = ready.length * (scenario.consumerCapacityPerPod ?? 100) * dt;
+      const capacity =
+        ready.length * (scenario.consumerCapacityPerPod ?? 100) * dt;
       const consumed = Math.min(service.lag, capacity);
       service.lag -= consumed;
       served = consumed / dt;
@@ -112,8 +132,10 @@ export function runTraffic(ctx: SimContext, dt: number): void {
         continue;
       }
       const share = perPod * (1 + (ctx.rng.next() - 0.5) * 0.08);
-      pod.cpuMillicores = scenario.cpuIdleMillicores + scenario.cpuMillicoresPerRequest * share;
-      pod.memoryBytes = (scenario.memoryBaseMiB + scenario.memoryMiBPerRequest * share) * MiB;
+      pod.cpuMillicores =
+        scenario.cpuIdleMillicores + scenario.cpuMillicoresPerRequest * share;
+      pod.memoryBytes =
+        (scenario.memoryBaseMiB + scenario.memoryMiBPerRequest * share) * MiB;
       if (!pod.triton) continue;
       let busyUs = 0;
       for (const model of service.models) {
@@ -121,7 +143,11 @@ export function runTraffic(ctx: SimContext, dt: number): void {
         busyUs += work.busyUs;
         pod.triton.record(
           model.definition.name,
-          { executions: work.groups, queueUsPerRequest: work.estimate.queueUs, pending: work.estimate.pending },
+          {
+            executions: work.groups,
+            queueUsPerRequest: work.estimate.queueUs,
+            pending: work.estimate.pending,
+          },
           now,
         );
       }

@@ -59,7 +59,10 @@ interface ModelCounters {
   outputUs: number;
   pending: number;
   lastInferenceMs: number;
-  batches: Map<number, { count: number; inputNs: number; inferNs: number; outputNs: number }>;
+  batches: Map<
+    number,
+    { count: number; inputNs: number; inferNs: number; outputNs: number }
+  >;
 }
 
 const zero = (): Duration => ({ count: 0, ns: 0 });
@@ -140,7 +143,8 @@ export class TritonServer {
       const inferNs = Math.round(g.computeInferUs * 1000);
       const outNs = Math.round(g.computeOutputUs * 1000);
       const queueNs = Math.round(work.queueUsPerRequest * 1000);
-      const requestNs = queueNs + inNs + inferNs + outNs + REQUEST_OVERHEAD_US * 1000;
+      const requestNs =
+        queueNs + inNs + inferNs + outNs + REQUEST_OVERHEAD_US * 1000;
       c.inferenceCount += g.executions * g.batchSize;
       c.executionCount += g.executions;
       c.success.count += requests;
@@ -158,7 +162,12 @@ export class TritonServer {
       c.inputUs += requests * Math.floor(inNs / 1000);
       c.inferUs += requests * Math.floor(inferNs / 1000);
       c.outputUs += requests * Math.floor(outNs / 1000);
-      const b = c.batches.get(g.batchSize) ?? { count: 0, inputNs: 0, inferNs: 0, outputNs: 0 };
+      const b = c.batches.get(g.batchSize) ?? {
+        count: 0,
+        inputNs: 0,
+        inferNs: 0,
+        outputNs: 0,
+      };
       b.count += g.executions;
       b.inputNs += g.executions * inNs;
       b.inferNs += g.executions * inferNs;
@@ -175,7 +184,11 @@ export class TritonServer {
   }
 
   /** Sets the gauges that come from DCGM and the host, and accumulates energy. */
-  setGauges(gauges: { gpuUtilization: number; cpuUtilization: number; intervalSeconds: number }): void {
+  setGauges(gauges: {
+    gpuUtilization: number;
+    cpuUtilization: number;
+    intervalSeconds: number;
+  }): void {
     this.gpuUtilization = Math.min(0.999, Math.max(0, gauges.gpuUtilization));
     this.cpuUtilization = Math.min(1, Math.max(0, gauges.cpuUtilization));
     for (const gpu of this.gpus) {
@@ -188,7 +201,9 @@ export class TritonServer {
   }
 
   private gpuMemoryUsedBytes(): number {
-    return 600 * 1024 * 1024 + this.models.reduce((s, m) => s + m.memoryBytes, 0);
+    return (
+      600 * 1024 * 1024 + this.models.reduce((s, m) => s + m.memoryBytes, 0)
+    );
   }
 
   /** The Prometheus text of `:8002/metrics`, as Triton 25.x writes it. */
@@ -211,7 +226,11 @@ export class TritonServer {
     ) => {
       family(name, help, type);
       for (const m of this.models) {
-        lines.push(`${name}${modelLabels(m, withGpu)} ${value(this.counters.get(m.name)!)}`);
+        lines.push(
+          `${name}${modelLabels(m, withGpu)} ${value(
+            this.counters.get(m.name)!,
+          )}`,
+        );
       }
     };
     perModel(
@@ -220,10 +239,19 @@ export class TritonServer {
       'counter',
       c => c.success.count,
     );
-    family('nv_inference_request_failure', 'Number of failed inference requests, all batch sizes', 'counter');
+    family(
+      'nv_inference_request_failure',
+      'Number of failed inference requests, all batch sizes',
+      'counter',
+    );
     for (const m of this.models) {
       const c = this.counters.get(m.name)!;
-      for (const reason of ['BACKEND', 'CANCELED', 'OTHER', 'REJECTED'] as const) {
+      for (const reason of [
+        'BACKEND',
+        'CANCELED',
+        'OTHER',
+        'REJECTED',
+      ] as const) {
         lines.push(
           `nv_inference_request_failure{model="${m.name}",reason="${reason}",version="${m.version}"} ${c.failures[reason]}`,
         );
@@ -278,20 +306,47 @@ export class TritonServer {
       c => c.pending,
       false,
     );
-    family('nv_model_load_duration_secs', 'Model load time in seconds', 'gauge');
+    family(
+      'nv_model_load_duration_secs',
+      'Model load time in seconds',
+      'gauge',
+    );
     for (const m of this.models) {
-      lines.push(`nv_model_load_duration_secs{model="${m.name}",version="${m.version}"} ${this.loadDurationSecs.toFixed(3)}`);
+      lines.push(
+        `nv_model_load_duration_secs{model="${m.name}",version="${
+          m.version
+        }"} ${this.loadDurationSecs.toFixed(3)}`,
+      );
     }
-    const perGpu = (name: string, help: string, value: (g: TritonGpu) => number | string) => {
+    const perGpu = (
+      name: string,
+      help: string,
+      value: (g: TritonGpu) => number | string,
+    ) => {
       if (this.gpus.length === 0) return;
       family(name, help, 'gauge');
-      for (const g of this.gpus) lines.push(`${name}{gpu_uuid="${g.uuid}"} ${value(g)}`);
+      for (const g of this.gpus)
+        lines.push(`${name}{gpu_uuid="${g.uuid}"} ${value(g)}`);
     };
-    perGpu('nv_gpu_utilization', 'GPU utilization rate [0.0 - 1.0)', () => this.gpuUtilization.toFixed(2));
-    perGpu('nv_gpu_memory_total_bytes', 'GPU total memory, in bytes', g => g.memoryTotalBytes);
-    perGpu('nv_gpu_memory_used_bytes', 'GPU used memory, in bytes', () => this.gpuMemoryUsedBytes());
-    perGpu('nv_gpu_power_usage', 'GPU power usage in watts', g => this.powerWatts(g).toFixed(3));
-    perGpu('nv_gpu_power_limit', 'GPU power management limit in watts', g => g.powerLimitWatts);
+    perGpu('nv_gpu_utilization', 'GPU utilization rate [0.0 - 1.0)', () =>
+      this.gpuUtilization.toFixed(2),
+    );
+    perGpu(
+      'nv_gpu_memory_total_bytes',
+      'GPU total memory, in bytes',
+      g => g.memoryTotalBytes,
+    );
+    perGpu('nv_gpu_memory_used_bytes', 'GPU used memory, in bytes', () =>
+      this.gpuMemoryUsedBytes(),
+    );
+    perGpu('nv_gpu_power_usage', 'GPU power usage in watts', g =>
+      this.powerWatts(g).toFixed(3),
+    );
+    perGpu(
+      'nv_gpu_power_limit',
+      'GPU power management limit in watts',
+      g => g.powerLimitWatts,
+    );
     perGpu(
       'nv_energy_consumption',
       'GPU energy consumption in joules since the Triton Server started',
@@ -299,13 +354,31 @@ export class TritonServer {
     );
     family('nv_cpu_utilization', 'CPU utilization rate [0.0 - 1.0]', 'gauge');
     lines.push(`nv_cpu_utilization ${this.cpuUtilization.toFixed(3)}`);
-    family('nv_cpu_memory_total_bytes', 'CPU total memory (RAM), in bytes', 'gauge');
+    family(
+      'nv_cpu_memory_total_bytes',
+      'CPU total memory (RAM), in bytes',
+      'gauge',
+    );
     lines.push(`nv_cpu_memory_total_bytes ${this.cpuMemoryTotalBytes}`);
-    family('nv_cpu_memory_used_bytes', 'CPU used memory (RAM), in bytes', 'gauge');
-    lines.push(`nv_cpu_memory_used_bytes ${Math.round(this.cpuMemoryTotalBytes * 0.18)}`);
-    family('nv_pinned_memory_pool_total_bytes', 'Pinned memory pool total memory size, in bytes', 'gauge');
+    family(
+      'nv_cpu_memory_used_bytes',
+      'CPU used memory (RAM), in bytes',
+      'gauge',
+    );
+    lines.push(
+      `nv_cpu_memory_used_bytes ${Math.round(this.cpuMemoryTotalBytes * 0.18)}`,
+    );
+    family(
+      'nv_pinned_memory_pool_total_bytes',
+      'Pinned memory pool total memory size, in bytes',
+      'gauge',
+    );
     lines.push('nv_pinned_memory_pool_total_bytes 268435456');
-    family('nv_pinned_memory_pool_used_bytes', 'Pinned memory pool used memory, in bytes', 'gauge');
+    family(
+      'nv_pinned_memory_pool_used_bytes',
+      'Pinned memory pool used memory, in bytes',
+      'gauge',
+    );
     lines.push('nv_pinned_memory_pool_used_bytes 0');
     return `${lines.join('\n')}\n`;
   }

@@ -23,7 +23,10 @@ function fail(path: string, field: string, rule: string): never {
  * `models[].profile[]` with `batch_size`, `latency_us_p50`, `latency_us_p90`).
  * Errors name the file and the field.
  */
-export function parseBatchProfiles(text: string, path = '(batch profiles)'): BatchProfile[] {
+export function parseBatchProfiles(
+  text: string,
+  path = '(batch profiles)',
+): BatchProfile[] {
   let data: any;
   try {
     data = JSON.parse(text);
@@ -33,19 +36,30 @@ export function parseBatchProfiles(text: string, path = '(batch profiles)'): Bat
   if (!Array.isArray(data?.models)) fail(path, 'models', 'must be an array');
   const gpu = typeof data.gpu === 'string' ? data.gpu : 'unknown GPU';
   return data.models.map((m: any, i: number) => {
-    if (typeof m?.model !== 'string') fail(path, `models[${i}].model`, 'must be a string');
+    if (typeof m?.model !== 'string')
+      fail(path, `models[${i}].model`, 'must be a string');
     if (!Array.isArray(m.profile) || m.profile.length === 0) {
       fail(path, `models[${i}].profile`, 'must be a non-empty array');
     }
     const points = m.profile.map((p: any, j: number) => {
       for (const key of ['batch_size', 'latency_us_p50', 'latency_us_p90']) {
         if (typeof p?.[key] !== 'number' || !(p[key] > 0)) {
-          fail(path, `models[${i}].profile[${j}].${key}`, 'must be a positive number');
+          fail(
+            path,
+            `models[${i}].profile[${j}].${key}`,
+            'must be a positive number',
+          );
         }
       }
-      return { batchSize: p.batch_size, latencyUsP50: p.latency_us_p50, latencyUsP90: p.latency_us_p90 };
+      return {
+        batchSize: p.batch_size,
+        latencyUsP50: p.latency_us_p50,
+        latencyUsP90: p.latency_us_p90,
+      };
     });
-    points.sort((a: BatchProfilePoint, b: BatchProfilePoint) => a.batchSize - b.batchSize);
+    points.sort(
+      (a: BatchProfilePoint, b: BatchProfilePoint) => a.batchSize - b.batchSize,
+    );
     return { model: m.model, gpu, points };
   });
 }
@@ -70,6 +84,9 @@ export function latencyUs(profile: BatchProfile, batchSize: number): number {
   const last = pts[pts.length - 1];
   const prev = pts[pts.length - 2] ?? last;
   const slope =
-    last.batchSize === prev.batchSize ? 0 : (last.latencyUsP50 - prev.latencyUsP50) / (last.batchSize - prev.batchSize);
+    last.batchSize === prev.batchSize
+      ? 0
+      : (last.latencyUsP50 - prev.latencyUsP50) /
+        (last.batchSize - prev.batchSize);
   return last.latencyUsP50 + slope * (batchSize - last.batchSize);
 }

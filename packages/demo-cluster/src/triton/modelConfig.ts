@@ -1,7 +1,13 @@
-import { parseTritonConfig, TritonModelConfig } from '@internal/plugin-model-scaling-common';
+import {
+  parseTritonConfig,
+  TritonModelConfig,
+} from '@internal/plugin-model-scaling-common';
 
 /** The `TritonModelConfig` of a config.pbtxt, read by the common package's parser. */
-export function modelConfigOf(pbtxt: string, source: string): TritonModelConfig {
+export function modelConfigOf(
+  pbtxt: string,
+  source: string,
+): TritonModelConfig {
   return parseTritonConfig(pbtxt, { source });
 }
 

@@ -31,7 +31,13 @@ const REPEATED = new Set([
   'output_map',
 ]);
 
-type Token = { kind: 'punct' | 'ident' | 'string' | 'number'; text: string; line: number };
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
+
+type Token = {
+  kind: 'punct' | 'ident' | 'string' | 'number';
+  text: string;
+  line: number;
+};
 
 /** Error for text that is not protobuf text format; names the line. */
 export class PbtxtError extends Error {
@@ -62,11 +68,11 @@ function tokenize(text: string): Token[] {
       let value = '';
       while (j < text.length && text[j] !== ch) {
         if (text[j] === '\\' && j + 1 < text.length) {
-          const next = text[j + 1];
-          value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+          value += ESCAPES[text[j + 1]] ?? text[j + 1];
           j += 2;
         } else {
-          if (text[j] === '\n') throw new PbtxtError('unterminated string', line);
+          if (text[j] === '\n')
+            throw new PbtxtError('unterminated string', line);
           value += text[j++];
         }
       }
@@ -74,8 +80,12 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'string', text: value, line });
       i = j + 1;
     } else if (/[-+0-9.]/.test(ch)) {
-      const m = /^[-+]?(0x[0-9a-fA-F]+|\d*\.?\d+([eE][-+]?\d+)?f?|inf|nan)/.exec(text.slice(i));
-      if (!m || m[0].length === 0) throw new PbtxtError(`unexpected "${ch}"`, line);
+      const m =
+        /^[-+]?(0x[0-9a-fA-F]+|\d*\.?\d+([eE][-+]?\d+)?f?|inf|nan)/.exec(
+          text.slice(i),
+        );
+      if (!m || m[0].length === 0)
+        throw new PbtxtError(`unexpected "${ch}"`, line);
       tokens.push({ kind: 'number', text: m[0], line });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(ch)) {
@@ -112,7 +122,8 @@ export function parsePbtxt(text: string): Record<string, unknown> {
   const value = (): unknown => {
     const t = peek();
     if (!t) throw new PbtxtError('value expected at end of file', lastLine());
-    if (t.kind === 'punct' && (t.text === '{' || t.text === '<')) return message();
+    if (t.kind === 'punct' && (t.text === '{' || t.text === '<'))
+      return message();
     if (t.kind === 'punct' && t.text === '[') {
       pos++;
       const items: unknown[] = [];
@@ -120,7 +131,10 @@ export function parsePbtxt(text: string): Record<string, unknown> {
         items.push(value());
         if (peek()?.kind === 'punct' && peek()!.text === ',') pos++;
         else if (!(peek()?.kind === 'punct' && peek()!.text === ']')) {
-          throw new PbtxtError(`expected "," or "]"`, peek()?.line ?? lastLine());
+          throw new PbtxtError(
+            `expected "," or "]"`,
+            peek()?.line ?? lastLine(),
+          );
         }
       }
       pos++;
@@ -135,14 +149,19 @@ export function parsePbtxt(text: string): Record<string, unknown> {
     for (;;) {
       const t = peek();
       if (!t) {
-        if (closing) throw new PbtxtError(`expected "${closing}" at end of file`, lastLine());
+        if (closing)
+          throw new PbtxtError(
+            `expected "${closing}" at end of file`,
+            lastLine(),
+          );
         return obj;
       }
       if (closing && t.kind === 'punct' && t.text === closing) {
         pos++;
         return obj;
       }
-      if (t.kind !== 'ident') throw new PbtxtError(`field name expected, got "${t.text}"`, t.line);
+      if (t.kind !== 'ident')
+        throw new PbtxtError(`field name expected, got "${t.text}"`, t.line);
       pos++;
       const name = t.text;
       const next = peek();
@@ -150,11 +169,17 @@ export function parsePbtxt(text: string): Record<string, unknown> {
       if (next?.kind === 'punct' && next.text === ':') {
         pos++;
         v = value();
-      } else if (next?.kind === 'punct' && (next.text === '{' || next.text === '<' || next.text === '[')) {
+      } else if (
+        next?.kind === 'punct' &&
+        (next.text === '{' || next.text === '<' || next.text === '[')
+      ) {
         // Message fields may omit the colon, also as a list: `input [ { ... } ]`.
         v = value();
       } else {
-        throw new PbtxtError(`expected ":" or "{" after "${name}"`, next?.line ?? t.line);
+        throw new PbtxtError(
+          `expected ":" or "{" after "${name}"`,
+          next?.line ?? t.line,
+        );
       }
       const items = Array.isArray(v) ? v : [v];
       if (REPEATED.has(name)) {
@@ -165,7 +190,11 @@ export function parsePbtxt(text: string): Record<string, unknown> {
       } else {
         obj[name] = v;
       }
-      if (peek()?.kind === 'punct' && (peek()!.text === ',' || peek()!.text === ';')) pos++;
+      if (
+        peek()?.kind === 'punct' &&
+        (peek()!.text === ',' || peek()!.text === ';')
+      )
+        pos++;
     }
   };
 
@@ -176,6 +205,7 @@ export function parsePbtxt(text: string): Record<string, unknown> {
   }
 
   const result = fields();
-  if (pos < tokens.length) throw new PbtxtError(`unexpected "${tokens[pos].text}"`, tokens[pos].line);
+  if (pos < tokens.length)
+    throw new PbtxtError(`unexpected "${tokens[pos].text}"`, tokens[pos].line);
   return result;
 }

@@ -20,11 +20,17 @@ const empty = (status: number): ProxyResponse => ({
 
 const tritonError = (message: string) => json(400, { error: message });
 
-function statsFor(server: TritonServer, name: string, version?: string): ProxyResponse {
+function statsFor(
+  server: TritonServer,
+  name: string,
+  version?: string,
+): ProxyResponse {
   const model = server.model(name);
   if (!model) return tritonError(`requested model '${name}' is not available`);
   if (version && version !== model.version) {
-    return tritonError(`requested model '${name}' version ${version} is not available`);
+    return tritonError(
+      `requested model '${name}' version ${version} is not available`,
+    );
   }
   return json(200, { model_stats: [server.modelStats(name)] });
 }
@@ -49,10 +55,18 @@ export function tritonResponse(
         body: server.metricsText(),
       };
     }
-    return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not Found' };
+    return {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'Not Found',
+    };
   }
   if (port !== TRITON_HTTP_PORT) {
-    return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not Found' };
+    return {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'Not Found',
+    };
   }
   const parts = path.split('/').filter(Boolean);
   if (parts[0] !== 'v2') return tritonError('Not Found');
@@ -93,7 +107,9 @@ export function tritonResponse(
   }
   if (parts[1] === 'models') {
     if (parts.length === 3 && parts[2] === 'stats') {
-      return json(200, { model_stats: server.models.map(m => server.modelStats(m.name)) });
+      return json(200, {
+        model_stats: server.models.map(m => server.modelStats(m.name)),
+      });
     }
     const name = parts[2];
     let rest = parts.slice(3);
@@ -103,9 +119,12 @@ export function tritonResponse(
       rest = rest.slice(2);
     }
     const model = name ? server.model(name) : undefined;
-    if (!model) return tritonError(`Request for unknown model: '${name}' is not found`);
+    if (!model)
+      return tritonError(`Request for unknown model: '${name}' is not found`);
     if (version && version !== model.version) {
-      return tritonError(`Request for unknown model: '${name}' version ${version} is not found`);
+      return tritonError(
+        `Request for unknown model: '${name}' version ${version} is not found`,
+      );
     }
     if (rest.length === 0) {
       return json(200, {
@@ -124,9 +143,12 @@ export function tritonResponse(
         })),
       });
     }
-    if (rest.length === 1 && rest[0] === 'stats') return statsFor(server, name, version);
-    if (rest.length === 1 && rest[0] === 'config') return json(200, model.configJson);
-    if (rest.length === 1 && rest[0] === 'ready') return empty(server.ready ? 200 : 400);
+    if (rest.length === 1 && rest[0] === 'stats')
+      return statsFor(server, name, version);
+    if (rest.length === 1 && rest[0] === 'config')
+      return json(200, model.configJson);
+    if (rest.length === 1 && rest[0] === 'ready')
+      return empty(server.ready ? 200 : 400);
   }
   return tritonError('Not Found');
 }
