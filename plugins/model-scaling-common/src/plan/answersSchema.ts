@@ -7,14 +7,14 @@ import type { PatternId } from '../types/status';
 /** A DNS-1123 label (RFC 1123): lower-case alphanumerics and `-`, at most 63 characters. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-const dnsLabel = (what: string) =>
+const dnsLabel = () =>
   z
     .string()
-    .min(1, `${what} must not be empty`)
-    .max(63, `${what} must be at most 63 characters (DNS-1123 label)`)
+    .min(1, 'must not be empty')
+    .max(63, 'must be at most 63 characters (DNS-1123 label)')
     .regex(
       DNS_1123_LABEL,
-      `${what} must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit`,
+      'must be a DNS-1123 label: lower-case letters, digits and "-", starting and ending with a letter or digit',
     );
 
 /** Model frameworks the template knows; each maps to a Triton backend. */
@@ -112,7 +112,7 @@ const queueOptions = z
     /** aws-sqs-queue: `pod-identity` (KEDA's AWS identity) or a Secret with keys. */
     awsAuth: z.enum(['pod-identity', 'secret']).optional(),
     /** Name of the Secret with queue credentials (Kafka SASL or AWS keys). */
-    credentialsSecret: dnsLabel('queue.credentialsSecret').optional(),
+    credentialsSecret: dnsLabel().optional(),
   })
   .strict();
 
@@ -125,9 +125,9 @@ const scaleToZeroOptions = z
 
 /** What the template asks about a new model service. Validated with zod; unknown top-level keys are dropped. */
 export const modelServiceAnswersSchema = z.object({
-  name: dnsLabel('name').regex(
+  name: dnsLabel().regex(
     /^[a-z]/,
-    'name must start with a letter (the Service gets this name, and Service names are DNS-1035 labels)',
+    'must start with a letter (the Service gets this name, and Service names are DNS-1035 labels)',
   ),
   owner: z.string().min(1, 'owner must name a group or user, e.g. group:default/ml-platform'),
   description: z.string().default(''),
@@ -155,7 +155,7 @@ export const modelServiceAnswersSchema = z.object({
   image: z.string().min(1).regex(/^\S+$/, 'image must not contain spaces').optional(),
   /** Triton image for GPU patterns; defaults to the pattern preset. */
   tritonImage: z.string().min(1).regex(/^\S+$/, 'tritonImage must not contain spaces').optional(),
-  namespace: dnsLabel('namespace').default('default'),
+  namespace: dnsLabel().default('default'),
   tritonModelName: z
     .string()
     .regex(/^[A-Za-z0-9_.-]+$/, 'tritonModelName may hold letters, digits, "_", "." and "-" only')

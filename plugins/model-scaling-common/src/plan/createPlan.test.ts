@@ -161,7 +161,7 @@ describe('createPlan', () => {
   describe('refuses', () => {
     it('a name that is not a DNS-1123 label', () => {
       const e = planError({ ...textClassifierAnswers, name: 'Text_Classifier' });
-      expect(e.message).toContain('name: name must be a DNS-1123 label');
+      expect(e.message).toContain('name: must be a DNS-1123 label');
       expect(e.problems[0].field).toBe('name');
       expect(planError({ ...textClassifierAnswers, name: 'a'.repeat(64) }).message).toContain(
         'at most 63 characters',
