@@ -14,6 +14,7 @@ import {
   lintManifests,
   PatternId,
 } from '@internal/plugin-model-scaling-common';
+import { DemoCluster, startDemoCluster } from '@internal/demo-cluster';
 import yaml from 'yaml';
 import { scaffolderModuleModelService } from './module';
 
@@ -148,8 +149,10 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   let template: unknown;
   let directoryContents: { path: string; base64Content: string }[];
+  let cluster: DemoCluster;
 
   beforeAll(async () => {
+    cluster = await startDemoCluster({ port: 0, clock: 'manual' });
     template = yaml.parse(
       await readFile(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
     );
@@ -162,6 +165,22 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
         mockServices.rootConfig.factory({
           data: {
             backend: { baseUrl: 'http://localhost:7007' },
+            kubernetes: {
+              clusterLocatorMethods: [
+                {
+                  type: 'config',
+                  clusters: [
+                    {
+                      name: 'demo',
+                      url: cluster.url,
+                      authProvider: 'serviceAccount',
+                      serviceAccountToken: cluster.token,
+                      skipTLSVerify: true,
+                    },
+                  ],
+                },
+              ],
+            },
             modelScaling: {
               scaffolder: {
                 allowedTargets: [{ cluster: 'demo', namespace: 'ml-serving' }],
@@ -173,6 +192,10 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
       ],
     }));
   }, 60_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
 
   async function dryRun(values: Record<string, unknown>) {
     const response = await fetch(
@@ -295,4 +318,52 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
     },
     60_000,
   );
+
+  it('runs the optional apply step as a server-side dry run against an allowed cluster', async () => {
+    const realtimeCpu = cases[0];
+    const hpaPath =
+      '/apis/autoscaling/v2/namespaces/ml-serving/horizontalpodautoscalers/text-classifier';
+    const live = () =>
+      fetch(`${cluster.url}${hpaPath}`, {
+        headers: { authorization: `Bearer ${cluster.token}` },
+      }).then(r => r.json());
+    const before = await live();
+    cluster.resetCounts();
+
+    const { status, body } = await dryRun({
+      ...realtimeCpu.values,
+      applyToCluster: true,
+      cluster: 'demo',
+      applyDryRun: false,
+    });
+    expect(status).toBe(200);
+    const log = body.log
+      .map((l: { body: { message: string } }) => l.body.message)
+      .join('\n');
+    // the template's dry run forces a server-side dry run even with applyDryRun false
+    expect(log).toMatch(
+      /HorizontalPodAutoscaler\/text-classifier (configured|unchanged) \(server dry run\)/,
+    );
+    expect(log).toMatch(/Deployment\/text-classifier \w+ \(server dry run\)/);
+    expect(cluster.totalRequests()).toBeGreaterThan(0);
+    const after = await live();
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+    expect(after.spec).toEqual(before.spec);
+  }, 60_000);
+
+  it('refuses an apply step to a cluster/namespace that is not allowed', async () => {
+    const asyncBatch = cases[2];
+    const { status, body } = await dryRun({
+      ...asyncBatch.values,
+      applyToCluster: true,
+      cluster: 'demo',
+    });
+    const text = JSON.stringify(body);
+    expect(status).not.toBe(200);
+    expect(text).toContain(
+      'applying to cluster \\"demo\\", namespace \\"ml-batch\\" is not allowed',
+    );
+  }, 60_000);
 });
