@@ -184,14 +184,20 @@ describe('createPlan', () => {
       ).toEqual({ min: 25, max: 25 });
     });
 
-    it('a queue delay above the latency SLO', () => {
+    it('a queue delay at or above the latency SLO', () => {
+      expect(
+        planError({
+          ...imageClassifierAnswers,
+          batching: { maxQueueDelayMicroseconds: 20000 },
+        }).problems[0].field,
+      ).toBe('batching.maxQueueDelayMicroseconds');
       expect(
         planError({
           ...imageClassifierAnswers,
           batching: { maxQueueDelayMicroseconds: 25000 },
         }).message,
       ).toContain(
-        'batching.maxQueueDelayMicroseconds: a queue delay of 25000 µs (25 ms) exceeds the latency SLO of 20 ms',
+        'batching.maxQueueDelayMicroseconds: a queue delay of 25000 µs (25 ms) must be below the latency SLO of 20 ms',
       );
     });
 

@@ -45,10 +45,10 @@ export function planBatching(
   let delay: number;
   if (options.maxQueueDelayMicroseconds !== undefined) {
     delay = options.maxQueueDelayMicroseconds;
-    if (delay > sloMicroseconds) {
+    if (delay >= sloMicroseconds) {
       problems.add(
         'batching.maxQueueDelayMicroseconds',
-        `a queue delay of ${delay} µs (${delay / 1000} ms) exceeds the latency SLO of ${answers.latencySloMs} ms`,
+        `a queue delay of ${delay} µs (${delay / 1000} ms) must be below the latency SLO of ${answers.latencySloMs} ms, which also has to cover compute`,
       );
     }
   } else if (preset.maxQueueDelayMicroseconds > sloMicroseconds / 4) {

@@ -189,11 +189,11 @@ export const modelServicePlanSchema = z
     }
     if (plan.triton) {
       const t = plan.triton;
-      if (t.maxQueueDelayMicroseconds > plan.model.latencySloMs * 1000) {
+      if (t.maxQueueDelayMicroseconds >= plan.model.latencySloMs * 1000) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['triton', 'maxQueueDelayMicroseconds'],
-          message: `must not exceed the latency SLO (${t.maxQueueDelayMicroseconds} µs > ${plan.model.latencySloMs} ms)`,
+          message: `must be below the latency SLO (${t.maxQueueDelayMicroseconds} µs, SLO ${plan.model.latencySloMs} ms)`,
         });
       }
       t.preferredBatchSizes.forEach((size, i) => {
