@@ -74,3 +74,8 @@ export function FleetPage(props: { withHeader?: boolean }) {
     </Page>
   );
 }
+
+/** The fleet page with its own header, for the legacy frontend system. */
+export function LegacyFleetPage() {
+  return <FleetPage withHeader />;
+}

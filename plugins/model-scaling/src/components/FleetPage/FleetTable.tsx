@@ -13,12 +13,33 @@ import { FleetRow, fleetRows } from './fleetRows';
 /** The path of an entity's Scaling tab, below its catalog page. */
 export const SCALING_TAB_PATH = 'scaling';
 
+/**
+ * The link to an entity's Scaling tab through the catalog's entity route;
+ * the catalog's default path when the app has no catalog entity page bound.
+ */
+function useScalingTabLink(): (ref: FleetRow['ref']) => string {
+  let entityRoute: ((ref: FleetRow['ref']) => string) | undefined;
+  try {
+    entityRoute = useRouteRef(entityRouteRef);
+  } catch {
+    entityRoute = undefined;
+  }
+  return ref =>
+    `${
+      entityRoute
+        ? entityRoute(ref)
+        : `/catalog/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
+            ref.kind,
+          )}/${encodeURIComponent(ref.name)}`
+    }/${SCALING_TAB_PATH}`;
+}
+
 function ServiceCell(props: { row: FleetRow }) {
   const { row } = props;
-  const entityRoute = useRouteRef(entityRouteRef);
+  const scalingTabLink = useScalingTabLink();
   return (
     <>
-      <Link to={`${entityRoute(row.ref)}/${SCALING_TAB_PATH}`}>{row.title ?? row.name}</Link>
+      <Link to={scalingTabLink(row.ref)}>{row.title ?? row.name}</Link>
       <Typography variant="caption" color="textSecondary" component="div">
         {row.name}
         {row.owner ? ` · ${row.owner.replace(/^group:(default\/)?/, '')}` : ''}

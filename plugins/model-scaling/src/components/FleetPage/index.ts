@@ -1,1 +1,1 @@
-export { FleetPage } from './FleetPage';
+export { FleetPage, LegacyFleetPage } from './FleetPage';
