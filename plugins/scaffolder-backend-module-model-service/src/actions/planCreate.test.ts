@@ -214,8 +214,8 @@ describe('model-service:plan:create', () => {
     });
 
     it('min replicas above max replicas', async () => {
-      expect(await refused({ ...cpu, replicas: { min: 5, max: 3 } })).toContain(
-        'replicas.min: must not exceed replicas.max (5 > 3)',
+      expect(await refused({ ...cpu, replicas: { min: 5, max: 3 } })).toMatch(
+        /replicas\.min: .*replicas\.max \(5 > 3\)/,
       );
     });
 
@@ -225,8 +225,8 @@ describe('model-service:plan:create', () => {
           ...gpu,
           batching: { maxQueueDelayMicroseconds: 50000 },
         }),
-      ).toContain(
-        'batching.maxQueueDelayMicroseconds: a queue delay of 50000 µs (50 ms) exceeds the latency SLO of 20 ms',
+      ).toMatch(
+        /batching\.maxQueueDelayMicroseconds: a queue delay of 50000 µs \(50 ms\) .*latency SLO of 20 ms/,
       );
     });
 
@@ -242,8 +242,8 @@ describe('model-service:plan:create', () => {
     });
 
     it('a GPU pattern for a model marked CPU-only', async () => {
-      expect(await refused({ ...cpu, pattern: 'realtime-gpu' })).toContain(
-        'pattern: realtime-gpu runs the model on a GPU, but the model is marked CPU-only',
+      expect(await refused({ ...cpu, pattern: 'realtime-gpu' })).toMatch(
+        /pattern: realtime-gpu .*CPU-only/,
       );
     });
 
@@ -255,10 +255,7 @@ describe('model-service:plan:create', () => {
       const error = await action.handler(ctx as any).catch(e => e);
       expect(error).toBeInstanceOf(PlanValidationError);
       expect(error.problems).toEqual([
-        {
-          field: 'replicas.min',
-          message: 'must not exceed replicas.max (5 > 3)',
-        },
+        { field: 'replicas.min', message: expect.stringContaining('(5 > 3)') },
       ]);
     });
 
