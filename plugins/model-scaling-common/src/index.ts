@@ -22,3 +22,4 @@ export * from './simulator';
 export * from './drift';
 export * from './lint';
 export * from './batching';
+export * from './findings';

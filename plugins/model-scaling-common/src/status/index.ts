@@ -3,3 +3,6 @@ export { kedaView, isKedaFallbackActive, KEDA_DEFAULTS } from './kedaView';
 export { kedaTriggerThresholds, isQueueTrigger } from './kedaTriggers';
 export { autoscalerView, hpasTargeting, scaledObjectsTargeting, isHpaOfScaledObject } from './autoscalerView';
 export { conditionInPlainWords, toConditionViews } from './conditionPlain';
+export { buildWorkloadStatus } from './buildWorkloadStatus';
+export type { WorkloadStatusInput } from './buildWorkloadStatus';
+export { workloadPods } from './workloadPods';

@@ -1,0 +1,5 @@
+export { evaluateFindings } from './evaluateFindings';
+export { buildFindingsContext } from './context';
+export { FINDING_RULES } from './rules';
+export { coldStartSeconds } from './rules/coldStartOverBudget';
+export type { FindingsInput, FindingsContext, FindingRule, ThroughputSample } from './types';
