@@ -3,6 +3,7 @@ import {
   renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
@@ -40,7 +41,9 @@ describe('new frontend system plugin', () => {
     );
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Scaling');
     expect(tester.get(coreExtensionData.routePath)).toBe('/scaling');
-    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction) as (
+      entity: Entity,
+    ) => boolean;
     expect(filter(modelServiceEntity('text-classifier'))).toBe(true);
     expect(
       filter({ ...modelServiceEntity('x'), spec: { type: 'service' } }),
