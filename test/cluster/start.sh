@@ -39,11 +39,20 @@ if [ -z "$port" ]; then
 fi
 echo "$port" >"$CLUSTER_STATE/port"
 
+# kwokctl v0.8.0 ignores KWOK_METRICS_SERVER_MANIFESTS (it cannot parse a list from a variable):
+# the local manifests go in through a configuration file.
+cat >"$CLUSTER_STATE/kwokctl.yaml" <<EOF
+apiVersion: config.kwok.x-k8s.io/v1alpha1
+kind: KwokctlConfiguration
+options:
+  metricsServerManifests:
+    - $CLUSTER_DIR/manifests/metrics-server
+EOF
+
 log "creating cluster $CLUSTER_NAME (kube $KUBE_VERSION, etcd $ETCD_VERSION, kwok $KWOK_VERSION, metrics-server $METRICS_SERVER_VERSION) on port $port"
 KWOK_KUBE_VERSION="$KUBE_VERSION" \
 KWOK_KUBECTL_BINARY="$KUBECTL" \
-KWOK_METRICS_SERVER_MANIFESTS="$CLUSTER_DIR/manifests/metrics-server" \
-  "$KWOKCTL" create cluster \
+  "$KWOKCTL" --config "$CLUSTER_STATE/kwokctl.yaml" create cluster \
   --name "$CLUSTER_NAME" \
   --runtime binary \
   --kubeconfig "" \
@@ -99,6 +108,12 @@ k create namespace ml-sandbox --dry-run=client -o yaml | k apply --server-side -
 while IFS= read -r f; do apply_fixture "$f"; done < <(find "$fixtures/nodes" -name '*.yaml' 2>/dev/null | sort)
 while IFS= read -r f; do apply_fixture "$f"; done < <(find "$fixtures" -name '*.yaml' ! -path "$fixtures/nodes/*" ! -path "$fixtures/namespaces.yaml" 2>/dev/null | sort)
 
+# metrics-server scrapes a node at the path of its metrics.k8s.io/resource-metrics-path
+# annotation; KWOK serves each simulated node's kubelet resource metrics at this path.
+for node in $(k get nodes -o jsonpath='{range .items[*]}{.metadata.name}{"\n"}{end}'); do
+  k annotate node "$node" --overwrite "metrics.k8s.io/resource-metrics-path=/metrics/nodes/$node/metrics/resource" >/dev/null
+done
+
 log "waiting for nodes and fixture workloads"
 k wait --for condition=Ready --timeout=120s node --all >/dev/null
 for ns in $(k get deploy -A -o jsonpath='{range .items[*]}{.metadata.namespace}{"\n"}{end}' | sort -u); do
@@ -106,6 +121,13 @@ for ns in $(k get deploy -A -o jsonpath='{range .items[*]}{.metadata.namespace}{
   k -n "$ns" wait --for condition=Available --timeout=120s deploy --all >/dev/null ||
     log "warning: some Deployments in $ns are not Available: $(k -n "$ns" get deploy --no-headers 2>&1 | tr '\n' ';')"
 done
+# The HPA controller needs the metrics API: wait until metrics-server has scraped KWOK once.
+for _ in $(seq 90); do
+  [ "$(k get --raw /apis/metrics.k8s.io/v1beta1/nodes 2>/dev/null | grep -c '"usage"')" -gt 0 ] && break
+  sleep 1
+done
+k get --raw /apis/metrics.k8s.io/v1beta1/nodes 2>/dev/null | grep -q '"usage"' ||
+  log "warning: metrics-server has no node metrics yet (see $workdir/logs/metrics-server.log)"
 t_ready=$SECONDS
 
 ca_data="$(base64 -w0 <"$ca_file")"

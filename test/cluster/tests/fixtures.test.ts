@@ -119,7 +119,7 @@ describe('examples/cluster fixtures on the real API server', () => {
     expect(block).toBeDefined();
     // kubectl parses the YAML (client-side dry-run), so no YAML library is needed here.
     const toObjects = async (args: string[], input?: string) => {
-      const out = await kubectlRaw(env, ['create', '--dry-run=client', '-o', 'json', ...args], {
+      const out = await kubectlRaw(env, ['apply', '--dry-run=client', '-o', 'json', ...args], {
         input,
       });
       expect(out.stderr).toBe('');
