@@ -1,4 +1,6 @@
-export { lintManifests, lintPlan, sortFindings } from './lintManifests';
+export { lintManifests, lintPlan } from './lintManifests';
+export { toFindingsInput } from './findingsInput';
+export type { WorkloadContext } from './findingsInput';
 export type { LintOptions } from './lintManifests';
 export { readManifests, MANIFEST_CLUSTER } from './readManifests';
 export type {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { lintManifests, lintPlan, sortFindings } from './lintManifests';
+import { lintManifests, lintPlan } from './lintManifests';
 import { createPlan } from '../plan/createPlan';
 import { PlanValidationError } from '../plan/PlanValidationError';
 import {
@@ -130,21 +130,6 @@ describe('lintManifests', () => {
     expect(ids(lintManifests(serviceOnly))).toEqual([
       'warning:no-deployment',
       'warning:service-selects-nothing',
-    ]);
-  });
-
-  it('sorts most severe first and drops duplicates', () => {
-    const f = (severity: Finding['severity'], id: string): Finding => ({
-      id,
-      severity,
-      title: id,
-      evidence: 'e',
-      fix: 'f',
-    });
-    expect(ids(sortFindings([f('info', 'c'), f('error', 'b'), f('warning', 'a'), f('error', 'b')]))).toEqual([
-      'error:b',
-      'warning:a',
-      'info:c',
     ]);
   });
 });

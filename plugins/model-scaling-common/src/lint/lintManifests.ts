@@ -1,4 +1,4 @@
-import type { Finding, PatternId, Severity } from '../types/status';
+import type { Finding, PatternId } from '../types/status';
 import type { PatternPresets } from '../patterns/presets';
 import type { ModelServicePlan } from '../plan/planSchema';
 import { renderServiceFiles } from '../render/renderManifests';
@@ -7,6 +7,8 @@ import { ManifestFile, readManifests } from './readManifests';
 import { manifestWorkloads, ManifestWorkload } from './manifestWorkloads';
 import { specChecks } from './specChecks';
 import { manifestWorkloadStatus } from './manifestWorkloadStatus';
+import { toFindingsInput } from './findingsInput';
+import { evaluateFindings, sortFindings } from '../findings/evaluateFindings';
 
 /** Options of {@link lintManifests}. */
 export interface LintOptions {
@@ -14,28 +16,10 @@ export interface LintOptions {
   pattern?: PatternId;
   /** Latency SLO (ms) of Deployments that carry no `model-scaling.io/latency-slo-ms` annotation. */
   latencySloMs?: number;
+  /** Size of the model weights in GB, for the rules that compare it with GPU memory. */
+  modelSizeGb?: number;
   /** When set, differences from these golden-path presets are reported as `golden-path-drift` info findings. */
   presets?: PatternPresets;
-}
-
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Sorts findings most severe first, then by subject and id; drops exact duplicates. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings
-    .filter(f => {
-      const key = `${f.id}\u0000${f.subject ?? ''}\u0000${f.evidence}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort(
-      (a, b) =>
-        ORDER[a.severity] - ORDER[b.severity] ||
-        (a.subject ?? '').localeCompare(b.subject ?? '') ||
-        a.id.localeCompare(b.id),
-    );
 }
 
 function driftFindings(w: ManifestWorkload, pattern: PatternId, presets: PatternPresets): Finding[] {
@@ -66,8 +50,15 @@ export function lintManifests(files: readonly ManifestFile[], options: LintOptio
   const findings = [...read.findings, ...specChecks(read, workloads)];
   for (const w of workloads) {
     const pattern = w.pattern ?? options.pattern;
-    const latencySloMs = w.latencySloMs ?? options.latencySloMs;
-    void latencySloMs;
+    findings.push(
+      ...evaluateFindings(
+        toFindingsInput(w, {
+          pattern,
+          latencySloMs: options.latencySloMs,
+          modelSizeGb: options.modelSizeGb,
+        }),
+      ),
+    );
     if (options.presets && pattern) {
       findings.push(...driftFindings(w, pattern, options.presets));
     }
@@ -89,5 +80,6 @@ export function lintPlan(plan: ModelServicePlan): Finding[] {
   return lintManifests(renderServiceFiles(plan), {
     pattern: plan.pattern,
     latencySloMs: plan.model.latencySloMs,
+    modelSizeGb: plan.model.sizeGb,
   });
 }
