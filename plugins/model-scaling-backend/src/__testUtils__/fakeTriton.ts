@@ -70,7 +70,7 @@ export function fakeStatsDoc(model: string, c: FakeTritonCounters) {
           compute_infer: stat(e, e * 1_500_000),
           compute_output: stat(e, e * 10_000),
         })),
-        memory_usage: [],
+        memory_usage: [{ type: 'GPU', id: 0, byte_size: 2 * 1024 ** 3 }],
       },
     ],
   };

@@ -192,9 +192,12 @@ export class EntityStatusService {
         target,
       )) {
         const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
-        const triton = this.deps.triton
-          ? tritonView(this.deps.triton.resultsFor(workloadKey))
-          : undefined;
+        const results = this.deps.triton?.resultsFor(workloadKey) ?? [];
+        const triton = tritonView(results);
+        const memory = results
+          .map(r => r.modelMemoryBytes)
+          .filter((b): b is number => b !== undefined);
+        const history = this.deps.triton?.throughputHistory(workloadKey) ?? [];
         workloads.push(
           buildWorkloadStatus({
             cluster: cluster.name,
@@ -205,9 +208,16 @@ export class EntityStatusService {
             hpas: objects.hpas,
             scaledObjects: objects.scaledObjects,
             events: objects.events,
-            triton,
-            pattern: target.pattern,
-            latencySloMs: target.latencySloMs,
+            ...(triton && { triton }),
+            ...(target.pattern && { pattern: target.pattern }),
+            ...(target.latencySloMs !== undefined && {
+              latencySloMs: target.latencySloMs,
+            }),
+            ...(target.coldStartBudgetSeconds !== undefined && {
+              coldStartBudgetSeconds: target.coldStartBudgetSeconds,
+            }),
+            ...(memory.length > 0 && { modelSizeBytes: Math.max(...memory) }),
+            ...(history.length > 0 && { throughputHistory: history }),
             now,
           }),
         );

@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  ANNOTATION_COLD_START_BUDGET_SECONDS,
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -22,7 +23,14 @@ export interface EntityTarget {
   namespace?: string;
   pattern?: PatternId;
   latencySloMs?: number;
+  coldStartBudgetSeconds?: number;
   tritonModels: string[];
+}
+
+function positiveNumber(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const n = Number(text);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 /**
@@ -56,14 +64,16 @@ export function entityTarget(entity: Entity): EntityTarget {
   }
 
   const patternText = annotations[ANNOTATION_PATTERN];
-  const sloText = annotations[ANNOTATION_LATENCY_SLO_MS];
-  const slo = sloText !== undefined ? Number(sloText) : undefined;
+  const slo = positiveNumber(annotations[ANNOTATION_LATENCY_SLO_MS]);
+  const budget = positiveNumber(
+    annotations[ANNOTATION_COLD_START_BUDGET_SECONDS],
+  );
   return {
     selector,
     namespace: annotations[ANNOTATION_KUBERNETES_NAMESPACE] || undefined,
     pattern: patternText && isPatternId(patternText) ? patternText : undefined,
-    latencySloMs:
-      slo !== undefined && Number.isFinite(slo) && slo > 0 ? slo : undefined,
+    ...(slo !== undefined && { latencySloMs: slo }),
+    ...(budget !== undefined && { coldStartBudgetSeconds: budget }),
     tritonModels: (annotations[ANNOTATION_TRITON_MODELS] ?? '')
       .split(',')
       .map(m => m.trim())

@@ -212,6 +212,30 @@ describe('TritonCollector', () => {
     expect(r.figures).toEqual([]);
   });
 
+  it('keeps a throughput history per workload and the model memory per pod', async () => {
+    const c = collector([target('good-1'), target('good-2')]);
+    await c.collectOnce();
+    expect(c.throughputHistory(WORKLOAD)).toEqual([]); // no rates yet
+    advance();
+    await c.collectOnce();
+    advance();
+    await c.collectOnce();
+    const history = c.throughputHistory(WORKLOAD);
+    expect(history).toHaveLength(2);
+    expect(history[1]).toEqual({
+      at: new Date(clock).toISOString(),
+      replicas: 2,
+      requestsPerSecond: expect.closeTo(200, 5),
+    });
+    expect(c.resultsFor(WORKLOAD)[0].modelMemoryBytes).toBe(2 * 1024 ** 3);
+
+    // A round where a pod fails adds no point (its rate is unknown).
+    garbage.add('good-2');
+    advance();
+    await c.collectOnce();
+    expect(c.throughputHistory(WORKLOAD)).toHaveLength(2);
+  });
+
   it('drops pods that are no longer targets', async () => {
     let targets = [target('good-1'), target('good-2')];
     const c = new TritonCollector({

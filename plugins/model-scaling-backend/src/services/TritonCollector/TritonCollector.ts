@@ -27,7 +27,20 @@ export interface PodTritonResult {
   figures: TritonModelFigures[];
   /** What went wrong in the latest sample, if anything. Earlier figures are kept. */
   error?: string;
+  /** GPU memory held by the pod's models (Triton stats `memory_usage`), when reported. */
+  modelMemoryBytes?: number;
 }
+
+/** Served requests of a workload at one round, for the replicas-without-throughput finding. */
+export interface ThroughputPoint {
+  at: string;
+  /** Pods sampled (Running and Ready). */
+  replicas: number;
+  requestsPerSecond: number;
+}
+
+/** How long the throughput history of a workload reaches back. */
+export const THROUGHPUT_HISTORY_MS = 30 * 60 * 1000;
 
 /** Options of {@link TritonCollector}. */
 export interface TritonCollectorOptions {
@@ -82,6 +95,7 @@ export class TritonCollector {
   readonly #o: TritonCollectorOptions;
   readonly #limit: pLimit.Limit;
   readonly #pods = new Map<string, PodState>();
+  readonly #history = new Map<string, ThroughputPoint[]>();
   readonly #now: () => Date;
   #timer?: NodeJS.Timeout;
   #running?: Promise<void>;
@@ -132,6 +146,11 @@ export class TritonCollector {
     return out.sort((a, b) => a.pod.localeCompare(b.pod));
   }
 
+  /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first. */
+  throughputHistory(workload: string): ThroughputPoint[] {
+    return this.#history.get(workload) ?? [];
+  }
+
   /** Number of pods with state (for the benchmark's memory figures). */
   get podCount(): number {
     return this.#pods.size;
@@ -149,7 +168,52 @@ export class TritonCollector {
     const fromPrometheus = this.#o.prometheus
       ? await this.#prometheusTexts(targets)
       : undefined;
+    const at = this.#now();
     await Promise.all(targets.map(t => this.#samplePod(t, fromPrometheus)));
+    if (!this.#stopped) this.#recordThroughput(targets, at);
+  }
+
+  /** Appends one point per workload whose pods all have figures this round. */
+  #recordThroughput(targets: TritonTarget[], at: Date): void {
+    const byWorkload = new Map<string, TritonTarget[]>();
+    for (const t of targets) {
+      byWorkload.set(t.workload, [...(byWorkload.get(t.workload) ?? []), t]);
+    }
+    const cutoff = at.getTime() - THROUGHPUT_HISTORY_MS;
+    for (const [workload, pods] of byWorkload) {
+      const results = pods.map(
+        t => this.#pods.get(podKey(t.cluster, t.namespace, t.pod))?.result,
+      );
+      // A point needs every pod's rate from this round, else the sum would undercount.
+      if (
+        results.some(
+          r =>
+            !r ||
+            r.error ||
+            r.figures.length === 0 ||
+            Date.parse(r.sampledAt) < at.getTime(),
+        )
+      ) {
+        continue;
+      }
+      const requestsPerSecond = results.reduce(
+        (n, r) => n + r!.figures.reduce((m, f) => m + f.requestsPerSecond, 0),
+        0,
+      );
+      const points = (this.#history.get(workload) ?? []).filter(
+        p => Date.parse(p.at) >= cutoff,
+      );
+      points.push({
+        at: at.toISOString(),
+        replicas: pods.length,
+        requestsPerSecond,
+      });
+      this.#history.set(workload, points);
+    }
+    const live = new Set(byWorkload.keys());
+    for (const key of [...this.#history.keys()]) {
+      if (!live.has(key)) this.#history.delete(key);
+    }
   }
 
   /** Runs a request under the concurrency limit; after stop() queued requests end without running. */
@@ -248,8 +312,14 @@ export class TritonCollector {
         source: 'prometheus' as const,
       }));
     }
+    let modelMemoryBytes: number | undefined;
     for (const { model, stats, config } of perModel) {
       if (config) state.configs.set(model, config);
+      if (stats !== undefined) {
+        const bytes = this.#o.reader.modelMemoryBytes(stats);
+        if (bytes !== undefined)
+          modelMemoryBytes = (modelMemoryBytes ?? 0) + bytes;
+      }
       let fromStats: TritonModelFigures | undefined;
       if (stats !== undefined) {
         try {
@@ -287,6 +357,9 @@ export class TritonCollector {
       // Keep the last good figures when this round produced none.
       figures: figures.length > 0 ? figures : previous?.figures ?? [],
       ...(errors.length > 0 && { error: errors.join('; ') }),
+      ...((modelMemoryBytes ?? previous?.modelMemoryBytes) !== undefined && {
+        modelMemoryBytes: modelMemoryBytes ?? previous?.modelMemoryBytes,
+      }),
     };
   }
 

@@ -37,6 +37,19 @@ export const defaultTritonReader: TritonReader = {
     const c = current as StatsSample;
     return tritonFiguresFromStats(p.doc, p.at, c.doc, c.at);
   },
+  modelMemoryBytes(stats) {
+    const usage = (stats as StatsSample).doc.model_stats.flatMap(
+      m =>
+        (m as { memory_usage?: { type?: string; byte_size?: number }[] })
+          .memory_usage ?? [],
+    );
+    const gpu = usage.filter(
+      u => u.type === 'GPU' && typeof u.byte_size === 'number',
+    );
+    return gpu.length > 0
+      ? gpu.reduce((n, u) => n + u.byte_size!, 0)
+      : undefined;
+  },
   parseConfig(json) {
     return tritonConfigFromJson(json);
   },

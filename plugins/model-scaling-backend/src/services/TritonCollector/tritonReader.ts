@@ -24,6 +24,8 @@ export interface TritonReader {
     previous: unknown | undefined,
     current: unknown,
   ): TritonModelFigures[];
+  /** GPU memory the model holds, from a stats sample (`memory_usage`), when reported. */
+  modelMemoryBytes(stats: unknown): number | undefined;
   /** Reads a `/v2/models/<m>/config` answer. */
   parseConfig(json: unknown): TritonModelConfig;
 }
