@@ -114,6 +114,28 @@ describe('lintManifests', () => {
     expect(ids(lintManifests(broken))).toContain('error:deployment-selector-mismatch');
   });
 
+  it('runs the scaling pitfall rules on each Deployment', () => {
+    const files = filesOf(createPlan(textClassifierAnswers)).map(f => {
+      if (f.path === 'k8s/hpa.yaml') {
+        // An HPA without behavior: the controller's 300 s scale-down default applies.
+        return { ...f, content: f.content.slice(0, f.content.indexOf('  behavior:')) };
+      }
+      if (f.path === 'k8s/deployment.yaml') {
+        // A server container without requests: utilization cannot be computed.
+        return { ...f, content: f.content.replace(/\n\s+resources:\n\s+requests:\n\s+cpu: \S+\n\s+memory: \S+\n\s+limits:\n\s+memory: \S+/, '') };
+      }
+      return f;
+    });
+    const findings = lintManifests(files);
+    expect(ids(findings)).toEqual(
+      expect.arrayContaining([
+        'error:utilization-without-requests',
+        expect.stringMatching(/^(info|warning):default-scale-down-window$/),
+      ]),
+    );
+    expect(findings[0].severity).toBe('error');
+  });
+
   it('reports drift from the presets as info when asked', () => {
     const files = filesOf(createPlan(imageClassifierAnswers));
     const findings = lintManifests(files, { presets: DEFAULT_PATTERN_PRESETS });
