@@ -22,7 +22,8 @@ const DAY = 24 * 3600;
 function dayLoad(peakRps: number, phase: number): LoadPoint[] {
   const points: LoadPoint[] = [];
   for (let t = 0; t <= DAY; t += 300) {
-    const diurnal = 0.55 + 0.45 * Math.sin(((t / DAY) * 2 - 0.5 + phase) * Math.PI);
+    const diurnal =
+      0.55 + 0.45 * Math.sin(((t / DAY) * 2 - 0.5 + phase) * Math.PI);
     let burst = 0;
     if (t > 12 * 3600 && t < 12.5 * 3600) burst = 0.6;
     if (t > 20 * 3600 && t < 20.25 * 3600) burst = 0.9;
@@ -42,13 +43,35 @@ function services(n: number): SimulationInput[] {
           minReplicas: 2,
           maxReplicas: 60,
           metrics: [
-            { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
-            { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+            {
+              type: 'Resource',
+              resource: {
+                name: 'cpu',
+                target: { type: 'Utilization', averageUtilization: 70 },
+              },
+            },
+            {
+              type: 'Resource',
+              resource: {
+                name: 'memory',
+                target: { type: 'Utilization', averageUtilization: 80 },
+              },
+            },
           ],
-          ...(i % 4 === 0 ? { behavior: { scaleDown: { stabilizationWindowSeconds: 120 } } } : {}),
+          ...(i % 4 === 0
+            ? { behavior: { scaleDown: { stabilizationWindowSeconds: 120 } } }
+            : {}),
         },
         load,
-        capacity: { cpu: { millicoresPerRps: 4, idleMillicores: 50, requestMillicores: 500 }, memoryUtilizationPercent: 45, maxRpsPerPod: 110 },
+        capacity: {
+          cpu: {
+            millicoresPerRps: 4,
+            idleMillicores: 50,
+            requestMillicores: 500,
+          },
+          memoryUtilizationPercent: 45,
+          maxRpsPerPod: 110,
+        },
         coldStartSeconds: 40,
         durationSeconds: DAY,
       } satisfies SimulationInput;
@@ -61,7 +84,16 @@ function services(n: number): SimulationInput[] {
         cooldownPeriod: 300,
         pollingInterval: 15,
         fallback: { failureThreshold: 3, replicas: 6 },
-        triggers: [{ type: 'prometheus', metadata: { query: 'sum(rate(x[1m]))', threshold: '100', activationThreshold: '5' } }],
+        triggers: [
+          {
+            type: 'prometheus',
+            metadata: {
+              query: 'sum(rate(x[1m]))',
+              threshold: '100',
+              activationThreshold: '5',
+            },
+          },
+        ],
       },
       load,
       capacity: { maxRpsPerPod: 150, serviceTimeMs: 4 },
@@ -80,16 +112,30 @@ function time<T>(label: string, fn: () => T): T {
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
-  console.log(`${label.padEnd(58)} wall ${wall.toFixed(1).padStart(9)} ms   cpu ${cpuMs.toFixed(1).padStart(9)} ms`);
+  console.log(
+    `${label.padEnd(58)} wall ${wall.toFixed(1).padStart(9)} ms   cpu ${cpuMs
+      .toFixed(1)
+      .padStart(9)} ms`,
+  );
   return result;
 }
 
 function main() {
-  console.log(`Node ${process.version}; one simulated day = ${DAY / 15} HPA syncs of 15 s; load average ${require('node:os').loadavg()[0].toFixed(1)}`);
+  console.log(
+    `Node ${process.version}; one simulated day = ${
+      DAY / 15
+    } HPA syncs of 15 s; load average ${require('node:os')
+      .loadavg()[0]
+      .toFixed(1)}`,
+  );
   const one = services(1)[0];
   time('warm-up (1 service, 1 day)', () => simulateAutoscaler(one));
-  const r = time('simulateAutoscaler: 1 service, 1 day', () => simulateAutoscaler(one));
-  console.log(`  → ${r.timeline.length} points, ${r.events.length} rescales, max ${r.summary.maxReplicas} replicas`);
+  const r = time('simulateAutoscaler: 1 service, 1 day', () =>
+    simulateAutoscaler(one),
+  );
+  console.log(
+    `  → ${r.timeline.length} points, ${r.events.length} rescales, max ${r.summary.maxReplicas} replicas`,
+  );
   const fleet = services(1000);
   // Keep only counts, as a fleet view would keep summaries: 5.8 M timeline points would mostly measure the GC.
   const steps = time('simulateAutoscaler: 1,000 services, 1 day each', () =>
@@ -103,14 +149,21 @@ function main() {
     ['mlp-4x4096', 50000, 5],
   ] as const) {
     const profile = profiles.find(p => p.model === model)!;
-    const advice = time(`adviseBatching: ${model} at ${rate} req/s, p99 ≤ ${slo} ms`, () =>
-      adviseBatching({ profile, rateRps: rate, sloMs: slo, seed: 1 }),
+    const advice = time(
+      `adviseBatching: ${model} at ${rate} req/s, p99 ≤ ${slo} ms`,
+      () => adviseBatching({ profile, rateRps: rate, sloMs: slo, seed: 1 }),
     );
     const rec = advice.recommended;
     console.log(
-      `  → ${advice.options.length} configurations simulated; ${rec?.replicas ?? '-'} replicas with preferred ` +
-        `${JSON.stringify(rec?.preferredBatchSizes ?? [])}, delay ${rec?.maxQueueDelayUs ?? '-'} µs, ` +
-        `p99 ${rec?.result?.p99Ms.toFixed(2) ?? '-'} ms (no batching: ${advice.noBatching.replicas ?? '-'} replicas)`,
+      `  → ${advice.options.length} configurations simulated; ${
+        rec?.replicas ?? '-'
+      } replicas with preferred ` +
+        `${JSON.stringify(rec?.preferredBatchSizes ?? [])}, delay ${
+          rec?.maxQueueDelayUs ?? '-'
+        } µs, ` +
+        `p99 ${rec?.result?.p99Ms.toFixed(2) ?? '-'} ms (no batching: ${
+          advice.noBatching.replicas ?? '-'
+        } replicas)`,
     );
   }
 }

@@ -1,5 +1,9 @@
 import { BatchProfile, batchLatencyUs } from './batchProfile';
-import { BatchingInputError, BatchingSimulationResult, simulateBatching } from './simulateBatching';
+import {
+  BatchingInputError,
+  BatchingSimulationResult,
+  simulateBatching,
+} from './simulateBatching';
 
 /** Input of {@link adviseBatching}. */
 export interface BatchingAdviceInput {
@@ -45,8 +49,13 @@ export interface BatchingAdvice {
 const DEFAULT_DELAYS_US = [0, 250, 500, 1000, 2000, 5000, 10000];
 
 /** Preferred-size sets from the profile: none, single sizes, and runs of 2–3 consecutive sizes. */
-function defaultPreferredSets(profile: BatchProfile, maxBatch: number): number[][] {
-  const sizes = profile.points.map(p => p.batchSize).filter(b => b >= 2 && b <= maxBatch);
+function defaultPreferredSets(
+  profile: BatchProfile,
+  maxBatch: number,
+): number[][] {
+  const sizes = profile.points
+    .map(p => p.batchSize)
+    .filter(b => b >= 2 && b <= maxBatch);
   const sets: number[][] = [[]];
   for (let i = 0; i < sizes.length; i++) {
     sets.push([sizes[i]]);
@@ -71,14 +80,20 @@ function meets(result: BatchingSimulationResult, sloMs: number): boolean {
  */
 export function adviseBatching(input: BatchingAdviceInput): BatchingAdvice {
   const { profile, rateRps, sloMs } = input;
-  if (!(sloMs > 0)) throw new BatchingInputError('sloMs: must be a positive number');
-  if (!(rateRps > 0)) throw new BatchingInputError('rateRps: must be a positive number');
-  const maxBatch = input.maxBatchSize ?? profile.points[profile.points.length - 1].batchSize;
+  if (!(sloMs > 0))
+    throw new BatchingInputError('sloMs: must be a positive number');
+  if (!(rateRps > 0))
+    throw new BatchingInputError('rateRps: must be a positive number');
+  const maxBatch =
+    input.maxBatchSize ?? profile.points[profile.points.length - 1].batchSize;
   const maxReplicas = input.maxReplicas ?? 1000;
   const requests = input.requestsPerEvaluation ?? 12_000;
   const seed = input.seed ?? 1;
 
-  const evaluate = (option: Omit<BatchingOption, 'replicas' | 'result'>, replicas: number) => {
+  const evaluate = (
+    option: Omit<BatchingOption, 'replicas' | 'result'>,
+    replicas: number,
+  ) => {
     const perReplica = rateRps / replicas;
     return simulateBatching({
       profile,
@@ -93,9 +108,15 @@ export function adviseBatching(input: BatchingAdviceInput): BatchingAdvice {
   };
 
   /** Throughput bound: replicas needed if every batch were as large as the configuration allows. */
-  const lowerBound = (option: Omit<BatchingOption, 'replicas' | 'result'>): number | undefined => {
+  const lowerBound = (
+    option: Omit<BatchingOption, 'replicas' | 'result'>,
+  ): number | undefined => {
     let cap = 1;
-    if (option.dynamicBatching) cap = option.preferredBatchSizes.length > 0 ? Math.max(...option.preferredBatchSizes) : maxBatch;
+    if (option.dynamicBatching)
+      cap =
+        option.preferredBatchSizes.length > 0
+          ? Math.max(...option.preferredBatchSizes)
+          : maxBatch;
     // A batch must fit in the SLO on its own.
     while (cap > 1 && batchLatencyUs(profile, cap) / 1000 > sloMs) cap--;
     if (batchLatencyUs(profile, cap) / 1000 > sloMs) return undefined;
@@ -103,7 +124,10 @@ export function adviseBatching(input: BatchingAdviceInput): BatchingAdvice {
     return Math.max(1, Math.ceil(rateRps / capacity));
   };
 
-  const solve = (option: Omit<BatchingOption, 'replicas' | 'result'>, limit: number): BatchingOption => {
+  const solve = (
+    option: Omit<BatchingOption, 'replicas' | 'result'>,
+    limit: number,
+  ): BatchingOption => {
     const start = lowerBound(option);
     if (start === undefined) return { ...option };
     for (let r = start; r <= Math.min(limit, maxReplicas); r++) {
@@ -113,21 +137,39 @@ export function adviseBatching(input: BatchingAdviceInput): BatchingAdvice {
     return { ...option };
   };
 
-  const noBatching = solve({ preferredBatchSizes: [], maxQueueDelayUs: 0, dynamicBatching: false }, maxReplicas);
-
-  const delays = (input.maxQueueDelayCandidatesUs ?? DEFAULT_DELAYS_US).filter(d => d >= 0 && d / 1000 < sloMs / 2);
-  const sets = (input.preferredBatchSizeCandidates ?? defaultPreferredSets(profile, maxBatch)).map(s =>
-    [...new Set(s)].sort((a, b) => a - b),
+  const noBatching = solve(
+    { preferredBatchSizes: [], maxQueueDelayUs: 0, dynamicBatching: false },
+    maxReplicas,
   );
+
+  const delays = (input.maxQueueDelayCandidatesUs ?? DEFAULT_DELAYS_US).filter(
+    d => d >= 0 && d / 1000 < sloMs / 2,
+  );
+  const sets = (
+    input.preferredBatchSizeCandidates ??
+    defaultPreferredSets(profile, maxBatch)
+  ).map(s => [...new Set(s)].sort((a, b) => a - b));
   for (const set of sets) {
     if (set.some(b => !Number.isInteger(b) || b < 1 || b > maxBatch)) {
-      throw new BatchingInputError(`preferredBatchSizeCandidates: ${JSON.stringify(set)} must hold integers in 1..${maxBatch}`);
+      throw new BatchingInputError(
+        `preferredBatchSizeCandidates: ${JSON.stringify(
+          set,
+        )} must hold integers in 1..${maxBatch}`,
+      );
     }
   }
   const candidates = sets
-    .flatMap(preferredBatchSizes => delays.map(maxQueueDelayUs => ({ preferredBatchSizes, maxQueueDelayUs, dynamicBatching: true })))
+    .flatMap(preferredBatchSizes =>
+      delays.map(maxQueueDelayUs => ({
+        preferredBatchSizes,
+        maxQueueDelayUs,
+        dynamicBatching: true,
+      })),
+    )
     .map(c => ({ c, bound: lowerBound(c) }))
-    .filter((x): x is { c: (typeof x)['c']; bound: number } => x.bound !== undefined)
+    .filter(
+      (x): x is { c: (typeof x)['c']; bound: number } => x.bound !== undefined,
+    )
     .sort((a, b) => a.bound - b.bound);
 
   let best = noBatching.replicas ?? maxReplicas;
@@ -136,9 +178,13 @@ export function adviseBatching(input: BatchingAdviceInput): BatchingAdvice {
     if (bound > best) break;
     const option = solve(c, best);
     options.push(option);
-    if (option.replicas !== undefined && option.replicas < best) best = option.replicas;
+    if (option.replicas !== undefined && option.replicas < best)
+      best = option.replicas;
   }
-  const rank = (o: BatchingOption) => [o.replicas ?? Number.POSITIVE_INFINITY, o.result?.p99Ms ?? Number.POSITIVE_INFINITY];
+  const rank = (o: BatchingOption) => [
+    o.replicas ?? Number.POSITIVE_INFINITY,
+    o.result?.p99Ms ?? Number.POSITIVE_INFINITY,
+  ];
   options.sort((a, b) => {
     const [ra, pa] = rank(a);
     const [rb, pb] = rank(b);

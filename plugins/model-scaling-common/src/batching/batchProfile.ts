@@ -35,9 +35,12 @@ const modelSchema = z
     profile: z
       .array(pointSchema)
       .min(1)
-      .refine(points => new Set(points.map(p => p.batch_size)).size === points.length, {
-        message: 'batch_size values must be unique',
-      }),
+      .refine(
+        points => new Set(points.map(p => p.batch_size)).size === points.length,
+        {
+          message: 'batch_size values must be unique',
+        },
+      ),
   })
   .passthrough();
 
@@ -47,7 +50,10 @@ const fileSchema = z
     models: z
       .array(modelSchema)
       .min(1)
-      .refine(models => new Set(models.map(m => m.model)).size === models.length, { message: 'model names must be unique' }),
+      .refine(
+        models => new Set(models.map(m => m.model)).size === models.length,
+        { message: 'model names must be unique' },
+      ),
   })
   .passthrough();
 
@@ -67,7 +73,9 @@ export class BatchProfileError extends Error {
 export function loadBatchProfiles(json: unknown): BatchProfile[] {
   const result = fileSchema.safeParse(json);
   if (!result.success) {
-    throw new BatchProfileError(`Invalid batch profile file: ${formatZodIssues(result.error)}`);
+    throw new BatchProfileError(
+      `Invalid batch profile file: ${formatZodIssues(result.error)}`,
+    );
   }
   const { gpu, models } = result.data;
   return models.map(m => ({
@@ -79,7 +87,9 @@ export function loadBatchProfiles(json: unknown): BatchProfile[] {
       .map(p => ({
         batchSize: p.batch_size,
         latencyUs: p.latency_us_p50,
-        ...(p.latency_us_p90 !== undefined ? { latencyP90Us: p.latency_us_p90 } : {}),
+        ...(p.latency_us_p90 !== undefined
+          ? { latencyP90Us: p.latency_us_p90 }
+          : {}),
       })),
   }));
 }
@@ -102,13 +112,17 @@ export function batchProfileFromTritonBatchStats(
     .map(b => ({
       batchSize: b.batch_size,
       latencyUs:
-        ((b.compute_input?.ns ?? 0) + (b.compute_infer.ns ?? 0) + (b.compute_output?.ns ?? 0)) /
+        ((b.compute_input?.ns ?? 0) +
+          (b.compute_infer.ns ?? 0) +
+          (b.compute_output?.ns ?? 0)) /
         (b.compute_infer.count ?? 1) /
         1000,
     }))
     .sort((a, b) => a.batchSize - b.batchSize);
   if (points.length === 0) {
-    throw new BatchProfileError(`batch_stats of ${model}: no executed batch sizes to build a profile from`);
+    throw new BatchProfileError(
+      `batch_stats of ${model}: no executed batch sizes to build a profile from`,
+    );
   }
   return { model, points };
 }
@@ -118,7 +132,10 @@ export function batchProfileFromTritonBatchStats(
  * between measured sizes, proportional below the smallest, and extrapolated
  * along the last segment above the largest.
  */
-export function batchLatencyUs(profile: BatchProfile, batchSize: number): number {
+export function batchLatencyUs(
+  profile: BatchProfile,
+  batchSize: number,
+): number {
   const pts = profile.points;
   if (batchSize <= pts[0].batchSize) {
     return pts[0].latencyUs;
@@ -127,12 +144,19 @@ export function batchLatencyUs(profile: BatchProfile, batchSize: number): number
     if (batchSize <= pts[i].batchSize) {
       const a = pts[i - 1];
       const b = pts[i];
-      return a.latencyUs + ((b.latencyUs - a.latencyUs) * (batchSize - a.batchSize)) / (b.batchSize - a.batchSize);
+      return (
+        a.latencyUs +
+        ((b.latencyUs - a.latencyUs) * (batchSize - a.batchSize)) /
+          (b.batchSize - a.batchSize)
+      );
     }
   }
   const last = pts[pts.length - 1];
   if (pts.length === 1) return (last.latencyUs * batchSize) / last.batchSize;
   const prev = pts[pts.length - 2];
-  const slope = Math.max(0, (last.latencyUs - prev.latencyUs) / (last.batchSize - prev.batchSize));
+  const slope = Math.max(
+    0,
+    (last.latencyUs - prev.latencyUs) / (last.batchSize - prev.batchSize),
+  );
   return last.latencyUs + slope * (batchSize - last.batchSize);
 }

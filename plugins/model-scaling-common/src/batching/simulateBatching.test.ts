@@ -8,9 +8,17 @@ const bert = profiles.find(p => p.model === 'bert-base-seq128')!;
 
 describe('simulateBatching', () => {
   it('runs every request alone without dynamic batching', () => {
-    const r = simulateBatching({ profile: resnet, rateRps: 600, dynamicBatching: false, preferredBatchSizes: [8], maxQueueDelayUs: 5000 });
+    const r = simulateBatching({
+      profile: resnet,
+      rateRps: 600,
+      dynamicBatching: false,
+      preferredBatchSizes: [8],
+      maxQueueDelayUs: 5000,
+    });
     expect(r.averageBatchSize).toBe(1);
-    expect(r.batchSizeHistogram).toEqual([{ batchSize: 1, executions: r.requests }]);
+    expect(r.batchSizeHistogram).toEqual([
+      { batchSize: 1, executions: r.requests },
+    ]);
     // ρ = 600 × 1.047 ms = 0.63: stable, utilisation near ρ, p50 above the bare 1.05 ms.
     expect(r.saturated).toBe(false);
     expect(r.utilisation).toBeGreaterThan(0.55);
@@ -21,24 +29,45 @@ describe('simulateBatching', () => {
   });
 
   it('saturates when the rate is above what batch size 1 can serve', () => {
-    const r = simulateBatching({ profile: resnet, rateRps: 1200, dynamicBatching: false });
+    const r = simulateBatching({
+      profile: resnet,
+      rateRps: 1200,
+      dynamicBatching: false,
+    });
     expect(r.saturated).toBe(true);
     expect(r.throughputRps).toBeLessThan(960);
   });
 
   it('absorbs the same rate by batching', () => {
-    const r = simulateBatching({ profile: resnet, rateRps: 4000, preferredBatchSizes: [4, 8, 16], maxQueueDelayUs: 1000 });
+    const r = simulateBatching({
+      profile: resnet,
+      rateRps: 4000,
+      preferredBatchSizes: [4, 8, 16],
+      maxQueueDelayUs: 1000,
+    });
     expect(r.saturated).toBe(false);
     expect(r.averageBatchSize).toBeGreaterThan(3);
     expect(r.averageBatchSize).toBeLessThanOrEqual(16);
-    expect(Math.max(...r.batchSizeHistogram.map(h => h.batchSize))).toBeLessThanOrEqual(16);
+    expect(
+      Math.max(...r.batchSizeHistogram.map(h => h.batchSize)),
+    ).toBeLessThanOrEqual(16);
     expect(r.p99Ms).toBeLessThan(20);
   });
 
   it('waits up to the queue delay at low load, and sends at once without one', () => {
-    const eager = simulateBatching({ profile: bert, rateRps: 200, preferredBatchSizes: [4, 8], maxQueueDelayUs: 0 });
+    const eager = simulateBatching({
+      profile: bert,
+      rateRps: 200,
+      preferredBatchSizes: [4, 8],
+      maxQueueDelayUs: 0,
+    });
     expect(eager.averageBatchSize).toBeLessThan(1.2);
-    const patient = simulateBatching({ profile: bert, rateRps: 200, preferredBatchSizes: [4, 8], maxQueueDelayUs: 20000 });
+    const patient = simulateBatching({
+      profile: bert,
+      rateRps: 200,
+      preferredBatchSizes: [4, 8],
+      maxQueueDelayUs: 20000,
+    });
     // 200 req/s gives a 4th request ~15 ms after the first: preferred batch 4 forms before the 20 ms delay mostly.
     expect(patient.averageBatchSize).toBeGreaterThan(3);
     expect(patient.averageQueueMs).toBeGreaterThan(5);
@@ -46,40 +75,94 @@ describe('simulateBatching', () => {
   });
 
   it('prefers the largest preferred size it can form at once', () => {
-    const r = simulateBatching({ profile: bert, rateRps: 12000, preferredBatchSizes: [8, 16], maxQueueDelayUs: 100000 });
-    const other = r.batchSizeHistogram.filter(h => h.batchSize !== 8 && h.batchSize !== 16);
+    const r = simulateBatching({
+      profile: bert,
+      rateRps: 12000,
+      preferredBatchSizes: [8, 16],
+      maxQueueDelayUs: 100000,
+    });
+    const other = r.batchSizeHistogram.filter(
+      h => h.batchSize !== 8 && h.batchSize !== 16,
+    );
     // Only the leftover at the very end, sent when its delay ran out, has another size.
     expect(other.reduce((a, h) => a + h.executions, 0)).toBeLessThanOrEqual(1);
-    expect(r.batchSizeHistogram.find(h => h.batchSize === 16)!.executions).toBeGreaterThan(0);
+    expect(
+      r.batchSizeHistogram.find(h => h.batchSize === 16)!.executions,
+    ).toBeGreaterThan(0);
   });
 
   it('grows batches towards max_batch_size without preferred sizes', () => {
-    const r = simulateBatching({ profile: bert, rateRps: 15000, maxBatchSize: 32, maxQueueDelayUs: 500 });
-    expect(Math.max(...r.batchSizeHistogram.map(h => h.batchSize))).toBeLessThanOrEqual(32);
+    const r = simulateBatching({
+      profile: bert,
+      rateRps: 15000,
+      maxBatchSize: 32,
+      maxQueueDelayUs: 500,
+    });
+    expect(
+      Math.max(...r.batchSizeHistogram.map(h => h.batchSize)),
+    ).toBeLessThanOrEqual(32);
     expect(r.averageBatchSize).toBeGreaterThan(8);
   });
 
   it('shares one queue between instances', () => {
-    const one = simulateBatching({ profile: resnet, rateRps: 1500, dynamicBatching: false });
-    const two = simulateBatching({ profile: resnet, rateRps: 1500, dynamicBatching: false, instances: 2 });
+    const one = simulateBatching({
+      profile: resnet,
+      rateRps: 1500,
+      dynamicBatching: false,
+    });
+    const two = simulateBatching({
+      profile: resnet,
+      rateRps: 1500,
+      dynamicBatching: false,
+      instances: 2,
+    });
     expect(one.saturated).toBe(true);
     expect(two.saturated).toBe(false);
   });
 
   it('is deterministic for a seed', () => {
-    const a = simulateBatching({ profile: resnet, rateRps: 3000, preferredBatchSizes: [8], maxQueueDelayUs: 500, seed: 42 });
-    const b = simulateBatching({ profile: resnet, rateRps: 3000, preferredBatchSizes: [8], maxQueueDelayUs: 500, seed: 42 });
-    const c = simulateBatching({ profile: resnet, rateRps: 3000, preferredBatchSizes: [8], maxQueueDelayUs: 500, seed: 43 });
+    const a = simulateBatching({
+      profile: resnet,
+      rateRps: 3000,
+      preferredBatchSizes: [8],
+      maxQueueDelayUs: 500,
+      seed: 42,
+    });
+    const b = simulateBatching({
+      profile: resnet,
+      rateRps: 3000,
+      preferredBatchSizes: [8],
+      maxQueueDelayUs: 500,
+      seed: 42,
+    });
+    const c = simulateBatching({
+      profile: resnet,
+      rateRps: 3000,
+      preferredBatchSizes: [8],
+      maxQueueDelayUs: 500,
+      seed: 43,
+    });
     expect(a).toEqual(b);
     expect(c.p99Ms).not.toBe(a.p99Ms);
     expect(Math.abs(c.p99Ms - a.p99Ms) / a.p99Ms).toBeLessThan(0.25);
   });
 
   it('rejects invalid settings naming the field', () => {
-    expect(() => simulateBatching({ profile: resnet, rateRps: 0 })).toThrow('rateRps: must be a positive number');
-    expect(() => simulateBatching({ profile: resnet, rateRps: 10, maxBatchSize: 8, preferredBatchSizes: [16] })).toThrow(
+    expect(() => simulateBatching({ profile: resnet, rateRps: 0 })).toThrow(
+      'rateRps: must be a positive number',
+    );
+    expect(() =>
+      simulateBatching({
+        profile: resnet,
+        rateRps: 10,
+        maxBatchSize: 8,
+        preferredBatchSizes: [16],
+      }),
+    ).toThrow(
       'preferredBatchSizes: each must be an integer in 1..maxBatchSize (8)',
     );
-    expect(() => simulateBatching({ profile: resnet, rateRps: 10, maxQueueDelayUs: -1 })).toThrow('maxQueueDelayUs');
+    expect(() =>
+      simulateBatching({ profile: resnet, rateRps: 10, maxQueueDelayUs: -1 }),
+    ).toThrow('maxQueueDelayUs');
   });
 });

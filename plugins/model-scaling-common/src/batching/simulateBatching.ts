@@ -60,7 +60,10 @@ function check(cond: boolean, message: string) {
 
 function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const idx = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  const idx = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil(q * sorted.length) - 1),
+  );
   return sorted[idx];
 }
 
@@ -74,31 +77,64 @@ function percentile(sorted: Float64Array, q: number): number {
  * (interpolated; with the measured p50–p90 spread). Without dynamic batching
  * every request runs alone.
  */
-export function simulateBatching(input: BatchingSimulationInput): BatchingSimulationResult {
+export function simulateBatching(
+  input: BatchingSimulationInput,
+): BatchingSimulationResult {
   const { profile, rateRps } = input;
   const dynamic = input.dynamicBatching ?? true;
-  const maxBatch = input.maxBatchSize ?? profile.points[profile.points.length - 1].batchSize;
-  const preferred = [...new Set(input.preferredBatchSizes ?? [])].sort((a, b) => a - b);
+  const maxBatch =
+    input.maxBatchSize ?? profile.points[profile.points.length - 1].batchSize;
+  const preferred = [...new Set(input.preferredBatchSizes ?? [])].sort(
+    (a, b) => a - b,
+  );
   const delayUs = dynamic ? input.maxQueueDelayUs ?? 0 : 0;
   const instances = input.instances ?? 1;
-  check(profile.points.length > 0, 'profile.points: at least one measured batch size is required');
-  check(Number.isFinite(rateRps) && rateRps > 0, 'rateRps: must be a positive number');
-  check(Number.isInteger(maxBatch) && maxBatch >= 1, 'maxBatchSize: must be an integer ≥ 1');
-  check(preferred.every(p => Number.isInteger(p) && p >= 1 && p <= maxBatch), `preferredBatchSizes: each must be an integer in 1..maxBatchSize (${maxBatch})`);
-  check(delayUs >= 0 && Number.isFinite(delayUs), 'maxQueueDelayUs: must be ≥ 0');
-  check(Number.isInteger(instances) && instances >= 1, 'instances: must be an integer ≥ 1');
-  check(input.durationS === undefined || input.durationS > 0, 'durationS: must be positive');
+  check(
+    profile.points.length > 0,
+    'profile.points: at least one measured batch size is required',
+  );
+  check(
+    Number.isFinite(rateRps) && rateRps > 0,
+    'rateRps: must be a positive number',
+  );
+  check(
+    Number.isInteger(maxBatch) && maxBatch >= 1,
+    'maxBatchSize: must be an integer ≥ 1',
+  );
+  check(
+    preferred.every(p => Number.isInteger(p) && p >= 1 && p <= maxBatch),
+    `preferredBatchSizes: each must be an integer in 1..maxBatchSize (${maxBatch})`,
+  );
+  check(
+    delayUs >= 0 && Number.isFinite(delayUs),
+    'maxQueueDelayUs: must be ≥ 0',
+  );
+  check(
+    Number.isInteger(instances) && instances >= 1,
+    'instances: must be an integer ≥ 1',
+  );
+  check(
+    input.durationS === undefined || input.durationS > 0,
+    'durationS: must be positive',
+  );
 
   // Triton never forms a batch above the largest preferred size (or max_batch_size without preferred sizes).
   let cap = 1;
-  if (dynamic) cap = preferred.length > 0 ? preferred[preferred.length - 1] : maxBatch;
-  const durationUs = (input.durationS ?? Math.max(1, DEFAULT_REQUESTS / rateRps)) * 1e6;
+  if (dynamic)
+    cap = preferred.length > 0 ? preferred[preferred.length - 1] : maxBatch;
+  const durationUs =
+    (input.durationS ?? Math.max(1, DEFAULT_REQUESTS / rateRps)) * 1e6;
   const random = seededRandom(input.seed ?? 1);
 
   // Arrivals (µs), sorted by construction.
   const meanGapUs = 1e6 / rateRps;
   const arrivalsList: number[] = [];
-  for (let t = exponential(random, meanGapUs); t < durationUs; t += exponential(random, meanGapUs)) arrivalsList.push(t);
+  for (
+    let t = exponential(random, meanGapUs);
+    t < durationUs;
+    t += exponential(random, meanGapUs)
+  )
+    arrivalsList.push(t);
   const arrivals = Float64Array.from(arrivalsList);
   const n = arrivals.length;
 
@@ -108,7 +144,8 @@ export function simulateBatching(input: BatchingSimulationInput): BatchingSimula
   for (let b = 1; b <= cap; b++) {
     latency[b] = batchLatencyUs(profile, b);
     const p90 = profile.points.find(p => p.batchSize === b)?.latencyP90Us;
-    sigma[b] = p90 && p90 > latency[b] ? Math.log(p90 / latency[b]) / 1.2816 : 0;
+    sigma[b] =
+      p90 && p90 > latency[b] ? Math.log(p90 / latency[b]) / 1.2816 : 0;
   }
   const gaussian = () => {
     // Box–Muller; one value per call is enough here.
@@ -119,7 +156,8 @@ export function simulateBatching(input: BatchingSimulationInput): BatchingSimula
   const preferredSet = new Uint8Array(cap + 1);
   for (const p of preferred) preferredSet[p] = 1;
   const bestPreferredAtMost = new Int32Array(cap + 1);
-  for (let k = 1; k <= cap; k++) bestPreferredAtMost[k] = preferredSet[k] ? k : bestPreferredAtMost[k - 1];
+  for (let k = 1; k <= cap; k++)
+    bestPreferredAtMost[k] = preferredSet[k] ? k : bestPreferredAtMost[k - 1];
 
   const freeAt = new Float64Array(instances);
   const done = new Float64Array(n); // completion time per request
@@ -139,12 +177,14 @@ export function simulateBatching(input: BatchingSimulationInput): BatchingSimula
     for (;;) {
       while (arrived < n && arrivals[arrived] <= now) arrived++;
       const queued = Math.min(arrived - head, cap);
-      const best = preferred.length > 0 && dynamic ? bestPreferredAtMost[queued] : 0;
+      const best =
+        preferred.length > 0 && dynamic ? bestPreferredAtMost[queued] : 0;
       // Compared as `now >= deadline`, the same expression the wait below uses, so rounding cannot stall the loop.
       const deadline = arrivals[head] + delayUs;
       const exceeded = delayUs > 0 && now >= deadline;
       if (best > 0 && !exceeded) size = best;
-      else if (queued >= cap || exceeded || delayUs === 0 || !dynamic) size = queued;
+      else if (queued >= cap || exceeded || delayUs === 0 || !dynamic)
+        size = queued;
       if (size > 0) break;
       // Wait for the delay of the oldest request to run out, or for the next arrival.
       now = arrived < n ? Math.min(deadline, arrivals[arrived]) : deadline;
@@ -177,13 +217,17 @@ export function simulateBatching(input: BatchingSimulationInput): BatchingSimula
   }
   latencies.sort();
   const end = Math.max(durationUs, n > 0 ? done[n - 1] : 0);
-  const completedInWindow = done.reduce((a, d) => (d <= durationUs ? a + 1 : a), 0);
+  const completedInWindow = done.reduce(
+    (a, d) => (d <= durationUs ? a + 1 : a),
+    0,
+  );
   // Saturated: the work left at the end of the window exceeds a few batches' worth (the queue kept growing).
   const backlogAtEnd = n - completedInWindow;
   const saturated = backlogAtEnd > Math.max(4 * cap * instances, 0.02 * n);
 
   const hist: BatchingSimulationResult['batchSizeHistogram'] = [];
-  for (let b = 1; b <= cap; b++) if (histogram[b] > 0) hist.push({ batchSize: b, executions: histogram[b] });
+  for (let b = 1; b <= cap; b++)
+    if (histogram[b] > 0) hist.push({ batchSize: b, executions: histogram[b] });
   return {
     offeredRps: rateRps,
     throughputRps: (completedInWindow / durationUs) * 1e6,

@@ -1,5 +1,9 @@
 import { interpretGpuSharing } from '../gpu/interpretGpuSharing';
-import { hpasTargeting, isHpaOfScaledObject, scaledObjectsTargeting } from '../status/autoscalerView';
+import {
+  hpasTargeting,
+  isHpaOfScaledObject,
+  scaledObjectsTargeting,
+} from '../status/autoscalerView';
 import type { SlimHpa } from '../types/status';
 import type { FindingsContext, FindingsInput } from './types';
 
@@ -17,7 +21,9 @@ export function buildFindingsContext(input: FindingsInput): FindingsContext {
   const allHpas = input.hpas ?? [];
   const allSos = input.scaledObjects ?? [];
   const hpas = deployment ? hpasTargeting(deployment, allHpas) : allHpas;
-  const scaledObjects = deployment ? scaledObjectsTargeting(deployment, allSos) : allSos;
+  const scaledObjects = deployment
+    ? scaledObjectsTargeting(deployment, allSos)
+    : allSos;
   const kedaHpaOf = new Map<string, SlimHpa>();
   for (const so of scaledObjects) {
     const own = hpas.find(h => isHpaOfScaledObject(h, so));
@@ -31,10 +37,23 @@ export function buildFindingsContext(input: FindingsInput): FindingsContext {
     const source = pods.length > 0 ? pods : podSpec;
     gpu = source
       ? interpretGpuSharing(source, input.nodes ?? [])
-      : { mode: 'none', perPod: 0, memoryIsolation: true, spot: false, nodes: [] };
+      : {
+          mode: 'none',
+          perPod: 0,
+          memoryIsolation: true,
+          spot: false,
+          nodes: [],
+        };
   }
-  const configs = new Map<string, { model: string; config: NonNullable<FindingsContext['tritonConfigs'][number]['config']> }>();
-  for (const f of input.triton ?? []) if (f.config) configs.set(f.model, { model: f.model, config: f.config });
+  const configs = new Map<
+    string,
+    {
+      model: string;
+      config: NonNullable<FindingsContext['tritonConfigs'][number]['config']>;
+    }
+  >();
+  for (const f of input.triton ?? [])
+    if (f.config) configs.set(f.model, { model: f.model, config: f.config });
   for (const c of input.tritonConfigs ?? []) configs.set(c.model, c);
   return {
     input,

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import type { FindingsInput } from './types';
-import { CPU_70, deployment, figures, hpa, kedaHpa, podSpec, scaledObject, TRITON_BATCHING, tritonContainer } from './__fixtures__/records';
+import {
+  CPU_70,
+  deployment,
+  figures,
+  hpa,
+  kedaHpa,
+  podSpec,
+  scaledObject,
+  TRITON_BATCHING,
+  tritonContainer,
+} from './__fixtures__/records';
 import { evaluateFindings, sortFindings } from './evaluateFindings';
 import { FINDING_RULES } from './rules';
 
@@ -12,9 +22,20 @@ describe('evaluateFindings', () => {
       pattern: 'realtime-gpu',
       latencySloMs: 20,
       deployment: deployment('image-classifier', gpuSpec),
-      hpas: [hpa('image-classifier', { metrics: [CPU_70], behavior: { scaleUp: { stabilizationWindowSeconds: 0 } } }), kedaHpa('image-classifier')],
+      hpas: [
+        hpa('image-classifier', {
+          metrics: [CPU_70],
+          behavior: { scaleUp: { stabilizationWindowSeconds: 0 } },
+        }),
+        kedaHpa('image-classifier'),
+      ],
       scaledObjects: [scaledObject('image-classifier')],
-      tritonConfigs: [{ model: 'resnet50', config: { ...TRITON_BATCHING, dynamicBatching: undefined } }],
+      tritonConfigs: [
+        {
+          model: 'resnet50',
+          config: { ...TRITON_BATCHING, dynamicBatching: undefined },
+        },
+      ],
       triton: [figures({ averageBatchSize: 1, executionsPerSecond: 800 })],
       now: '2026-11-28T10:00:00Z',
     });
@@ -29,10 +50,15 @@ describe('evaluateFindings', () => {
   it('runs the spec-only rules on rendered manifests (no status)', () => {
     const input: FindingsInput = {
       pattern: 'realtime-cpu',
-      podSpec: podSpec(undefined, { requiredNodeLabels: { 'karpenter.sh/capacity-type': 'spot' } }),
+      podSpec: podSpec(undefined, {
+        requiredNodeLabels: { 'karpenter.sh/capacity-type': 'spot' },
+      }),
       hpas: [hpa('text-classifier')],
     };
-    expect(evaluateFindings(input).map(f => f.id)).toEqual(['realtime-on-spot', 'default-scale-down-window']);
+    expect(evaluateFindings(input).map(f => f.id)).toEqual([
+      'realtime-on-spot',
+      'default-scale-down-window',
+    ]);
   });
 
   it('finds nothing for a golden-path service', () => {
@@ -49,8 +75,17 @@ describe('evaluateFindings', () => {
   });
 
   it('turns a failing rule into an info finding instead of throwing', () => {
-    const boom = { id: 'boom', description: 'throws', evaluate: () => { throw new Error('unexpected shape'); } };
-    const findings = evaluateFindings({ hpas: [hpa('a')] }, [...FINDING_RULES, boom]);
+    const boom = {
+      id: 'boom',
+      description: 'throws',
+      evaluate: () => {
+        throw new Error('unexpected shape');
+      },
+    };
+    const findings = evaluateFindings({ hpas: [hpa('a')] }, [
+      ...FINDING_RULES,
+      boom,
+    ]);
     expect(findings.find(f => f.id === 'finding-rule-failed')).toMatchObject({
       severity: 'info',
       title: 'The boom check could not run',
@@ -63,15 +98,49 @@ describe('evaluateFindings', () => {
       fc.property(
         fc.record(
           {
-            pattern: fc.constantFrom('realtime-cpu', 'realtime-gpu', 'async-batch', 'bursty'),
+            pattern: fc.constantFrom(
+              'realtime-cpu',
+              'realtime-gpu',
+              'async-batch',
+              'bursty',
+            ),
             latencySloMs: fc.double({ min: -10, max: 1000, noNaN: false }),
             coldStartBudgetSeconds: fc.integer({ min: -5, max: 600 }),
             modelSizeBytes: fc.double({ min: 0, max: 1e12 }),
-            hpas: fc.array(fc.constantFrom(hpa('a'), hpa('b', { current: 20, desired: 20 }), kedaHpa('c')), { maxLength: 3 }),
-            scaledObjects: fc.array(fc.constantFrom(scaledObject('c'), scaledObject('a', { minReplicaCount: 0 })), { maxLength: 2 }),
-            triton: fc.array(fc.constantFrom(figures(), figures({ averageBatchSize: 1, config: TRITON_BATCHING })), { maxLength: 2 }),
-            throughputHistory: fc.array(fc.record({ at: fc.oneof(fc.integer(), fc.string()), replicas: fc.integer({ min: -2, max: 50 }), requestsPerSecond: fc.double() })),
-            now: fc.oneof(fc.string(), fc.integer(), fc.date({ noInvalidDate: false })),
+            hpas: fc.array(
+              fc.constantFrom(
+                hpa('a'),
+                hpa('b', { current: 20, desired: 20 }),
+                kedaHpa('c'),
+              ),
+              { maxLength: 3 },
+            ),
+            scaledObjects: fc.array(
+              fc.constantFrom(
+                scaledObject('c'),
+                scaledObject('a', { minReplicaCount: 0 }),
+              ),
+              { maxLength: 2 },
+            ),
+            triton: fc.array(
+              fc.constantFrom(
+                figures(),
+                figures({ averageBatchSize: 1, config: TRITON_BATCHING }),
+              ),
+              { maxLength: 2 },
+            ),
+            throughputHistory: fc.array(
+              fc.record({
+                at: fc.oneof(fc.integer(), fc.string()),
+                replicas: fc.integer({ min: -2, max: 50 }),
+                requestsPerSecond: fc.double(),
+              }),
+            ),
+            now: fc.oneof(
+              fc.string(),
+              fc.integer(),
+              fc.date({ noInvalidDate: false }),
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -85,7 +154,18 @@ describe('evaluateFindings', () => {
   });
 
   it('sorts by severity, subject and id and drops duplicates', () => {
-    const f = (id: string, severity: 'error' | 'warning' | 'info', subject: string) => ({ id, severity, subject, title: id, evidence: 'e', fix: 'f' });
-    expect(sortFindings([f('b', 'info', 'x'), f('a', 'error', 'y'), f('a', 'error', 'y'), f('c', 'warning', 'a')]).map(x => x.id)).toEqual(['a', 'c', 'b']);
+    const f = (
+      id: string,
+      severity: 'error' | 'warning' | 'info',
+      subject: string,
+    ) => ({ id, severity, subject, title: id, evidence: 'e', fix: 'f' });
+    expect(
+      sortFindings([
+        f('b', 'info', 'x'),
+        f('a', 'error', 'y'),
+        f('a', 'error', 'y'),
+        f('c', 'warning', 'a'),
+      ]).map(x => x.id),
+    ).toEqual(['a', 'c', 'b']);
   });
 });

@@ -3,14 +3,20 @@ import { buildFindingsContext } from './context';
 import { FINDING_RULES } from './rules';
 import type { FindingRule, FindingsInput } from './types';
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 
 /** Sorts findings most severe first, then by subject and id, and drops exact duplicates. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
     .filter(f => {
-      const key = `${f.id}\u0000${f.subject ?? ''}\u0000${f.title}\u0000${f.evidence}`;
+      const key = `${f.id}\u0000${f.subject ?? ''}\u0000${f.title}\u0000${
+        f.evidence
+      }`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -29,7 +35,10 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
  * input becomes an `info` finding naming the rule — one rule never hides the
  * others, and evaluation never throws.
  */
-export function evaluateFindings(input: FindingsInput, rules: readonly FindingRule[] = FINDING_RULES): Finding[] {
+export function evaluateFindings(
+  input: FindingsInput,
+  rules: readonly FindingRule[] = FINDING_RULES,
+): Finding[] {
   let ctx;
   try {
     ctx = buildFindingsContext(input);

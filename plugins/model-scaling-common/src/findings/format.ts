@@ -1,5 +1,9 @@
 /** `n thing` / `n things`. */
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+export function plural(
+  n: number,
+  word: string,
+  pluralWord = `${word}s`,
+): string {
   return `${n} ${n === 1 ? word : pluralWord}`;
 }
 

@@ -2,4 +2,9 @@ export { evaluateFindings } from './evaluateFindings';
 export { buildFindingsContext } from './context';
 export { FINDING_RULES } from './rules';
 export { coldStartSeconds } from './rules/coldStartOverBudget';
-export type { FindingsInput, FindingsContext, FindingRule, ThroughputSample } from './types';
+export type {
+  FindingsInput,
+  FindingsContext,
+  FindingRule,
+  ThroughputSample,
+} from './types';

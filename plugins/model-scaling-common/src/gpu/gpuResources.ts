@@ -17,7 +17,9 @@ const MIG_RESOURCE = /^nvidia\.com\/mig-(\d+g\.\d+gb(?:\+me)?)(\.shared)?$/;
 const GPU_RESOURCE = /^nvidia\.com\/gpu(\.shared)?$/;
 
 /** Parses an NVIDIA device-plugin resource name; `undefined` for anything else. */
-export function parseGpuResourceName(name: string): Omit<GpuRequest, 'count'> | undefined {
+export function parseGpuResourceName(
+  name: string,
+): Omit<GpuRequest, 'count'> | undefined {
   const mig = MIG_RESOURCE.exec(name);
   if (mig) {
     return {
@@ -29,7 +31,11 @@ export function parseGpuResourceName(name: string): Omit<GpuRequest, 'count'> | 
   }
   const gpu = GPU_RESOURCE.exec(name);
   if (gpu) {
-    return { resourceName: name, renamedShared: gpu[1] !== undefined, labelPrefix: 'nvidia.com/gpu' };
+    return {
+      resourceName: name,
+      renamedShared: gpu[1] !== undefined,
+      labelPrefix: 'nvidia.com/gpu',
+    };
   }
   return undefined;
 }
@@ -42,10 +48,15 @@ export function parseGpuResourceName(name: string): Omit<GpuRequest, 'count'> | 
 export function gpuRequestsOf(spec: SlimPodSpec): GpuRequest[] {
   const totals = new Map<string, number>();
   for (const container of spec.containers) {
-    const names = new Set([...Object.keys(container.limits), ...Object.keys(container.requests)]);
+    const names = new Set([
+      ...Object.keys(container.limits),
+      ...Object.keys(container.requests),
+    ]);
     for (const name of names) {
       if (!parseGpuResourceName(name)) continue;
-      const count = tryParseQuantity(container.limits[name] ?? container.requests[name]) ?? 0;
+      const count =
+        tryParseQuantity(container.limits[name] ?? container.requests[name]) ??
+        0;
       totals.set(name, (totals.get(name) ?? 0) + count);
     }
   }

@@ -2,9 +2,21 @@ import type { SlimNode, SlimPod, SlimPodSpec } from '../types/status';
 import { gpuRequestsOf, parseGpuResourceName } from './gpuResources';
 import { interpretGpuSharing } from './interpretGpuSharing';
 
-function spec(resources: Record<string, string>, selector: Record<string, string> = {}): SlimPodSpec {
+function spec(
+  resources: Record<string, string>,
+  selector: Record<string, string> = {},
+): SlimPodSpec {
   return {
-    containers: [{ name: 'triton', requests: { cpu: '4', ...resources }, limits: resources, ports: [], args: [], env: {} }],
+    containers: [
+      {
+        name: 'triton',
+        requests: { cpu: '4', ...resources },
+        limits: resources,
+        ports: [],
+        args: [],
+        env: {},
+      },
+    ],
     nodeSelector: selector,
     tolerations: [],
     requiredNodeLabels: {},
@@ -12,7 +24,11 @@ function spec(resources: Record<string, string>, selector: Record<string, string
   };
 }
 
-function node(name: string, labels: Record<string, string>, allocatable: Record<string, string> = {}): SlimNode {
+function node(
+  name: string,
+  labels: Record<string, string>,
+  allocatable: Record<string, string> = {},
+): SlimNode {
   return {
     kind: 'Node',
     meta: { cluster: 'demo', name, labels, annotations: {} },
@@ -104,24 +120,43 @@ const a100MigSingle = node(
 
 describe('gpu resources', () => {
   it('parses device-plugin resource names', () => {
-    expect(parseGpuResourceName('nvidia.com/mig-1g.10gb')).toMatchObject({ migProfile: '1g.10gb', renamedShared: false });
-    expect(parseGpuResourceName('nvidia.com/mig-1g.10gb.shared')).toMatchObject({ migProfile: '1g.10gb', renamedShared: true });
-    expect(parseGpuResourceName('nvidia.com/gpu.shared')).toMatchObject({ renamedShared: true, labelPrefix: 'nvidia.com/gpu' });
+    expect(parseGpuResourceName('nvidia.com/mig-1g.10gb')).toMatchObject({
+      migProfile: '1g.10gb',
+      renamedShared: false,
+    });
+    expect(parseGpuResourceName('nvidia.com/mig-1g.10gb.shared')).toMatchObject(
+      { migProfile: '1g.10gb', renamedShared: true },
+    );
+    expect(parseGpuResourceName('nvidia.com/gpu.shared')).toMatchObject({
+      renamedShared: true,
+      labelPrefix: 'nvidia.com/gpu',
+    });
     expect(parseGpuResourceName('amd.com/gpu')).toBeUndefined();
   });
 
   it('sums limits over containers', () => {
     const s = spec({ 'nvidia.com/gpu': '1' });
     s.containers.push({ ...s.containers[0], name: 'sidecar' });
-    expect(gpuRequestsOf(s)).toEqual([expect.objectContaining({ resourceName: 'nvidia.com/gpu', count: 2 })]);
+    expect(gpuRequestsOf(s)).toEqual([
+      expect.objectContaining({ resourceName: 'nvidia.com/gpu', count: 2 }),
+    ]);
   });
 });
 
 describe('interpretGpuSharing', () => {
   it('sees an exclusive GPU on an on-demand H200 node', () => {
     const s = spec({ 'nvidia.com/gpu': '1' });
-    const g = interpretGpuSharing([pod('p1', s, 'gpu-h200-a')], [h200Exclusive, h200TimeSliced]);
-    expect(g).toMatchObject({ mode: 'exclusive', resourceName: 'nvidia.com/gpu', perPod: 1, memoryIsolation: true, spot: false });
+    const g = interpretGpuSharing(
+      [pod('p1', s, 'gpu-h200-a')],
+      [h200Exclusive, h200TimeSliced],
+    );
+    expect(g).toMatchObject({
+      mode: 'exclusive',
+      resourceName: 'nvidia.com/gpu',
+      perPod: 1,
+      memoryIsolation: true,
+      spot: false,
+    });
     expect(g.nodes).toEqual([
       {
         name: 'gpu-h200-a',
@@ -138,24 +173,50 @@ describe('interpretGpuSharing', () => {
 
   it('sees time-slicing ×4 on spot nodes without memory isolation', () => {
     const s = spec({ 'nvidia.com/gpu': '1' });
-    const g = interpretGpuSharing([pod('p1', s, 'gpu-h200-ts'), pod('p2', s, 'gpu-h200-ts')], [h200Exclusive, h200TimeSliced]);
-    expect(g).toMatchObject({ mode: 'time-slicing', replicas: 4, memoryIsolation: false, spot: true });
-    expect(g.nodes[0].capacityLabel).toBe('eks.amazonaws.com/capacityType=SPOT');
+    const g = interpretGpuSharing(
+      [pod('p1', s, 'gpu-h200-ts'), pod('p2', s, 'gpu-h200-ts')],
+      [h200Exclusive, h200TimeSliced],
+    );
+    expect(g).toMatchObject({
+      mode: 'time-slicing',
+      replicas: 4,
+      memoryIsolation: false,
+      spot: true,
+    });
+    expect(g.nodes[0].capacityLabel).toBe(
+      'eks.amazonaws.com/capacityType=SPOT',
+    );
   });
 
   it('sees time-slicing from older GFD labels (replicas and -SHARED only)', () => {
-    const old = node('old', { 'nvidia.com/gpu.product': 'Tesla-T4-SHARED', 'nvidia.com/gpu.replicas': '10' });
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/gpu': '1' }), 'old')], [old]);
+    const old = node('old', {
+      'nvidia.com/gpu.product': 'Tesla-T4-SHARED',
+      'nvidia.com/gpu.replicas': '10',
+    });
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/gpu': '1' }), 'old')],
+      [old],
+    );
     expect(g).toMatchObject({ mode: 'time-slicing', replicas: 10 });
   });
 
   it('sees MPS with its enforced memory share', () => {
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/gpu': '1' }), 'gpu-h200-mps')], [h200Mps]);
-    expect(g).toMatchObject({ mode: 'mps', replicas: 2, memoryIsolation: true });
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/gpu': '1' }), 'gpu-h200-mps')],
+      [h200Mps],
+    );
+    expect(g).toMatchObject({
+      mode: 'mps',
+      replicas: 2,
+      memoryIsolation: true,
+    });
   });
 
   it('sees MIG mixed from the resource name', () => {
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/mig-1g.18gb': '1' }), 'gpu-h200-mig')], [h200MigMixed]);
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/mig-1g.18gb': '1' }), 'gpu-h200-mig')],
+      [h200MigMixed],
+    );
     expect(g).toMatchObject({
       mode: 'mig',
       resourceName: 'nvidia.com/mig-1g.18gb',
@@ -167,47 +228,97 @@ describe('interpretGpuSharing', () => {
   });
 
   it('sees MIG single from the product label', () => {
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/gpu': '1' }), 'gpu-a100-mig')], [a100MigSingle]);
-    expect(g).toMatchObject({ mode: 'mig', migProfile: '1g.5gb', migStrategy: 'single', memoryIsolation: true });
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/gpu': '1' }), 'gpu-a100-mig')],
+      [a100MigSingle],
+    );
+    expect(g).toMatchObject({
+      mode: 'mig',
+      migProfile: '1g.5gb',
+      migStrategy: 'single',
+      memoryIsolation: true,
+    });
   });
 
   it('sees time-sliced MIG slices as shared memory', () => {
-    const shared = node('m', { 'nvidia.com/mig.strategy': 'mixed', 'nvidia.com/mig-1g.10gb.replicas': '3', 'nvidia.com/mig-1g.10gb.sharing-strategy': 'time-slicing' });
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/mig-1g.10gb': '1' }), 'm')], [shared]);
-    expect(g).toMatchObject({ mode: 'mig', replicas: 3, memoryIsolation: false });
+    const shared = node('m', {
+      'nvidia.com/mig.strategy': 'mixed',
+      'nvidia.com/mig-1g.10gb.replicas': '3',
+      'nvidia.com/mig-1g.10gb.sharing-strategy': 'time-slicing',
+    });
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/mig-1g.10gb': '1' }), 'm')],
+      [shared],
+    );
+    expect(g).toMatchObject({
+      mode: 'mig',
+      replicas: 3,
+      memoryIsolation: false,
+    });
   });
 
   it('reports none for CPU-only pods', () => {
-    const g = interpretGpuSharing([pod('p', spec({}), 'cpu-1')], [node('cpu-1', { 'karpenter.sh/capacity-type': 'spot' })]);
+    const g = interpretGpuSharing(
+      [pod('p', spec({}), 'cpu-1')],
+      [node('cpu-1', { 'karpenter.sh/capacity-type': 'spot' })],
+    );
     expect(g).toMatchObject({ mode: 'none', perPod: 0, spot: true });
   });
 
   it('interprets a pod template against the nodes it can schedule to', () => {
-    const s = spec({ 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu.sharing-strategy': 'time-slicing' });
+    const s = spec(
+      { 'nvidia.com/gpu': '1' },
+      { 'nvidia.com/gpu.sharing-strategy': 'time-slicing' },
+    );
     const g = interpretGpuSharing(s, [h200Exclusive, h200TimeSliced]);
     expect(g).toMatchObject({ mode: 'time-slicing', replicas: 4 });
     expect(g.nodes.map(n => n.name)).toEqual(['gpu-h200-ts']);
   });
 
   it('interprets a rendered manifest without any nodes from the labels it selects', () => {
-    const ts = spec({ 'nvidia.com/gpu': '1' }, { 'nvidia.com/gpu.sharing-strategy': 'time-slicing', 'nvidia.com/gpu.replicas': '4' });
+    const ts = spec(
+      { 'nvidia.com/gpu': '1' },
+      {
+        'nvidia.com/gpu.sharing-strategy': 'time-slicing',
+        'nvidia.com/gpu.replicas': '4',
+      },
+    );
     ts.requiredNodeLabels = { 'karpenter.sh/capacity-type': 'spot' };
-    expect(interpretGpuSharing(ts, [])).toMatchObject({ mode: 'time-slicing', replicas: 4, spot: true, nodes: [] });
-    expect(interpretGpuSharing(spec({ 'nvidia.com/gpu': '2' }), [])).toMatchObject({ mode: 'exclusive', perPod: 2, spot: false });
-    expect(interpretGpuSharing(spec({ 'nvidia.com/mig-3g.71gb': '1' }), [])).toMatchObject({ mode: 'mig', migProfile: '3g.71gb' });
+    expect(interpretGpuSharing(ts, [])).toMatchObject({
+      mode: 'time-slicing',
+      replicas: 4,
+      spot: true,
+      nodes: [],
+    });
+    expect(
+      interpretGpuSharing(spec({ 'nvidia.com/gpu': '2' }), []),
+    ).toMatchObject({ mode: 'exclusive', perPod: 2, spot: false });
+    expect(
+      interpretGpuSharing(spec({ 'nvidia.com/mig-3g.71gb': '1' }), []),
+    ).toMatchObject({ mode: 'mig', migProfile: '3g.71gb' });
   });
 
   it('uses the pending pods’ template when nothing is scheduled yet', () => {
-    const g = interpretGpuSharing([pod('p', spec({ 'nvidia.com/mig-1g.18gb': '1' }))], [h200Exclusive, h200MigMixed]);
+    const g = interpretGpuSharing(
+      [pod('p', spec({ 'nvidia.com/mig-1g.18gb': '1' }))],
+      [h200Exclusive, h200MigMixed],
+    );
     expect(g.mode).toBe('mig');
     expect(g.nodes.map(n => n.name)).toEqual(['gpu-h200-mig']);
   });
 
   it('takes the majority mode when pods run on differently configured nodes', () => {
     const s = spec({ 'nvidia.com/gpu': '1' });
-    const ts2 = { ...h200TimeSliced, meta: { ...h200TimeSliced.meta, name: 'gpu-h200-ts2' } };
+    const ts2 = {
+      ...h200TimeSliced,
+      meta: { ...h200TimeSliced.meta, name: 'gpu-h200-ts2' },
+    };
     const g = interpretGpuSharing(
-      [pod('a', s, 'gpu-h200-ts'), pod('b', s, 'gpu-h200-ts2'), pod('c', s, 'gpu-h200-a')],
+      [
+        pod('a', s, 'gpu-h200-ts'),
+        pod('b', s, 'gpu-h200-ts2'),
+        pod('c', s, 'gpu-h200-a'),
+      ],
       [h200Exclusive, h200TimeSliced, ts2],
     );
     expect(g.mode).toBe('time-slicing');

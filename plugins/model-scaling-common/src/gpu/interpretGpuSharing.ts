@@ -1,10 +1,20 @@
-import type { GpuNodeView, GpuSharing, GpuSharingMode, SlimNode, SlimPod, SlimPodSpec } from '../types/status';
+import type {
+  GpuNodeView,
+  GpuSharing,
+  GpuSharingMode,
+  SlimNode,
+  SlimPod,
+  SlimPodSpec,
+} from '../types/status';
 import { GpuRequest, gpuRequestsOf } from './gpuResources';
 import { nodeSpotLabel, podSpecSpotLabel } from './spot';
 
 const MIG_PRODUCT = /-MIG-(\d+g\.\d+gb(?:\+me)?)/;
 
-function intLabel(labels: Record<string, string>, key: string): number | undefined {
+function intLabel(
+  labels: Record<string, string>,
+  key: string,
+): number | undefined {
   const raw = labels[key];
   if (raw === undefined) return undefined;
   const n = Number(raw);
@@ -15,15 +25,18 @@ function intLabel(labels: Record<string, string>, key: string): number | undefin
 export function gpuNodeView(node: SlimNode): GpuNodeView {
   const labels = node.meta.labels;
   const view: GpuNodeView = { name: node.meta.name, spot: false };
-  if (labels['nvidia.com/gpu.product']) view.product = labels['nvidia.com/gpu.product'];
+  if (labels['nvidia.com/gpu.product'])
+    view.product = labels['nvidia.com/gpu.product'];
   const memory = intLabel(labels, 'nvidia.com/gpu.memory');
   if (memory !== undefined) view.memoryMiB = memory;
   const count = intLabel(labels, 'nvidia.com/gpu.count');
   if (count !== undefined) view.gpuCount = count;
   const replicas = intLabel(labels, 'nvidia.com/gpu.replicas');
   if (replicas !== undefined) view.replicas = replicas;
-  if (labels['nvidia.com/gpu.sharing-strategy']) view.sharingStrategy = labels['nvidia.com/gpu.sharing-strategy'];
-  if (labels['nvidia.com/mig.strategy']) view.migStrategy = labels['nvidia.com/mig.strategy'];
+  if (labels['nvidia.com/gpu.sharing-strategy'])
+    view.sharingStrategy = labels['nvidia.com/gpu.sharing-strategy'];
+  if (labels['nvidia.com/mig.strategy'])
+    view.migStrategy = labels['nvidia.com/mig.strategy'];
   const spotLabel = nodeSpotLabel(node);
   if (spotLabel) {
     view.spot = true;
@@ -46,7 +59,10 @@ interface Classification {
  * The strategy resolves like the device plugin: MPS or time-slicing when its
  * replicas exceed 1, else not shared.
  */
-function classify(request: GpuRequest, labels: Record<string, string>): Classification {
+function classify(
+  request: GpuRequest,
+  labels: Record<string, string>,
+): Classification {
   const prefix = request.labelPrefix;
   const product = labels[`${prefix}.product`] ?? '';
   const replicasLabel = intLabel(labels, `${prefix}.replicas`);
@@ -57,7 +73,10 @@ function classify(request: GpuRequest, labels: Record<string, string>): Classifi
     strategy === 'mps' ||
     (replicasLabel !== undefined && replicasLabel > 1) ||
     product.endsWith('-SHARED');
-  const replicas = shared && replicasLabel !== undefined && replicasLabel > 1 ? replicasLabel : undefined;
+  const replicas =
+    shared && replicasLabel !== undefined && replicasLabel > 1
+      ? replicasLabel
+      : undefined;
 
   if (request.migProfile) {
     return {
@@ -70,7 +89,10 @@ function classify(request: GpuRequest, labels: Record<string, string>): Classifi
     };
   }
   const migInProduct = MIG_PRODUCT.exec(product);
-  if (migInProduct || labels['nvidia.com/mig.strategy'] === 'single' && /-MIG-/.test(product)) {
+  if (
+    migInProduct ||
+    (labels['nvidia.com/mig.strategy'] === 'single' && /-MIG-/.test(product))
+  ) {
     return {
       mode: 'mig',
       migProfile: migInProduct?.[1],
@@ -81,30 +103,49 @@ function classify(request: GpuRequest, labels: Record<string, string>): Classifi
   }
   if (strategy === 'mps') {
     // MPS gives each client an equal, enforced share of memory and compute.
-    return { mode: 'mps', ...(replicas ? { replicas } : {}), memoryIsolation: true };
+    return {
+      mode: 'mps',
+      ...(replicas ? { replicas } : {}),
+      memoryIsolation: true,
+    };
   }
   if (shared) {
-    return { mode: 'time-slicing', ...(replicas ? { replicas } : {}), memoryIsolation: false };
+    return {
+      mode: 'time-slicing',
+      ...(replicas ? { replicas } : {}),
+      memoryIsolation: false,
+    };
   }
   return { mode: 'exclusive', memoryIsolation: true };
 }
 
 function selectorLabels(spec: SlimPodSpec): Record<string, string> {
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...spec.preferredNodeLabels, ...spec.requiredNodeLabels, ...spec.nodeSelector })) {
+  for (const [k, v] of Object.entries({
+    ...spec.preferredNodeLabels,
+    ...spec.requiredNodeLabels,
+    ...spec.nodeSelector,
+  })) {
     if (v !== '*') labels[k] = v;
   }
   return labels;
 }
 
-function nodeMatches(node: SlimNode, spec: SlimPodSpec, request: GpuRequest | undefined): boolean {
+function nodeMatches(
+  node: SlimNode,
+  spec: SlimPodSpec,
+  request: GpuRequest | undefined,
+): boolean {
   const required = { ...spec.requiredNodeLabels, ...spec.nodeSelector };
   for (const [key, value] of Object.entries(required)) {
     const actual = node.meta.labels[key];
-    if (actual === undefined || (value !== '*' && actual !== value)) return false;
+    if (actual === undefined || (value !== '*' && actual !== value))
+      return false;
   }
   if (request) {
-    const capacity = node.allocatable[request.resourceName] ?? node.capacity[request.resourceName];
+    const capacity =
+      node.allocatable[request.resourceName] ??
+      node.capacity[request.resourceName];
     if (capacity === undefined || Number(capacity) <= 0) return false;
   }
   return true;
@@ -138,12 +179,19 @@ export function interpretGpuSharing(
   podsOrSpec: readonly SlimPod[] | SlimPodSpec,
   nodes: readonly SlimNode[],
 ): GpuSharing {
-  const pods = Array.isArray(podsOrSpec) ? (podsOrSpec as readonly SlimPod[]) : undefined;
+  const pods = Array.isArray(podsOrSpec)
+    ? (podsOrSpec as readonly SlimPod[])
+    : undefined;
   const specs = pods ? pods.map(p => p.spec) : [podsOrSpec as SlimPodSpec];
-  const request = specs.map(s => gpuRequestsOf(s)[0]).find(r => r !== undefined);
-  const spec = (pods?.find(p => gpuRequestsOf(p.spec).length > 0)?.spec ?? specs[0]) as SlimPodSpec | undefined;
+  const request = specs
+    .map(s => gpuRequestsOf(s)[0])
+    .find(r => r !== undefined);
+  const spec = (pods?.find(p => gpuRequestsOf(p.spec).length > 0)?.spec ??
+    specs[0]) as SlimPodSpec | undefined;
 
-  const scheduledNames = new Set(pods?.map(p => p.nodeName).filter((n): n is string => !!n) ?? []);
+  const scheduledNames = new Set(
+    pods?.map(p => p.nodeName).filter((n): n is string => !!n) ?? [],
+  );
   let relevant: SlimNode[];
   if (scheduledNames.size > 0) {
     relevant = nodes.filter(n => scheduledNames.has(n.meta.name));
@@ -154,10 +202,19 @@ export function interpretGpuSharing(
   }
   const nodeViews = relevant.map(gpuNodeView);
   const specSpot = spec ? podSpecSpotLabel(spec) !== undefined : false;
-  const spot = scheduledNames.size > 0 ? nodeViews.some(n => n.spot) : specSpot || (nodeViews.length > 0 && nodeViews.every(n => n.spot));
+  const spot =
+    scheduledNames.size > 0
+      ? nodeViews.some(n => n.spot)
+      : specSpot || (nodeViews.length > 0 && nodeViews.every(n => n.spot));
 
   if (!request) {
-    return { mode: 'none', perPod: 0, memoryIsolation: true, spot, nodes: nodeViews };
+    return {
+      mode: 'none',
+      perPod: 0,
+      memoryIsolation: true,
+      spot,
+      nodes: nodeViews,
+    };
   }
   const classifications =
     relevant.length > 0
@@ -166,7 +223,10 @@ export function interpretGpuSharing(
   const chosen = mostCommon(classifications, c => c.mode)!;
   const sameMode = classifications.filter(c => c.mode === chosen.mode);
   const replicas = sameMode.reduce<number | undefined>(
-    (max, c) => (c.replicas !== undefined && (max === undefined || c.replicas > max) ? c.replicas : max),
+    (max, c) =>
+      c.replicas !== undefined && (max === undefined || c.replicas > max)
+        ? c.replicas
+        : max,
     undefined,
   );
   const sharing: GpuSharing = {

@@ -1,7 +1,15 @@
 import type { SlimNode, SlimPodSpec } from '../types/status';
-import { isSpotNode, nodeSpotLabel, podSpecSpotLabel, spotCapacityLabel } from './spot';
+import {
+  isSpotNode,
+  nodeSpotLabel,
+  podSpecSpotLabel,
+  spotCapacityLabel,
+} from './spot';
 
-function node(labels: Record<string, string>, taints: SlimNode['taints'] = []): SlimNode {
+function node(
+  labels: Record<string, string>,
+  taints: SlimNode['taints'] = [],
+): SlimNode {
   return {
     kind: 'Node',
     meta: { cluster: 'c', name: 'n', labels, annotations: {} },
@@ -16,10 +24,22 @@ function node(labels: Record<string, string>, taints: SlimNode['taints'] = []): 
 describe('spot detection', () => {
   it.each([
     [{ 'cloud.google.com/gke-spot': 'true' }, 'cloud.google.com/gke-spot=true'],
-    [{ 'cloud.google.com/gke-preemptible': 'true' }, 'cloud.google.com/gke-preemptible=true'],
-    [{ 'eks.amazonaws.com/capacityType': 'SPOT' }, 'eks.amazonaws.com/capacityType=SPOT'],
-    [{ 'karpenter.sh/capacity-type': 'spot' }, 'karpenter.sh/capacity-type=spot'],
-    [{ 'kubernetes.azure.com/scalesetpriority': 'spot' }, 'kubernetes.azure.com/scalesetpriority=spot'],
+    [
+      { 'cloud.google.com/gke-preemptible': 'true' },
+      'cloud.google.com/gke-preemptible=true',
+    ],
+    [
+      { 'eks.amazonaws.com/capacityType': 'SPOT' },
+      'eks.amazonaws.com/capacityType=SPOT',
+    ],
+    [
+      { 'karpenter.sh/capacity-type': 'spot' },
+      'karpenter.sh/capacity-type=spot',
+    ],
+    [
+      { 'kubernetes.azure.com/scalesetpriority': 'spot' },
+      'kubernetes.azure.com/scalesetpriority=spot',
+    ],
   ])('recognises %j', (labels, label) => {
     expect(isSpotNode(node(labels))).toBe(true);
     expect(nodeSpotLabel(node(labels))).toBe(label);
@@ -38,7 +58,15 @@ describe('spot detection', () => {
 
   it('recognises the AKS spot taint alone', () => {
     expect(
-      nodeSpotLabel(node({}, [{ key: 'kubernetes.azure.com/scalesetpriority', value: 'spot', effect: 'NoSchedule' }])),
+      nodeSpotLabel(
+        node({}, [
+          {
+            key: 'kubernetes.azure.com/scalesetpriority',
+            value: 'spot',
+            effect: 'NoSchedule',
+          },
+        ]),
+      ),
     ).toBe('kubernetes.azure.com/scalesetpriority=spot');
   });
 
@@ -51,7 +79,11 @@ describe('spot detection', () => {
       preferredNodeLabels: { 'karpenter.sh/capacity-type': 'spot' },
     };
     expect(podSpecSpotLabel(spec)).toBe('karpenter.sh/capacity-type=spot');
-    expect(podSpecSpotLabel({ ...spec, preferredNodeLabels: {} })).toBeUndefined();
-    expect(spotCapacityLabel({ 'cloud.google.com/gke-spot': 'TRUE' })).toBe('cloud.google.com/gke-spot=TRUE');
+    expect(
+      podSpecSpotLabel({ ...spec, preferredNodeLabels: {} }),
+    ).toBeUndefined();
+    expect(spotCapacityLabel({ 'cloud.google.com/gke-spot': 'TRUE' })).toBe(
+      'cloud.google.com/gke-spot=TRUE',
+    );
   });
 });

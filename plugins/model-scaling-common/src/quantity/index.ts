@@ -1,1 +1,5 @@
-export { parseQuantity, tryParseQuantity, QuantityError } from './parseQuantity';
+export {
+  parseQuantity,
+  tryParseQuantity,
+  QuantityError,
+} from './parseQuantity';

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
-import { parseQuantity, QuantityError, tryParseQuantity } from './parseQuantity';
+import {
+  parseQuantity,
+  QuantityError,
+  tryParseQuantity,
+} from './parseQuantity';
 
 describe('parseQuantity', () => {
   it.each([
@@ -40,7 +44,9 @@ describe('parseQuantity', () => {
   );
 
   it('names the field in the error', () => {
-    expect(() => parseQuantity('lots', 'spec.metrics[0].resource.target.averageValue')).toThrow(
+    expect(() =>
+      parseQuantity('lots', 'spec.metrics[0].resource.target.averageValue'),
+    ).toThrow(
       'spec.metrics[0].resource.target.averageValue: "lots" is not a Kubernetes quantity',
     );
   });

@@ -47,7 +47,10 @@ export class QuantityError extends Error {
  * `"2"` → 2, `"1e3"` → 1000. Numbers pass through. Throws a {@link QuantityError}
  * (naming `field` when given) on anything else.
  */
-export function parseQuantity(quantity: string | number, field?: string): number {
+export function parseQuantity(
+  quantity: string | number,
+  field?: string,
+): number {
   if (typeof quantity === 'number') {
     if (!Number.isFinite(quantity)) {
       throw new QuantityError(quantity, field);

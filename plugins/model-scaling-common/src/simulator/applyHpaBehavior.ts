@@ -56,15 +56,27 @@ export function legacyScaleUpLimit(currentReplicas: number): number {
   return Math.max(2 * currentReplicas, 4);
 }
 
-function changeInPeriod(events: { t: number; change: number }[], now: number, periodSeconds: number): number {
+function changeInPeriod(
+  events: { t: number; change: number }[],
+  now: number,
+  periodSeconds: number,
+): number {
   const cutoff = now - periodSeconds;
   return events.reduce((sum, e) => (e.t > cutoff ? sum + e.change : sum), 0);
 }
 
 /** The most replicas the scale-up policies allow now (`calculateScaleUpLimitWithScalingRules`). */
-export function scaleUpLimit(current: number, history: HpaHistory, rules: ResolvedScalingRules, now: number): number {
+export function scaleUpLimit(
+  current: number,
+  history: HpaHistory,
+  rules: ResolvedScalingRules,
+  now: number,
+): number {
   if (rules.selectPolicy === 'Disabled') return current;
-  let result = rules.selectPolicy === 'Min' ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+  let result =
+    rules.selectPolicy === 'Min'
+      ? Number.MAX_SAFE_INTEGER
+      : Number.MIN_SAFE_INTEGER;
   for (const policy of rules.policies) {
     const periodStart =
       current -
@@ -73,15 +85,26 @@ export function scaleUpLimit(current: number, history: HpaHistory, rules: Resolv
     let proposed: number;
     if (policy.type === 'Pods') proposed = periodStart + policy.value;
     else proposed = Math.ceil(periodStart * (1 + policy.value / 100));
-    result = rules.selectPolicy === 'Min' ? Math.min(result, proposed) : Math.max(result, proposed);
+    result =
+      rules.selectPolicy === 'Min'
+        ? Math.min(result, proposed)
+        : Math.max(result, proposed);
   }
   return result;
 }
 
 /** The fewest replicas the scale-down policies allow now (`calculateScaleDownLimitWithBehaviors`). */
-export function scaleDownLimit(current: number, history: HpaHistory, rules: ResolvedScalingRules, now: number): number {
+export function scaleDownLimit(
+  current: number,
+  history: HpaHistory,
+  rules: ResolvedScalingRules,
+  now: number,
+): number {
   if (rules.selectPolicy === 'Disabled') return current;
-  let result = rules.selectPolicy === 'Min' ? Number.MIN_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+  let result =
+    rules.selectPolicy === 'Min'
+      ? Number.MIN_SAFE_INTEGER
+      : Number.MAX_SAFE_INTEGER;
   for (const policy of rules.policies) {
     const periodStart =
       current -
@@ -90,13 +113,20 @@ export function scaleDownLimit(current: number, history: HpaHistory, rules: Reso
     let proposed: number;
     if (policy.type === 'Pods') proposed = periodStart - policy.value;
     else proposed = Math.trunc(periodStart * (1 - policy.value / 100));
-    result = rules.selectPolicy === 'Min' ? Math.max(result, proposed) : Math.min(result, proposed);
+    result =
+      rules.selectPolicy === 'Min'
+        ? Math.max(result, proposed)
+        : Math.min(result, proposed);
   }
   return result;
 }
 
-function normalizeLegacy(input: ApplyHpaBehaviorInput, window: number): ApplyHpaBehaviorResult {
-  const { now, currentReplicas, desiredReplicas, minReplicas, maxReplicas } = input;
+function normalizeLegacy(
+  input: ApplyHpaBehaviorInput,
+  window: number,
+): ApplyHpaBehaviorResult {
+  const { now, currentReplicas, desiredReplicas, minReplicas, maxReplicas } =
+    input;
   // stabilizeRecommendation: max over recommendations within the window (inclusive), including this one.
   const cutoff = now - window;
   const recommendations = input.history.recommendations;
@@ -109,7 +139,8 @@ function normalizeLegacy(input: ApplyHpaBehaviorInput, window: number): ApplyHpa
   }
   recommendations.length = keep;
   recommendations.push({ t: now, replicas: desiredReplicas });
-  const ableToScaleReason = stabilized !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
+  const ableToScaleReason =
+    stabilized !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
 
   // convertDesiredReplicasWithRules
   const upLimit = legacyScaleUpLimit(currentReplicas);
@@ -134,8 +165,18 @@ function normalizeLegacy(input: ApplyHpaBehaviorInput, window: number): ApplyHpa
   return { replicas, history: input.history, ableToScaleReason, limitReason };
 }
 
-function normalizeWithBehavior(input: ApplyHpaBehaviorInput, behavior: ResolvedHpaBehavior): ApplyHpaBehaviorResult {
-  const { now, currentReplicas, desiredReplicas, minReplicas, maxReplicas, history } = input;
+function normalizeWithBehavior(
+  input: ApplyHpaBehaviorInput,
+  behavior: ResolvedHpaBehavior,
+): ApplyHpaBehaviorResult {
+  const {
+    now,
+    currentReplicas,
+    desiredReplicas,
+    minReplicas,
+    maxReplicas,
+    history,
+  } = input;
   // stabilizeRecommendationWithBehaviors: up = min within the up window, down = max within the down window (exclusive cutoffs).
   const upCutoff = now - behavior.scaleUp.stabilizationWindowSeconds;
   const downCutoff = now - behavior.scaleDown.stabilizationWindowSeconds;
@@ -151,19 +192,26 @@ function normalizeWithBehavior(input: ApplyHpaBehaviorInput, behavior: ResolvedH
   const oldest = Math.min(upCutoff, downCutoff);
   const recommendations = history.recommendations;
   let keep = 0;
-  for (const r of recommendations) if (r.t > oldest) recommendations[keep++] = r;
+  for (const r of recommendations)
+    if (r.t > oldest) recommendations[keep++] = r;
   recommendations.length = keep;
   recommendations.push({ t: now, replicas: desiredReplicas });
   let ableToScaleReason = 'ReadyForNewScale';
   if (stabilized !== desiredReplicas) {
-    ableToScaleReason = desiredReplicas >= currentReplicas ? 'ScaleUpStabilized' : 'ScaleDownStabilized';
+    ableToScaleReason =
+      desiredReplicas >= currentReplicas
+        ? 'ScaleUpStabilized'
+        : 'ScaleDownStabilized';
   }
 
   // convertDesiredReplicasWithBehaviorRate
   let replicas = stabilized;
   let limitReason = 'DesiredWithinRange';
   if (stabilized > currentReplicas) {
-    const limit = Math.max(scaleUpLimit(currentReplicas, history, behavior.scaleUp, now), currentReplicas);
+    const limit = Math.max(
+      scaleUpLimit(currentReplicas, history, behavior.scaleUp, now),
+      currentReplicas,
+    );
     let maximumAllowed = maxReplicas;
     let reason = 'TooManyReplicas';
     if (maximumAllowed > limit) {
@@ -175,7 +223,10 @@ function normalizeWithBehavior(input: ApplyHpaBehaviorInput, behavior: ResolvedH
       limitReason = reason;
     }
   } else if (stabilized < currentReplicas) {
-    const limit = Math.min(scaleDownLimit(currentReplicas, history, behavior.scaleDown, now), currentReplicas);
+    const limit = Math.min(
+      scaleDownLimit(currentReplicas, history, behavior.scaleDown, now),
+      currentReplicas,
+    );
     let minimumAllowed = minReplicas;
     let reason = 'TooFewReplicas';
     if (minimumAllowed < limit) {
@@ -190,8 +241,14 @@ function normalizeWithBehavior(input: ApplyHpaBehaviorInput, behavior: ResolvedH
   return { replicas, history, ableToScaleReason, limitReason };
 }
 
-function longestPeriod(behavior: ResolvedHpaBehavior | undefined, rules: 'scaleUp' | 'scaleDown'): number {
-  return Math.max(0, ...(behavior?.[rules].policies.map(p => p.periodSeconds) ?? []));
+function longestPeriod(
+  behavior: ResolvedHpaBehavior | undefined,
+  rules: 'scaleUp' | 'scaleDown',
+): number {
+  return Math.max(
+    0,
+    ...(behavior?.[rules].policies.map(p => p.periodSeconds) ?? []),
+  );
 }
 
 /**
@@ -206,14 +263,20 @@ function longestPeriod(behavior: ResolvedHpaBehavior | undefined, rules: 'scaleU
  * with `selectPolicy` Max, Min or Disabled, then min/max.
  * The rescale is recorded in the returned history (the input's is not modified).
  */
-export function applyHpaBehavior(input: ApplyHpaBehaviorInput): ApplyHpaBehaviorResult {
+export function applyHpaBehavior(
+  input: ApplyHpaBehaviorInput,
+): ApplyHpaBehaviorResult {
   const history: HpaHistory = {
     recommendations: [...input.history.recommendations],
     scaleUpEvents: [...input.history.scaleUpEvents],
     scaleDownEvents: [...input.history.scaleDownEvents],
   };
-  const window = input.downscaleStabilizationSeconds ?? DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
-  const resolved = input.behavior ? resolveHpaBehavior(input.behavior, window) : undefined;
+  const window =
+    input.downscaleStabilizationSeconds ??
+    DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
+  const resolved = input.behavior
+    ? resolveHpaBehavior(input.behavior, window)
+    : undefined;
   return applyResolvedHpaBehavior({ ...input, history }, resolved, window);
 }
 
@@ -233,12 +296,20 @@ export function applyResolvedHpaBehavior(
   resolved: ResolvedHpaBehavior | undefined,
   window: number,
 ): ApplyHpaBehaviorResult {
-  const result = resolved ? normalizeWithBehavior(input, resolved) : normalizeLegacy(input, window);
+  const result = resolved
+    ? normalizeWithBehavior(input, resolved)
+    : normalizeLegacy(input, window);
   const change = result.replicas - input.currentReplicas;
   if (resolved && change !== 0) {
     const history = result.history;
-    prune(history.scaleUpEvents, input.now - longestPeriod(resolved, 'scaleUp'));
-    prune(history.scaleDownEvents, input.now - longestPeriod(resolved, 'scaleDown'));
+    prune(
+      history.scaleUpEvents,
+      input.now - longestPeriod(resolved, 'scaleUp'),
+    );
+    prune(
+      history.scaleDownEvents,
+      input.now - longestPeriod(resolved, 'scaleDown'),
+    );
     if (change > 0) history.scaleUpEvents.push({ t: input.now, change });
     else history.scaleDownEvents.push({ t: input.now, change: -change });
   }

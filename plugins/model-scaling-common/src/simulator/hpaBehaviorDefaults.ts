@@ -1,6 +1,9 @@
 import { tryParseQuantity } from '../quantity/parseQuantity';
 import type { HpaBehavior, HpaScalingPolicy } from '../types/status';
-import { DEFAULT_HPA_TOLERANCE, HpaTolerances } from './hpaReplicaRecommendation';
+import {
+  DEFAULT_HPA_TOLERANCE,
+  HpaTolerances,
+} from './hpaReplicaRecommendation';
 
 /** Default `--horizontal-pod-autoscaler-downscale-stabilization`, seconds. */
 export const DEFAULT_DOWNSCALE_STABILIZATION_SECONDS = 300;
@@ -18,7 +21,9 @@ export interface ResolvedHpaBehavior {
   scaleDown: ResolvedScalingRules;
 }
 
-function selectPolicy(value: string | undefined): ResolvedScalingRules['selectPolicy'] {
+function selectPolicy(
+  value: string | undefined,
+): ResolvedScalingRules['selectPolicy'] {
   return value === 'Min' || value === 'Disabled' ? value : 'Max';
 }
 
@@ -43,17 +48,24 @@ export function resolveHpaBehavior(
       ],
     },
     scaleDown: {
-      stabilizationWindowSeconds: down?.stabilizationWindowSeconds ?? downscaleStabilizationSeconds,
+      stabilizationWindowSeconds:
+        down?.stabilizationWindowSeconds ?? downscaleStabilizationSeconds,
       selectPolicy: selectPolicy(down?.selectPolicy),
-      policies: down?.policies ?? [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+      policies: down?.policies ?? [
+        { type: 'Percent', value: 100, periodSeconds: 15 },
+      ],
     },
   };
 }
 
 /** The tolerances in force: `behavior.scaleUp|scaleDown.tolerance` (KEP-4951) or the controller default 0.1. */
-export function hpaTolerances(behavior: HpaBehavior | undefined, defaultTolerance = DEFAULT_HPA_TOLERANCE): HpaTolerances {
+export function hpaTolerances(
+  behavior: HpaBehavior | undefined,
+  defaultTolerance = DEFAULT_HPA_TOLERANCE,
+): HpaTolerances {
   return {
     scaleUp: tryParseQuantity(behavior?.scaleUp?.tolerance) ?? defaultTolerance,
-    scaleDown: tryParseQuantity(behavior?.scaleDown?.tolerance) ?? defaultTolerance,
+    scaleDown:
+      tryParseQuantity(behavior?.scaleDown?.tolerance) ?? defaultTolerance,
   };
 }

@@ -31,9 +31,19 @@ export interface HpaPodSample {
 /** What one HPA metric measured at this sync, in the shape its target type needs. */
 export type HpaMetricSample =
   /** Resource / ContainerResource with a `Utilization` target: values and requests in the same unit (millicores, bytes). */
-  | { kind: 'utilization'; name: string; targetUtilization: number; pods: HpaPodSample[] }
+  | {
+      kind: 'utilization';
+      name: string;
+      targetUtilization: number;
+      pods: HpaPodSample[];
+    }
   /** Pods metrics and Resource `AverageValue`: per-pod values against a per-pod target. */
-  | { kind: 'podsAverage'; name: string; targetAverage: number; pods: HpaPodSample[] }
+  | {
+      kind: 'podsAverage';
+      name: string;
+      targetAverage: number;
+      pods: HpaPodSample[];
+    }
   /** Object / External with a `Value` target: one value (External: the sum of the series). */
   | { kind: 'value'; name: string; target: number; value: number }
   /** Object / External with an `AverageValue` target: the total, divided across the pods by the HPA. */
@@ -104,7 +114,10 @@ function utilizationOf(entries: Entry[], target: number) {
   return { ratio: utilization / target, utilization };
 }
 
-function averageOf(entries: { value: number; count: number }[], target: number) {
+function averageOf(
+  entries: { value: number; count: number }[],
+  target: number,
+) {
   // Values in milli-units; currentUsage = metricsTotal / len (integer division).
   let milli = 0;
   let n = 0;
@@ -113,7 +126,10 @@ function averageOf(entries: { value: number; count: number }[], target: number) 
     n += e.count;
   }
   const average = Math.trunc(milli / n);
-  return { ratio: average / Math.round(target * 1000), average: average / 1000 };
+  return {
+    ratio: average / Math.round(target * 1000),
+    average: average / 1000,
+  };
 }
 
 type Counted = HpaPodSample & { count: number };
@@ -127,9 +143,14 @@ function groupPods(pods: HpaPodSample[]) {
     const count = countOf(p);
     if (count <= 0) continue;
     all += count;
-    const entry = (p.count === count ? p : { state: p.state, value: p.value, request: p.request, count }) as Counted;
+    const entry = (
+      p.count === count
+        ? p
+        : { state: p.state, value: p.value, request: p.request, count }
+    ) as Counted;
     if (p.state === 'unready') unready.push(entry);
-    else if (p.state === 'missing' || p.value === undefined) missing.push(entry);
+    else if (p.state === 'missing' || p.value === undefined)
+      missing.push(entry);
     else ready.push(entry);
   }
   return { ready, unready, missing, all };
@@ -147,44 +168,89 @@ function utilizationReplicas(
   const reason = 'FailedGetResourceMetric';
   const { ready, unready, missing, all } = groupPods(m.pods);
   if (all === 0) {
-    return { name: m.name, error: podError('no pods returned by selector while calculating replica count', reason) };
+    return {
+      name: m.name,
+      error: podError(
+        'no pods returned by selector while calculating replica count',
+        reason,
+      ),
+    };
   }
-  if (ready.some(p => p.request === undefined) || unready.some(p => p.request === undefined) || missing.some(p => p.request === undefined)) {
-    return { name: m.name, error: podError(`missing request for ${m.name}`, reason) };
+  if (
+    ready.some(p => p.request === undefined) ||
+    unready.some(p => p.request === undefined) ||
+    missing.some(p => p.request === undefined)
+  ) {
+    return {
+      name: m.name,
+      error: podError(`missing request for ${m.name}`, reason),
+    };
   }
   if (ready.length === 0) {
-    return { name: m.name, error: podError('did not receive metrics for targeted pods (pods might be unready)', reason) };
+    return {
+      name: m.name,
+      error: podError(
+        'did not receive metrics for targeted pods (pods might be unready)',
+        reason,
+      ),
+    };
   }
-  const entries: Entry[] = ready.map(p => ({ value: p.value!, request: p.request!, count: p.count }));
+  const entries: Entry[] = ready.map(p => ({
+    value: p.value!,
+    request: p.request!,
+    count: p.count,
+  }));
   const first = utilizationOf(entries, m.targetUtilization);
   const readyCount = total(ready);
-  if (!first) return { name: m.name, error: podError('no metrics returned matched known pods', reason) };
+  if (!first)
+    return {
+      name: m.name,
+      error: podError('no metrics returned matched known pods', reason),
+    };
   const { ratio, utilization } = first;
   const scaleUpWithUnready = unready.length > 0 && ratio > 1;
   if (!scaleUpWithUnready && missing.length === 0) {
-    if (isWithin(ratio, tol)) return { name: m.name, replicas: current, current: utilization };
-    return { name: m.name, replicas: Math.ceil(ratio * readyCount), current: utilization };
+    if (isWithin(ratio, tol))
+      return { name: m.name, replicas: current, current: utilization };
+    return {
+      name: m.name,
+      replicas: Math.ceil(ratio * readyCount),
+      current: utilization,
+    };
   }
   if (missing.length > 0) {
     if (ratio < 1) {
       // Scale-down: missing pods use max(100 %, target) of their request.
       const fallback = Math.max(100, m.targetUtilization);
       for (const p of missing) {
-        entries.push({ value: Math.floor((p.request! * fallback) / 100), request: p.request!, count: p.count });
+        entries.push({
+          value: Math.floor((p.request! * fallback) / 100),
+          request: p.request!,
+          count: p.count,
+        });
       }
     } else if (ratio > 1) {
-      for (const p of missing) entries.push({ value: 0, request: p.request!, count: p.count });
+      for (const p of missing)
+        entries.push({ value: 0, request: p.request!, count: p.count });
     }
   }
   if (scaleUpWithUnready) {
-    for (const p of unready) entries.push({ value: 0, request: p.request!, count: p.count });
+    for (const p of unready)
+      entries.push({ value: 0, request: p.request!, count: p.count });
   }
   const newRatio = utilizationOf(entries, m.targetUtilization)!.ratio;
-  if (isWithin(newRatio, tol) || (ratio > 1 && newRatio < 1) || (ratio < 1 && newRatio > 1)) {
+  if (
+    isWithin(newRatio, tol) ||
+    (ratio > 1 && newRatio < 1) ||
+    (ratio < 1 && newRatio > 1)
+  ) {
     return { name: m.name, replicas: current, current: utilization };
   }
   const replicas = Math.ceil(newRatio * total(entries));
-  if ((newRatio < 1 && replicas > current) || (newRatio > 1 && replicas < current)) {
+  if (
+    (newRatio < 1 && replicas > current) ||
+    (newRatio > 1 && replicas < current)
+  ) {
     return { name: m.name, replicas: current, current: utilization };
   }
   return { name: m.name, replicas, current: utilization };
@@ -198,32 +264,57 @@ function plainReplicas(
   const reason = 'FailedGetPodsMetric';
   const { ready, unready, missing, all } = groupPods(m.pods);
   if (all === 0) {
-    return { name: m.name, error: podError('no pods returned by selector while calculating replica count', reason) };
+    return {
+      name: m.name,
+      error: podError(
+        'no pods returned by selector while calculating replica count',
+        reason,
+      ),
+    };
   }
   if (ready.length === 0) {
-    return { name: m.name, error: podError('did not receive metrics for targeted pods (pods might be unready)', reason) };
+    return {
+      name: m.name,
+      error: podError(
+        'did not receive metrics for targeted pods (pods might be unready)',
+        reason,
+      ),
+    };
   }
   const values = ready.map(p => ({ value: p.value!, count: p.count }));
   const { ratio, average } = averageOf(values, m.targetAverage);
   const readyCount = total(ready);
   const scaleUpWithUnready = unready.length > 0 && ratio > 1;
   if (!scaleUpWithUnready && missing.length === 0) {
-    if (isWithin(ratio, tol)) return { name: m.name, replicas: current, current: average };
-    return { name: m.name, replicas: Math.ceil(ratio * readyCount), current: average };
+    if (isWithin(ratio, tol))
+      return { name: m.name, replicas: current, current: average };
+    return {
+      name: m.name,
+      replicas: Math.ceil(ratio * readyCount),
+      current: average,
+    };
   }
   if (missing.length > 0) {
     // Scale-down: missing pods count as exactly the target; otherwise as 0.
-    for (const p of missing) values.push({ value: ratio < 1 ? m.targetAverage : 0, count: p.count });
+    for (const p of missing)
+      values.push({ value: ratio < 1 ? m.targetAverage : 0, count: p.count });
   }
   if (scaleUpWithUnready) {
     for (const p of unready) values.push({ value: 0, count: p.count });
   }
   const newRatio = averageOf(values, m.targetAverage).ratio;
-  if (isWithin(newRatio, tol) || (ratio > 1 && newRatio < 1) || (ratio < 1 && newRatio > 1)) {
+  if (
+    isWithin(newRatio, tol) ||
+    (ratio > 1 && newRatio < 1) ||
+    (ratio < 1 && newRatio > 1)
+  ) {
     return { name: m.name, replicas: current, current: average };
   }
   const replicas = Math.ceil(newRatio * total(values));
-  if ((newRatio < 1 && replicas > current) || (newRatio > 1 && replicas < current)) {
+  if (
+    (newRatio < 1 && replicas > current) ||
+    (newRatio > 1 && replicas < current)
+  ) {
     return { name: m.name, replicas: current, current: average };
   }
   return { name: m.name, replicas, current: average };
@@ -232,7 +323,12 @@ function plainReplicas(
 /** Replica count proposed by one metric sample (one call of the replica calculator). */
 export function replicasForMetric(
   m: HpaMetricSample,
-  ctx: { specReplicas: number; statusReplicas: number; readyPodCount: number; tolerances: HpaTolerances },
+  ctx: {
+    specReplicas: number;
+    statusReplicas: number;
+    readyPodCount: number;
+    tolerances: HpaTolerances;
+  },
 ): HpaMetricProposal {
   switch (m.kind) {
     case 'invalid':
@@ -243,18 +339,35 @@ export function replicasForMetric(
       return plainReplicas(m, ctx.specReplicas, ctx.tolerances);
     case 'value': {
       const ratio = m.value / m.target;
-      if (ctx.specReplicas === 0) return { name: m.name, replicas: Math.ceil(ratio), current: m.value };
-      if (isWithin(ratio, ctx.tolerances)) return { name: m.name, replicas: ctx.specReplicas, current: m.value };
-      return { name: m.name, replicas: Math.ceil(ratio * ctx.readyPodCount), current: m.value };
+      if (ctx.specReplicas === 0)
+        return { name: m.name, replicas: Math.ceil(ratio), current: m.value };
+      if (isWithin(ratio, ctx.tolerances))
+        return { name: m.name, replicas: ctx.specReplicas, current: m.value };
+      return {
+        name: m.name,
+        replicas: Math.ceil(ratio * ctx.readyPodCount),
+        current: m.value,
+      };
     }
     case 'totalAverage': {
       const ratio = m.total / (m.targetAverage * ctx.statusReplicas);
-      const replicas = isWithin(ratio, ctx.tolerances) ? ctx.statusReplicas : Math.ceil(m.total / m.targetAverage);
-      const current = ctx.statusReplicas > 0 ? Math.ceil(m.total / ctx.statusReplicas) : m.total;
+      const replicas = isWithin(ratio, ctx.tolerances)
+        ? ctx.statusReplicas
+        : Math.ceil(m.total / m.targetAverage);
+      const current =
+        ctx.statusReplicas > 0
+          ? Math.ceil(m.total / ctx.statusReplicas)
+          : m.total;
       return { name: m.name, replicas, current };
     }
     default:
-      return { name: (m as { name: string }).name, error: { reason: 'InvalidMetricSourceType', message: 'unknown metric kind' } };
+      return {
+        name: (m as { name: string }).name,
+        error: {
+          reason: 'InvalidMetricSourceType',
+          message: 'unknown metric kind',
+        },
+      };
   }
 }
 
@@ -266,7 +379,9 @@ export function replicasForMetric(
  * unless all are invalid or the rest would scale down — then the HPA does not
  * scale (`replicas` undefined, `ScalingActive=False` with the first error).
  */
-export function hpaReplicaRecommendation(input: HpaRecommendationInput): HpaRecommendation {
+export function hpaReplicaRecommendation(
+  input: HpaRecommendationInput,
+): HpaRecommendation {
   const tolerances: HpaTolerances = {
     scaleUp: input.tolerances?.scaleUp ?? DEFAULT_HPA_TOLERANCE,
     scaleDown: input.tolerances?.scaleDown ?? DEFAULT_HPA_TOLERANCE,
@@ -293,13 +408,17 @@ export function hpaReplicaRecommendation(input: HpaRecommendationInput): HpaReco
       metric = p.name;
     }
   }
-  if (invalid >= proposals.length || (invalid > 0 && replicas < input.specReplicas)) {
+  if (
+    invalid >= proposals.length ||
+    (invalid > 0 && replicas < input.specReplicas)
+  ) {
     return {
       proposals,
       scalingActive: {
         status: 'False',
         reason: firstError?.reason ?? 'InvalidMetricSourceType',
-        message: firstError?.message ?? 'no metrics to compute a replica count from',
+        message:
+          firstError?.message ?? 'no metrics to compute a replica count from',
       },
     };
   }

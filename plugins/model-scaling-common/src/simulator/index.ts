@@ -10,7 +10,10 @@ export type {
   LoadPoint,
   MetricFailureWindow,
 } from './types';
-export { validateSimulationInput, SimulationInputError } from './simulationInputSchema';
+export {
+  validateSimulationInput,
+  SimulationInputError,
+} from './simulationInputSchema';
 export {
   hpaReplicaRecommendation,
   replicasForMetric,
@@ -31,13 +34,29 @@ export {
   scaleUpLimit,
   scaleDownLimit,
 } from './applyHpaBehavior';
-export type { ApplyHpaBehaviorInput, ApplyHpaBehaviorResult, HpaHistory } from './applyHpaBehavior';
+export type {
+  ApplyHpaBehaviorInput,
+  ApplyHpaBehaviorResult,
+  HpaHistory,
+} from './applyHpaBehavior';
 export {
   resolveHpaBehavior,
   hpaTolerances,
   DEFAULT_DOWNSCALE_STABILIZATION_SECONDS,
 } from './hpaBehaviorDefaults';
-export type { ResolvedHpaBehavior, ResolvedScalingRules } from './hpaBehaviorDefaults';
-export { kedaStep, kedaFallbackReplicas, KEDA_DEFAULT_COOLDOWN_SECONDS } from './kedaStep';
-export type { KedaStepInput, KedaStepResult, KedaStepSpec, KedaAction } from './kedaStep';
+export type {
+  ResolvedHpaBehavior,
+  ResolvedScalingRules,
+} from './hpaBehaviorDefaults';
+export {
+  kedaStep,
+  kedaFallbackReplicas,
+  KEDA_DEFAULT_COOLDOWN_SECONDS,
+} from './kedaStep';
+export type {
+  KedaStepInput,
+  KedaStepResult,
+  KedaStepSpec,
+  KedaAction,
+} from './kedaStep';
 export { loadAt } from './loadCurve';

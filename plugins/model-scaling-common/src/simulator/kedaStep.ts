@@ -72,7 +72,8 @@ export function kedaStep(input: KedaStepInput): KedaStepResult {
     action: 'none',
     activeReason: isActive ? 'ScalerActive' : 'ScalerNotActive',
   };
-  if (input.lastActiveTime !== undefined) out.lastActiveTime = input.lastActiveTime;
+  if (input.lastActiveTime !== undefined)
+    out.lastActiveTime = input.lastActiveTime;
 
   if (isActive) {
     out.lastActiveTime = now;
@@ -94,8 +95,13 @@ export function kedaStep(input: KedaStepInput): KedaStepResult {
   }
   if ((idle !== undefined && current > idle) || (current > 0 && min === 0)) {
     const cooldown = spec.cooldownPeriod ?? KEDA_DEFAULT_COOLDOWN_SECONDS;
-    const cooled = input.lastActiveTime === undefined || input.lastActiveTime + cooldown < now;
-    const initialCooled = (input.createdAt ?? Number.NEGATIVE_INFINITY) + (spec.initialCooldownPeriod ?? 0) < now;
+    const cooled =
+      input.lastActiveTime === undefined ||
+      input.lastActiveTime + cooldown < now;
+    const initialCooled =
+      (input.createdAt ?? Number.NEGATIVE_INFINITY) +
+        (spec.initialCooldownPeriod ?? 0) <
+      now;
     if (cooled && initialCooled) {
       out.replicas = idle ?? min;
       out.action = 'deactivate';
@@ -113,7 +119,10 @@ export function kedaStep(input: KedaStepInput): KedaStepResult {
 }
 
 /** The replica count a fallback asks for, by `fallback.behavior` (`static` by default). */
-export function kedaFallbackReplicas(fallback: KedaFallback, currentReplicas: number): number {
+export function kedaFallbackReplicas(
+  fallback: KedaFallback,
+  currentReplicas: number,
+): number {
   switch (fallback.behavior) {
     case 'currentReplicas':
       return currentReplicas;

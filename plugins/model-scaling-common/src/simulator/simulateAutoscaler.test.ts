@@ -1,16 +1,36 @@
 import fc from 'fast-check';
+import { rawHpa, rawScaledObject } from '../slim/__fixtures__/rawObjects';
+import { toSlimHpa } from '../slim/toSlimHpa';
+import { toSlimScaledObject } from '../slim/toSlimScaledObject';
 import type { HpaMetricSpec, KedaTrigger } from '../types/status';
 import { simulateAutoscaler } from './simulateAutoscaler';
 import type { SimulationInput, SimulatorKedaSpec } from './types';
 
 const cpuAndMemory: HpaMetricSpec[] = [
-  { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
-  { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+  {
+    type: 'Resource',
+    resource: {
+      name: 'cpu',
+      target: { type: 'Utilization', averageUtilization: 70 },
+    },
+  },
+  {
+    type: 'Resource',
+    resource: {
+      name: 'memory',
+      target: { type: 'Utilization', averageUtilization: 80 },
+    },
+  },
 ];
 
 /** text-classifier: BERT-tiny on CPU, 5 m CPU per request/s on top of 50 m idle, 500 m request. */
 const textClassifier: SimulationInput = {
-  autoscaler: { kind: 'HorizontalPodAutoscaler', minReplicas: 2, maxReplicas: 20, metrics: cpuAndMemory },
+  autoscaler: {
+    kind: 'HorizontalPodAutoscaler',
+    minReplicas: 2,
+    maxReplicas: 20,
+    metrics: cpuAndMemory,
+  },
   load: [
     { t: 0, rps: 100 },
     { t: 600, rps: 100 },
@@ -28,7 +48,8 @@ const textClassifier: SimulationInput = {
   coldStartSeconds: 45,
 };
 
-const at = (r: ReturnType<typeof simulateAutoscaler>, t: number) => r.timeline.find(p => p.t === t)!;
+const at = (r: ReturnType<typeof simulateAutoscaler>, t: number) =>
+  r.timeline.find(p => p.t === t)!;
 
 describe('simulateAutoscaler with an HPA', () => {
   const result = simulateAutoscaler(textClassifier);
@@ -40,7 +61,11 @@ describe('simulateAutoscaler with an HPA', () => {
 
   it('stays at min while CPU is below target', () => {
     // 50 rps per pod → 300 m of 500 m = 60 % (< 70 % × 0.9).
-    expect(at(result, 300)).toMatchObject({ desiredReplicas: 2, readyReplicas: 2, perPodLoad: 50 });
+    expect(at(result, 300)).toMatchObject({
+      desiredReplicas: 2,
+      readyReplicas: 2,
+      perPodLoad: 50,
+    });
   });
 
   it('scales up until CPU is within the tolerance band of 70 % (≥ 15 pods at 1,000 rps), no more than 20', () => {
@@ -55,7 +80,9 @@ describe('simulateAutoscaler with an HPA', () => {
   it('never grows faster than max(2 × current, 4) per sync without behavior', () => {
     for (let i = 1; i < result.timeline.length; i++) {
       const prev = result.timeline[i - 1].desiredReplicas;
-      expect(result.timeline[i].desiredReplicas).toBeLessThanOrEqual(Math.max(2 * prev, 4));
+      expect(result.timeline[i].desiredReplicas).toBeLessThanOrEqual(
+        Math.max(2 * prev, 4),
+      );
     }
   });
 
@@ -70,7 +97,9 @@ describe('simulateAutoscaler with an HPA', () => {
   it('delays readiness by the cold start', () => {
     const firstUp = result.events.find(e => e.to > e.from)!;
     expect(at(result, firstUp.t + 30).readyReplicas).toBe(firstUp.from);
-    expect(at(result, firstUp.t + 45).readyReplicas).toBeGreaterThanOrEqual(firstUp.to);
+    expect(at(result, firstUp.t + 45).readyReplicas).toBeGreaterThanOrEqual(
+      firstUp.to,
+    );
     // Meanwhile, pods are overloaded: latency grows and load goes unserved.
     expect(result.summary.unservedRequests).toBeGreaterThan(0);
   });
@@ -84,24 +113,39 @@ describe('simulateAutoscaler with an HPA', () => {
         maxReplicas: 20,
         metrics: cpuAndMemory,
         behavior: {
-          scaleUp: { stabilizationWindowSeconds: 0, policies: [{ type: 'Pods', value: 10, periodSeconds: 15 }] },
-          scaleDown: { stabilizationWindowSeconds: 60, policies: [{ type: 'Percent', value: 50, periodSeconds: 30 }] },
+          scaleUp: {
+            stabilizationWindowSeconds: 0,
+            policies: [{ type: 'Pods', value: 10, periodSeconds: 15 }],
+          },
+          scaleDown: {
+            stabilizationWindowSeconds: 60,
+            policies: [{ type: 'Percent', value: 50, periodSeconds: 30 }],
+          },
         },
       },
     });
     // The first low recommendation is at 1815; the 1800 one leaves the 60 s window (exclusive) at 1860.
     expect(at(fast, 1845).desiredReplicas).toBe(at(fast, 1800).desiredReplicas);
-    expect(at(fast, 1860).desiredReplicas).toBeLessThan(at(fast, 1800).desiredReplicas);
+    expect(at(fast, 1860).desiredReplicas).toBeLessThan(
+      at(fast, 1800).desiredReplicas,
+    );
     // Percent 50 per 30 s: never below half of the count 30 s earlier.
     for (const p of fast.timeline.filter(q => q.t >= 1860)) {
-      expect(p.desiredReplicas).toBeGreaterThanOrEqual(Math.trunc(at(fast, p.t - 30).desiredReplicas * 0.5));
+      expect(p.desiredReplicas).toBeGreaterThanOrEqual(
+        Math.trunc(at(fast, p.t - 30).desiredReplicas * 0.5),
+      );
     }
     expect(at(fast, 3600).desiredReplicas).toBe(2);
   });
 
   it('freezes while every metric fails', () => {
-    const r = simulateAutoscaler({ ...textClassifier, metricFailures: [{ from: 600, to: 1200 }] });
-    const frozen = r.timeline.filter(p => p.t >= 600 && p.t < 1200).map(p => p.desiredReplicas);
+    const r = simulateAutoscaler({
+      ...textClassifier,
+      metricFailures: [{ from: 600, to: 1200 }],
+    });
+    const frozen = r.timeline
+      .filter(p => p.t >= 600 && p.t < 1200)
+      .map(p => p.desiredReplicas);
     expect(new Set(frozen)).toEqual(new Set([2]));
     expect(at(r, 1215).desiredReplicas).toBeGreaterThan(2);
   });
@@ -145,11 +189,25 @@ describe('simulateAutoscaler with KEDA', () => {
 
   it('activates 0 → 1 at the first poll above the activation threshold, then the HPA scales', () => {
     expect(at(result, 300).desiredReplicas).toBe(0);
-    expect(result.events[0]).toMatchObject({ t: 315, from: 0, to: 1, by: 'keda', reason: 'activate' });
-    expect(result.events[1]).toMatchObject({ t: 315, from: 1, to: 4, by: 'hpa' });
+    expect(result.events[0]).toMatchObject({
+      t: 315,
+      from: 0,
+      to: 1,
+      by: 'keda',
+      reason: 'activate',
+    });
+    expect(result.events[1]).toMatchObject({
+      t: 315,
+      from: 1,
+      to: 4,
+      by: 'hpa',
+    });
     expect(at(result, 1185).desiredReplicas).toBe(4);
     // Nothing is ready during the cold start: all load is unserved.
-    expect(at(result, 390)).toMatchObject({ readyReplicas: 0, unservedRps: 400 });
+    expect(at(result, 390)).toMatchObject({
+      readyReplicas: 0,
+      unservedRps: 400,
+    });
     expect(at(result, 405).readyReplicas).toBe(4);
   });
 
@@ -165,7 +223,10 @@ describe('simulateAutoscaler with KEDA', () => {
   it('stays at 0 below the activation threshold', () => {
     const quiet = simulateAutoscaler({
       autoscaler: imageClassifier,
-      load: [{ t: 0, rps: 3 }, { t: 1800, rps: 3 }],
+      load: [
+        { t: 0, rps: 3 },
+        { t: 1800, rps: 3 },
+      ],
       capacity: { maxRpsPerPod: 150 },
       coldStartSeconds: 90,
     });
@@ -174,7 +235,11 @@ describe('simulateAutoscaler with KEDA', () => {
 
   it('activates to minReplicaCount and idles at idleReplicaCount', () => {
     const r = simulateAutoscaler({
-      autoscaler: { ...imageClassifier, minReplicaCount: 2, idleReplicaCount: 0 },
+      autoscaler: {
+        ...imageClassifier,
+        minReplicaCount: 2,
+        idleReplicaCount: 0,
+      },
       load: burst,
       capacity: { maxRpsPerPod: 150 },
       coldStartSeconds: 30,
@@ -182,13 +247,26 @@ describe('simulateAutoscaler with KEDA', () => {
     expect(at(r, 0).desiredReplicas).toBe(0);
     expect(r.events[0]).toMatchObject({ to: 2, by: 'keda' });
     expect(at(r, 3000).desiredReplicas).toBe(0);
-    expect(Math.min(...r.timeline.filter(p => p.t > 315 && p.t < 1500).map(p => p.desiredReplicas))).toBeGreaterThanOrEqual(2);
+    expect(
+      Math.min(
+        ...r.timeline
+          .filter(p => p.t > 315 && p.t < 1500)
+          .map(p => p.desiredReplicas),
+      ),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('serves fallback replicas after failureThreshold failed fetches', () => {
     const r = simulateAutoscaler({
-      autoscaler: { ...imageClassifier, minReplicaCount: 1, fallback: { failureThreshold: 3, replicas: 6 } },
-      load: [{ t: 0, rps: 200 }, { t: 2400, rps: 200 }],
+      autoscaler: {
+        ...imageClassifier,
+        minReplicaCount: 1,
+        fallback: { failureThreshold: 3, replicas: 6 },
+      },
+      load: [
+        { t: 0, rps: 200 },
+        { t: 2400, rps: 200 },
+      ],
       capacity: { maxRpsPerPod: 150 },
       coldStartSeconds: 30,
       metricFailures: [{ from: 600, to: 1200 }],
@@ -210,7 +288,16 @@ describe('simulateAutoscaler with KEDA', () => {
         maxReplicaCount: 20,
         cooldownPeriod: 120,
         pollingInterval: 30,
-        triggers: [{ type: 'kafka', metadata: { topic: 'documents', consumerGroup: 'embedder', lagThreshold: '1000' } }],
+        triggers: [
+          {
+            type: 'kafka',
+            metadata: {
+              topic: 'documents',
+              consumerGroup: 'embedder',
+              lagThreshold: '1000',
+            },
+          },
+        ],
       },
       load: [
         { t: 0, rps: 0 },
@@ -225,27 +312,55 @@ describe('simulateAutoscaler with KEDA', () => {
     });
     expect(Math.max(...r.timeline.map(p => p.backlog!))).toBeGreaterThan(1000);
     expect(r.summary.maxReplicas).toBeGreaterThanOrEqual(8);
-    expect(r.timeline[r.timeline.length - 1]).toMatchObject({ backlog: 0, desiredReplicas: 0 });
+    expect(r.timeline[r.timeline.length - 1]).toMatchObject({
+      backlog: 0,
+      desiredReplicas: 0,
+    });
   });
 });
 
 describe('simulateAutoscaler input', () => {
   it('names the offending field', () => {
     expect(() =>
-      simulateAutoscaler({ ...textClassifier, load: [{ t: 0, rps: 1 }, { t: 0, rps: 2 }] }),
+      simulateAutoscaler({
+        ...textClassifier,
+        load: [
+          { t: 0, rps: 1 },
+          { t: 0, rps: 2 },
+        ],
+      }),
     ).toThrow('load: points must be in strictly increasing t');
     expect(() =>
-      simulateAutoscaler({ ...textClassifier, autoscaler: { kind: 'HorizontalPodAutoscaler', minReplicas: 5, maxReplicas: 2 } }),
-    ).toThrow('autoscaler.minReplicas: minReplicas must not exceed maxReplicas');
-    expect(() => simulateAutoscaler({ ...textClassifier, capacity: {} })).toThrow('capacity: needs rpsPerPodAtTarget, cpu or maxRpsPerPod');
-    expect(() => simulateAutoscaler({ ...textClassifier, coldStartSeconds: -1 })).toThrow('coldStartSeconds');
+      simulateAutoscaler({
+        ...textClassifier,
+        autoscaler: {
+          kind: 'HorizontalPodAutoscaler',
+          minReplicas: 5,
+          maxReplicas: 2,
+        },
+      }),
+    ).toThrow(
+      'autoscaler.minReplicas: minReplicas must not exceed maxReplicas',
+    );
+    expect(() =>
+      simulateAutoscaler({ ...textClassifier, capacity: {} }),
+    ).toThrow('capacity: needs rpsPerPodAtTarget, cpu or maxRpsPerPod');
+    expect(() =>
+      simulateAutoscaler({ ...textClassifier, coldStartSeconds: -1 }),
+    ).toThrow('coldStartSeconds');
   });
 });
 
 describe('simulateAutoscaler invariants', () => {
   it('keeps replicas within [min, max] (KEDA: 0 or idle when inactive), never negative', () => {
     const loadArb = fc
-      .array(fc.record({ dt: fc.integer({ min: 1, max: 900 }), rps: fc.integer({ min: 0, max: 5000 }) }), { minLength: 1, maxLength: 8 })
+      .array(
+        fc.record({
+          dt: fc.integer({ min: 1, max: 900 }),
+          rps: fc.integer({ min: 0, max: 5000 }),
+        }),
+        { minLength: 1, maxLength: 8 },
+      )
       .map(steps => {
         let t = 0;
         return steps.map(s => ({ t: (t += s.dt), rps: s.rps }));
@@ -263,9 +378,19 @@ describe('simulateAutoscaler invariants', () => {
       },
       { requiredKeys: [] },
     );
-    const behaviorArb = fc.option(fc.record({ scaleUp: rulesArb, scaleDown: rulesArb }, { requiredKeys: [] }), { nil: undefined });
+    const behaviorArb = fc.option(
+      fc.record(
+        { scaleUp: rulesArb, scaleDown: rulesArb },
+        { requiredKeys: [] },
+      ),
+      { nil: undefined },
+    );
     const hpaArb = fc
-      .record({ min: fc.integer({ min: 1, max: 10 }), extra: fc.integer({ min: 0, max: 40 }), behavior: behaviorArb })
+      .record({
+        min: fc.integer({ min: 1, max: 10 }),
+        extra: fc.integer({ min: 0, max: 40 }),
+        behavior: behaviorArb,
+      })
       .map(({ min, extra, behavior }) => ({
         kind: 'HorizontalPodAutoscaler' as const,
         minReplicas: min,
@@ -281,7 +406,13 @@ describe('simulateAutoscaler invariants', () => {
         cooldown: fc.integer({ min: 0, max: 600 }),
         polling: fc.integer({ min: 5, max: 60 }),
         activation: fc.integer({ min: 0, max: 50 }),
-        fallback: fc.option(fc.record({ failureThreshold: fc.integer({ min: 0, max: 5 }), replicas: fc.integer({ min: 1, max: 10 }) }), { nil: undefined }),
+        fallback: fc.option(
+          fc.record({
+            failureThreshold: fc.integer({ min: 0, max: 5 }),
+            replicas: fc.integer({ min: 1, max: 10 }),
+          }),
+          { nil: undefined },
+        ),
       })
       .map(k => ({
         kind: 'ScaledObject' as const,
@@ -291,35 +422,68 @@ describe('simulateAutoscaler invariants', () => {
         cooldownPeriod: k.cooldown,
         pollingInterval: k.polling,
         ...(k.fallback ? { fallback: k.fallback } : {}),
-        triggers: [{ ...prometheus, metadata: { ...prometheus.metadata, activationThreshold: String(k.activation) } }],
+        triggers: [
+          {
+            ...prometheus,
+            metadata: {
+              ...prometheus.metadata,
+              activationThreshold: String(k.activation),
+            },
+          },
+        ],
       }));
     fc.assert(
       fc.property(
         fc.oneof(hpaArb, kedaArb),
         loadArb,
         fc.integer({ min: 0, max: 300 }),
-        fc.option(fc.record({ from: fc.integer({ min: 0, max: 3000 }), len: fc.integer({ min: 0, max: 1200 }) }), { nil: undefined }),
+        fc.option(
+          fc.record({
+            from: fc.integer({ min: 0, max: 3000 }),
+            len: fc.integer({ min: 0, max: 1200 }),
+          }),
+          { nil: undefined },
+        ),
         (autoscaler, load, coldStartSeconds, failure) => {
           const r = simulateAutoscaler({
             autoscaler,
             load,
             capacity: {
-              cpu: { millicoresPerRps: 3, idleMillicores: 20, requestMillicores: 500 },
+              cpu: {
+                millicoresPerRps: 3,
+                idleMillicores: 20,
+                requestMillicores: 500,
+              },
               memoryUtilizationPercent: 50,
               maxRpsPerPod: 150,
             },
             coldStartSeconds,
-            ...(failure ? { metricFailures: [{ from: failure.from, to: failure.from + failure.len }] } : {}),
+            ...(failure
+              ? {
+                  metricFailures: [
+                    { from: failure.from, to: failure.from + failure.len },
+                  ],
+                }
+              : {}),
           });
-          const min = autoscaler.kind === 'HorizontalPodAutoscaler' ? autoscaler.minReplicas : Math.max(autoscaler.minReplicaCount, 1);
-          const max = autoscaler.kind === 'HorizontalPodAutoscaler' ? autoscaler.maxReplicas : autoscaler.maxReplicaCount;
+          const min =
+            autoscaler.kind === 'HorizontalPodAutoscaler'
+              ? autoscaler.minReplicas
+              : Math.max(autoscaler.minReplicaCount, 1);
+          const max =
+            autoscaler.kind === 'HorizontalPodAutoscaler'
+              ? autoscaler.maxReplicas
+              : autoscaler.maxReplicaCount;
           const violations = r.timeline.filter(p => {
-            const inactive = autoscaler.kind === 'ScaledObject' && p.desiredReplicas === (autoscaler.idleReplicaCount ?? 0);
+            const inactive =
+              autoscaler.kind === 'ScaledObject' &&
+              p.desiredReplicas === (autoscaler.idleReplicaCount ?? 0);
             return (
               p.readyReplicas < 0 ||
               p.readyReplicas > p.desiredReplicas ||
               p.unservedRps < 0 ||
-              (!inactive && (p.desiredReplicas < min || p.desiredReplicas > max))
+              (!inactive &&
+                (p.desiredReplicas < min || p.desiredReplicas > max))
             );
           });
           expect(violations).toEqual([]);
@@ -327,5 +491,23 @@ describe('simulateAutoscaler invariants', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('simulateAutoscaler with live slim records', () => {
+  it('takes a reduced ScaledObject and HPA as they come from the cluster', () => {
+    const so = toSlimScaledObject(rawScaledObject, 'demo');
+    const fromSo = simulateAutoscaler({
+      autoscaler: so,
+      load: burst,
+      capacity: { maxRpsPerPod: 150 },
+      coldStartSeconds: 60,
+    });
+    // minReplicaCount 1, maxReplicaCount 8, threshold 100: 400 req/s → 4 replicas, back to 1 when idle.
+    expect(Math.max(...fromSo.timeline.map(p => p.desiredReplicas))).toBe(4);
+    expect(fromSo.timeline[fromSo.timeline.length - 1].desiredReplicas).toBe(1);
+    const h = toSlimHpa(rawHpa, 'demo');
+    const fromHpa = simulateAutoscaler({ ...textClassifier, autoscaler: h });
+    expect(fromHpa.summary.maxReplicas).toBeLessThanOrEqual(20);
   });
 });

@@ -1,11 +1,25 @@
 import type { HpaBehavior, KedaFallback } from '../types/status';
 import { applyResolvedHpaBehavior, emptyHpaHistory } from './applyHpaBehavior';
-import { DEFAULT_DOWNSCALE_STABILIZATION_SECONDS, hpaTolerances, resolveHpaBehavior } from './hpaBehaviorDefaults';
-import { HpaMetricSample, hpaReplicaRecommendation } from './hpaReplicaRecommendation';
+import {
+  DEFAULT_DOWNSCALE_STABILIZATION_SECONDS,
+  hpaTolerances,
+  resolveHpaBehavior,
+} from './hpaBehaviorDefaults';
+import {
+  HpaMetricSample,
+  hpaReplicaRecommendation,
+} from './hpaReplicaRecommendation';
 import { kedaFallbackReplicas, kedaStep } from './kedaStep';
 import { loadAt } from './loadCurve';
 import { validateSimulationInput } from './simulationInputSchema';
-import { SimMetric, SimState, failedSample, rawMetricValue, sampleMetric, simulatorMetrics } from './simulatorMetrics';
+import {
+  SimMetric,
+  SimState,
+  failedSample,
+  rawMetricValue,
+  sampleMetric,
+  simulatorMetrics,
+} from './simulatorMetrics';
 import type {
   CapacityModel,
   SimulationInput,
@@ -22,7 +36,8 @@ const KEDA_DEFAULT_MAX = 100;
 class Pods {
   private readonly created: number[] = [];
   constructor(initial: number, private readonly coldStart: number) {
-    for (let i = 0; i < initial; i++) this.created.push(Number.NEGATIVE_INFINITY);
+    for (let i = 0; i < initial; i++)
+      this.created.push(Number.NEGATIVE_INFINITY);
   }
   get count(): number {
     return this.created.length;
@@ -46,14 +61,27 @@ class Pods {
   }
 }
 
-function failing(input: SimulationInput, metric: SimMetric, t: number): boolean {
+function failing(
+  input: SimulationInput,
+  metric: SimMetric,
+  t: number,
+): boolean {
   const windows = input.metricFailures;
   if (!windows || windows.length === 0) return false;
-  return windows.some(w => t >= w.from && t < w.to && (!w.metrics || w.metrics.includes(metric.name)));
+  return windows.some(
+    w =>
+      t >= w.from &&
+      t < w.to &&
+      (!w.metrics || w.metrics.includes(metric.name)),
+  );
 }
 
-function latencyEstimate(capacity: CapacityModel, perPodLoad: number | undefined): number | undefined {
-  if (capacity.serviceTimeMs === undefined || perPodLoad === undefined) return undefined;
+function latencyEstimate(
+  capacity: CapacityModel,
+  perPodLoad: number | undefined,
+): number | undefined {
+  if (capacity.serviceTimeMs === undefined || perPodLoad === undefined)
+    return undefined;
   const maxRps = capacity.maxRpsPerPod ?? 1000 / capacity.serviceTimeMs;
   const rho = perPodLoad / maxRps;
   return rho < 1 ? capacity.serviceTimeMs / (1 - rho) : undefined;
@@ -76,7 +104,11 @@ interface Scaler {
 function scalerOf(input: SimulationInput): Scaler {
   const a = input.autoscaler;
   if (a.kind === 'HorizontalPodAutoscaler') {
-    return { min: a.minReplicas ?? 1, max: a.maxReplicas, behavior: a.behavior };
+    return {
+      min: a.minReplicas ?? 1,
+      max: a.maxReplicas,
+      behavior: a.behavior,
+    };
   }
   const minReplicaCount = a.minReplicaCount ?? 0;
   return {
@@ -104,7 +136,9 @@ function scalerOf(input: SimulationInput): Scaler {
  * failure windows exercise the HPA's missing-metric handling and KEDA's
  * fallback. Deterministic; validates its input (errors name the field).
  */
-export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult {
+export function simulateAutoscaler(
+  rawInput: SimulationInput,
+): SimulationResult {
   const input = validateSimulationInput(rawInput);
   const { capacity, load } = input;
   const scaler = scalerOf(input);
@@ -119,8 +153,12 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
   let specReplicas = input.initialReplicas ?? initialDefault;
   const pods = new Pods(specReplicas, input.coldStartSeconds);
   const history = emptyHpaHistory();
-  const window = input.downscaleStabilizationSeconds ?? DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
-  const resolvedBehavior = scaler.behavior ? resolveHpaBehavior(scaler.behavior, window) : undefined;
+  const window =
+    input.downscaleStabilizationSeconds ??
+    DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
+  const resolvedBehavior = scaler.behavior
+    ? resolveHpaBehavior(scaler.behavior, window)
+    : undefined;
   const hasQueue = metrics.some(m => m.queue);
   const failures = new Map<string, number>();
   let lastActiveTime: number | undefined = specReplicas > 0 ? 0 : undefined;
@@ -130,9 +168,20 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
 
   const timeline: SimulationPoint[] = [];
   const events: SimulationScaleEvent[] = [];
-  const summary = { maxReplicas: specReplicas, podSeconds: 0, unservedRequests: 0, secondsUnderProvisioned: 0, scaleEvents: 0 };
+  const summary = {
+    maxReplicas: specReplicas,
+    podSeconds: 0,
+    unservedRequests: 0,
+    secondsUnderProvisioned: 0,
+    scaleEvents: 0,
+  };
 
-  const setReplicas = (to: number, t: number, by: 'hpa' | 'keda', reason: string) => {
+  const setReplicas = (
+    to: number,
+    t: number,
+    by: 'hpa' | 'keda',
+    reason: string,
+  ) => {
     if (to === specReplicas) return;
     events.push({ t, from: specReplicas, to, by, reason });
     specReplicas = to;
@@ -147,7 +196,10 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
     const ready = pods.ready(clock);
     const arrivals = ((loadAt(load, clock) + loadAt(load, t)) / 2) * dt;
     if (capacity.maxRpsPerPod !== undefined) {
-      backlog = Math.max(0, backlog + arrivals - ready * capacity.maxRpsPerPod * dt);
+      backlog = Math.max(
+        0,
+        backlog + arrivals - ready * capacity.maxRpsPerPod * dt,
+      );
     }
     summary.podSeconds += pods.count * dt;
     clock = t;
@@ -155,7 +207,12 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
 
   const state = (t: number): SimState => {
     const ready = pods.ready(t);
-    return { load: loadAt(load, t), ready, starting: pods.count - ready, backlog };
+    return {
+      load: loadAt(load, t),
+      ready,
+      starting: pods.count - ready,
+      backlog,
+    };
   };
 
   const kedaPoll = (t: number) => {
@@ -175,11 +232,14 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
         const sample = sampleMetric(m, s, capacity);
         if (sample.kind !== 'utilization') continue;
         const readyPods = sample.pods.find(p => p.state === 'ready');
-        const utilization = readyPods?.request ? (readyPods.value! * 100) / readyPods.request : 0;
+        const utilization = readyPods?.request
+          ? (readyPods.value! * 100) / readyPods.request
+          : 0;
         if (utilization > m.trigger.activationThreshold) isActive = true;
         continue;
       }
-      if (rawMetricValue(m, s, capacity) > m.trigger.activationThreshold) isActive = true;
+      if (rawMetricValue(m, s, capacity) > m.trigger.activationThreshold)
+        isActive = true;
     }
     const step = kedaStep({
       now: t,
@@ -206,11 +266,21 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
     const current = specReplicas;
     if (current === 0 && scaler.min !== 0) return; // ScalingDisabled
     if (current > scaler.max) {
-      setReplicas(scaler.max, t, 'hpa', 'Current number of replicas above Spec.MaxReplicas');
+      setReplicas(
+        scaler.max,
+        t,
+        'hpa',
+        'Current number of replicas above Spec.MaxReplicas',
+      );
       return;
     }
     if (current < scaler.min) {
-      setReplicas(scaler.min, t, 'hpa', 'Current number of replicas below Spec.MinReplicas');
+      setReplicas(
+        scaler.min,
+        t,
+        'hpa',
+        'Current number of replicas below Spec.MinReplicas',
+      );
       return;
     }
     const s = state(t);
@@ -223,9 +293,20 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
       const n = (failures.get(m.name) ?? 0) + 1;
       failures.set(m.name, n);
       const fb = keda?.fallback;
-      if (fb && fb.replicas > 0 && m.targetType === 'AverageValue' && m.source === 'External' && n > fb.failureThreshold) {
+      if (
+        fb &&
+        fb.replicas > 0 &&
+        m.targetType === 'AverageValue' &&
+        m.source === 'External' &&
+        n > fb.failureThreshold
+      ) {
         // KEDA answers the HPA with replicas × target, which makes it choose `replicas`.
-        return { kind: 'totalAverage', name: m.name, targetAverage: m.target, total: kedaFallbackReplicas(fb, current) * m.target };
+        return {
+          kind: 'totalAverage',
+          name: m.name,
+          targetAverage: m.target,
+          total: kedaFallbackReplicas(fb, current) * m.target,
+        };
       }
       return failedSample(m);
     });
@@ -263,9 +344,16 @@ export function simulateAutoscaler(rawInput: SimulationInput): SimulationResult 
     const s = state(t);
     const perPodLoad = s.ready > 0 ? s.load / s.ready : undefined;
     let servable = s.ready > 0 ? Number.POSITIVE_INFINITY : 0;
-    if (capacity.maxRpsPerPod !== undefined) servable = s.ready * capacity.maxRpsPerPod;
+    if (capacity.maxRpsPerPod !== undefined)
+      servable = s.ready * capacity.maxRpsPerPod;
     const unserved = Math.max(0, s.load - servable);
-    const point: SimulationPoint = { t, load: s.load, desiredReplicas: specReplicas, readyReplicas: s.ready, unservedRps: unserved };
+    const point: SimulationPoint = {
+      t,
+      load: s.load,
+      desiredReplicas: specReplicas,
+      readyReplicas: s.ready,
+      unservedRps: unserved,
+    };
     if (perPodLoad !== undefined) point.perPodLoad = perPodLoad;
     if (hasQueue) point.backlog = backlog;
     const latency = latencyEstimate(capacity, perPodLoad);

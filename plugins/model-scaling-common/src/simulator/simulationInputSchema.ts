@@ -9,13 +9,21 @@ const rules = z
     stabilizationWindowSeconds: z.number().int().min(0).max(3600).optional(),
     selectPolicy: z.enum(['Max', 'Min', 'Disabled']).optional(),
     policies: z
-      .array(z.object({ type: z.enum(['Pods', 'Percent']), value: z.number().int().positive(), periodSeconds: z.number().int().positive().max(1800) }))
+      .array(
+        z.object({
+          type: z.enum(['Pods', 'Percent']),
+          value: z.number().int().positive(),
+          periodSeconds: z.number().int().positive().max(1800),
+        }),
+      )
       .min(1)
       .optional(),
     tolerance: z.string().optional(),
   })
   .passthrough();
-const behavior = z.object({ scaleUp: rules.optional(), scaleDown: rules.optional() }).passthrough();
+const behavior = z
+  .object({ scaleUp: rules.optional(), scaleDown: rules.optional() })
+  .passthrough();
 
 const hpaSpec = z
   .object({
@@ -26,7 +34,10 @@ const hpaSpec = z
     behavior: behavior.optional(),
   })
   .passthrough()
-  .refine(s => (s.minReplicas ?? 1) <= s.maxReplicas, { message: 'minReplicas must not exceed maxReplicas', path: ['minReplicas'] });
+  .refine(s => (s.minReplicas ?? 1) <= s.maxReplicas, {
+    message: 'minReplicas must not exceed maxReplicas',
+    path: ['minReplicas'],
+  });
 
 const kedaSpec = z
   .object({
@@ -37,46 +48,88 @@ const kedaSpec = z
     cooldownPeriod: nonNegInt.optional(),
     initialCooldownPeriod: nonNegInt.optional(),
     pollingInterval: z.number().positive().optional(),
-    fallback: z.object({ failureThreshold: z.number().int().nonnegative(), replicas: z.number().int().nonnegative() }).passthrough().optional(),
+    fallback: z
+      .object({
+        failureThreshold: z.number().int().nonnegative(),
+        replicas: z.number().int().nonnegative(),
+      })
+      .passthrough()
+      .optional(),
     hpaBehavior: behavior.optional(),
-    triggers: z.array(z.object({ type: z.string().min(1), metadata: z.record(z.string()) }).passthrough()).min(1),
+    triggers: z
+      .array(
+        z
+          .object({ type: z.string().min(1), metadata: z.record(z.string()) })
+          .passthrough(),
+      )
+      .min(1),
   })
   .passthrough()
   .refine(s => (s.minReplicaCount ?? 0) <= (s.maxReplicaCount ?? 100), {
     message: 'minReplicaCount must not exceed maxReplicaCount',
     path: ['minReplicaCount'],
   })
-  .refine(s => s.idleReplicaCount === undefined || s.idleReplicaCount < (s.minReplicaCount ?? 0), {
-    message: 'idleReplicaCount must be less than minReplicaCount',
-    path: ['idleReplicaCount'],
-  });
+  .refine(
+    s =>
+      s.idleReplicaCount === undefined ||
+      s.idleReplicaCount < (s.minReplicaCount ?? 0),
+    {
+      message: 'idleReplicaCount must be less than minReplicaCount',
+      path: ['idleReplicaCount'],
+    },
+  );
 
 const schema = z.object({
   autoscaler: z.union([hpaSpec, kedaSpec]),
   load: z
-    .array(z.object({ t: z.number().nonnegative(), rps: z.number().nonnegative() }))
+    .array(
+      z.object({ t: z.number().nonnegative(), rps: z.number().nonnegative() }),
+    )
     .min(1)
-    .refine(points => points.every((p, i) => i === 0 || p.t > points[i - 1].t), {
-      message: 'points must be in strictly increasing t',
-    }),
+    .refine(
+      points => points.every((p, i) => i === 0 || p.t > points[i - 1].t),
+      {
+        message: 'points must be in strictly increasing t',
+      },
+    ),
   capacity: z
     .object({
       rpsPerPodAtTarget: z.number().positive().optional(),
       cpu: z
-        .object({ millicoresPerRps: z.number().nonnegative(), idleMillicores: z.number().nonnegative().optional(), requestMillicores: z.number().positive() })
+        .object({
+          millicoresPerRps: z.number().nonnegative(),
+          idleMillicores: z.number().nonnegative().optional(),
+          requestMillicores: z.number().positive(),
+        })
         .optional(),
       memoryUtilizationPercent: z.number().nonnegative().optional(),
       maxRpsPerPod: z.number().positive().optional(),
       serviceTimeMs: z.number().positive().optional(),
     })
-    .refine(c => c.rpsPerPodAtTarget !== undefined || c.cpu !== undefined || c.maxRpsPerPod !== undefined, {
-      message: 'needs rpsPerPodAtTarget, cpu or maxRpsPerPod',
-    }),
+    .refine(
+      c =>
+        c.rpsPerPodAtTarget !== undefined ||
+        c.cpu !== undefined ||
+        c.maxRpsPerPod !== undefined,
+      {
+        message: 'needs rpsPerPodAtTarget, cpu or maxRpsPerPod',
+      },
+    ),
   coldStartSeconds: z.number().nonnegative(),
-  durationSeconds: z.number().positive().max(31 * 24 * 3600).optional(),
+  durationSeconds: z
+    .number()
+    .positive()
+    .max(31 * 24 * 3600)
+    .optional(),
   initialReplicas: nonNegInt.optional(),
   metricFailures: z
-    .array(z.object({ from: z.number().nonnegative(), to: z.number().nonnegative(), metrics: z.array(z.string()).optional() }))
+    .array(
+      z.object({
+        from: z.number().nonnegative(),
+        to: z.number().nonnegative(),
+        metrics: z.array(z.string()).optional(),
+      }),
+    )
     .optional(),
   syncPeriodSeconds: z.number().positive().optional(),
   tolerance: z.number().nonnegative().max(1).optional(),
@@ -95,7 +148,9 @@ export class SimulationInputError extends Error {
 export function validateSimulationInput(input: unknown): SimulationInput {
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new SimulationInputError(`Invalid simulation input: ${formatZodIssues(result.error)}`);
+    throw new SimulationInputError(
+      `Invalid simulation input: ${formatZodIssues(result.error)}`,
+    );
   }
   return input as SimulationInput;
 }

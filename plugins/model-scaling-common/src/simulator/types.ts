@@ -1,4 +1,9 @@
-import type { HpaBehavior, HpaMetricSpec, KedaFallback, KedaTrigger } from '../types/status';
+import type {
+  HpaBehavior,
+  HpaMetricSpec,
+  KedaFallback,
+  KedaTrigger,
+} from '../types/status';
 
 /** One point of a load curve: requests (or messages) per second at `t` seconds; linear in between. */
 export interface LoadPoint {
@@ -49,7 +54,11 @@ export interface SimulatorKedaSpec {
  */
 export interface CapacityModel {
   rpsPerPodAtTarget?: number;
-  cpu?: { millicoresPerRps: number; idleMillicores?: number; requestMillicores: number };
+  cpu?: {
+    millicoresPerRps: number;
+    idleMillicores?: number;
+    requestMillicores: number;
+  };
   memoryUtilizationPercent?: number;
   maxRpsPerPod?: number;
   serviceTimeMs?: number;

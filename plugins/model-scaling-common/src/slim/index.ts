@@ -11,6 +11,10 @@ export {
 } from './toSlimScaledObject';
 export { toSlimScaledJob } from './toSlimScaledJob';
 export { toSlimService } from './toSlimService';
-export { toSlimEvent, parseRescaleMessage, RESCALE_EVENT_REASON } from './toSlimEvent';
+export {
+  toSlimEvent,
+  parseRescaleMessage,
+  RESCALE_EVENT_REASON,
+} from './toSlimEvent';
 export { toSlimObject, SLIM_KINDS } from './toSlimObject';
 export type { SlimKind } from './toSlimObject';

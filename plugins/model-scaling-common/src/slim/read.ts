@@ -25,11 +25,20 @@ export interface ReadContext {
 }
 
 function isRecord(value: unknown): value is Raw {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  );
 }
 
 /** The object at `path`, `undefined` when missing or null; throws when it is not an object. */
-export function readObject(ctx: ReadContext, value: unknown, path: string): Raw | undefined {
+export function readObject(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): Raw | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -40,7 +49,11 @@ export function readObject(ctx: ReadContext, value: unknown, path: string): Raw 
 }
 
 /** The array at `path`, `[]` when missing or null; throws when it is not an array. */
-export function readArray(ctx: ReadContext, value: unknown, path: string): unknown[] {
+export function readArray(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): unknown[] {
   if (value === undefined || value === null) {
     return [];
   }
@@ -51,7 +64,11 @@ export function readArray(ctx: ReadContext, value: unknown, path: string): unkno
 }
 
 /** The string at `path`, `undefined` when missing; numbers and booleans are turned into strings. */
-export function readString(ctx: ReadContext, value: unknown, path: string): string | undefined {
+export function readString(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): string | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -65,21 +82,33 @@ export function readString(ctx: ReadContext, value: unknown, path: string): stri
 }
 
 /** The number at `path`, `undefined` when missing; numeric strings are accepted. */
-export function readNumber(ctx: ReadContext, value: unknown, path: string): number | undefined {
+export function readNumber(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): number | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
   if (typeof value === 'number' && Number.isFinite(value)) {
     return value;
   }
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+  if (
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
     return Number(value);
   }
   throw new SlimObjectError(ctx.kind, path, 'must be a number');
 }
 
 /** The boolean at `path`, `undefined` when missing; `"true"`/`"false"` are accepted. */
-export function readBoolean(ctx: ReadContext, value: unknown, path: string): boolean | undefined {
+export function readBoolean(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): boolean | undefined {
   if (value === undefined || value === null) {
     return undefined;
   }
@@ -96,7 +125,11 @@ export function readBoolean(ctx: ReadContext, value: unknown, path: string): boo
  * A timestamp as an ISO-8601 string: accepts the API's RFC 3339 strings
  * (kept as they are), `Date` objects and epoch milliseconds.
  */
-export function readTime(ctx: ReadContext, value: unknown, path: string): string | undefined {
+export function readTime(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): string | undefined {
   if (value === undefined || value === null || value === '') {
     return undefined;
   }
@@ -108,7 +141,11 @@ export function readTime(ctx: ReadContext, value: unknown, path: string): string
   }
   if (typeof value === 'string') {
     if (Number.isNaN(Date.parse(value))) {
-      throw new SlimObjectError(ctx.kind, path, 'must be an RFC 3339 timestamp');
+      throw new SlimObjectError(
+        ctx.kind,
+        path,
+        'must be an RFC 3339 timestamp',
+      );
     }
     return value;
   }
@@ -119,7 +156,11 @@ export function readTime(ctx: ReadContext, value: unknown, path: string): string
 }
 
 /** A `string → string` map (labels, selectors, resources); values are stringified. */
-export function readStringMap(ctx: ReadContext, value: unknown, path: string): Record<string, string> {
+export function readStringMap(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): Record<string, string> {
   const obj = readObject(ctx, value, path);
   const out: Record<string, string> = {};
   if (!obj) {

@@ -1,8 +1,18 @@
 import type { KedaTrigger } from '../types/status';
-import { ReadContext, readArray, readObject, readString, readStringMap } from './read';
+import {
+  ReadContext,
+  readArray,
+  readObject,
+  readString,
+  readStringMap,
+} from './read';
 
 /** Reduces KEDA `spec.triggers[]` (ScaledObject and ScaledJob share the shape). */
-export function toKedaTriggers(ctx: ReadContext, value: unknown, path: string): KedaTrigger[] {
+export function toKedaTriggers(
+  ctx: ReadContext,
+  value: unknown,
+  path: string,
+): KedaTrigger[] {
   return readArray(ctx, value, path).flatMap((entry, i) => {
     const p = `${path}[${i}]`;
     const t = readObject(ctx, entry, p);

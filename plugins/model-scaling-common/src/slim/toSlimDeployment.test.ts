@@ -12,7 +12,9 @@ describe('toSlimDeployment', () => {
       resourceVersion: '184467',
     });
     expect(d.specReplicas).toBe(3);
-    expect(d.selector).toEqual({ 'app.kubernetes.io/name': 'image-classifier' });
+    expect(d.selector).toEqual({
+      'app.kubernetes.io/name': 'image-classifier',
+    });
     expect(d.status).toEqual({
       replicas: 3,
       readyReplicas: 2,
@@ -28,23 +30,39 @@ describe('toSlimDeployment', () => {
       requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' },
       limits: { memory: '16Gi', 'nvidia.com/gpu': '1' },
       ports: [8000, 8001, 8002],
-      args: ['tritonserver', '--model-repository=/models', '--metrics-port=8002'],
+      args: [
+        'tritonserver',
+        '--model-repository=/models',
+        '--metrics-port=8002',
+      ],
       env: { CUDA_MODULE_LOADING: 'LAZY' },
     });
-    expect(spec.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-H200' });
+    expect(spec.nodeSelector).toEqual({
+      'nvidia.com/gpu.product': 'NVIDIA-H200',
+    });
     // In with one value is kept, Exists becomes '*', In with two values is dropped.
     expect(spec.requiredNodeLabels).toEqual({
       'karpenter.sh/capacity-type': 'on-demand',
       'nvidia.com/gpu.present': '*',
     });
-    expect(spec.preferredNodeLabels).toEqual({ 'node.kubernetes.io/instance-type': 'p5en.48xlarge' });
-    expect(spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
+    expect(spec.preferredNodeLabels).toEqual({
+      'node.kubernetes.io/instance-type': 'p5en.48xlarge',
+    });
+    expect(spec.tolerations).toEqual([
+      { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+    ]);
     expect(d.template.annotations).toEqual({ 'prometheus.io/port': '8002' });
   });
 
   it('accepts client-node objects with Date timestamps', () => {
     const d = toSlimDeployment(
-      { ...rawDeployment, metadata: { ...rawDeployment.metadata, creationTimestamp: new Date('2026-11-20T09:12:44Z') } },
+      {
+        ...rawDeployment,
+        metadata: {
+          ...rawDeployment.metadata,
+          creationTimestamp: new Date('2026-11-20T09:12:44Z'),
+        },
+      },
       'demo',
     );
     expect(d.meta.creationTimestamp).toBe('2026-11-20T09:12:44.000Z');
@@ -65,16 +83,29 @@ describe('toSlimDeployment', () => {
   });
 
   it('throws naming the field for invalid objects', () => {
-    expect(() => toSlimDeployment({ metadata: {} }, 'demo')).toThrow('Deployment metadata.name is required');
-    expect(() => toSlimDeployment(null, 'demo')).toThrow('Deployment (object) must be an object');
-    expect(() => toSlimDeployment({ ...rawDeployment, kind: 'StatefulSet' }, 'demo')).toThrow(
-      'Deployment kind must be "Deployment", got "StatefulSet"',
+    expect(() => toSlimDeployment({ metadata: {} }, 'demo')).toThrow(
+      'Deployment metadata.name is required',
     );
-    expect(() => toSlimDeployment({ ...rawDeployment, spec: { replicas: 'three' } }, 'demo')).toThrow(
-      'Deployment spec.replicas must be a number',
+    expect(() => toSlimDeployment(null, 'demo')).toThrow(
+      'Deployment (object) must be an object',
     );
     expect(() =>
-      toSlimDeployment({ metadata: { name: 'x' }, spec: { template: { spec: { containers: {} } } } }, 'demo'),
+      toSlimDeployment({ ...rawDeployment, kind: 'StatefulSet' }, 'demo'),
+    ).toThrow('Deployment kind must be "Deployment", got "StatefulSet"');
+    expect(() =>
+      toSlimDeployment(
+        { ...rawDeployment, spec: { replicas: 'three' } },
+        'demo',
+      ),
+    ).toThrow('Deployment spec.replicas must be a number');
+    expect(() =>
+      toSlimDeployment(
+        {
+          metadata: { name: 'x' },
+          spec: { template: { spec: { containers: {} } } },
+        },
+        'demo',
+      ),
     ).toThrow('Deployment spec.template.spec.containers must be an array');
   });
 });

@@ -1,5 +1,11 @@
 import type { SlimRescaleEvent } from '../types/status';
-import { SlimObjectError, readNumber, readObject, readString, readTime } from './read';
+import {
+  SlimObjectError,
+  readNumber,
+  readObject,
+  readString,
+  readTime,
+} from './read';
 import { expectKind, toSlimMeta } from './toSlimMeta';
 
 /** The event reason the HPA controller uses when it changes a target's replica count. */
@@ -8,7 +14,10 @@ export const RESCALE_EVENT_REASON = 'SuccessfulRescale';
 const RESCALE_MESSAGE = /New size:\s*(\d+)\s*;\s*reason:\s*(.*)$/s;
 
 /** Parses the HPA controller's "New size: 4; reason: cpu resource utilization (percentage of request) above target". */
-export function parseRescaleMessage(message: string): { newSize?: number; rescaleReason?: string } {
+export function parseRescaleMessage(message: string): {
+  newSize?: number;
+  rescaleReason?: string;
+} {
   const match = RESCALE_MESSAGE.exec(message.trim());
   if (!match) return {};
   return { newSize: Number(match[1]), rescaleReason: match[2].trim() };
@@ -19,7 +28,10 @@ export function parseRescaleMessage(message: string): { newSize?: number; rescal
  * `SuccessfulRescale` to a {@link SlimRescaleEvent}; returns `undefined` for
  * any other reason. The time is the newest of the event's timestamps.
  */
-export function toSlimEvent(raw: unknown, cluster: string): SlimRescaleEvent | undefined {
+export function toSlimEvent(
+  raw: unknown,
+  cluster: string,
+): SlimRescaleEvent | undefined {
   const ctx = { kind: 'Event' };
   const obj = expectKind(ctx.kind, raw);
   const reason = readString(ctx, obj.reason, 'reason') ?? '';
@@ -27,8 +39,13 @@ export function toSlimEvent(raw: unknown, cluster: string): SlimRescaleEvent | u
     return undefined;
   }
   const meta = toSlimMeta(ctx, obj, cluster);
-  const involvedPath = obj.involvedObject !== undefined ? 'involvedObject' : 'regarding';
-  const involved = readObject(ctx, obj.involvedObject ?? obj.regarding, involvedPath);
+  const involvedPath =
+    obj.involvedObject !== undefined ? 'involvedObject' : 'regarding';
+  const involved = readObject(
+    ctx,
+    obj.involvedObject ?? obj.regarding,
+    involvedPath,
+  );
   const series = readObject(ctx, obj.series, 'series');
   const times = [
     readTime(ctx, obj.lastTimestamp, 'lastTimestamp'),
@@ -40,10 +57,19 @@ export function toSlimEvent(raw: unknown, cluster: string): SlimRescaleEvent | u
     meta.creationTimestamp,
   ].filter((t): t is string => t !== undefined);
   if (times.length === 0) {
-    throw new SlimObjectError(ctx.kind, 'lastTimestamp', 'is required (no timestamp of any kind on the event)');
+    throw new SlimObjectError(
+      ctx.kind,
+      'lastTimestamp',
+      'is required (no timestamp of any kind on the event)',
+    );
   }
   const time = times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-  const message = readString(ctx, obj.message ?? obj.note, obj.message !== undefined ? 'message' : 'note') ?? '';
+  const message =
+    readString(
+      ctx,
+      obj.message ?? obj.note,
+      obj.message !== undefined ? 'message' : 'note',
+    ) ?? '';
   const event: SlimRescaleEvent = {
     kind: 'Event',
     meta,

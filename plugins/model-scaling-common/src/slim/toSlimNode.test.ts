@@ -9,7 +9,9 @@ describe('toSlimNode', () => {
     expect(node.allocatable.cpu).toBe('191450m');
     expect(node.ready).toBe(true);
     expect(node.unschedulable).toBe(false);
-    expect(node.taints).toEqual([{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }]);
+    expect(node.taints).toEqual([
+      { key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' },
+    ]);
   });
 
   it('marks cordoned, not-ready nodes', () => {
@@ -17,7 +19,11 @@ describe('toSlimNode', () => {
       {
         metadata: { name: 'n' },
         spec: { unschedulable: true },
-        status: { conditions: [{ type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown' }] },
+        status: {
+          conditions: [
+            { type: 'Ready', status: 'Unknown', reason: 'NodeStatusUnknown' },
+          ],
+        },
       },
       'demo',
     );
@@ -26,7 +32,10 @@ describe('toSlimNode', () => {
   });
 
   it('stringifies numeric label values', () => {
-    const node = toSlimNode({ metadata: { name: 'n', labels: { 'nvidia.com/gpu.count': 8 } } }, 'demo');
+    const node = toSlimNode(
+      { metadata: { name: 'n', labels: { 'nvidia.com/gpu.count': 8 } } },
+      'demo',
+    );
     expect(node.meta.labels['nvidia.com/gpu.count']).toBe('8');
   });
 });

@@ -49,22 +49,48 @@ describe('toSlimObject', () => {
       'ScaledJob',
       {
         metadata: { name: 'reindex' },
-        spec: { maxReplicaCount: 10, triggers: [{ type: 'aws-sqs-queue', metadata: { queueLength: '5' } }] },
+        spec: {
+          maxReplicaCount: 10,
+          triggers: [{ type: 'aws-sqs-queue', metadata: { queueLength: '5' } }],
+        },
         status: { lastActiveTime: new Date('2026-11-28T00:00:00Z') },
       },
       'demo',
     );
-    expect(job).toMatchObject({ kind: 'ScaledJob', maxReplicaCount: 10, status: { lastActiveTime: '2026-11-28T00:00:00.000Z' } });
+    expect(job).toMatchObject({
+      kind: 'ScaledJob',
+      maxReplicaCount: 10,
+      status: { lastActiveTime: '2026-11-28T00:00:00.000Z' },
+    });
   });
 
   it('rejects unknown kinds', () => {
-    expect(() => toSlimObject('StatefulSet', rawDeployment, 'demo')).toThrow('StatefulSet kind is not one of');
+    expect(() => toSlimObject('StatefulSet', rawDeployment, 'demo')).toThrow(
+      'StatefulSet kind is not one of',
+    );
   });
 
   it('never throws on partial objects that have a name', () => {
-    for (const kind of ['Deployment', 'ReplicaSet', 'Pod', 'Node', 'HorizontalPodAutoscaler', 'ScaledObject', 'ScaledJob', 'Service']) {
-      expect(() => toSlimObject(kind, { metadata: { name: 'x' } }, 'demo')).not.toThrow();
-      expect(() => toSlimObject(kind, { metadata: { name: 'x' }, spec: {}, status: {} }, 'demo')).not.toThrow();
+    for (const kind of [
+      'Deployment',
+      'ReplicaSet',
+      'Pod',
+      'Node',
+      'HorizontalPodAutoscaler',
+      'ScaledObject',
+      'ScaledJob',
+      'Service',
+    ]) {
+      expect(() =>
+        toSlimObject(kind, { metadata: { name: 'x' } }, 'demo'),
+      ).not.toThrow();
+      expect(() =>
+        toSlimObject(
+          kind,
+          { metadata: { name: 'x' }, spec: {}, status: {} },
+          'demo',
+        ),
+      ).not.toThrow();
     }
   });
 });

@@ -26,7 +26,10 @@ export const SLIM_KINDS = [
 /** One of {@link SLIM_KINDS}. */
 export type SlimKind = (typeof SLIM_KINDS)[number];
 
-const REDUCERS: Record<SlimKind, (raw: unknown, cluster: string) => SlimObject | undefined> = {
+const REDUCERS: Record<
+  SlimKind,
+  (raw: unknown, cluster: string) => SlimObject | undefined
+> = {
   Deployment: toSlimDeployment,
   ReplicaSet: toSlimReplicaSet,
   Pod: toSlimPod,
@@ -43,10 +46,18 @@ const REDUCERS: Record<SlimKind, (raw: unknown, cluster: string) => SlimObject |
  * `undefined` only for Events that are not `SuccessfulRescale`. Throws a
  * `SlimObjectError` naming the field for an invalid object or unknown kind.
  */
-export function toSlimObject(kind: string, raw: unknown, cluster: string): SlimObject | undefined {
+export function toSlimObject(
+  kind: string,
+  raw: unknown,
+  cluster: string,
+): SlimObject | undefined {
   const reducer = REDUCERS[kind as SlimKind];
   if (!reducer) {
-    throw new SlimObjectError(kind, 'kind', `is not one of ${SLIM_KINDS.join(', ')}`);
+    throw new SlimObjectError(
+      kind,
+      'kind',
+      `is not one of ${SLIM_KINDS.join(', ')}`,
+    );
   }
   return reducer(raw, cluster);
 }

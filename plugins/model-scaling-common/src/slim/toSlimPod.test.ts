@@ -16,7 +16,12 @@ describe('toSlimPod', () => {
     });
     expect(pod.pendingReason).toBeUndefined();
     expect(pod.spec.containers[0].requests['nvidia.com/gpu']).toBe('1');
-    expect(pod.conditions.map(c => c.type)).toEqual(['PodScheduled', 'Initialized', 'ContainersReady', 'Ready']);
+    expect(pod.conditions.map(c => c.type)).toEqual([
+      'PodScheduled',
+      'Initialized',
+      'ContainersReady',
+      'Ready',
+    ]);
   });
 
   it('keeps the scheduler reason of an unschedulable pod', () => {
@@ -37,7 +42,16 @@ describe('toSlimPod', () => {
           phase: 'Pending',
           conditions: [{ type: 'PodScheduled', status: 'True' }],
           containerStatuses: [
-            { name: 'c', restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image' } } },
+            {
+              name: 'c',
+              restartCount: 0,
+              state: {
+                waiting: {
+                  reason: 'ImagePullBackOff',
+                  message: 'Back-off pulling image',
+                },
+              },
+            },
           ],
         },
       },
@@ -50,11 +64,20 @@ describe('toSlimPod', () => {
   it('does not take readyTime from a Ready=False condition', () => {
     const pod = toSlimPod(
       {
-        metadata: { name: 'p', deletionTimestamp: new Date('2026-11-28T11:00:00Z') },
+        metadata: {
+          name: 'p',
+          deletionTimestamp: new Date('2026-11-28T11:00:00Z'),
+        },
         status: {
           phase: 'Running',
           startTime: new Date('2026-11-28T10:00:00Z'),
-          conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: new Date('2026-11-28T10:00:05Z') }],
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'False',
+              lastTransitionTime: new Date('2026-11-28T10:00:05Z'),
+            },
+          ],
         },
       },
       'demo',
@@ -66,8 +89,11 @@ describe('toSlimPod', () => {
   });
 
   it('rejects a malformed timestamp naming the field', () => {
-    expect(() => toSlimPod({ metadata: { name: 'p' }, status: { startTime: 'yesterday' } }, 'demo')).toThrow(
-      'Pod status.startTime must be an RFC 3339 timestamp',
-    );
+    expect(() =>
+      toSlimPod(
+        { metadata: { name: 'p' }, status: { startTime: 'yesterday' } },
+        'demo',
+      ),
+    ).toThrow('Pod status.startTime must be an RFC 3339 timestamp');
   });
 });

@@ -1,6 +1,17 @@
 import type { SlimPod } from '../types/status';
-import { readArray, readNumber, readObject, readString, readTime } from './read';
-import { expectKind, ownerName, toSlimConditions, toSlimMeta } from './toSlimMeta';
+import {
+  readArray,
+  readNumber,
+  readObject,
+  readString,
+  readTime,
+} from './read';
+import {
+  expectKind,
+  ownerName,
+  toSlimConditions,
+  toSlimMeta,
+} from './toSlimMeta';
 import { toSlimPodSpec } from './toSlimPodSpec';
 
 /**
@@ -13,13 +24,26 @@ export function toSlimPod(raw: unknown, cluster: string): SlimPod {
   const obj = expectKind(ctx.kind, raw);
   const status = readObject(ctx, obj.status, 'status');
   const spec = readObject(ctx, obj.spec, 'spec');
-  const conditions = toSlimConditions(ctx, status?.conditions, 'status.conditions');
+  const conditions = toSlimConditions(
+    ctx,
+    status?.conditions,
+    'status.conditions',
+  );
   const readyCondition = conditions.find(c => c.type === 'Ready');
   const ready = readyCondition?.status === 'True';
   let restartCount = 0;
-  for (const [i, entry] of readArray(ctx, status?.containerStatuses, 'status.containerStatuses').entries()) {
+  for (const [i, entry] of readArray(
+    ctx,
+    status?.containerStatuses,
+    'status.containerStatuses',
+  ).entries()) {
     const cs = readObject(ctx, entry, `status.containerStatuses[${i}]`);
-    restartCount += readNumber(ctx, cs?.restartCount, `status.containerStatuses[${i}].restartCount`) ?? 0;
+    restartCount +=
+      readNumber(
+        ctx,
+        cs?.restartCount,
+        `status.containerStatuses[${i}].restartCount`,
+      ) ?? 0;
   }
   const pod: SlimPod = {
     kind: 'Pod',
@@ -38,9 +62,14 @@ export function toSlimPod(raw: unknown, cluster: string): SlimPod {
   if (podIP) pod.podIP = podIP;
   const startTime = readTime(ctx, status?.startTime, 'status.startTime');
   if (startTime) pod.startTime = startTime;
-  if (ready && readyCondition?.lastTransitionTime) pod.readyTime = readyCondition.lastTransitionTime;
+  if (ready && readyCondition?.lastTransitionTime)
+    pod.readyTime = readyCondition.lastTransitionTime;
   const metadata = readObject(ctx, obj.metadata, 'metadata');
-  const deletion = readTime(ctx, metadata?.deletionTimestamp, 'metadata.deletionTimestamp');
+  const deletion = readTime(
+    ctx,
+    metadata?.deletionTimestamp,
+    'metadata.deletionTimestamp',
+  );
   if (deletion) pod.deletionTimestamp = deletion;
   if (pod.phase === 'Pending') {
     const scheduled = conditions.find(c => c.type === 'PodScheduled');
@@ -49,14 +78,34 @@ export function toSlimPod(raw: unknown, cluster: string): SlimPod {
       if (scheduled.message) pod.pendingMessage = scheduled.message;
     } else {
       // Scheduled but not running yet: report the first waiting container (e.g. ContainerCreating, ImagePullBackOff).
-      for (const [i, entry] of readArray(ctx, status?.containerStatuses, 'status.containerStatuses').entries()) {
+      for (const [i, entry] of readArray(
+        ctx,
+        status?.containerStatuses,
+        'status.containerStatuses',
+      ).entries()) {
         const cs = readObject(ctx, entry, `status.containerStatuses[${i}]`);
-        const state = readObject(ctx, cs?.state, `status.containerStatuses[${i}].state`);
-        const waiting = readObject(ctx, state?.waiting, `status.containerStatuses[${i}].state.waiting`);
-        const reason = readString(ctx, waiting?.reason, `status.containerStatuses[${i}].state.waiting.reason`);
+        const state = readObject(
+          ctx,
+          cs?.state,
+          `status.containerStatuses[${i}].state`,
+        );
+        const waiting = readObject(
+          ctx,
+          state?.waiting,
+          `status.containerStatuses[${i}].state.waiting`,
+        );
+        const reason = readString(
+          ctx,
+          waiting?.reason,
+          `status.containerStatuses[${i}].state.waiting.reason`,
+        );
         if (reason) {
           pod.pendingReason = reason;
-          const message = readString(ctx, waiting?.message, `status.containerStatuses[${i}].state.waiting.message`);
+          const message = readString(
+            ctx,
+            waiting?.message,
+            `status.containerStatuses[${i}].state.waiting.message`,
+          );
           if (message) pod.pendingMessage = message;
           break;
         }

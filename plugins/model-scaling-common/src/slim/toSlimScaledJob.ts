@@ -13,13 +13,27 @@ export function toSlimScaledJob(raw: unknown, cluster: string): SlimScaledJob {
     kind: 'ScaledJob',
     meta: toSlimMeta(ctx, obj, cluster),
     triggers: toKedaTriggers(ctx, spec?.triggers, 'spec.triggers'),
-    status: { conditions: toSlimConditions(ctx, status?.conditions, 'status.conditions') },
+    status: {
+      conditions: toSlimConditions(
+        ctx,
+        status?.conditions,
+        'status.conditions',
+      ),
+    },
   };
-  for (const field of ['pollingInterval', 'minReplicaCount', 'maxReplicaCount'] as const) {
+  for (const field of [
+    'pollingInterval',
+    'minReplicaCount',
+    'maxReplicaCount',
+  ] as const) {
     const n = readNumber(ctx, spec?.[field], `spec.${field}`);
     if (n !== undefined) job[field] = n;
   }
-  const lastActiveTime = readTime(ctx, status?.lastActiveTime, 'status.lastActiveTime');
+  const lastActiveTime = readTime(
+    ctx,
+    status?.lastActiveTime,
+    'status.lastActiveTime',
+  );
   if (lastActiveTime) job.status.lastActiveTime = lastActiveTime;
   return job;
 }

@@ -19,7 +19,10 @@ describe('toSlimScaledObject', () => {
       {
         type: 'prometheus',
         name: 'rps',
-        metadata: expect.objectContaining({ threshold: '100', activationThreshold: '5' }),
+        metadata: expect.objectContaining({
+          threshold: '100',
+          activationThreshold: '5',
+        }),
       },
     ]);
     expect(so.status).toMatchObject({
@@ -29,18 +32,31 @@ describe('toSlimScaledObject', () => {
       externalMetricNames: ['s0-prometheus'],
       health: { 's0-prometheus': { numberOfFailures: 0, status: 'Happy' } },
     });
-    expect(so.status.conditions.find(c => c.type === 'Active')?.reason).toBe('ScalerActive');
+    expect(so.status.conditions.find(c => c.type === 'Active')?.reason).toBe(
+      'ScalerActive',
+    );
   });
 
   it('reads the paused annotations', () => {
     const paused = toSlimScaledObject(
-      { ...rawScaledObject, metadata: { name: 'x', annotations: { 'autoscaling.keda.sh/paused-replicas': '2' } } },
+      {
+        ...rawScaledObject,
+        metadata: {
+          name: 'x',
+          annotations: { 'autoscaling.keda.sh/paused-replicas': '2' },
+        },
+      },
       'demo',
     );
     expect(paused.paused).toBe(true);
     expect(paused.pausedReplicas).toBe(2);
     const pausedHere = toSlimScaledObject(
-      { metadata: { name: 'y', annotations: { 'autoscaling.keda.sh/paused': 'true' } } },
+      {
+        metadata: {
+          name: 'y',
+          annotations: { 'autoscaling.keda.sh/paused': 'true' },
+        },
+      },
       'demo',
     );
     expect(pausedHere.paused).toBe(true);
@@ -49,15 +65,30 @@ describe('toSlimScaledObject', () => {
 
   it('stringifies numeric trigger metadata written in YAML', () => {
     const so = toSlimScaledObject(
-      { metadata: { name: 'z' }, spec: { triggers: [{ type: 'kafka', metadata: { lagThreshold: 50, topic: 'emb' } }] } },
+      {
+        metadata: { name: 'z' },
+        spec: {
+          triggers: [
+            { type: 'kafka', metadata: { lagThreshold: 50, topic: 'emb' } },
+          ],
+        },
+      },
       'demo',
     );
-    expect(so.triggers[0].metadata).toEqual({ lagThreshold: '50', topic: 'emb' });
+    expect(so.triggers[0].metadata).toEqual({
+      lagThreshold: '50',
+      topic: 'emb',
+    });
   });
 
   it('rejects an incomplete fallback naming the field', () => {
     expect(() =>
-      toSlimScaledObject({ metadata: { name: 'z' }, spec: { fallback: { replicas: 3 } } }, 'demo'),
-    ).toThrow('ScaledObject spec.fallback needs both failureThreshold and replicas');
+      toSlimScaledObject(
+        { metadata: { name: 'z' }, spec: { fallback: { replicas: 3 } } },
+        'demo',
+      ),
+    ).toThrow(
+      'ScaledObject spec.fallback needs both failureThreshold and replicas',
+    );
   });
 });

@@ -1,20 +1,40 @@
-import type { AutoscalerView, SlimDeployment, SlimHpa, SlimScaledObject } from '../types/status';
+import type {
+  AutoscalerView,
+  SlimDeployment,
+  SlimHpa,
+  SlimScaledObject,
+} from '../types/status';
 import { hpaView, isKedaManagedHpa } from './hpaView';
 import { kedaView } from './kedaView';
 
-function sameScope(a: { meta: { cluster: string; namespace?: string } }, b: { meta: { cluster: string; namespace?: string } }) {
-  return a.meta.cluster === b.meta.cluster && (a.meta.namespace ?? '') === (b.meta.namespace ?? '');
+function sameScope(
+  a: { meta: { cluster: string; namespace?: string } },
+  b: { meta: { cluster: string; namespace?: string } },
+) {
+  return (
+    a.meta.cluster === b.meta.cluster &&
+    (a.meta.namespace ?? '') === (b.meta.namespace ?? '')
+  );
 }
 
 /** The HPAs whose `scaleTargetRef` is the Deployment. */
-export function hpasTargeting(deployment: SlimDeployment, hpas: readonly SlimHpa[]): SlimHpa[] {
+export function hpasTargeting(
+  deployment: SlimDeployment,
+  hpas: readonly SlimHpa[],
+): SlimHpa[] {
   return hpas.filter(
-    h => sameScope(h, deployment) && h.scaleTargetRef.kind === 'Deployment' && h.scaleTargetRef.name === deployment.meta.name,
+    h =>
+      sameScope(h, deployment) &&
+      h.scaleTargetRef.kind === 'Deployment' &&
+      h.scaleTargetRef.name === deployment.meta.name,
   );
 }
 
 /** The ScaledObjects whose `scaleTargetRef` is the Deployment (kind defaults to Deployment). */
-export function scaledObjectsTargeting(deployment: SlimDeployment, scaledObjects: readonly SlimScaledObject[]): SlimScaledObject[] {
+export function scaledObjectsTargeting(
+  deployment: SlimDeployment,
+  scaledObjects: readonly SlimScaledObject[],
+): SlimScaledObject[] {
   return scaledObjects.filter(
     s =>
       sameScope(s, deployment) &&
@@ -24,7 +44,10 @@ export function scaledObjectsTargeting(deployment: SlimDeployment, scaledObjects
 }
 
 /** True when `hpa` is the HPA KEDA made for `so` (`status.hpaName`, `keda-hpa-<so>` or the KEDA label). */
-export function isHpaOfScaledObject(hpa: SlimHpa, so: SlimScaledObject): boolean {
+export function isHpaOfScaledObject(
+  hpa: SlimHpa,
+  so: SlimScaledObject,
+): boolean {
   return (
     hpa.meta.name === (so.status.hpaName ?? `keda-hpa-${so.meta.name}`) ||
     hpa.meta.labels['scaledobject.keda.sh/name'] === so.meta.name
@@ -43,10 +66,15 @@ export function autoscalerView(
   hpas: readonly SlimHpa[],
   scaledObjects: readonly SlimScaledObject[],
 ): AutoscalerView {
-  const byName = <T extends { meta: { name: string } }>(a: T, b: T) => a.meta.name.localeCompare(b.meta.name);
+  const byName = <T extends { meta: { name: string } }>(a: T, b: T) =>
+    a.meta.name.localeCompare(b.meta.name);
   const targetingHpas = hpasTargeting(deployment, hpas).sort(byName);
-  const targetingSos = scaledObjectsTargeting(deployment, scaledObjects).sort(byName);
-  const independentHpas = targetingHpas.filter(h => !targetingSos.some(so => isHpaOfScaledObject(h, so)));
+  const targetingSos = scaledObjectsTargeting(deployment, scaledObjects).sort(
+    byName,
+  );
+  const independentHpas = targetingHpas.filter(
+    h => !targetingSos.some(so => isHpaOfScaledObject(h, so)),
+  );
   const independent = [
     ...targetingSos.map(s => `ScaledObject/${s.meta.name}`),
     ...independentHpas.map(h => `HorizontalPodAutoscaler/${h.meta.name}`),
@@ -56,12 +84,17 @@ export function autoscalerView(
   if (targetingSos.length > 0) {
     const so = targetingSos[0];
     const own = targetingHpas.find(h => isHpaOfScaledObject(h, so));
-    const view: AutoscalerView = { type: 'keda', keda: kedaView(so), conflicting };
+    const view: AutoscalerView = {
+      type: 'keda',
+      keda: kedaView(so),
+      conflicting,
+    };
     if (own) view.hpa = { ...hpaView(own), managedByKeda: true };
     return view;
   }
   if (independentHpas.length > 0) {
-    const primary = independentHpas.find(h => !isKedaManagedHpa(h)) ?? independentHpas[0];
+    const primary =
+      independentHpas.find(h => !isKedaManagedHpa(h)) ?? independentHpas[0];
     return { type: 'hpa', hpa: hpaView(primary), conflicting };
   }
   return { type: 'none', conflicting };

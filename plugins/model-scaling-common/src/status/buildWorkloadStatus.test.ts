@@ -24,35 +24,81 @@ const kedaHpa = toSlimHpa(
   {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata: { name: 'keda-hpa-image-classifier', namespace: 'ml-serving', labels: { 'scaledobject.keda.sh/name': 'image-classifier' } },
+    metadata: {
+      name: 'keda-hpa-image-classifier',
+      namespace: 'ml-serving',
+      labels: { 'scaledobject.keda.sh/name': 'image-classifier' },
+    },
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'image-classifier' },
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'image-classifier',
+      },
       minReplicas: 1,
       maxReplicas: 8,
-      metrics: [{ type: 'External', external: { metric: { name: 's0-prometheus' }, target: { type: 'AverageValue', averageValue: '100' } } }],
+      metrics: [
+        {
+          type: 'External',
+          external: {
+            metric: { name: 's0-prometheus' },
+            target: { type: 'AverageValue', averageValue: '100' },
+          },
+        },
+      ],
     },
     status: {
       currentReplicas: 3,
       desiredReplicas: 3,
-      currentMetrics: [{ type: 'External', external: { metric: { name: 's0-prometheus' }, current: { averageValue: '93' } } }],
-      conditions: [{ type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound' }],
+      currentMetrics: [
+        {
+          type: 'External',
+          external: {
+            metric: { name: 's0-prometheus' },
+            current: { averageValue: '93' },
+          },
+        },
+      ],
+      conditions: [
+        { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound' },
+      ],
     },
   },
   C,
 );
-const event = (name: string, hpaName: string, time: string, size: number): SlimRescaleEvent =>
+const event = (
+  name: string,
+  hpaName: string,
+  time: string,
+  size: number,
+): SlimRescaleEvent =>
   toSlimEvent(
     {
       ...rawRescaleEvent,
       metadata: { name, namespace: 'ml-serving' },
-      involvedObject: { kind: 'HorizontalPodAutoscaler', name: hpaName, namespace: 'ml-serving' },
+      involvedObject: {
+        kind: 'HorizontalPodAutoscaler',
+        name: hpaName,
+        namespace: 'ml-serving',
+      },
       message: `New size: ${size}; reason: external metric s0-prometheus(&LabelSelector{MatchLabels:map[string]string{scaledobject.keda.sh/name: image-classifier,},}) above target`,
       firstTimestamp: time,
       lastTimestamp: time,
     },
     C,
   )!;
-const otherPod = toSlimPod({ ...rawPodRunning, metadata: { ...rawPodRunning.metadata, name: 'text-classifier-5d8-aaaaa', labels: { 'app.kubernetes.io/name': 'text-classifier' }, ownerReferences: [{ kind: 'ReplicaSet', name: 'text-classifier-5d8' }] } }, C);
+const otherPod = toSlimPod(
+  {
+    ...rawPodRunning,
+    metadata: {
+      ...rawPodRunning.metadata,
+      name: 'text-classifier-5d8-aaaaa',
+      labels: { 'app.kubernetes.io/name': 'text-classifier' },
+      ownerReferences: [{ kind: 'ReplicaSet', name: 'text-classifier-5d8' }],
+    },
+  },
+  C,
+);
 const triton: TritonView = {
   sampledAt: '2026-11-28T10:06:00Z',
   errors: [],
@@ -66,14 +112,20 @@ const triton: TritonView = {
       inferencesPerSecond: 280,
       executionsPerSecond: 270,
       averageBatchSize: 280 / 270,
-      batchSizeHistogram: [{ batchSize: 1, executions: 3900 }, { batchSize: 2, executions: 150 }],
+      batchSizeHistogram: [
+        { batchSize: 1, executions: 3900 },
+        { batchSize: 2, executions: 150 },
+      ],
       averageQueueUs: 400,
       averageComputeUs: 1060,
       failuresPerSecond: 0,
       config: {
         name: 'resnet50',
         maxBatchSize: 32,
-        dynamicBatching: { preferredBatchSize: [4, 8, 16], maxQueueDelayMicroseconds: 0 },
+        dynamicBatching: {
+          preferredBatchSize: [4, 8, 16],
+          maxQueueDelayMicroseconds: 0,
+        },
         instanceGroups: [{ kind: 'KIND_GPU', count: 1 }],
       },
     },
@@ -114,11 +166,19 @@ describe('buildWorkloadStatus', () => {
     expect(status.autoscaler.type).toBe('keda');
     expect(status.autoscaler.hpa?.name).toBe('keda-hpa-image-classifier');
     expect(status.autoscaler.conflicting).toEqual([]);
-    expect(status.gpu).toMatchObject({ mode: 'exclusive', resourceName: 'nvidia.com/gpu', perPod: 1, spot: false });
+    expect(status.gpu).toMatchObject({
+      mode: 'exclusive',
+      resourceName: 'nvidia.com/gpu',
+      perPod: 1,
+      spot: false,
+    });
   });
 
   it('lists only its own pods, with cold start and pending reasons', () => {
-    expect(status.pods.map(p => p.name)).toEqual(['image-classifier-7d9c6b5f4d-q8w7z', 'image-classifier-7d9c6b5f4d-x2x9p']);
+    expect(status.pods.map(p => p.name)).toEqual([
+      'image-classifier-7d9c6b5f4d-q8w7z',
+      'image-classifier-7d9c6b5f4d-x2x9p',
+    ]);
     expect(status.pods[1]).toEqual({
       name: 'image-classifier-7d9c6b5f4d-x2x9p',
       phase: 'Running',
@@ -128,7 +188,10 @@ describe('buildWorkloadStatus', () => {
       restartCount: 1,
       spot: false,
     });
-    expect(status.pods[0]).toMatchObject({ phase: 'Pending', pendingReason: 'Unschedulable' });
+    expect(status.pods[0]).toMatchObject({
+      phase: 'Pending',
+      pendingReason: 'Unschedulable',
+    });
   });
 
   it('keeps its HPA’s rescale events, newest first', () => {
@@ -136,13 +199,20 @@ describe('buildWorkloadStatus', () => {
       ['2026-11-28T10:05:00Z', 3],
       ['2026-11-28T09:40:00Z', 2],
     ]);
-    expect(status.rescaleEvents[0]).toMatchObject({ object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier' });
-    expect(status.rescaleEvents[0].reason).toMatch(/^external metric s0-prometheus/);
+    expect(status.rescaleEvents[0]).toMatchObject({
+      object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier',
+    });
+    expect(status.rescaleEvents[0].reason).toMatch(
+      /^external metric s0-prometheus/,
+    );
   });
 
   it('carries the Triton view and evaluates the findings', () => {
     expect(status.triton).toBe(triton);
-    expect(status.findings.map(f => f.id)).toEqual(['pods-pending-while-scaling', 'dynamic-batching-ineffective']);
+    expect(status.findings.map(f => f.id)).toEqual([
+      'pods-pending-while-scaling',
+      'dynamic-batching-ineffective',
+    ]);
   });
 
   it('reads pattern, SLO and cold-start budget from the Deployment’s annotations', () => {
@@ -150,11 +220,26 @@ describe('buildWorkloadStatus', () => {
       ...deployment,
       meta: {
         ...deployment.meta,
-        annotations: { 'model-scaling.io/pattern': 'bursty', 'model-scaling.io/cold-start-budget-seconds': '60' },
+        annotations: {
+          'model-scaling.io/pattern': 'bursty',
+          'model-scaling.io/cold-start-budget-seconds': '60',
+        },
       },
     };
-    const so = toSlimScaledObject({ ...rawScaledObject, spec: { ...rawScaledObject.spec, minReplicaCount: 0 } }, C);
-    const s = buildWorkloadStatus({ cluster: C, deployment: annotated, pods: [toSlimPod(rawPodRunning, C)], scaledObjects: [so], hpas: [kedaHpa] });
+    const so = toSlimScaledObject(
+      {
+        ...rawScaledObject,
+        spec: { ...rawScaledObject.spec, minReplicaCount: 0 },
+      },
+      C,
+    );
+    const s = buildWorkloadStatus({
+      cluster: C,
+      deployment: annotated,
+      pods: [toSlimPod(rawPodRunning, C)],
+      scaledObjects: [so],
+      hpas: [kedaHpa],
+    });
     expect(s.findings.find(f => f.id === 'cold-start-over-budget')?.title).toBe(
       'Cold start of 92 s exceeds the 60 s budget of a scale-to-zero workload',
     );
@@ -162,7 +247,12 @@ describe('buildWorkloadStatus', () => {
 
   it('works for a Deployment with nothing else known', () => {
     const s = buildWorkloadStatus({ cluster: C, deployment });
-    expect(s).toMatchObject({ pods: [], rescaleEvents: [], autoscaler: { type: 'none', conflicting: [] }, findings: [] });
+    expect(s).toMatchObject({
+      pods: [],
+      rescaleEvents: [],
+      autoscaler: { type: 'none', conflicting: [] },
+      findings: [],
+    });
     expect(s.gpu.mode).toBe('exclusive');
   });
 });

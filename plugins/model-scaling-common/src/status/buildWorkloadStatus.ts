@@ -1,4 +1,8 @@
-import { ANNOTATION_COLD_START_BUDGET_SECONDS, ANNOTATION_LATENCY_SLO_MS, ANNOTATION_PATTERN } from '../annotations';
+import {
+  ANNOTATION_COLD_START_BUDGET_SECONDS,
+  ANNOTATION_LATENCY_SLO_MS,
+  ANNOTATION_PATTERN,
+} from '../annotations';
 import { evaluateFindings } from '../findings/evaluateFindings';
 import type { ThroughputSample } from '../findings/types';
 import { interpretGpuSharing } from '../gpu/interpretGpuSharing';
@@ -69,24 +73,42 @@ function coldStart(pod: SlimPod): number | undefined {
  * figures given, and the findings of every rule. Records of other workloads
  * in the same lists are ignored.
  */
-export function buildWorkloadStatus(input: WorkloadStatusInput): WorkloadStatus {
+export function buildWorkloadStatus(
+  input: WorkloadStatusInput,
+): WorkloadStatus {
   const { deployment, cluster } = input;
   const annotations = deployment.meta.annotations;
   const patternAnnotation = annotations[ANNOTATION_PATTERN];
-  const pattern = input.pattern ?? (patternAnnotation && isPatternId(patternAnnotation) ? patternAnnotation : undefined);
-  const latencySloMs = input.latencySloMs ?? positive(annotations[ANNOTATION_LATENCY_SLO_MS]);
-  const coldStartBudgetSeconds = input.coldStartBudgetSeconds ?? positive(annotations[ANNOTATION_COLD_START_BUDGET_SECONDS]);
+  const pattern =
+    input.pattern ??
+    (patternAnnotation && isPatternId(patternAnnotation)
+      ? patternAnnotation
+      : undefined);
+  const latencySloMs =
+    input.latencySloMs ?? positive(annotations[ANNOTATION_LATENCY_SLO_MS]);
+  const coldStartBudgetSeconds =
+    input.coldStartBudgetSeconds ??
+    positive(annotations[ANNOTATION_COLD_START_BUDGET_SECONDS]);
 
-  const nodes = (input.nodes ?? []).filter(n => n.meta.cluster === deployment.meta.cluster);
-  const pods = workloadPods(deployment, input.replicaSets ?? [], input.pods ?? []).sort((a, b) =>
-    a.meta.name.localeCompare(b.meta.name),
+  const nodes = (input.nodes ?? []).filter(
+    n => n.meta.cluster === deployment.meta.cluster,
   );
+  const pods = workloadPods(
+    deployment,
+    input.replicaSets ?? [],
+    input.pods ?? [],
+  ).sort((a, b) => a.meta.name.localeCompare(b.meta.name));
   const hpas = [...(input.hpas ?? [])];
   const scaledObjects = [...(input.scaledObjects ?? [])];
   const autoscaler = autoscalerView(deployment, hpas, scaledObjects);
-  const gpu = interpretGpuSharing(pods.length > 0 ? pods : deployment.template.spec, nodes);
+  const gpu = interpretGpuSharing(
+    pods.length > 0 ? pods : deployment.template.spec,
+    nodes,
+  );
 
-  const spotNodes = new Set(nodes.filter(n => nodeSpotLabel(n) !== undefined).map(n => n.meta.name));
+  const spotNodes = new Set(
+    nodes.filter(n => nodeSpotLabel(n) !== undefined).map(n => n.meta.name),
+  );
   const podViews: PodView[] = pods.map(p => {
     const view: PodView = {
       name: p.meta.name,
@@ -103,23 +125,31 @@ export function buildWorkloadStatus(input: WorkloadStatusInput): WorkloadStatus 
     return view;
   });
 
-  const hpaNames = new Set(hpasTargeting(deployment, hpas).map(h => h.meta.name));
+  const hpaNames = new Set(
+    hpasTargeting(deployment, hpas).map(h => h.meta.name),
+  );
   for (const so of scaledObjects) {
-    if (autoscaler.keda?.name === so.meta.name) hpaNames.add(so.status.hpaName ?? `keda-hpa-${so.meta.name}`);
+    if (autoscaler.keda?.name === so.meta.name)
+      hpaNames.add(so.status.hpaName ?? `keda-hpa-${so.meta.name}`);
   }
   const events = (input.events ?? []).filter(
     e =>
       e.meta.cluster === cluster &&
       e.involvedObject.kind === 'HorizontalPodAutoscaler' &&
       hpaNames.has(e.involvedObject.name) &&
-      (e.involvedObject.namespace ?? e.meta.namespace ?? '') === (deployment.meta.namespace ?? ''),
+      (e.involvedObject.namespace ?? e.meta.namespace ?? '') ===
+        (deployment.meta.namespace ?? ''),
   );
   const rescaleEvents: RescaleEventView[] = events
     .slice()
     .sort((a, b) => Date.parse(b.time) - Date.parse(a.time))
     .slice(0, MAX_RESCALE_EVENTS)
     .map(e => {
-      const view: RescaleEventView = { time: e.time, object: `HorizontalPodAutoscaler/${e.involvedObject.name}`, message: e.message };
+      const view: RescaleEventView = {
+        time: e.time,
+        object: `HorizontalPodAutoscaler/${e.involvedObject.name}`,
+        message: e.message,
+      };
       if (e.newSize !== undefined) view.newSize = e.newSize;
       if (e.rescaleReason) view.reason = e.rescaleReason;
       return view;
@@ -137,9 +167,13 @@ export function buildWorkloadStatus(input: WorkloadStatusInput): WorkloadStatus 
     gpu,
     ...(input.triton ? { triton: input.triton.models } : {}),
     ...(input.tritonConfigs ? { tritonConfigs: input.tritonConfigs } : {}),
-    ...(input.modelSizeBytes !== undefined ? { modelSizeBytes: input.modelSizeBytes } : {}),
+    ...(input.modelSizeBytes !== undefined
+      ? { modelSizeBytes: input.modelSizeBytes }
+      : {}),
     rescaleEvents: events,
-    ...(input.throughputHistory ? { throughputHistory: input.throughputHistory } : {}),
+    ...(input.throughputHistory
+      ? { throughputHistory: input.throughputHistory }
+      : {}),
     ...(input.now !== undefined ? { now: input.now } : {}),
   });
 
@@ -160,7 +194,8 @@ export function buildWorkloadStatus(input: WorkloadStatusInput): WorkloadStatus 
     rescaleEvents,
     findings,
   };
-  if (deployment.specReplicas !== undefined) status.replicas.spec = deployment.specReplicas;
+  if (deployment.specReplicas !== undefined)
+    status.replicas.spec = deployment.specReplicas;
   if (input.triton) status.triton = input.triton;
   return status;
 }

@@ -16,8 +16,20 @@ describe('hpaView', () => {
       lastScaleTime: '2026-11-28T09:58:13Z',
     });
     expect(view.metrics).toEqual([
-      { name: 'cpu', sourceType: 'Resource', targetType: 'Utilization', target: 70, current: 82 },
-      { name: 'memory', sourceType: 'Resource', targetType: 'Utilization', target: 80, current: 68 },
+      {
+        name: 'cpu',
+        sourceType: 'Resource',
+        targetType: 'Utilization',
+        target: 70,
+        current: 82,
+      },
+      {
+        name: 'memory',
+        sourceType: 'Resource',
+        targetType: 'Utilization',
+        target: 80,
+        current: 68,
+      },
     ]);
     expect(view.conditions[0].plain).toContain('free to scale');
   });
@@ -25,18 +37,44 @@ describe('hpaView', () => {
   it('defaults the scale-down window to 300 s and parses quantity targets', () => {
     const hpa = toSlimHpa(
       {
-        metadata: { name: 'keda-hpa-image-classifier', labels: { 'app.kubernetes.io/managed-by': 'keda-operator' } },
+        metadata: {
+          name: 'keda-hpa-image-classifier',
+          labels: { 'app.kubernetes.io/managed-by': 'keda-operator' },
+        },
         spec: {
           scaleTargetRef: { kind: 'Deployment', name: 'image-classifier' },
           minReplicas: 1,
           maxReplicas: 8,
-          metrics: [{ type: 'External', external: { metric: { name: 's0-prometheus' }, target: { type: 'AverageValue', averageValue: '100' } } }],
+          metrics: [
+            {
+              type: 'External',
+              external: {
+                metric: { name: 's0-prometheus' },
+                target: { type: 'AverageValue', averageValue: '100' },
+              },
+            },
+          ],
         },
         status: {
           currentReplicas: 3,
           desiredReplicas: 4,
-          currentMetrics: [{ type: 'External', external: { metric: { name: 's0-prometheus' }, current: { averageValue: '128500m' } } }],
-          conditions: [{ type: 'ScalingActive', status: 'False', reason: 'FailedGetExternalMetric', message: 'unable to get external metric' }],
+          currentMetrics: [
+            {
+              type: 'External',
+              external: {
+                metric: { name: 's0-prometheus' },
+                current: { averageValue: '128500m' },
+              },
+            },
+          ],
+          conditions: [
+            {
+              type: 'ScalingActive',
+              status: 'False',
+              reason: 'FailedGetExternalMetric',
+              message: 'unable to get external metric',
+            },
+          ],
         },
       },
       'demo',
@@ -45,13 +83,24 @@ describe('hpaView', () => {
     expect(view.scaleDownStabilizationSeconds).toBe(300);
     expect(view.managedByKeda).toBe(true);
     expect(view.metrics).toEqual([
-      { name: 's0-prometheus', sourceType: 'External', targetType: 'AverageValue', target: 100, current: 128.5 },
+      {
+        name: 's0-prometheus',
+        sourceType: 'External',
+        targetType: 'AverageValue',
+        target: 100,
+        current: 128.5,
+      },
     ]);
-    expect(view.conditions[0].plain).toContain('cannot read an external metric');
+    expect(view.conditions[0].plain).toContain(
+      'cannot read an external metric',
+    );
   });
 
   it('leaves current undefined while a metric is missing', () => {
-    const hpa = toSlimHpa({ ...rawHpa, status: { currentReplicas: 2, desiredReplicas: 2 } }, 'demo');
+    const hpa = toSlimHpa(
+      { ...rawHpa, status: { currentReplicas: 2, desiredReplicas: 2 } },
+      'demo',
+    );
     expect(hpaView(hpa).metrics.every(m => m.current === undefined)).toBe(true);
   });
 });

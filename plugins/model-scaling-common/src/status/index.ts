@@ -1,7 +1,19 @@
-export { hpaView, hpaMetricName, hpaMetricTarget, hpaTargetNumber, isKedaManagedHpa, DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS } from './hpaView';
+export {
+  hpaView,
+  hpaMetricName,
+  hpaMetricTarget,
+  hpaTargetNumber,
+  isKedaManagedHpa,
+  DEFAULT_SCALE_DOWN_STABILIZATION_SECONDS,
+} from './hpaView';
 export { kedaView, isKedaFallbackActive, KEDA_DEFAULTS } from './kedaView';
 export { kedaTriggerThresholds, isQueueTrigger } from './kedaTriggers';
-export { autoscalerView, hpasTargeting, scaledObjectsTargeting, isHpaOfScaledObject } from './autoscalerView';
+export {
+  autoscalerView,
+  hpasTargeting,
+  scaledObjectsTargeting,
+  isHpaOfScaledObject,
+} from './autoscalerView';
 export { conditionInPlainWords, toConditionViews } from './conditionPlain';
 export { buildWorkloadStatus } from './buildWorkloadStatus';
 export type { WorkloadStatusInput } from './buildWorkloadStatus';

@@ -12,11 +12,16 @@ export const KEDA_DEFAULTS = {
 
 /** True when KEDA is serving fallback replicas: the Fallback condition, or a trigger past its failure threshold. */
 export function isKedaFallbackActive(so: SlimScaledObject): boolean {
-  if (so.status.conditions.some(c => c.type === 'Fallback' && c.status === 'True')) return true;
+  if (
+    so.status.conditions.some(c => c.type === 'Fallback' && c.status === 'True')
+  )
+    return true;
   const threshold = so.fallback?.failureThreshold;
   return (
     threshold !== undefined &&
-    Object.values(so.status.health).some(h => h.status === 'Failing' && h.numberOfFailures > threshold)
+    Object.values(so.status.health).some(
+      h => h.status === 'Failing' && h.numberOfFailures > threshold,
+    )
   );
 }
 
@@ -26,7 +31,8 @@ export function isKedaFallbackActive(so: SlimScaledObject): boolean {
  * fallback and pause state, conditions in plain words.
  */
 export function kedaView(so: SlimScaledObject): KedaView {
-  const condition = (type: string) => so.status.conditions.find(c => c.type === type);
+  const condition = (type: string) =>
+    so.status.conditions.find(c => c.type === type);
   const view: KedaView = {
     name: so.meta.name,
     minReplicaCount: so.minReplicaCount ?? KEDA_DEFAULTS.minReplicaCount,
@@ -51,8 +57,10 @@ export function kedaView(so: SlimScaledObject): KedaView {
   const ready = condition('Ready');
   if (ready && ready.status !== 'Unknown') view.ready = ready.status === 'True';
   const active = condition('Active');
-  if (active && active.status !== 'Unknown') view.active = active.status === 'True';
-  if (so.idleReplicaCount !== undefined) view.idleReplicaCount = so.idleReplicaCount;
+  if (active && active.status !== 'Unknown')
+    view.active = active.status === 'True';
+  if (so.idleReplicaCount !== undefined)
+    view.idleReplicaCount = so.idleReplicaCount;
   if (so.fallback) view.fallback = so.fallback;
   if (so.status.hpaName) view.hpaName = so.status.hpaName;
   if (so.status.lastActiveTime) view.lastActiveTime = so.status.lastActiveTime;

@@ -1,7 +1,13 @@
 import type { SlimDeployment, SlimPod, SlimReplicaSet } from '../types/status';
 
-function sameScope(a: { meta: { cluster: string; namespace?: string } }, b: { meta: { cluster: string; namespace?: string } }) {
-  return a.meta.cluster === b.meta.cluster && (a.meta.namespace ?? '') === (b.meta.namespace ?? '');
+function sameScope(
+  a: { meta: { cluster: string; namespace?: string } },
+  b: { meta: { cluster: string; namespace?: string } },
+) {
+  return (
+    a.meta.cluster === b.meta.cluster &&
+    (a.meta.namespace ?? '') === (b.meta.namespace ?? '')
+  );
 }
 
 /**
@@ -16,9 +22,17 @@ export function workloadPods(
 ): SlimPod[] {
   const scoped = pods.filter(p => sameScope(p, deployment));
   const owned = new Set(
-    replicaSets.filter(rs => sameScope(rs, deployment) && rs.ownerDeployment === deployment.meta.name).map(rs => rs.meta.name),
+    replicaSets
+      .filter(
+        rs =>
+          sameScope(rs, deployment) &&
+          rs.ownerDeployment === deployment.meta.name,
+      )
+      .map(rs => rs.meta.name),
   );
-  const byOwner = scoped.filter(p => p.ownerReplicaSet !== undefined && owned.has(p.ownerReplicaSet));
+  const byOwner = scoped.filter(
+    p => p.ownerReplicaSet !== undefined && owned.has(p.ownerReplicaSet),
+  );
   if (byOwner.length > 0) return byOwner;
   const selector = Object.entries(deployment.selector);
   if (selector.length === 0) return [];

@@ -16,9 +16,16 @@ describe('counterDelta', () => {
   });
   it('is never negative', () => {
     fc.assert(
-      fc.property(fc.option(fc.double({ noNaN: true })), fc.option(fc.double({ noNaN: true })), fc.boolean(), (p, c, r) => {
-        expect(counterDelta(p ?? undefined, c ?? undefined, r)).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.option(fc.double({ noNaN: true })),
+        fc.option(fc.double({ noNaN: true })),
+        fc.boolean(),
+        (p, c, r) => {
+          expect(
+            counterDelta(p ?? undefined, c ?? undefined, r),
+          ).toBeGreaterThanOrEqual(0);
+        },
+      ),
     );
   });
 });

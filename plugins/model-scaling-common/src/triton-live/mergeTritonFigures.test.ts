@@ -34,8 +34,14 @@ describe('mergeTritonFigures', () => {
     const [merged] = mergeTritonFigures([base, other]);
     expect(merged.requestsPerSecond).toBe(4000);
     expect(merged.averageBatchSize).toBeCloseTo(4000 / 875, 9);
-    expect(merged.averageQueueUs).toBeCloseTo((2000 * 1000 + 1000 * 3000) / 4000, 9);
-    expect(merged.averageComputeUs).toBeCloseTo((1600 * 125 + 1300 * 750) / 875, 9);
+    expect(merged.averageQueueUs).toBeCloseTo(
+      (2000 * 1000 + 1000 * 3000) / 4000,
+      9,
+    );
+    expect(merged.averageComputeUs).toBeCloseTo(
+      (1600 * 125 + 1300 * 750) / 875,
+      9,
+    );
     expect(merged.pendingRequests).toBe(4);
     expect(merged.failuresPerSecond).toBe(0.5);
     expect(merged.batchSizeHistogram).toEqual([
@@ -45,6 +51,10 @@ describe('mergeTritonFigures', () => {
   });
 
   it('keeps models apart', () => {
-    expect(mergeTritonFigures([base, { ...base, model: 'bert-embedder' }]).map(f => f.model)).toEqual(['resnet50', 'bert-embedder']);
+    expect(
+      mergeTritonFigures([base, { ...base, model: 'bert-embedder' }]).map(
+        f => f.model,
+      ),
+    ).toEqual(['resnet50', 'bert-embedder']);
   });
 });

@@ -24,5 +24,7 @@ declare module 'parse-prometheus-text-format' {
   }
 
   /** Parses text exposition format 0.0.4; throws on an invalid line. */
-  export default function parsePrometheusTextFormat(text: string): PrometheusMetricFamily[];
+  export default function parsePrometheusTextFormat(
+    text: string,
+  ): PrometheusMetricFamily[];
 }

@@ -75,19 +75,29 @@ export class TritonMetricsError extends Error {
  * counters (summed over `gpu_uuid` and failure `reason`) and GPU gauges.
  * `at` is when the scrape was taken. Non-finite values (NaN, ±Inf) are ignored.
  */
-export function parseTritonMetrics(text: string, at: SampleTime): TritonMetricsSample {
+export function parseTritonMetrics(
+  text: string,
+  at: SampleTime,
+): TritonMetricsSample {
   const atMs = sampleTimeMs(at, 'at');
   let families;
   try {
     // The format requires a final newline; the parser drops a last line without one.
-    families = parsePrometheusTextFormat(text.endsWith('\n') ? text : `${text}\n`);
+    families = parsePrometheusTextFormat(
+      text.endsWith('\n') ? text : `${text}\n`,
+    );
   } catch (e) {
-    throw new TritonMetricsError(`Triton /metrics is not Prometheus text format: ${(e as Error).message}`);
+    throw new TritonMetricsError(
+      `Triton /metrics is not Prometheus text format: ${(e as Error).message}`,
+    );
   }
   const invalid = families.find(f => !METRIC_NAME.test(f.name));
   if (invalid) {
     throw new TritonMetricsError(
-      `Triton /metrics is not Prometheus text format: "${invalid.name.slice(0, 60)}" is not a metric name`,
+      `Triton /metrics is not Prometheus text format: "${invalid.name.slice(
+        0,
+        60,
+      )}" is not a metric name`,
     );
   }
   const models = new Map<string, TritonModelCounters>();
@@ -104,7 +114,13 @@ export function parseTritonMetrics(text: string, at: SampleTime): TritonMetricsS
         const key = `${labels.model}\u0000${labels.version ?? ''}`;
         let entry = models.get(key);
         if (!entry) {
-          entry = { model: labels.model, requestSuccess: 0, requestFailure: 0, inferenceCount: 0, execCount: 0 };
+          entry = {
+            model: labels.model,
+            requestSuccess: 0,
+            requestFailure: 0,
+            inferenceCount: 0,
+            execCount: 0,
+          };
           if (labels.version) entry.version = labels.version;
           models.set(key, entry);
         }
@@ -119,5 +135,9 @@ export function parseTritonMetrics(text: string, at: SampleTime): TritonMetricsS
       }
     }
   }
-  return { at: new Date(atMs).toISOString(), models: [...models.values()], gpus: [...gpus.values()] };
+  return {
+    at: new Date(atMs).toISOString(),
+    models: [...models.values()],
+    gpus: [...gpus.values()],
+  };
 }

@@ -3,7 +3,13 @@ import type { TritonModelConfig } from '../types/status';
 import { formatZodIssues } from './zodIssues';
 
 // int64 fields may be printed as numbers (Triton's ModelConfigToJson) or strings (plain protobuf JSON).
-const int = z.union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)]);
+const int = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 const configSchema = z
   .object({
@@ -22,7 +28,11 @@ const configSchema = z
     instance_group: z
       .array(
         z
-          .object({ kind: z.string().optional(), count: int.optional(), gpus: z.array(int).optional() })
+          .object({
+            kind: z.string().optional(),
+            count: int.optional(),
+            gpus: z.array(int).optional(),
+          })
           .passthrough(),
       )
       .default([]),
@@ -45,7 +55,9 @@ export class TritonConfigJsonError extends Error {
 export function tritonConfigFromJson(json: unknown): TritonModelConfig {
   const result = configSchema.safeParse(json);
   if (!result.success) {
-    throw new TritonConfigJsonError(`Triton model config is invalid: ${formatZodIssues(result.error)}`);
+    throw new TritonConfigJsonError(
+      `Triton model config is invalid: ${formatZodIssues(result.error)}`,
+    );
   }
   const c = result.data;
   const config: TritonModelConfig = {
@@ -62,10 +74,12 @@ export function tritonConfigFromJson(json: unknown): TritonModelConfig {
   if (c.dynamic_batching) {
     config.dynamicBatching = {
       preferredBatchSize: c.dynamic_batching.preferred_batch_size,
-      maxQueueDelayMicroseconds: c.dynamic_batching.max_queue_delay_microseconds,
+      maxQueueDelayMicroseconds:
+        c.dynamic_batching.max_queue_delay_microseconds,
     };
     if (c.dynamic_batching.preserve_ordering !== undefined) {
-      config.dynamicBatching.preserveOrdering = c.dynamic_batching.preserve_ordering;
+      config.dynamicBatching.preserveOrdering =
+        c.dynamic_batching.preserve_ordering;
     }
   }
   return config;

@@ -1,4 +1,8 @@
-import { metricsAfterRestart, metricsAt0, metricsAt15 } from './__fixtures__/metricsText';
+import {
+  metricsAfterRestart,
+  metricsAt0,
+  metricsAt15,
+} from './__fixtures__/metricsText';
 import { parseTritonMetrics } from './parseTritonMetrics';
 import { tritonFiguresFromMetrics } from './tritonFiguresFromMetrics';
 
@@ -27,7 +31,10 @@ describe('tritonFiguresFromMetrics', () => {
   });
 
   it('treats a counter reset as the current values, never a negative rate', () => {
-    const restarted = parseTritonMetrics(metricsAfterRestart, '2026-11-28T10:00:30Z');
+    const restarted = parseTritonMetrics(
+      metricsAfterRestart,
+      '2026-11-28T10:00:30Z',
+    );
     const [fig] = tritonFiguresFromMetrics(t15, restarted);
     expect(fig.requestsPerSecond).toBeCloseTo(1600 / 15, 9);
     expect(fig.executionsPerSecond).toBeCloseTo(400 / 15, 9);
@@ -37,7 +44,10 @@ describe('tritonFiguresFromMetrics', () => {
   });
 
   it('leaves averages undefined when nothing ran', () => {
-    const [fig] = tritonFiguresFromMetrics(t15, { ...t15, at: '2026-11-28T10:00:30Z' });
+    const [fig] = tritonFiguresFromMetrics(t15, {
+      ...t15,
+      at: '2026-11-28T10:00:30Z',
+    });
     expect(fig.requestsPerSecond).toBe(0);
     expect(fig.averageBatchSize).toBeUndefined();
     expect(fig.averageQueueUs).toBeUndefined();
@@ -49,6 +59,8 @@ describe('tritonFiguresFromMetrics', () => {
   });
 
   it('rejects samples out of order', () => {
-    expect(() => tritonFiguresFromMetrics(t15, t0)).toThrow('must be later than the previous one');
+    expect(() => tritonFiguresFromMetrics(t15, t0)).toThrow(
+      'must be later than the previous one',
+    );
   });
 });

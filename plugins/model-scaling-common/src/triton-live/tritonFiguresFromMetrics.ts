@@ -1,6 +1,9 @@
 import type { TritonModelFigures } from '../types/status';
 import { counterDelta } from './counterDelta';
-import type { TritonMetricsSample, TritonModelCounters } from './parseTritonMetrics';
+import type {
+  TritonMetricsSample,
+  TritonModelCounters,
+} from './parseTritonMetrics';
 import { intervalSeconds, sampleTimeMs } from './sampleTime';
 
 function key(m: { model: string; version?: string }) {
@@ -8,7 +11,10 @@ function key(m: { model: string; version?: string }) {
 }
 
 /** True when a model's counters went down between samples: Triton restarted or reloaded the model. */
-function wasReset(prev: TritonModelCounters, cur: TritonModelCounters): boolean {
+function wasReset(
+  prev: TritonModelCounters,
+  cur: TritonModelCounters,
+): boolean {
   return (
     cur.requestSuccess < prev.requestSuccess ||
     cur.requestFailure < prev.requestFailure ||
@@ -30,15 +36,23 @@ function wasReset(prev: TritonModelCounters, cur: TritonModelCounters): boolean 
  * current values the deltas, so rates are never negative. Models missing from
  * the previous sample are left out: their rate cannot be known yet.
  */
-export function tritonFiguresFromMetrics(prev: TritonMetricsSample, cur: TritonMetricsSample): TritonModelFigures[] {
-  const seconds = intervalSeconds(sampleTimeMs(prev.at, 'prev.at'), sampleTimeMs(cur.at, 'cur.at'), 'cur.at');
+export function tritonFiguresFromMetrics(
+  prev: TritonMetricsSample,
+  cur: TritonMetricsSample,
+): TritonModelFigures[] {
+  const seconds = intervalSeconds(
+    sampleTimeMs(prev.at, 'prev.at'),
+    sampleTimeMs(cur.at, 'cur.at'),
+    'cur.at',
+  );
   const previous = new Map(prev.models.map(m => [key(m), m]));
   const figures: TritonModelFigures[] = [];
   for (const c of cur.models) {
     const p = previous.get(key(c));
     if (!p) continue;
     const reset = wasReset(p, c);
-    const d = (field: keyof Omit<TritonModelCounters, 'model' | 'version'>) => counterDelta(p[field], c[field], reset);
+    const d = (field: keyof Omit<TritonModelCounters, 'model' | 'version'>) =>
+      counterDelta(p[field], c[field], reset);
     const success = d('requestSuccess');
     const inferences = d('inferenceCount');
     const executions = d('execCount');
@@ -55,11 +69,15 @@ export function tritonFiguresFromMetrics(prev: TritonMetricsSample, cur: TritonM
     };
     if (c.version) fig.version = c.version;
     if (executions > 0) fig.averageBatchSize = inferences / executions;
-    if (success > 0 && c.queueDurationUs !== undefined) fig.averageQueueUs = d('queueDurationUs') / success;
+    if (success > 0 && c.queueDurationUs !== undefined)
+      fig.averageQueueUs = d('queueDurationUs') / success;
     if (ran > 0 && c.computeInferUs !== undefined) {
-      fig.averageComputeUs = (d('computeInputUs') + d('computeInferUs') + d('computeOutputUs')) / ran;
+      fig.averageComputeUs =
+        (d('computeInputUs') + d('computeInferUs') + d('computeOutputUs')) /
+        ran;
     }
-    if (c.pendingRequests !== undefined) fig.pendingRequests = c.pendingRequests;
+    if (c.pendingRequests !== undefined)
+      fig.pendingRequests = c.pendingRequests;
     figures.push(fig);
   }
   return figures;

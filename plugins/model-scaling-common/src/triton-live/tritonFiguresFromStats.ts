@@ -31,7 +31,11 @@ export function tritonFiguresFromStats(
   curDoc: unknown,
   curAt: SampleTime,
 ): TritonModelFigures[] {
-  const seconds = intervalSeconds(sampleTimeMs(prevAt, 'prevAt'), sampleTimeMs(curAt, 'curAt'), 'curAt');
+  const seconds = intervalSeconds(
+    sampleTimeMs(prevAt, 'prevAt'),
+    sampleTimeMs(curAt, 'curAt'),
+    'curAt',
+  );
   const prev = parseTritonStats(prevDoc, 'previous stats');
   const cur = parseTritonStats(curDoc, 'current stats');
   const previous = new Map(prev.model_stats.map(m => [key(m), m]));
@@ -51,7 +55,9 @@ export function tritonFiguresFromStats(
     const histogram: TritonModelFigures['batchSizeHistogram'] = [];
     let batchExecutions = 0;
     let batchComputeNs = 0;
-    for (const b of [...c.batch_stats].sort((x, y) => x.batch_size - y.batch_size)) {
+    for (const b of [...c.batch_stats].sort(
+      (x, y) => x.batch_size - y.batch_size,
+    )) {
       const pb = prevBatches.get(b.batch_size);
       const n = d(pb?.compute_infer.count ?? 0, b.compute_infer.count);
       if (n <= 0) continue;
@@ -76,7 +82,8 @@ export function tritonFiguresFromStats(
     if (c.version) fig.version = c.version;
     if (executions > 0) fig.averageBatchSize = inferences / executions;
     const queued = d(ps.queue.count, cs.queue.count);
-    if (queued > 0) fig.averageQueueUs = d(ps.queue.ns, cs.queue.ns) / queued / 1000;
+    if (queued > 0)
+      fig.averageQueueUs = d(ps.queue.ns, cs.queue.ns) / queued / 1000;
     if (batchExecutions > 0) {
       fig.averageComputeUs = batchComputeNs / batchExecutions / 1000;
     } else {

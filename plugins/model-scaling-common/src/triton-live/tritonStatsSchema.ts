@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { formatZodIssues } from './zodIssues';
 
 const durationStat = z
-  .object({ count: z.number().nonnegative().default(0), ns: z.number().nonnegative().default(0) })
+  .object({
+    count: z.number().nonnegative().default(0),
+    ns: z.number().nonnegative().default(0),
+  })
   .passthrough();
 
 const zeroStat = { count: 0, ns: 0 };
@@ -44,7 +47,9 @@ export const tritonModelStatsSchema = z
   .passthrough();
 
 /** Triton's statistics extension response body. */
-export const tritonStatsDocumentSchema = z.object({ model_stats: z.array(tritonModelStatsSchema) }).passthrough();
+export const tritonStatsDocumentSchema = z
+  .object({ model_stats: z.array(tritonModelStatsSchema) })
+  .passthrough();
 
 /** The parsed `/v2/models/<m>/stats` document. */
 export type TritonStatsDocument = z.infer<typeof tritonStatsDocumentSchema>;
@@ -60,10 +65,15 @@ export class TritonStatsError extends Error {
 }
 
 /** Validates a `/v2/models/<m>/stats` body (parsed JSON); throws a {@link TritonStatsError} naming the field. */
-export function parseTritonStats(doc: unknown, label = 'stats'): TritonStatsDocument {
+export function parseTritonStats(
+  doc: unknown,
+  label = 'stats',
+): TritonStatsDocument {
   const result = tritonStatsDocumentSchema.safeParse(doc);
   if (!result.success) {
-    throw new TritonStatsError(`Triton ${label} document is invalid: ${formatZodIssues(result.error)}`);
+    throw new TritonStatsError(
+      `Triton ${label} document is invalid: ${formatZodIssues(result.error)}`,
+    );
   }
   return result.data;
 }

@@ -20,7 +20,9 @@ import type {
 
 const CLUSTER = 'demo';
 
-export function container(overrides: Partial<SlimContainer> = {}): SlimContainer {
+export function container(
+  overrides: Partial<SlimContainer> = {},
+): SlimContainer {
   return {
     name: 'server',
     image: 'ghcr.io/acme/text-classifier:1.4.2',
@@ -33,7 +35,9 @@ export function container(overrides: Partial<SlimContainer> = {}): SlimContainer
   };
 }
 
-export function tritonContainer(gpuResources: Record<string, string> = { 'nvidia.com/gpu': '1' }): SlimContainer {
+export function tritonContainer(
+  gpuResources: Record<string, string> = { 'nvidia.com/gpu': '1' },
+): SlimContainer {
   return container({
     name: 'triton',
     image: 'nvcr.io/nvidia/tritonserver:25.10-py3',
@@ -44,29 +48,65 @@ export function tritonContainer(gpuResources: Record<string, string> = { 'nvidia
   });
 }
 
-export function podSpec(containers: SlimContainer[] = [container()], overrides: Partial<SlimPodSpec> = {}): SlimPodSpec {
-  return { containers, nodeSelector: {}, tolerations: [], requiredNodeLabels: {}, preferredNodeLabels: {}, ...overrides };
+export function podSpec(
+  containers: SlimContainer[] = [container()],
+  overrides: Partial<SlimPodSpec> = {},
+): SlimPodSpec {
+  return {
+    containers,
+    nodeSelector: {},
+    tolerations: [],
+    requiredNodeLabels: {},
+    preferredNodeLabels: {},
+    ...overrides,
+  };
 }
 
-export function deployment(name: string, spec: SlimPodSpec = podSpec(), overrides: Partial<SlimDeployment> = {}): SlimDeployment {
+export function deployment(
+  name: string,
+  spec: SlimPodSpec = podSpec(),
+  overrides: Partial<SlimDeployment> = {},
+): SlimDeployment {
   return {
     kind: 'Deployment',
-    meta: { cluster: CLUSTER, namespace: 'ml-serving', name, labels: { 'app.kubernetes.io/name': name }, annotations: {} },
+    meta: {
+      cluster: CLUSTER,
+      namespace: 'ml-serving',
+      name,
+      labels: { 'app.kubernetes.io/name': name },
+      annotations: {},
+    },
     specReplicas: 2,
     selector: { 'app.kubernetes.io/name': name },
-    template: { labels: { 'app.kubernetes.io/name': name }, annotations: {}, spec },
-    status: { replicas: 2, readyReplicas: 2, availableReplicas: 2, updatedReplicas: 2, unavailableReplicas: 0 },
+    template: {
+      labels: { 'app.kubernetes.io/name': name },
+      annotations: {},
+      spec,
+    },
+    status: {
+      replicas: 2,
+      readyReplicas: 2,
+      availableReplicas: 2,
+      updatedReplicas: 2,
+      unavailableReplicas: 0,
+    },
     ...overrides,
   };
 }
 
 export const CPU_70: HpaMetricSpec = {
   type: 'Resource',
-  resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+  resource: {
+    name: 'cpu',
+    target: { type: 'Utilization', averageUtilization: 70 },
+  },
 };
 export const MEMORY_80: HpaMetricSpec = {
   type: 'Resource',
-  resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } },
+  resource: {
+    name: 'memory',
+    target: { type: 'Utilization', averageUtilization: 80 },
+  },
 };
 
 export function hpa(
@@ -86,8 +126,18 @@ export function hpa(
 ): SlimHpa {
   const h: SlimHpa = {
     kind: 'HorizontalPodAutoscaler',
-    meta: { cluster: CLUSTER, namespace: 'ml-serving', name, labels: opts.labels ?? {}, annotations: {} },
-    scaleTargetRef: { kind: 'Deployment', name: opts.target ?? name, apiVersion: 'apps/v1' },
+    meta: {
+      cluster: CLUSTER,
+      namespace: 'ml-serving',
+      name,
+      labels: opts.labels ?? {},
+      annotations: {},
+    },
+    scaleTargetRef: {
+      kind: 'Deployment',
+      name: opts.target ?? name,
+      apiVersion: 'apps/v1',
+    },
     minReplicas: opts.min ?? 2,
     maxReplicas: opts.max ?? 20,
     metrics: opts.metrics ?? [CPU_70, MEMORY_80],
@@ -102,10 +152,19 @@ export function hpa(
   return h;
 }
 
-export function scaledObject(name: string, overrides: Partial<SlimScaledObject> = {}): SlimScaledObject {
+export function scaledObject(
+  name: string,
+  overrides: Partial<SlimScaledObject> = {},
+): SlimScaledObject {
   return {
     kind: 'ScaledObject',
-    meta: { cluster: CLUSTER, namespace: 'ml-serving', name, labels: {}, annotations: {} },
+    meta: {
+      cluster: CLUSTER,
+      namespace: 'ml-serving',
+      name,
+      labels: {},
+      annotations: {},
+    },
     scaleTargetRef: { name },
     pollingInterval: 15,
     cooldownPeriod: 300,
@@ -123,12 +182,20 @@ export function scaledObject(name: string, overrides: Partial<SlimScaledObject> 
       },
     ],
     paused: false,
-    status: { conditions: [], health: {}, externalMetricNames: ['s0-prometheus'], hpaName: `keda-hpa-${name}` },
+    status: {
+      conditions: [],
+      health: {},
+      externalMetricNames: ['s0-prometheus'],
+      hpaName: `keda-hpa-${name}`,
+    },
     ...overrides,
   };
 }
 
-export function kedaHpa(so: string, opts: Parameters<typeof hpa>[1] = {}): SlimHpa {
+export function kedaHpa(
+  so: string,
+  opts: Parameters<typeof hpa>[1] = {},
+): SlimHpa {
   return hpa(`keda-hpa-${so}`, {
     target: so,
     min: 1,
@@ -136,10 +203,16 @@ export function kedaHpa(so: string, opts: Parameters<typeof hpa>[1] = {}): SlimH
     metrics: [
       {
         type: 'External',
-        external: { metric: { name: 's0-prometheus' }, target: { type: 'AverageValue', averageValue: '100' } },
+        external: {
+          metric: { name: 's0-prometheus' },
+          target: { type: 'AverageValue', averageValue: '100' },
+        },
       },
     ],
-    labels: { 'app.kubernetes.io/managed-by': 'keda-operator', 'scaledobject.keda.sh/name': so },
+    labels: {
+      'app.kubernetes.io/managed-by': 'keda-operator',
+      'scaledobject.keda.sh/name': so,
+    },
     ...opts,
   });
 }
@@ -159,7 +232,14 @@ export function pod(
 ): SlimPod {
   const p: SlimPod = {
     kind: 'Pod',
-    meta: { cluster: CLUSTER, namespace: 'ml-serving', name, labels: {}, annotations: {}, creationTimestamp: opts.created ?? '2026-11-28T10:00:00Z' },
+    meta: {
+      cluster: CLUSTER,
+      namespace: 'ml-serving',
+      name,
+      labels: {},
+      annotations: {},
+      creationTimestamp: opts.created ?? '2026-11-28T10:00:00Z',
+    },
     phase: opts.phase ?? 'Running',
     spec: opts.spec ?? podSpec(),
     conditions: [],
@@ -174,7 +254,11 @@ export function pod(
   return p;
 }
 
-export function node(name: string, labels: Record<string, string>, allocatable: Record<string, string> = {}): SlimNode {
+export function node(
+  name: string,
+  labels: Record<string, string>,
+  allocatable: Record<string, string> = {},
+): SlimNode {
   return {
     kind: 'Node',
     meta: { cluster: CLUSTER, name, labels, annotations: {} },
@@ -190,11 +274,16 @@ export const TRITON_BATCHING: TritonModelConfig = {
   name: 'resnet50',
   backend: 'onnxruntime',
   maxBatchSize: 32,
-  dynamicBatching: { preferredBatchSize: [4, 8, 16], maxQueueDelayMicroseconds: 5000 },
+  dynamicBatching: {
+    preferredBatchSize: [4, 8, 16],
+    maxQueueDelayMicroseconds: 5000,
+  },
   instanceGroups: [{ kind: 'KIND_GPU', count: 1 }],
 };
 
-export function figures(overrides: Partial<TritonModelFigures> = {}): TritonModelFigures {
+export function figures(
+  overrides: Partial<TritonModelFigures> = {},
+): TritonModelFigures {
   return {
     model: 'resnet50',
     version: '1',

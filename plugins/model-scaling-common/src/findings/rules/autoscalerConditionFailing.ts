@@ -4,27 +4,46 @@ import type { FindingRule, FindingsContext } from '../types';
 
 const ID = 'autoscaler-condition-failing';
 
-function subjectOf(ctx: FindingsContext, name: string): { subject: string; keda: boolean } {
-  for (const [so, own] of ctx.kedaHpaOf) if (own.meta.name === name) return { subject: `ScaledObject/${so}`, keda: true };
+function subjectOf(
+  ctx: FindingsContext,
+  name: string,
+): { subject: string; keda: boolean } {
+  for (const [so, own] of ctx.kedaHpaOf)
+    if (own.meta.name === name)
+      return { subject: `ScaledObject/${so}`, keda: true };
   return { subject: `HorizontalPodAutoscaler/${name}`, keda: false };
 }
 
 function fixFor(reason: string | undefined): string {
-  if (reason === 'FailedGetResourceMetric' || reason === 'FailedGetContainerResourceMetric') {
+  if (
+    reason === 'FailedGetResourceMetric' ||
+    reason === 'FailedGetContainerResourceMetric'
+  ) {
     return 'Check that metrics-server runs (kubectl top pods) and that every container requests the resource the HPA targets.';
   }
-  if (reason === 'FailedGetExternalMetric' || reason === 'FailedGetPodsMetric' || reason === 'FailedGetObjectMetric') {
+  if (
+    reason === 'FailedGetExternalMetric' ||
+    reason === 'FailedGetPodsMetric' ||
+    reason === 'FailedGetObjectMetric'
+  ) {
     return 'Check the metrics adapter that serves this metric (KEDA’s metrics server, prometheus-adapter) and the metric’s query.';
   }
   return 'Check the scaleTargetRef and the autoscaler’s events (kubectl describe) for the failing step.';
 }
 
-function finding(subject: string, c: SlimCondition, severity: Finding['severity'], where: string): Finding {
+function finding(
+  subject: string,
+  c: SlimCondition,
+  severity: Finding['severity'],
+  where: string,
+): Finding {
   return {
     id: ID,
     severity,
     title: `${subject}: ${c.type}=${c.status} (${c.reason ?? 'no reason'})`,
-    evidence: `${conditionInPlainWords(c)}${c.message ? ` ${where} says: "${c.message}"` : ''}`,
+    evidence: `${conditionInPlainWords(c)}${
+      c.message ? ` ${where} says: "${c.message}"` : ''
+    }`,
     fix: fixFor(c.reason),
     subject,
   };
@@ -33,7 +52,8 @@ function finding(subject: string, c: SlimCondition, severity: Finding['severity'
 /** `autoscaler-condition-failing`: the HPA controller (or KEDA) reports it cannot compute or apply a replica count. */
 export const autoscalerConditionFailingRule: FindingRule = {
   id: ID,
-  description: 'The HPA controller reports ScalingActive=False or AbleToScale=False (e.g. FailedGetResourceMetric).',
+  description:
+    'The HPA controller reports ScalingActive=False or AbleToScale=False (e.g. FailedGetResourceMetric).',
   evaluate(ctx) {
     const out: Finding[] = [];
     for (const h of ctx.hpas) {
@@ -54,8 +74,14 @@ export const autoscalerConditionFailingRule: FindingRule = {
     }
     for (const so of ctx.scaledObjects) {
       if (ctx.kedaHpaOf.has(so.meta.name)) continue; // its HPA's conditions are reported above
-      const c = so.status.conditions.find(x => x.type === 'HPAActive' && x.status === 'False' && x.reason !== 'ScalingDisabled');
-      if (c) out.push(finding(`ScaledObject/${so.meta.name}`, c, 'error', 'KEDA'));
+      const c = so.status.conditions.find(
+        x =>
+          x.type === 'HPAActive' &&
+          x.status === 'False' &&
+          x.reason !== 'ScalingDisabled',
+      );
+      if (c)
+        out.push(finding(`ScaledObject/${so.meta.name}`, c, 'error', 'KEDA'));
     }
     return out;
   },

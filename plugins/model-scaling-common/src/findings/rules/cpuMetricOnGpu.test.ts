@@ -1,15 +1,32 @@
-import { CPU_70, deployment, hpa, podSpec, scaledObject, tritonContainer } from '../__fixtures__/records';
+import {
+  CPU_70,
+  deployment,
+  hpa,
+  podSpec,
+  scaledObject,
+  tritonContainer,
+} from '../__fixtures__/records';
 import { buildFindingsContext } from '../context';
 import { cpuMetricOnGpuRule } from './cpuMetricOnGpu';
 
-const gpuDeployment = deployment('image-classifier', podSpec([tritonContainer()]));
+const gpuDeployment = deployment(
+  'image-classifier',
+  podSpec([tritonContainer()]),
+);
 
 describe('cpu-metric-on-gpu', () => {
   it('warns when GPU pods are scaled only on CPU', () => {
     const [f] = cpuMetricOnGpuRule.evaluate(
-      buildFindingsContext({ deployment: gpuDeployment, hpas: [hpa('image-classifier', { metrics: [CPU_70] })] }),
+      buildFindingsContext({
+        deployment: gpuDeployment,
+        hpas: [hpa('image-classifier', { metrics: [CPU_70] })],
+      }),
     );
-    expect(f).toMatchObject({ id: 'cpu-metric-on-gpu', severity: 'warning', subject: 'HorizontalPodAutoscaler/image-classifier' });
+    expect(f).toMatchObject({
+      id: 'cpu-metric-on-gpu',
+      severity: 'warning',
+      subject: 'HorizontalPodAutoscaler/image-classifier',
+    });
     expect(f.evidence).toContain('nvidia.com/gpu (exclusive)');
     expect(f.evidence).toContain('target 70 %');
   });
@@ -21,12 +38,31 @@ describe('cpu-metric-on-gpu', () => {
         { type: 'cpu', metricType: 'Utilization', metadata: { value: '60' } },
       ],
     });
-    const [f] = cpuMetricOnGpuRule.evaluate(buildFindingsContext({ deployment: gpuDeployment, scaledObjects: [so] }));
-    expect(f).toMatchObject({ severity: 'info', subject: 'ScaledObject/image-classifier' });
+    const [f] = cpuMetricOnGpuRule.evaluate(
+      buildFindingsContext({ deployment: gpuDeployment, scaledObjects: [so] }),
+    );
+    expect(f).toMatchObject({
+      severity: 'info',
+      subject: 'ScaledObject/image-classifier',
+    });
   });
 
   it('stays quiet for CPU pods and for GPU pods scaled on requests', () => {
-    expect(cpuMetricOnGpuRule.evaluate(buildFindingsContext({ deployment: deployment('text-classifier'), hpas: [hpa('text-classifier')] }))).toEqual([]);
-    expect(cpuMetricOnGpuRule.evaluate(buildFindingsContext({ deployment: gpuDeployment, scaledObjects: [scaledObject('image-classifier')] }))).toEqual([]);
+    expect(
+      cpuMetricOnGpuRule.evaluate(
+        buildFindingsContext({
+          deployment: deployment('text-classifier'),
+          hpas: [hpa('text-classifier')],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      cpuMetricOnGpuRule.evaluate(
+        buildFindingsContext({
+          deployment: gpuDeployment,
+          scaledObjects: [scaledObject('image-classifier')],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

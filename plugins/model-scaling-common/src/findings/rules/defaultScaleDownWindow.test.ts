@@ -1,22 +1,46 @@
-import { deployment, hpa, kedaHpa, podSpec, scaledObject, tritonContainer } from '../__fixtures__/records';
+import {
+  deployment,
+  hpa,
+  kedaHpa,
+  podSpec,
+  scaledObject,
+  tritonContainer,
+} from '../__fixtures__/records';
 import { buildFindingsContext } from '../context';
 import { defaultScaleDownWindowRule } from './defaultScaleDownWindow';
 
 describe('default-scale-down-window', () => {
   it('flags an HPA without a scale-down window, as info on CPU', () => {
-    const ctx = buildFindingsContext({ pattern: 'realtime-cpu', deployment: deployment('text-classifier'), hpas: [hpa('text-classifier')] });
+    const ctx = buildFindingsContext({
+      pattern: 'realtime-cpu',
+      deployment: deployment('text-classifier'),
+      hpas: [hpa('text-classifier')],
+    });
     const [f] = defaultScaleDownWindowRule.evaluate(ctx);
-    expect(f).toMatchObject({ id: 'default-scale-down-window', severity: 'info', subject: 'HorizontalPodAutoscaler/text-classifier' });
+    expect(f).toMatchObject({
+      id: 'default-scale-down-window',
+      severity: 'info',
+      subject: 'HorizontalPodAutoscaler/text-classifier',
+    });
     expect(f.fix).toContain('60 s, the realtime-cpu golden-path value');
   });
 
   it('warns for a GPU ScaledObject without a window, naming the GPU cost', () => {
     const d = deployment('image-classifier', podSpec([tritonContainer()]));
-    const so = scaledObject('image-classifier', { hpaBehavior: { scaleUp: { stabilizationWindowSeconds: 0 } } });
+    const so = scaledObject('image-classifier', {
+      hpaBehavior: { scaleUp: { stabilizationWindowSeconds: 0 } },
+    });
     const [f] = defaultScaleDownWindowRule.evaluate(
-      buildFindingsContext({ deployment: d, scaledObjects: [so], hpas: [kedaHpa('image-classifier')] }),
+      buildFindingsContext({
+        deployment: d,
+        scaledObjects: [so],
+        hpas: [kedaHpa('image-classifier')],
+      }),
     );
-    expect(f).toMatchObject({ severity: 'warning', subject: 'ScaledObject/image-classifier' });
+    expect(f).toMatchObject({
+      severity: 'warning',
+      subject: 'ScaledObject/image-classifier',
+    });
     expect(f.evidence).toContain('nvidia.com/gpu idle');
   });
 
@@ -24,12 +48,21 @@ describe('default-scale-down-window', () => {
     const d = deployment('image-classifier');
     const ctx = buildFindingsContext({
       deployment: d,
-      hpas: [kedaHpa('image-classifier'), hpa('other', { behavior: { scaleDown: { stabilizationWindowSeconds: 60 } } })],
+      hpas: [
+        kedaHpa('image-classifier'),
+        hpa('other', {
+          behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
+        }),
+      ],
       scaledObjects: [scaledObject('image-classifier')],
     });
     expect(defaultScaleDownWindowRule.evaluate(ctx)).toEqual([]);
     const explicit = buildFindingsContext({
-      hpas: [hpa('text-classifier', { behavior: { scaleDown: { stabilizationWindowSeconds: 300 } } })],
+      hpas: [
+        hpa('text-classifier', {
+          behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },
+        }),
+      ],
     });
     expect(defaultScaleDownWindowRule.evaluate(explicit)).toEqual([]);
   });

@@ -16,25 +16,58 @@ const lonely = figures({
 describe('dynamic-batching-ineffective', () => {
   it('flags batch ≈ 1 under load with batching configured, naming unused preferred sizes', () => {
     const [f] = dynamicBatchingIneffectiveRule.evaluate(
-      buildFindingsContext({ triton: [lonely], tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }] }),
+      buildFindingsContext({
+        triton: [lonely],
+        tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }],
+      }),
     );
-    expect(f).toMatchObject({ id: 'dynamic-batching-ineffective', severity: 'warning', subject: 'TritonModel/resnet50' });
-    expect(f.title).toBe('Triton model resnet50 executes batches of 1.05 on average');
-    expect(f.evidence).toContain('preferred_batch_size [4, 8, 16], max_queue_delay 5000 µs; executed sizes: 1×3240, 2×180');
-    expect(f.evidence).toContain('None of the preferred sizes was ever executed.');
+    expect(f).toMatchObject({
+      id: 'dynamic-batching-ineffective',
+      severity: 'warning',
+      subject: 'TritonModel/resnet50',
+    });
+    expect(f.title).toBe(
+      'Triton model resnet50 executes batches of 1.05 on average',
+    );
+    expect(f.evidence).toContain(
+      'preferred_batch_size [4, 8, 16], max_queue_delay 5000 µs; executed sizes: 1×3240, 2×180',
+    );
+    expect(f.evidence).toContain(
+      'None of the preferred sizes was ever executed.',
+    );
     expect(f.fix).toContain('fewer, busier replicas');
   });
 
   it('suggests a queue delay when it is 0', () => {
-    const config = { ...TRITON_BATCHING, dynamicBatching: { preferredBatchSize: [8], maxQueueDelayMicroseconds: 0 } };
-    const [f] = dynamicBatchingIneffectiveRule.evaluate(buildFindingsContext({ triton: [{ ...lonely, config }] }));
+    const config = {
+      ...TRITON_BATCHING,
+      dynamicBatching: {
+        preferredBatchSize: [8],
+        maxQueueDelayMicroseconds: 0,
+      },
+    };
+    const [f] = dynamicBatchingIneffectiveRule.evaluate(
+      buildFindingsContext({ triton: [{ ...lonely, config }] }),
+    );
     expect(f.fix).toContain('Set max_queue_delay_microseconds');
   });
 
   it('stays quiet when batches form, at trickle load, or when batching is off (another rule)', () => {
-    expect(dynamicBatchingIneffectiveRule.evaluate(buildFindingsContext({ triton: [figures()] }))).toEqual([]);
-    expect(dynamicBatchingIneffectiveRule.evaluate(buildFindingsContext({ triton: [{ ...lonely, requestsPerSecond: 5 }] }))).toEqual([]);
+    expect(
+      dynamicBatchingIneffectiveRule.evaluate(
+        buildFindingsContext({ triton: [figures()] }),
+      ),
+    ).toEqual([]);
+    expect(
+      dynamicBatchingIneffectiveRule.evaluate(
+        buildFindingsContext({ triton: [{ ...lonely, requestsPerSecond: 5 }] }),
+      ),
+    ).toEqual([]);
     const off = { ...TRITON_BATCHING, dynamicBatching: undefined };
-    expect(dynamicBatchingIneffectiveRule.evaluate(buildFindingsContext({ triton: [{ ...lonely, config: off }] }))).toEqual([]);
+    expect(
+      dynamicBatchingIneffectiveRule.evaluate(
+        buildFindingsContext({ triton: [{ ...lonely, config: off }] }),
+      ),
+    ).toEqual([]);
   });
 });

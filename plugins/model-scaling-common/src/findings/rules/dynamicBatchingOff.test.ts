@@ -11,17 +11,39 @@ describe('dynamic-batching-off', () => {
       triton: [figures({ averageBatchSize: 1, executionsPerSecond: 800 })],
     });
     const [f] = dynamicBatchingOffRule.evaluate(ctx);
-    expect(f).toMatchObject({ id: 'dynamic-batching-off', severity: 'warning', subject: 'TritonModel/resnet50' });
+    expect(f).toMatchObject({
+      id: 'dynamic-batching-off',
+      severity: 'warning',
+      subject: 'TritonModel/resnet50',
+    });
     expect(f.evidence).toContain('max_batch_size is 32');
     expect(f.evidence).toContain('average batch 1 at 800 req/s');
   });
 
   it('reads the config carried by live figures', () => {
-    expect(dynamicBatchingOffRule.evaluate(buildFindingsContext({ triton: [figures({ config: off })] }))).toHaveLength(1);
+    expect(
+      dynamicBatchingOffRule.evaluate(
+        buildFindingsContext({ triton: [figures({ config: off })] }),
+      ),
+    ).toHaveLength(1);
   });
 
   it('stays quiet with dynamic batching on, or a model that cannot batch', () => {
-    expect(dynamicBatchingOffRule.evaluate(buildFindingsContext({ tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }] }))).toEqual([]);
-    expect(dynamicBatchingOffRule.evaluate(buildFindingsContext({ tritonConfigs: [{ model: 'resnet50', config: { ...off, maxBatchSize: 0 } }] }))).toEqual([]);
+    expect(
+      dynamicBatchingOffRule.evaluate(
+        buildFindingsContext({
+          tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }],
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      dynamicBatchingOffRule.evaluate(
+        buildFindingsContext({
+          tritonConfigs: [
+            { model: 'resnet50', config: { ...off, maxBatchSize: 0 } },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -1,4 +1,9 @@
-import { deployment, hpa, kedaHpa, scaledObject } from '../__fixtures__/records';
+import {
+  deployment,
+  hpa,
+  kedaHpa,
+  scaledObject,
+} from '../__fixtures__/records';
 import { buildFindingsContext } from '../context';
 import { hpaAndKedaConflictRule } from './hpaAndKedaConflict';
 
@@ -10,15 +15,22 @@ describe('hpa-and-keda-conflict', () => {
       scaledObjects: [scaledObject('image-classifier')],
     });
     const [f] = hpaAndKedaConflictRule.evaluate(ctx);
-    expect(f).toMatchObject({ id: 'hpa-and-keda-conflict', severity: 'error', subject: 'Deployment/image-classifier' });
+    expect(f).toMatchObject({
+      id: 'hpa-and-keda-conflict',
+      severity: 'error',
+      subject: 'Deployment/image-classifier',
+    });
     expect(f.evidence).toBe(
-      'ScaledObject/image-classifier and HorizontalPodAutoscaler/image-classifier all set the replica count of Deployment/image-classifier; each overwrites the other\'s decision, so replicas flap.',
+      "ScaledObject/image-classifier and HorizontalPodAutoscaler/image-classifier all set the replica count of Deployment/image-classifier; each overwrites the other's decision, so replicas flap.",
     );
     expect(f.fix).toContain('transfer-hpa-ownership');
   });
 
   it('finds the conflict in rendered manifests without a Deployment record', () => {
-    const ctx = buildFindingsContext({ hpas: [hpa('summarizer')], scaledObjects: [scaledObject('summarizer')] });
+    const ctx = buildFindingsContext({
+      hpas: [hpa('summarizer')],
+      scaledObjects: [scaledObject('summarizer')],
+    });
     expect(hpaAndKedaConflictRule.evaluate(ctx)).toHaveLength(1);
   });
 

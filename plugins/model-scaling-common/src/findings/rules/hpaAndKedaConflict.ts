@@ -1,14 +1,21 @@
-import { autoscalerView, isHpaOfScaledObject } from '../../status/autoscalerView';
+import {
+  autoscalerView,
+  isHpaOfScaledObject,
+} from '../../status/autoscalerView';
 import type { Finding } from '../../types/status';
 import type { FindingRule } from '../types';
 
 const ID = 'hpa-and-keda-conflict';
 
-function conflictsWithoutDeployment(ctx: Parameters<FindingRule['evaluate']>[0]): Map<string, string[]> {
+function conflictsWithoutDeployment(
+  ctx: Parameters<FindingRule['evaluate']>[0],
+): Map<string, string[]> {
   const byTarget = new Map<string, string[]>();
-  const add = (target: string, who: string) => byTarget.set(target, [...(byTarget.get(target) ?? []), who]);
+  const add = (target: string, who: string) =>
+    byTarget.set(target, [...(byTarget.get(target) ?? []), who]);
   for (const so of ctx.scaledObjects) {
-    if ((so.scaleTargetRef.kind ?? 'Deployment') === 'Deployment') add(so.scaleTargetRef.name, `ScaledObject/${so.meta.name}`);
+    if ((so.scaleTargetRef.kind ?? 'Deployment') === 'Deployment')
+      add(so.scaleTargetRef.name, `ScaledObject/${so.meta.name}`);
   }
   for (const h of ctx.hpas) {
     if (h.scaleTargetRef.kind !== 'Deployment') continue;
@@ -21,11 +28,17 @@ function conflictsWithoutDeployment(ctx: Parameters<FindingRule['evaluate']>[0])
 /** `hpa-and-keda-conflict`: more than one independent autoscaler sets the same Deployment's replicas. */
 export const hpaAndKedaConflictRule: FindingRule = {
   id: ID,
-  description: 'An HPA and a ScaledObject (or two of either) target one workload.',
+  description:
+    'An HPA and a ScaledObject (or two of either) target one workload.',
   evaluate(ctx) {
     const deployment = ctx.input.deployment;
     const conflicts = deployment
-      ? new Map([[deployment.meta.name, autoscalerView(deployment, ctx.hpas, ctx.scaledObjects).conflicting]])
+      ? new Map([
+          [
+            deployment.meta.name,
+            autoscalerView(deployment, ctx.hpas, ctx.scaledObjects).conflicting,
+          ],
+        ])
       : conflictsWithoutDeployment(ctx);
     const out: Finding[] = [];
     for (const [target, who] of conflicts) {
@@ -36,7 +49,9 @@ export const hpaAndKedaConflictRule: FindingRule = {
         id: ID,
         severity: 'error',
         title: `${who.length} autoscalers target Deployment/${target}`,
-        evidence: `${who.join(' and ')} all set the replica count of Deployment/${target}; each overwrites the other's decision, so replicas flap.`,
+        evidence: `${who.join(
+          ' and ',
+        )} all set the replica count of Deployment/${target}; each overwrites the other's decision, so replicas flap.`,
         fix:
           hasKeda && hasHpa
             ? 'Keep the ScaledObject and delete the plain HPA (KEDA creates its own keda-hpa-<name>); to keep the HPA’s settings, move them into spec.advanced.horizontalPodAutoscalerConfig, or let KEDA adopt it with the scaledobject.keda.sh/transfer-hpa-ownership annotation.'

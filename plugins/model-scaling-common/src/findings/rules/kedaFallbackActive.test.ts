@@ -7,22 +7,50 @@ describe('keda-fallback-active', () => {
     const so = scaledObject('image-classifier', {
       fallback: { failureThreshold: 3, replicas: 4 },
       status: {
-        conditions: [{ type: 'Fallback', status: 'True', reason: 'FallbackExists', message: 'At least one trigger is falling back on this scaled object' }],
+        conditions: [
+          {
+            type: 'Fallback',
+            status: 'True',
+            reason: 'FallbackExists',
+            message:
+              'At least one trigger is falling back on this scaled object',
+          },
+        ],
         health: { 's0-prometheus': { numberOfFailures: 7, status: 'Failing' } },
         externalMetricNames: ['s0-prometheus'],
       },
     });
-    const [f] = kedaFallbackActiveRule.evaluate(buildFindingsContext({ scaledObjects: [so] }));
-    expect(f).toMatchObject({ id: 'keda-fallback-active', severity: 'warning', subject: 'ScaledObject/image-classifier' });
-    expect(f.title).toBe('ScaledObject/image-classifier is on fallback: 4 replicas regardless of load');
-    expect(f.evidence).toContain('s0-prometheus failed 7 times (failureThreshold 3, behavior static)');
+    const [f] = kedaFallbackActiveRule.evaluate(
+      buildFindingsContext({ scaledObjects: [so] }),
+    );
+    expect(f).toMatchObject({
+      id: 'keda-fallback-active',
+      severity: 'warning',
+      subject: 'ScaledObject/image-classifier',
+    });
+    expect(f.title).toBe(
+      'ScaledObject/image-classifier is on fallback: 4 replicas regardless of load',
+    );
+    expect(f.evidence).toContain(
+      's0-prometheus failed 7 times (failureThreshold 3, behavior static)',
+    );
   });
 
   it('stays quiet while the triggers are healthy or below the threshold', () => {
     const below = scaledObject('image-classifier', {
       fallback: { failureThreshold: 3, replicas: 4 },
-      status: { conditions: [], health: { 's0-prometheus': { numberOfFailures: 2, status: 'Failing' } }, externalMetricNames: [] },
+      status: {
+        conditions: [],
+        health: { 's0-prometheus': { numberOfFailures: 2, status: 'Failing' } },
+        externalMetricNames: [],
+      },
     });
-    expect(kedaFallbackActiveRule.evaluate(buildFindingsContext({ scaledObjects: [scaledObject('image-classifier'), below] }))).toEqual([]);
+    expect(
+      kedaFallbackActiveRule.evaluate(
+        buildFindingsContext({
+          scaledObjects: [scaledObject('image-classifier'), below],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

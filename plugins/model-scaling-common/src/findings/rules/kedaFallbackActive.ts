@@ -20,10 +20,22 @@ export const kedaFallbackActiveRule: FindingRule = {
       out.push({
         id: ID,
         severity: 'warning',
-        title: `${subject} is on fallback${fb ? `: ${fb.replicas} replicas regardless of load` : ''}`,
+        title: `${subject} is on fallback${
+          fb ? `: ${fb.replicas} replicas regardless of load` : ''
+        }`,
         evidence:
-          `${failing.length ? `${failing.join('; ')}` : 'The Fallback condition is True'}` +
-          `${fb ? ` (failureThreshold ${fb.failureThreshold}, behavior ${fb.behavior ?? 'static'})` : ''}; ` +
+          `${
+            failing.length
+              ? `${failing.join('; ')}`
+              : 'The Fallback condition is True'
+          }` +
+          `${
+            fb
+              ? ` (failureThreshold ${fb.failureThreshold}, behavior ${
+                  fb.behavior ?? 'static'
+                })`
+              : ''
+          }; ` +
           'while the trigger fails, KEDA reports fallback.replicas × target to the HPA instead of the real metric.',
         fix: 'Fix the failing trigger — its server address, query, credentials (TriggerAuthentication) or network policy — the fallback count is a static guess, not scaling.',
         subject,

@@ -1,10 +1,22 @@
-import { deployment, kedaHpa, pod, podSpec, scaledObject, tritonContainer } from '../__fixtures__/records';
+import {
+  deployment,
+  kedaHpa,
+  pod,
+  podSpec,
+  scaledObject,
+  tritonContainer,
+} from '../__fixtures__/records';
 import { buildFindingsContext } from '../context';
 import { podsPendingWhileScalingRule } from './podsPendingWhileScaling';
 
 const spec = podSpec([tritonContainer()]);
 const running = [1, 2, 3].map(i =>
-  pod(`image-classifier-abc-${i}`, { spec, nodeName: 'gpu-h200-a', startTime: '2026-11-28T09:00:00Z', readyTime: '2026-11-28T09:01:30Z' }),
+  pod(`image-classifier-abc-${i}`, {
+    spec,
+    nodeName: 'gpu-h200-a',
+    startTime: '2026-11-28T09:00:00Z',
+    readyTime: '2026-11-28T09:01:30Z',
+  }),
 );
 const unschedulable = [4, 5].map(i =>
   pod(`image-classifier-abc-${i}`, {
@@ -12,7 +24,8 @@ const unschedulable = [4, 5].map(i =>
     phase: 'Pending',
     created: '2026-11-28T10:00:00Z',
     pendingReason: 'Unschedulable',
-    pendingMessage: '0/6 nodes are available: 3 Insufficient nvidia.com/gpu, 3 node(s) had untolerated taint {dedicated: batch}.',
+    pendingMessage:
+      '0/6 nodes are available: 3 Insufficient nvidia.com/gpu, 3 node(s) had untolerated taint {dedicated: batch}.',
   }),
 );
 
@@ -26,7 +39,11 @@ describe('pods-pending-while-scaling', () => {
       now: '2026-11-28T10:04:00Z',
     });
     const [f] = podsPendingWhileScalingRule.evaluate(ctx);
-    expect(f).toMatchObject({ id: 'pods-pending-while-scaling', severity: 'warning', subject: 'Deployment/image-classifier' });
+    expect(f).toMatchObject({
+      id: 'pods-pending-while-scaling',
+      severity: 'warning',
+      subject: 'Deployment/image-classifier',
+    });
     expect(f.evidence).toContain('2 pods Pending for up to 4 min');
     expect(f.evidence).toContain('Insufficient nvidia.com/gpu');
     expect(f.evidence).toContain('3 ready of 5 wanted');
@@ -43,7 +60,12 @@ describe('pods-pending-while-scaling', () => {
   });
 
   it('ignores a pod that is briefly pulling its image, and pending pods nobody wants', () => {
-    const pulling = pod('image-classifier-abc-4', { spec, phase: 'Pending', created: '2026-11-28T10:03:30Z', pendingReason: 'ContainerCreating' });
+    const pulling = pod('image-classifier-abc-4', {
+      spec,
+      phase: 'Pending',
+      created: '2026-11-28T10:03:30Z',
+      pendingReason: 'ContainerCreating',
+    });
     const ctx = buildFindingsContext({
       deployment: deployment('image-classifier', spec, { specReplicas: 4 }),
       pods: [...running, pulling],

@@ -7,7 +7,8 @@ const ID = 'queue-delay-exceeds-slo';
 /** `queue-delay-exceeds-slo`: the batcher's queue delay (configured or measured) eats the latency SLO. */
 export const queueDelayExceedsSloRule: FindingRule = {
   id: ID,
-  description: 'The dynamic batcher’s queue delay takes too much of the latency SLO.',
+  description:
+    'The dynamic batcher’s queue delay takes too much of the latency SLO.',
   evaluate(ctx) {
     const slo = ctx.input.latencySloMs;
     if (slo === undefined || !(slo > 0)) return [];
@@ -22,11 +23,20 @@ export const queueDelayExceedsSloRule: FindingRule = {
       out.push({
         id: ID,
         severity: delayMs >= slo ? 'error' : 'warning',
-        title: `Triton model ${model} may queue requests for ${num(delayMs)} ms against a ${num(slo)} ms SLO`,
+        title: `Triton model ${model} may queue requests for ${num(
+          delayMs,
+        )} ms against a ${num(slo)} ms SLO`,
         evidence:
-          `max_queue_delay_microseconds is ${db.maxQueueDelayMicroseconds} (${num(delayMs)} ms), ${num((delayMs / slo) * 100, 0)} % of the ${num(slo)} ms latency SLO, ` +
+          `max_queue_delay_microseconds is ${
+            db.maxQueueDelayMicroseconds
+          } (${num(delayMs)} ms), ${num(
+            (delayMs / slo) * 100,
+            0,
+          )} % of the ${num(slo)} ms latency SLO, ` +
           'before any compute time: at low load every request can wait the full delay.',
-        fix: `Lower max_queue_delay_microseconds to well under half the SLO (e.g. ${Math.round((slo * 1000) / 4)} µs) and let the batching advisor check the p99.`,
+        fix: `Lower max_queue_delay_microseconds to well under half the SLO (e.g. ${Math.round(
+          (slo * 1000) / 4,
+        )} µs) and let the batching advisor check the p99.`,
         subject: `TritonModel/${model}`,
       });
     }
@@ -37,8 +47,18 @@ export const queueDelayExceedsSloRule: FindingRule = {
       out.push({
         id: ID,
         severity: queueMs >= slo ? 'error' : 'warning',
-        title: `Requests to Triton model ${f.model} wait ${num(queueMs)} ms in the queue against a ${num(slo)} ms SLO`,
-        evidence: `Measured average queue time ${num(queueMs)} ms (compute ${f.averageComputeUs !== undefined ? `${num(f.averageComputeUs / 1000, 2)} ms` : 'unknown'}) at ${num(f.requestsPerSecond)} req/s${f.pendingRequests !== undefined ? `, ${f.pendingRequests} pending` : ''}.`,
+        title: `Requests to Triton model ${f.model} wait ${num(
+          queueMs,
+        )} ms in the queue against a ${num(slo)} ms SLO`,
+        evidence: `Measured average queue time ${num(queueMs)} ms (compute ${
+          f.averageComputeUs !== undefined
+            ? `${num(f.averageComputeUs / 1000, 2)} ms`
+            : 'unknown'
+        }) at ${num(f.requestsPerSecond)} req/s${
+          f.pendingRequests !== undefined
+            ? `, ${f.pendingRequests} pending`
+            : ''
+        }.`,
         fix: 'The instances cannot keep up or the batcher waits too long: add replicas (scale on queue time), lower max_queue_delay_microseconds, or add model instances.',
         subject: `TritonModel/${f.model}`,
       });

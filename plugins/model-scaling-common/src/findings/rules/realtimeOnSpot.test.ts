@@ -3,31 +3,56 @@ import { buildFindingsContext } from '../context';
 import { realtimeOnSpotRule } from './realtimeOnSpot';
 
 const spotNode = node('ip-10-0-3-17', { 'karpenter.sh/capacity-type': 'spot' });
-const onDemand = node('ip-10-0-1-4', { 'karpenter.sh/capacity-type': 'on-demand' });
+const onDemand = node('ip-10-0-1-4', {
+  'karpenter.sh/capacity-type': 'on-demand',
+});
 
 describe('realtime-on-spot', () => {
   it('flags real-time pods running on spot nodes', () => {
     const ctx = buildFindingsContext({
       pattern: 'realtime-cpu',
       deployment: deployment('text-classifier'),
-      pods: [pod('a', { nodeName: 'ip-10-0-3-17' }), pod('b', { nodeName: 'ip-10-0-1-4' })],
+      pods: [
+        pod('a', { nodeName: 'ip-10-0-3-17' }),
+        pod('b', { nodeName: 'ip-10-0-1-4' }),
+      ],
       nodes: [spotNode, onDemand],
     });
     const [f] = realtimeOnSpotRule.evaluate(ctx);
-    expect(f).toMatchObject({ id: 'realtime-on-spot', severity: 'warning', subject: 'Deployment/text-classifier' });
-    expect(f.evidence).toContain('1 of 2 running pods are on spot capacity (karpenter.sh/capacity-type=spot)');
+    expect(f).toMatchObject({
+      id: 'realtime-on-spot',
+      severity: 'warning',
+      subject: 'Deployment/text-classifier',
+    });
+    expect(f.evidence).toContain(
+      '1 of 2 running pods are on spot capacity (karpenter.sh/capacity-type=spot)',
+    );
   });
 
   it('flags a rendered template that selects spot', () => {
-    const spec = podSpec(undefined, { nodeSelector: { 'cloud.google.com/gke-spot': 'true' } });
-    const [f] = realtimeOnSpotRule.evaluate(buildFindingsContext({ pattern: 'realtime-gpu', podSpec: spec }));
-    expect(f.evidence).toContain('selects spot capacity (cloud.google.com/gke-spot=true)');
+    const spec = podSpec(undefined, {
+      nodeSelector: { 'cloud.google.com/gke-spot': 'true' },
+    });
+    const [f] = realtimeOnSpotRule.evaluate(
+      buildFindingsContext({ pattern: 'realtime-gpu', podSpec: spec }),
+    );
+    expect(f.evidence).toContain(
+      'selects spot capacity (cloud.google.com/gke-spot=true)',
+    );
   });
 
   it('accepts spot for async-batch and on-demand for real-time', () => {
-    const spot = buildFindingsContext({ pattern: 'async-batch', pods: [pod('a', { nodeName: 'ip-10-0-3-17' })], nodes: [spotNode] });
+    const spot = buildFindingsContext({
+      pattern: 'async-batch',
+      pods: [pod('a', { nodeName: 'ip-10-0-3-17' })],
+      nodes: [spotNode],
+    });
     expect(realtimeOnSpotRule.evaluate(spot)).toEqual([]);
-    const ok = buildFindingsContext({ pattern: 'realtime-cpu', pods: [pod('a', { nodeName: 'ip-10-0-1-4' })], nodes: [onDemand] });
+    const ok = buildFindingsContext({
+      pattern: 'realtime-cpu',
+      pods: [pod('a', { nodeName: 'ip-10-0-1-4' })],
+      nodes: [onDemand],
+    });
     expect(realtimeOnSpotRule.evaluate(ok)).toEqual([]);
   });
 });

@@ -16,13 +16,16 @@ export const realtimeOnSpotRule: FindingRule = {
       const label = nodeSpotLabel(n);
       if (label) spotNodes.set(n.meta.name, label);
     }
-    for (const n of ctx.gpu.nodes) if (n.spot && n.capacityLabel) spotNodes.set(n.name, n.capacityLabel);
+    for (const n of ctx.gpu.nodes)
+      if (n.spot && n.capacityLabel) spotNodes.set(n.name, n.capacityLabel);
     const scheduled = ctx.pods.filter(p => p.nodeName);
     const onSpot = scheduled.filter(p => spotNodes.has(p.nodeName!));
     const specLabel = ctx.podSpec ? podSpecSpotLabel(ctx.podSpec) : undefined;
     let evidence: string;
     if (onSpot.length > 0) {
-      const labels = [...new Set(onSpot.map(p => spotNodes.get(p.nodeName!)))].join(', ');
+      const labels = [
+        ...new Set(onSpot.map(p => spotNodes.get(p.nodeName!))),
+      ].join(', ');
       evidence = `${onSpot.length} of ${scheduled.length} running pods are on spot capacity (${labels}).`;
     } else if (specLabel) {
       evidence = `The pod template selects spot capacity (${specLabel}).`;

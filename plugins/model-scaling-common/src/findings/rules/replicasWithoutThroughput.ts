@@ -13,14 +13,22 @@ function ms(at: ThroughputSample['at']): number {
 /** `replicas-without-throughput`: replicas went up, served requests did not — a downstream bottleneck. */
 export const replicasWithoutThroughputRule: FindingRule = {
   id: ID,
-  description: 'Replicas rise while throughput stays flat (a downstream bottleneck such as a database or cache).',
+  description:
+    'Replicas rise while throughput stays flat (a downstream bottleneck such as a database or cache).',
   evaluate(ctx) {
     const samples = (ctx.input.throughputHistory ?? [])
-      .filter(s => Number.isFinite(ms(s.at)) && ms(s.at) >= ctx.nowMs - WINDOW_SECONDS * 1000)
+      .filter(
+        s =>
+          Number.isFinite(ms(s.at)) &&
+          ms(s.at) >= ctx.nowMs - WINDOW_SECONDS * 1000,
+      )
       .sort((a, b) => ms(a.at) - ms(b.at));
     if (samples.length < 2) return [];
     // From the fewest replicas of the window to the latest sample.
-    const first = samples.reduce((lo, s) => (s.replicas < lo.replicas ? s : lo), samples[0]);
+    const first = samples.reduce(
+      (lo, s) => (s.replicas < lo.replicas ? s : lo),
+      samples[0],
+    );
     const last = samples[samples.length - 1];
     if (ms(last.at) <= ms(first.at)) return [];
     const grew = last.replicas - first.replicas;
@@ -33,8 +41,12 @@ export const replicasWithoutThroughputRule: FindingRule = {
       severity: 'warning',
       title: `Replicas went from ${first.replicas} to ${last.replicas} but throughput did not follow`,
       evidence:
-        `Over ${duration((ms(last.at) - ms(first.at)) / 1000)}: ${first.replicas} → ${last.replicas} replicas while served requests went ` +
-        `${num(first.requestsPerSecond)} → ${num(last.requestsPerSecond)} req/s (per replica ${num(perPodBefore)} → ${num(perPodNow)}).`,
+        `Over ${duration((ms(last.at) - ms(first.at)) / 1000)}: ${
+          first.replicas
+        } → ${last.replicas} replicas while served requests went ` +
+        `${num(first.requestsPerSecond)} → ${num(
+          last.requestsPerSecond,
+        )} req/s (per replica ${num(perPodBefore)} → ${num(perPodNow)}).`,
       fix:
         'More replicas are not serving more: the limit is downstream (a database, cache, feature store or rate-limited API) or in front (load balancer, client concurrency). ' +
         'Check that dependency’s saturation, cap maxReplicas at what it can take, and scale on served work (request rate or queue time) rather than latency or CPU alone.',

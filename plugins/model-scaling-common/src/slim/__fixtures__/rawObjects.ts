@@ -33,16 +33,26 @@ export const rawDeployment = {
       },
       spec: {
         nodeSelector: { 'nvidia.com/gpu.product': 'NVIDIA-H200' },
-        tolerations: [{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }],
+        tolerations: [
+          { key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' },
+        ],
         affinity: {
           nodeAffinity: {
             requiredDuringSchedulingIgnoredDuringExecution: {
               nodeSelectorTerms: [
                 {
                   matchExpressions: [
-                    { key: 'karpenter.sh/capacity-type', operator: 'In', values: ['on-demand'] },
+                    {
+                      key: 'karpenter.sh/capacity-type',
+                      operator: 'In',
+                      values: ['on-demand'],
+                    },
                     { key: 'nvidia.com/gpu.present', operator: 'Exists' },
-                    { key: 'topology.kubernetes.io/zone', operator: 'In', values: ['us-east-1a', 'us-east-1b'] },
+                    {
+                      key: 'topology.kubernetes.io/zone',
+                      operator: 'In',
+                      values: ['us-east-1a', 'us-east-1b'],
+                    },
                   ],
                 },
               ],
@@ -51,7 +61,13 @@ export const rawDeployment = {
               {
                 weight: 50,
                 preference: {
-                  matchExpressions: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['p5en.48xlarge'] }],
+                  matchExpressions: [
+                    {
+                      key: 'node.kubernetes.io/instance-type',
+                      operator: 'In',
+                      values: ['p5en.48xlarge'],
+                    },
+                  ],
                 },
               },
             ],
@@ -61,7 +77,11 @@ export const rawDeployment = {
           {
             name: 'triton',
             image: 'nvcr.io/nvidia/tritonserver:25.10-py3',
-            args: ['tritonserver', '--model-repository=/models', '--metrics-port=8002'],
+            args: [
+              'tritonserver',
+              '--model-repository=/models',
+              '--metrics-port=8002',
+            ],
             ports: [
               { name: 'http', containerPort: 8000, protocol: 'TCP' },
               { name: 'grpc', containerPort: 8001, protocol: 'TCP' },
@@ -69,7 +89,10 @@ export const rawDeployment = {
             ],
             env: [
               { name: 'CUDA_MODULE_LOADING', value: 'LAZY' },
-              { name: 'HF_TOKEN', valueFrom: { secretKeyRef: { name: 'hf', key: 'token' } } },
+              {
+                name: 'HF_TOKEN',
+                valueFrom: { secretKeyRef: { name: 'hf', key: 'token' } },
+              },
             ],
             resources: {
               requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '1' },
@@ -87,7 +110,9 @@ export const rawDeployment = {
     readyReplicas: 2,
     availableReplicas: 2,
     unavailableReplicas: 1,
-    conditions: [{ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' }],
+    conditions: [
+      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable' },
+    ],
   },
 };
 
@@ -97,13 +122,27 @@ export const rawReplicaSet = {
   metadata: {
     name: 'image-classifier-7d9c6b5f4d',
     namespace: 'ml-serving',
-    labels: { 'app.kubernetes.io/name': 'image-classifier', 'pod-template-hash': '7d9c6b5f4d' },
+    labels: {
+      'app.kubernetes.io/name': 'image-classifier',
+      'pod-template-hash': '7d9c6b5f4d',
+    },
     ownerReferences: [
-      { apiVersion: 'apps/v1', kind: 'Deployment', name: 'image-classifier', uid: '5c1f0b8e', controller: true },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'image-classifier',
+        uid: '5c1f0b8e',
+        controller: true,
+      },
     ],
   },
   spec: { replicas: 3 },
-  status: { replicas: 3, readyReplicas: 2, availableReplicas: 2, fullyLabeledReplicas: 3 },
+  status: {
+    replicas: 3,
+    readyReplicas: 2,
+    availableReplicas: 2,
+    fullyLabeledReplicas: 3,
+  },
 };
 
 export const rawPodRunning = {
@@ -112,8 +151,18 @@ export const rawPodRunning = {
   metadata: {
     name: 'image-classifier-7d9c6b5f4d-x2x9p',
     namespace: 'ml-serving',
-    labels: { 'app.kubernetes.io/name': 'image-classifier', 'pod-template-hash': '7d9c6b5f4d' },
-    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'image-classifier-7d9c6b5f4d', controller: true }],
+    labels: {
+      'app.kubernetes.io/name': 'image-classifier',
+      'pod-template-hash': '7d9c6b5f4d',
+    },
+    ownerReferences: [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        name: 'image-classifier-7d9c6b5f4d',
+        controller: true,
+      },
+    ],
     creationTimestamp: '2026-11-28T10:00:00Z',
   },
   spec: {
@@ -126,13 +175,34 @@ export const rawPodRunning = {
     podIP: '10.42.3.17',
     startTime: '2026-11-28T10:00:02Z',
     conditions: [
-      { type: 'PodScheduled', status: 'True', lastTransitionTime: '2026-11-28T10:00:00Z' },
-      { type: 'Initialized', status: 'True', lastTransitionTime: '2026-11-28T10:00:03Z' },
-      { type: 'ContainersReady', status: 'True', lastTransitionTime: '2026-11-28T10:01:34Z' },
-      { type: 'Ready', status: 'True', lastTransitionTime: '2026-11-28T10:01:34Z' },
+      {
+        type: 'PodScheduled',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T10:00:00Z',
+      },
+      {
+        type: 'Initialized',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T10:00:03Z',
+      },
+      {
+        type: 'ContainersReady',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T10:01:34Z',
+      },
+      {
+        type: 'Ready',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T10:01:34Z',
+      },
     ],
     containerStatuses: [
-      { name: 'triton', ready: true, restartCount: 1, state: { running: { startedAt: '2026-11-28T10:00:40Z' } } },
+      {
+        name: 'triton',
+        ready: true,
+        restartCount: 1,
+        state: { running: { startedAt: '2026-11-28T10:00:40Z' } },
+      },
     ],
   },
 };
@@ -144,7 +214,13 @@ export const rawPodPending = {
     name: 'image-classifier-7d9c6b5f4d-q8w7z',
     namespace: 'ml-serving',
     labels: { 'app.kubernetes.io/name': 'image-classifier' },
-    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'image-classifier-7d9c6b5f4d' }],
+    ownerReferences: [
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        name: 'image-classifier-7d9c6b5f4d',
+      },
+    ],
     creationTimestamp: '2026-11-28T10:05:00Z',
   },
   spec: { containers: rawDeployment.spec.template.spec.containers },
@@ -155,7 +231,8 @@ export const rawPodPending = {
         type: 'PodScheduled',
         status: 'False',
         reason: 'Unschedulable',
-        message: '0/4 nodes are available: 2 Insufficient nvidia.com/gpu, 2 node(s) didn\'t match Pod\'s node affinity/selector.',
+        message:
+          "0/4 nodes are available: 2 Insufficient nvidia.com/gpu, 2 node(s) didn't match Pod's node affinity/selector.",
         lastTransitionTime: '2026-11-28T10:05:00Z',
       },
     ],
@@ -185,11 +262,30 @@ export const rawGpuNode = {
     taints: [{ key: 'nvidia.com/gpu', value: 'present', effect: 'NoSchedule' }],
   },
   status: {
-    capacity: { cpu: '192', memory: '2113361540Ki', 'nvidia.com/gpu': '8', pods: '110' },
-    allocatable: { cpu: '191450m', memory: '2100000000Ki', 'nvidia.com/gpu': '8', pods: '110' },
+    capacity: {
+      cpu: '192',
+      memory: '2113361540Ki',
+      'nvidia.com/gpu': '8',
+      pods: '110',
+    },
+    allocatable: {
+      cpu: '191450m',
+      memory: '2100000000Ki',
+      'nvidia.com/gpu': '8',
+      pods: '110',
+    },
     conditions: [
-      { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory' },
-      { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      {
+        type: 'MemoryPressure',
+        status: 'False',
+        reason: 'KubeletHasSufficientMemory',
+      },
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'KubeletReady',
+        message: 'kubelet is posting ready status',
+      },
     ],
   },
 };
@@ -197,14 +293,34 @@ export const rawGpuNode = {
 export const rawHpa = {
   apiVersion: 'autoscaling/v2',
   kind: 'HorizontalPodAutoscaler',
-  metadata: { name: 'text-classifier', namespace: 'ml-serving', labels: { 'app.kubernetes.io/name': 'text-classifier' } },
+  metadata: {
+    name: 'text-classifier',
+    namespace: 'ml-serving',
+    labels: { 'app.kubernetes.io/name': 'text-classifier' },
+  },
   spec: {
-    scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'text-classifier' },
+    scaleTargetRef: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: 'text-classifier',
+    },
     minReplicas: 2,
     maxReplicas: 20,
     metrics: [
-      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } },
-      { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: 70 },
+        },
+      },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'memory',
+          target: { type: 'Utilization', averageUtilization: 80 },
+        },
+      },
     ],
     behavior: {
       scaleDown: {
@@ -228,13 +344,44 @@ export const rawHpa = {
     currentReplicas: 4,
     desiredReplicas: 4,
     currentMetrics: [
-      { type: 'Resource', resource: { name: 'cpu', current: { averageValue: '412m', averageUtilization: 82 } } },
-      { type: 'Resource', resource: { name: 'memory', current: { averageValue: '700Mi', averageUtilization: 68 } } },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          current: { averageValue: '412m', averageUtilization: 82 },
+        },
+      },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'memory',
+          current: { averageValue: '700Mi', averageUtilization: 68 },
+        },
+      },
     ],
     conditions: [
-      { type: 'AbleToScale', status: 'True', lastTransitionTime: '2026-11-28T09:00:00Z', reason: 'ReadyForNewScale', message: 'recommended size matches current size' },
-      { type: 'ScalingActive', status: 'True', lastTransitionTime: '2026-11-28T09:00:00Z', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)' },
-      { type: 'ScalingLimited', status: 'False', lastTransitionTime: '2026-11-28T09:00:00Z', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range' },
+      {
+        type: 'AbleToScale',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T09:00:00Z',
+        reason: 'ReadyForNewScale',
+        message: 'recommended size matches current size',
+      },
+      {
+        type: 'ScalingActive',
+        status: 'True',
+        lastTransitionTime: '2026-11-28T09:00:00Z',
+        reason: 'ValidMetricFound',
+        message:
+          'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
+      },
+      {
+        type: 'ScalingLimited',
+        status: 'False',
+        lastTransitionTime: '2026-11-28T09:00:00Z',
+        reason: 'DesiredWithinRange',
+        message: 'the desired count is within the acceptable range',
+      },
     ],
   },
 };
@@ -267,7 +414,8 @@ export const rawScaledObject = {
         name: 'rps',
         metadata: {
           serverAddress: 'http://prometheus.monitoring:9090',
-          query: 'sum(rate(nv_inference_request_success{model="resnet50",namespace="ml-serving"}[1m]))',
+          query:
+            'sum(rate(nv_inference_request_success{model="resnet50",namespace="ml-serving"}[1m]))',
           threshold: '100',
           activationThreshold: '5',
         },
@@ -276,16 +424,36 @@ export const rawScaledObject = {
   },
   status: {
     scaleTargetKind: 'apps/v1.Deployment',
-    scaleTargetGVKR: { group: 'apps', version: 'v1', kind: 'Deployment', resource: 'deployments' },
+    scaleTargetGVKR: {
+      group: 'apps',
+      version: 'v1',
+      kind: 'Deployment',
+      resource: 'deployments',
+    },
     originalReplicaCount: 1,
     lastActiveTime: '2026-11-28T10:06:00Z',
     externalMetricNames: ['s0-prometheus'],
     hpaName: 'keda-hpa-image-classifier',
     health: { 's0-prometheus': { numberOfFailures: 0, status: 'Happy' } },
     conditions: [
-      { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling' },
-      { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active' },
-      { type: 'Fallback', status: 'False', reason: 'NoFallbackFound', message: 'No fallbacks are active on this scaled object' },
+      {
+        type: 'Ready',
+        status: 'True',
+        reason: 'ScaledObjectReady',
+        message: 'ScaledObject is defined correctly and is ready for scaling',
+      },
+      {
+        type: 'Active',
+        status: 'True',
+        reason: 'ScalerActive',
+        message: 'Scaling is performed because triggers are active',
+      },
+      {
+        type: 'Fallback',
+        status: 'False',
+        reason: 'NoFallbackFound',
+        message: 'No fallbacks are active on this scaled object',
+      },
       { type: 'Paused', status: 'False' },
     ],
   },
@@ -294,7 +462,11 @@ export const rawScaledObject = {
 export const rawRescaleEvent = {
   apiVersion: 'v1',
   kind: 'Event',
-  metadata: { name: 'text-classifier.187a2c3d4e5f6a7b', namespace: 'ml-serving', creationTimestamp: '2026-11-28T09:50:01Z' },
+  metadata: {
+    name: 'text-classifier.187a2c3d4e5f6a7b',
+    namespace: 'ml-serving',
+    creationTimestamp: '2026-11-28T09:50:01Z',
+  },
   involvedObject: {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -302,7 +474,8 @@ export const rawRescaleEvent = {
     namespace: 'ml-serving',
   },
   reason: 'SuccessfulRescale',
-  message: 'New size: 4; reason: cpu resource utilization (percentage of request) above target',
+  message:
+    'New size: 4; reason: cpu resource utilization (percentage of request) above target',
   source: { component: 'horizontal-pod-autoscaler' },
   firstTimestamp: '2026-11-28T09:50:01Z',
   lastTimestamp: '2026-11-28T09:58:13Z',

@@ -17,42 +17,76 @@ function body(v: {
 }): string {
   return `# HELP nv_inference_request_success Number of successful inference requests, all batch sizes
 # TYPE nv_inference_request_success counter
-nv_inference_request_success{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.success[0]}
-nv_inference_request_success{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.success[1]}
+nv_inference_request_success{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.success[0]
+  }
+nv_inference_request_success{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.success[1]
+  }
 # HELP nv_inference_request_failure Number of failed inference requests, all batch sizes
 # TYPE nv_inference_request_failure counter
 nv_inference_request_failure{model="resnet50",reason="BACKEND",version="1"} 0
 nv_inference_request_failure{model="resnet50",reason="CANCELED",version="1"} 0
 nv_inference_request_failure{model="resnet50",reason="OTHER",version="1"} 0
-nv_inference_request_failure{model="resnet50",reason="REJECTED",version="1"} ${v.rejected}
+nv_inference_request_failure{model="resnet50",reason="REJECTED",version="1"} ${
+    v.rejected
+  }
 # HELP nv_inference_count Number of inferences performed (does not include cached requests)
 # TYPE nv_inference_count counter
-nv_inference_count{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.inferences[0]}
-nv_inference_count{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.inferences[1]}
+nv_inference_count{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.inferences[0]
+  }
+nv_inference_count{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.inferences[1]
+  }
 # HELP nv_inference_exec_count Number of model executions performed (does not include cached requests)
 # TYPE nv_inference_exec_count counter
-nv_inference_exec_count{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.execs[0]}
-nv_inference_exec_count{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.execs[1]}
+nv_inference_exec_count{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.execs[0]
+  }
+nv_inference_exec_count{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.execs[1]
+  }
 # HELP nv_inference_request_duration_us Cumulative inference request duration in microseconds (includes cached requests)
 # TYPE nv_inference_request_duration_us counter
-nv_inference_request_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.queueUs[0] + v.inferUs[0] * 1.2}
-nv_inference_request_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.queueUs[1] + v.inferUs[1] * 1.2}
+nv_inference_request_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.queueUs[0] + v.inferUs[0] * 1.2
+  }
+nv_inference_request_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.queueUs[1] + v.inferUs[1] * 1.2
+  }
 # HELP nv_inference_queue_duration_us Cumulative inference queuing duration in microseconds (includes cached requests)
 # TYPE nv_inference_queue_duration_us counter
-nv_inference_queue_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.queueUs[0]}
-nv_inference_queue_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.queueUs[1]}
+nv_inference_queue_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.queueUs[0]
+  }
+nv_inference_queue_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.queueUs[1]
+  }
 # HELP nv_inference_compute_input_duration_us Cumulative compute input duration in microseconds (does not include cached requests)
 # TYPE nv_inference_compute_input_duration_us counter
-nv_inference_compute_input_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.inputUs[0]}
-nv_inference_compute_input_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.inputUs[1]}
+nv_inference_compute_input_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.inputUs[0]
+  }
+nv_inference_compute_input_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.inputUs[1]
+  }
 # HELP nv_inference_compute_infer_duration_us Cumulative compute inference duration in microseconds (does not include cached requests)
 # TYPE nv_inference_compute_infer_duration_us counter
-nv_inference_compute_infer_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.inferUs[0]}
-nv_inference_compute_infer_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.inferUs[1]}
+nv_inference_compute_infer_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.inferUs[0]
+  }
+nv_inference_compute_infer_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.inferUs[1]
+  }
 # HELP nv_inference_compute_output_duration_us Cumulative inference compute output duration in microseconds (does not include cached requests)
 # TYPE nv_inference_compute_output_duration_us counter
-nv_inference_compute_output_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${v.outputUs[0]}
-nv_inference_compute_output_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${v.outputUs[1]}
+nv_inference_compute_output_duration_us{gpu_uuid="GPU-8f3a1c2e-0d4b-4f6e-9a7b-1c2d3e4f5a6b",model="resnet50",version="1"} ${
+    v.outputUs[0]
+  }
+nv_inference_compute_output_duration_us{gpu_uuid="GPU-2b7c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e",model="resnet50",version="1"} ${
+    v.outputUs[1]
+  }
 # HELP nv_inference_pending_request_count Instantaneous number of pending requests awaiting execution per-model.
 # TYPE nv_inference_pending_request_count gauge
 nv_inference_pending_request_count{model="resnet50",version="1"} ${v.pending}

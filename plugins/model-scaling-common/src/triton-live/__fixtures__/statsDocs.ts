@@ -5,16 +5,29 @@
  * profile (1.047 ms at batch 1 … 2.213 ms at batch 16).
  */
 
-const INFER_NS: Record<number, number> = { 1: 1046900, 4: 1262400, 8: 1555100, 16: 2212900 };
+const INFER_NS: Record<number, number> = {
+  1: 1046900,
+  4: 1262400,
+  8: 1555100,
+  16: 2212900,
+};
 const INPUT_NS = 50000;
 const OUTPUT_NS = 10000;
 
 /** Builds a stats document from executions per batch size, a per-request queue time and failures. */
-export function statsDoc(executions: Record<number, number>, queueNsPerRequest: number, failures: number, lastInference: number) {
+export function statsDoc(
+  executions: Record<number, number>,
+  queueNsPerRequest: number,
+  failures: number,
+  lastInference: number,
+) {
   const sizes = Object.keys(executions).map(Number);
   const inferences = sizes.reduce((a, b) => a + b * executions[b], 0);
   const execCount = sizes.reduce((a, b) => a + executions[b], 0);
-  const requestInferNs = sizes.reduce((a, b) => a + b * executions[b] * INFER_NS[b], 0);
+  const requestInferNs = sizes.reduce(
+    (a, b) => a + b * executions[b] * INFER_NS[b],
+    0,
+  );
   const stat = (count: number, ns: number) => ({ count, ns });
   return {
     model_stats: [
@@ -25,7 +38,10 @@ export function statsDoc(executions: Record<number, number>, queueNsPerRequest: 
         inference_count: inferences,
         execution_count: execCount,
         inference_stats: {
-          success: stat(inferences, inferences * queueNsPerRequest + requestInferNs * 1.05),
+          success: stat(
+            inferences,
+            inferences * queueNsPerRequest + requestInferNs * 1.05,
+          ),
           fail: stat(failures, failures * 20000),
           queue: stat(inferences, inferences * queueNsPerRequest),
           compute_input: stat(inferences, inferences * INPUT_NS),
