@@ -17,9 +17,10 @@ function deploymentComment(plan: ModelServicePlan): string[] {
     );
   }
   if (plan.spot) {
-    lines.push(
-      `Runs on spot capacity (${plan.spot.required ? 'required' : 'preferred'}); ${plan.checkpointing ?? ''}`.trim(),
-    );
+    lines.push(`Runs on spot capacity (${plan.spot.required ? 'required' : 'preferred'}).`);
+  }
+  if (plan.checkpointing) {
+    lines.push(`Checkpointing: ${plan.checkpointing}`);
   }
   lines.push('spec.replicas is left to the autoscaler.');
   return lines;
