@@ -239,19 +239,47 @@ describe('model-scaling backend against the demo cluster', () => {
   });
 
   it('findings of the examples come from the live state', async () => {
-    const image = await getStatus(backend, 'image-classifier');
-    const ids = (st: EntityScalingStatus) => st.findings.map(f => f.id);
-    // Findings are sorted most severe first and carry evidence and a fix.
     const order = { error: 0, warning: 1, info: 2 };
-    expect(image.findings.map(f => order[f.severity])).toEqual(
-      [...image.findings.map(f => order[f.severity])].sort(),
-    );
-    for (const f of image.findings) {
-      expect(f.evidence).not.toBe('');
-      expect(f.fix).not.toBe('');
+    for (const name of entities.map(e => e.metadata.name)) {
+      const s = await getStatus(backend, name);
+      // All findings of all workloads, most severe first, each with evidence and a fix.
+      expect(s.findings).toHaveLength(
+        s.workloads.flatMap(w => w.findings).length,
+      );
+      const severities = s.findings.map(f => order[f.severity]);
+      expect(severities).toEqual([...severities].sort());
+      for (const f of s.findings) {
+        expect(f.evidence.length).toBeGreaterThan(0);
+        expect(f.fix.length).toBeGreaterThan(0);
+      }
     }
-    const text = await getStatus(backend, 'text-classifier');
+    const ids = (st: EntityScalingStatus) => st.findings.map(f => f.id);
+
+    // resnet50 waits at most 100 µs for a batch: Triton runs batches of about 1.
+    const image = await tritonReady(backend, 'image-classifier');
+    const resnet = image.workloads[0].triton!.models[0];
+    expect(resnet.averageBatchSize).toBeLessThan(1.5);
+    expect(ids(image)).toContain('dynamic-batching-ineffective');
+
+    // The summarizer's ScaledObject sets no scale-down window: the HPA's 300 s default applies.
+    const summarizer = await getStatus(backend, 'summarizer');
+    expect(
+      summarizer.workloads[0].autoscaler.hpa?.scaleDownStabilizationSeconds ??
+        300,
+    ).toBe(300);
+    expect(ids(summarizer)).toContain('default-scale-down-window');
+
+    // Pending pods while KEDA wants more are reported when they happen.
+    const embedder = await getStatus(backend, 'batch-embedder');
+    const pending = embedder.workloads[0].pods.filter(
+      p => p.phase === 'Pending',
+    );
+    if (pending.length > 0) {
+      expect(ids(embedder)).toContain('pods-pending-while-scaling');
+    }
+
     // The golden-path HPA sets its own scale-down window: no default-window finding.
+    const text = await getStatus(backend, 'text-classifier');
     expect(ids(text)).not.toContain('default-scale-down-window');
   });
 
@@ -362,7 +390,15 @@ describe('a page view costs zero Kubernetes API calls', () => {
       entities,
       // One Triton round at startup only, so background sampling does not
       // muddle the count; the watch streams stay open.
-      modelScaling: { triton: { intervalSeconds: 3600 } },
+      modelScaling: {
+        triton: { intervalSeconds: 3600 },
+        // The platform team's presets: a 120 s scale-down window for realtime-cpu.
+        patterns: {
+          'realtime-cpu': {
+            behavior: { scaleDownStabilizationWindowSeconds: 120 },
+          },
+        },
+      },
     });
     // Warm-up: every kind listed and its watch stream open.
     await eventually(
@@ -394,6 +430,20 @@ describe('a page view costs zero Kubernetes API calls', () => {
     await getClusters(backend);
     expect(demo.requestCounts).toEqual({});
     expect(demo.totalRequests()).toBe(0);
+  });
+
+  it('judges drift against the presets from app-config', async () => {
+    const res = await request(backend.server)
+      .get('/api/model-scaling/v1/services')
+      .set('Authorization', USER);
+    const text = (res.body as FleetResponse).services.find(
+      r => r.name === 'text-classifier',
+    )!;
+    expect(text.drift).not.toContainEqual(
+      expect.objectContaining({
+        field: 'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds',
+      }),
+    );
   });
 });
 
