@@ -87,6 +87,9 @@ describe('ScalingTab', () => {
     expect(await screen.findByText('On the golden path')).toBeInTheDocument();
     expect(screen.getByText('Triton dynamic batching')).toBeInTheDocument();
     expect(screen.getByText('Exclusive GPU')).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Batching advice for resnet50' }),
+    ).toBeInTheDocument();
   });
 
   it('renders batch-embedder with its error finding first', async () => {

@@ -5,6 +5,7 @@ import {
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { AutoscalerCard } from '../AutoscalerCard/AutoscalerCard';
+import { BatchingAdvice } from '../BatchingAdvice/BatchingAdvice';
 import { GpuCard } from '../GpuCard/GpuCard';
 import { TritonCard } from '../TritonCard/TritonCard';
 import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
@@ -73,7 +74,16 @@ export function WorkloadSection(props: WorkloadSectionProps) {
             workload={workload}
             pattern={status.pattern}
             latencySloMs={status.latencySloMs}
-          />
+          >
+            {workload.triton?.models.map(model => (
+              <BatchingAdvice
+                key={model.model}
+                model={model}
+                sloMs={status.latencySloMs}
+                replicas={workload.replicas.ready}
+              />
+            ))}
+          </WhatIfCard>
         </Grid>
       </Grid>
     </Box>

@@ -1,0 +1,205 @@
+import { CodeSnippet } from '@backstage/core-components';
+import {
+  Box,
+  Button,
+  FormControl,
+  InputLabel,
+  MenuItem,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+import {
+  BatchProfile,
+  BatchingOption,
+  BatchingSimulationResult,
+  TritonModelFigures,
+} from '@internal/plugin-model-scaling-common';
+import { useMemo, useState } from 'react';
+import { HealthStatus } from '../shared/HealthStatus';
+import { formatNumber } from '../shared/format';
+import { BatchingAdviceOutcome, batchingAdviceFor } from './batchingAdviceFor';
+import { H200_BATCH_PROFILES } from './h200BatchProfiles';
+import { pickBatchProfile } from './pickBatchProfile';
+
+/** Props of {@link BatchingAdvice}. */
+export interface BatchingAdviceProps {
+  model: TritonModelFigures;
+  sloMs?: number;
+  /** Ready replicas now. */
+  replicas: number;
+  /** Measured profiles to choose from (default: the H200 profiles). */
+  profiles?: BatchProfile[];
+}
+
+function describe(option: Pick<BatchingOption, 'dynamicBatching' | 'preferredBatchSizes' | 'maxQueueDelayUs'>): string {
+  if (!option.dynamicBatching) {
+    return 'no dynamic batching';
+  }
+  const sizes =
+    option.preferredBatchSizes.length > 0
+      ? `preferred ${option.preferredBatchSizes.join(', ')}`
+      : 'no preferred sizes';
+  return `${sizes}, queue delay ${formatNumber(option.maxQueueDelayUs / 1000, 2)} ms`;
+}
+
+function ResultCells(props: { replicas?: number; result?: BatchingSimulationResult }) {
+  const { replicas, result } = props;
+  return (
+    <>
+      <TableCell align="right">{replicas ?? 'none within 64'}</TableCell>
+      <TableCell align="right">
+        {result === undefined ? '—' : result.saturated ? 'saturated' : `${formatNumber(result.p99Ms, 2)} ms`}
+      </TableCell>
+      <TableCell align="right">
+        {result === undefined ? '—' : formatNumber(result.averageBatchSize, 1)}
+      </TableCell>
+    </>
+  );
+}
+
+function tritonSnippet(option: BatchingOption): string {
+  if (!option.dynamicBatching) {
+    return '# no dynamic_batching block';
+  }
+  const sizes = option.preferredBatchSizes.length
+    ? `  preferred_batch_size: [ ${option.preferredBatchSizes.join(', ')} ]\n`
+    : '';
+  return `dynamic_batching {\n${sizes}  max_queue_delay_microseconds: ${option.maxQueueDelayUs}\n}`;
+}
+
+/**
+ * The batching advisor for one Triton model at its current traffic: the live
+ * `dynamic_batching` at the live replica count, no batching, and the
+ * recommended preferred sizes and queue delay that meet the latency SLO with
+ * the fewest GPUs, simulated on a measured batch-latency profile.
+ */
+export function BatchingAdvice(props: BatchingAdviceProps) {
+  const { model, sloMs, replicas } = props;
+  const profiles = props.profiles ?? H200_BATCH_PROFILES;
+  const choice = useMemo(() => pickBatchProfile(model, profiles), [model, profiles]);
+  const [profileName, setProfileName] = useState(choice?.profile.model);
+  const [outcome, setOutcome] = useState<BatchingAdviceOutcome & { forRps: number }>();
+  const profile = profiles.find(p => p.model === profileName);
+  const selectId = `batching-profile-${model.model}`;
+
+  if (!profile || !choice) {
+    return null;
+  }
+  const run = () =>
+    setOutcome({
+      ...batchingAdviceFor({ model, profile, sloMs, replicas }),
+      forRps: model.requestsPerSecond,
+    });
+
+  return (
+    <Box component="section" aria-label={`Batching advice for ${model.model}`} mt={2}>
+      <Typography variant="subtitle2" gutterBottom>
+        Batching advice for {model.model}
+      </Typography>
+      <Box display="flex" alignItems="flex-end" flexWrap="wrap" style={{ gap: 16 }}>
+        <FormControl size="small" style={{ minWidth: 220 }}>
+          <InputLabel id={`${selectId}-label`}>Batch-latency profile</InputLabel>
+          <Select
+            labelId={`${selectId}-label`}
+            id={selectId}
+            value={profile.model}
+            onChange={event => {
+              setProfileName(event.target.value as string);
+              setOutcome(undefined);
+            }}
+          >
+            {profiles.map(p => (
+              <MenuItem key={p.model} value={p.model}>
+                {p.model}
+                {p.gpu ? ` (${p.gpu})` : ''}
+              </MenuItem>
+            ))}
+          </Select>
+        </FormControl>
+        <Button variant="outlined" color="primary" onClick={run}>
+          Advise for {formatNumber(model.requestsPerSecond, 0)} req/s
+        </Button>
+      </Box>
+      <Typography variant="caption" color="textSecondary" component="p">
+        {profile.model === choice.profile.model
+          ? choice.reason === 'name'
+            ? 'Profile chosen by model name.'
+            : choice.reason === 'compute-time'
+            ? 'Profile chosen as the closest to the measured compute time.'
+            : 'No match for this model; pick the closest profile.'
+          : 'Profile chosen by hand.'}
+      </Typography>
+      {outcome?.kind === 'unavailable' && (
+        <HealthStatus health="neutral">{outcome.reason}</HealthStatus>
+      )}
+      {outcome?.kind === 'advice' && (
+        <>
+          <Table size="small" aria-label={`Batching options for ${model.model}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Configuration</TableCell>
+                <TableCell align="right">GPU replicas</TableCell>
+                <TableCell align="right">p99</TableCell>
+                <TableCell align="right">Avg batch</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {outcome.current && (
+                <TableRow>
+                  <TableCell>
+                    Live:{' '}
+                    {describe({
+                      dynamicBatching: model.config?.dynamicBatching !== undefined,
+                      preferredBatchSizes: model.config?.dynamicBatching?.preferredBatchSize ?? [],
+                      maxQueueDelayUs: model.config?.dynamicBatching?.maxQueueDelayMicroseconds ?? 0,
+                    })}
+                  </TableCell>
+                  <ResultCells replicas={outcome.current.replicas} result={outcome.current.result} />
+                </TableRow>
+              )}
+              <TableRow>
+                <TableCell>Without batching</TableCell>
+                <ResultCells
+                  replicas={outcome.advice.noBatching.replicas}
+                  result={outcome.advice.noBatching.result}
+                />
+              </TableRow>
+              {outcome.advice.recommended && (
+                <TableRow selected>
+                  <TableCell>
+                    <strong>Recommended:</strong> {describe(outcome.advice.recommended)}
+                  </TableCell>
+                  <ResultCells
+                    replicas={outcome.advice.recommended.replicas}
+                    result={outcome.advice.recommended.result}
+                  />
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+          {outcome.advice.recommended ? (
+            <Box mt={1}>
+              <Typography variant="body2" gutterBottom>
+                For {formatNumber(outcome.forRps, 0)} req/s within a {outcome.sloMs} ms
+                p99 on {profile.gpu ?? 'the profiled GPU'}, in config.pbtxt:
+              </Typography>
+              <CodeSnippet
+                language="protobuf"
+                text={tritonSnippet(outcome.advice.recommended)}
+              />
+            </Box>
+          ) : (
+            <HealthStatus health="warning">
+              No configuration meets the {outcome.sloMs} ms SLO with up to 64 GPUs on this profile.
+            </HealthStatus>
+          )}
+        </>
+      )}
+    </Box>
+  );
+}
