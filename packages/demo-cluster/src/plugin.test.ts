@@ -1,6 +1,9 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { demoClusterPlugin } from './plugin';
 
+// Starting a cluster runs minutes of simulation; a busy machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 describe('demoClusterPlugin', () => {
   it('serves the demo cluster while the backend runs when enabled, and stops it on shutdown', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);

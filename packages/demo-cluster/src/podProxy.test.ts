@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { DemoCluster, startDemoCluster } from './startDemoCluster';
 import { KINDS } from './simulation/kinds';
 
+// Starting a cluster runs minutes of simulation; a busy machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 const START = Date.parse('2026-03-02T10:00:00Z');
 const REPO = join(__dirname, '..', '..', '..', 'examples', 'cluster');
 

@@ -6,6 +6,9 @@ import { startDemoCluster } from './startDemoCluster';
 import { KINDS } from './simulation/kinds';
 import { kubeConfigFor } from './__testUtils__/kube';
 
+// Starting a cluster runs minutes of simulation; a busy machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 const START = Date.parse('2026-03-02T10:00:00Z');
 
 const snapshot = (c: Awaited<ReturnType<typeof startDemoCluster>>) => ({

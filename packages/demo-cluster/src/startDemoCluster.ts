@@ -11,7 +11,7 @@ import { Rng, NAME_ALPHABET } from './simulation/rng';
 import { demoScenarios } from './simulation/scenarios';
 import { Simulation } from './simulation/Simulation';
 import { syntheticObjects, SyntheticOptions } from './simulation/synthetic';
-import { loadBatchProfiles } from './triton/batchProfiles';
+import { readBatchProfiles } from './triton/batchProfiles';
 import type { KubeObject } from './api/ObjectStore';
 import { sep } from 'node:path';
 
@@ -147,7 +147,7 @@ export async function startDemoCluster(
     timeScale: options.timeScale ?? 24,
     warmupSeconds,
     tickSeconds: options.tickSeconds ?? 1,
-    profiles: loadBatchProfiles(
+    profiles: readBatchProfiles(
       options.batchProfilesPath ?? defaultBatchProfilesPath(),
     ),
     models,

@@ -10,6 +10,9 @@ import {
 import { DemoCluster, startDemoCluster } from '../startDemoCluster';
 import { kubeConfigFor, waitFor } from '../__testUtils__/kube';
 
+// Starting a cluster runs minutes of simulation; a busy machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 const START = Date.parse('2026-03-02T10:00:00Z');
 
 const newDeployment = (name: string, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,7 @@
 import type { TritonModelConfig } from '@internal/plugin-model-scaling-common';
+import type { BatchingModel } from './batchingModel';
 import type { KubeObject, ObjectStore } from '../api/ObjectStore';
-import type { BatchProfile } from '../triton/batchProfiles';
+import type { BatchProfile } from '@internal/plugin-model-scaling-common';
 import type {
   TritonModelDefinition,
   TritonServer,
@@ -71,6 +72,8 @@ export interface SimContext {
   /** Hour of the day (0 to 24) of the load curves at a time. */
   hourOfDay(ms: number): number;
   services: Map<string, ServiceRuntime>;
+  /** Triton's dynamic batcher, memoized per model and rate. */
+  batching: BatchingModel;
   /** Pods and ReplicaSets by controller uid, and what changed. */
   owners: OwnerIndex;
   pods: Map<string, PodRuntime>;

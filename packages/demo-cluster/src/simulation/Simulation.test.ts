@@ -3,6 +3,9 @@ import { KINDS } from './kinds';
 import { demoScenarios } from './scenarios';
 import { Rng } from './rng';
 
+// Starting a cluster runs minutes of simulation; a busy machine needs more than 5 s.
+jest.setTimeout(60_000);
+
 const START = Date.parse('2026-03-02T10:00:00Z');
 const SCENARIOS = demoScenarios(new Rng(1));
 

@@ -1,9 +1,10 @@
 import type { KubeObject, ObjectStore } from '../api/ObjectStore';
 import type { FixtureModel } from '../fixtures/loadFixtures';
-import type { BatchProfile } from '../triton/batchProfiles';
+import type { BatchProfile } from '@internal/plugin-model-scaling-common';
 import { defaultModelPbtxt, modelConfigOf } from '../triton/modelConfig';
 import type { TritonServer } from '../triton/TritonServer';
 import { tritonConfigJson } from '../triton/tritonConfigJson';
+import { BatchingModel } from './batchingModel';
 import { EventRecorder } from './eventRecorder';
 import { collectGarbage } from './garbageCollector';
 import { GpuDeviceAllocator } from './gpuDevices';
@@ -88,6 +89,7 @@ export class Simulation {
       hourOfDay: ms => this.hourOfDay(ms),
       services,
       owners: new OwnerIndex(options.store),
+      batching: new BatchingModel(),
       pods,
       serviceFor: d => this.serviceFor(d),
       recordEvent: e => this.events.record(e, this.time),

@@ -1,5 +1,9 @@
-import type { TritonModelConfig } from '@internal/plugin-model-scaling-common';
-import { BatchProfile, latencyUs } from '../triton/batchProfiles';
+import {
+  BatchProfile,
+  TritonModelConfig,
+  batchLatencyUs,
+  simulateBatching,
+} from '@internal/plugin-model-scaling-common';
 
 /** Steady-state behaviour of Triton's scheduler for one model instance at one arrival rate. */
 export interface BatchingEstimate {
@@ -9,107 +13,84 @@ export interface BatchingEstimate {
   mergeDistribution: { requests: number; share: number }[];
   /** Average time a request waits in the queue, µs. */
   queueUs: number;
-  /** Busy share of the instance (executions × latency per second), may exceed 1 when overloaded. */
+  /** Busy share of the instance. */
   utilization: number;
   /** Requests waiting on average (Little's law). */
   pending: number;
 }
 
-function poissonShares(
-  mean: number,
-  max: number,
-): { requests: number; share: number }[] {
-  // 1 + Poisson(mean - 1), truncated at max.
-  const lambda = Math.max(0, mean - 1);
-  const shares: { requests: number; share: number }[] = [];
-  let p = Math.exp(-lambda);
-  let total = 0;
-  for (let k = 0; k < max; k++) {
-    if (k > 0) p = (p * lambda) / k;
-    shares.push({ requests: k + 1, share: p });
-    total += p;
+const IDLE: BatchingEstimate = {
+  requestsPerExecution: 1,
+  mergeDistribution: [{ requests: 1, share: 1 }],
+  queueUs: 0,
+  utilization: 0,
+  pending: 0,
+};
+
+/** Rates are bucketed 4 % apart, so a day of traffic needs a few hundred batcher runs. */
+const BUCKET = Math.log(1.04);
+
+/**
+ * The profile in units of requests: a request of `clientBatch` items is one unit, and
+ * every latency is stretched by `slowdown` (a MIG slice or a time-sliced GPU).
+ */
+export function requestProfile(profile: BatchProfile, clientBatch: number, slowdown: number, maxUnits: number): BatchProfile {
+  const points = [];
+  for (let units = 1; units <= maxUnits; units++) {
+    points.push({ batchSize: units, latencyUs: batchLatencyUs(profile, units * clientBatch) * slowdown });
   }
-  const rest = Math.max(0, 1 - total);
-  shares[shares.length - 1].share += rest;
-  return shares
-    .filter(s => s.share > 1e-4)
-    .map(s => ({ requests: s.requests, share: s.share / (total + rest) }));
+  return { ...profile, points };
 }
 
 /**
  * Estimates what Triton's dynamic batcher does for `requestRate` requests per second of
- * `clientBatch` items each, with the model's `dynamic_batching` settings and measured
- * batch latencies (stretched by `slowdown` on a MIG slice or a shared GPU).
- * Without dynamic batching every execution serves one request. With it, a batch grows
- * while requests arrive during the previous execution and during up to
- * `max_queue_delay_microseconds` of waiting for a preferred size.
+ * `clientBatch` items each, with the model's `dynamic_batching` settings, by running the
+ * common package's batcher simulation (`simulateBatching`) on the measured H200 profile.
+ * Results are memoized per model and rate bucket.
  */
-export function estimateBatching(options: {
-  requestRate: number;
-  clientBatch: number;
-  config: TritonModelConfig;
-  profile: BatchProfile;
-  slowdown: number;
-}): BatchingEstimate {
-  const { requestRate: rate, clientBatch, config, profile, slowdown } = options;
-  const lat = (requests: number) =>
-    latencyUs(profile, requests * clientBatch) * slowdown;
-  const maxBatch = Math.max(clientBatch, config.maxBatchSize || clientBatch);
-  const maxMerge = Math.max(1, Math.floor(maxBatch / clientBatch));
-  if (rate <= 0) {
-    return {
-      requestsPerExecution: 1,
-      mergeDistribution: [{ requests: 1, share: 1 }],
-      queueUs: 0,
-      utilization: 0,
-      pending: 0,
+export class BatchingModel {
+  private readonly cache = new Map<string, BatchingEstimate>();
+
+  estimate(options: {
+    requestRate: number;
+    clientBatch: number;
+    config: TritonModelConfig;
+    profile: BatchProfile;
+    slowdown: number;
+  }): BatchingEstimate {
+    const { requestRate, clientBatch, config, profile, slowdown } = options;
+    if (!(requestRate > 0)) return IDLE;
+    const bucket = Math.round(Math.log(requestRate) / BUCKET);
+    const key = `${profile.model}|${clientBatch}|${slowdown}|${JSON.stringify(config)}|${bucket}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const rate = Math.exp(bucket * BUCKET);
+    const maxUnits = Math.max(1, Math.floor((config.maxBatchSize || clientBatch) / clientBatch));
+    const db = config.dynamicBatching;
+    const preferred = [
+      ...new Set((db?.preferredBatchSize ?? []).map(p => Math.floor(p / clientBatch)).filter(u => u >= 1 && u <= maxUnits)),
+    ];
+    const result = simulateBatching({
+      profile: requestProfile(profile, clientBatch, slowdown, maxUnits),
+      rateRps: rate,
+      preferredBatchSizes: preferred,
+      maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
+      maxBatchSize: maxUnits,
+      dynamicBatching: db !== undefined && maxUnits > 1,
+      seed: bucket,
+    });
+    const executions = result.batchSizeHistogram.reduce((s, b) => s + b.executions, 0);
+    const estimate: BatchingEstimate = {
+      requestsPerExecution: result.averageBatchSize || 1,
+      mergeDistribution:
+        executions > 0
+          ? result.batchSizeHistogram.map(b => ({ requests: b.batchSize, share: b.executions / executions }))
+          : IDLE.mergeDistribution,
+      queueUs: (result.averageQueueMs || 0) * 1000,
+      utilization: result.utilisation,
+      pending: (rate * (result.averageQueueMs || 0)) / 1000,
     };
+    this.cache.set(key, estimate);
+    return estimate;
   }
-  const db = config.dynamicBatching;
-  if (!db || maxMerge === 1) {
-    const s = lat(1);
-    const rho = (rate * s) / 1e6;
-    const capped = Math.min(rho, 0.98);
-    const queueUs =
-      (capped * s) / (2 * (1 - capped)) + (rho > 1 ? (rho - 1) * 1e6 : 0);
-    return {
-      requestsPerExecution: 1,
-      mergeDistribution: [{ requests: 1, share: 1 }],
-      queueUs,
-      utilization: rho,
-      pending: (rate * queueUs) / 1e6,
-    };
-  }
-  const preferredMax = Math.max(
-    0,
-    ...db.preferredBatchSize.map(p => Math.floor(p / clientBatch)),
-  );
-  const waitTarget =
-    preferredMax > 0 ? Math.min(preferredMax, maxMerge) : maxMerge;
-  const delayS = db.maxQueueDelayMicroseconds / 1e6;
-  // Requests gathered while the first one waits (at most the delay, or until the preferred size).
-  const waiting = Math.min(1 + rate * delayS, waitTarget);
-  // Requests that arrive while the instance is busy with the previous batch.
-  let busy = 1;
-  for (let i = 0; i < 30; i++)
-    busy = Math.min(maxMerge, Math.max(1, (rate * lat(busy)) / 1e6));
-  const merged = Math.min(maxMerge, Math.max(waiting, busy));
-  const execRate = rate / merged;
-  const utilization = (execRate * lat(merged)) / 1e6;
-  const waitUs = Math.min(
-    db.maxQueueDelayMicroseconds,
-    ((merged - 1) / rate) * 1e6,
-  );
-  const congestion = Math.min(utilization, 0.98);
-  const queueUs =
-    waitUs * 0.5 +
-    (congestion * lat(merged)) / 2 +
-    (utilization > 1 ? (utilization - 1) * 1e6 : 0);
-  return {
-    requestsPerExecution: merged,
-    mergeDistribution: poissonShares(merged, maxMerge),
-    queueUs,
-    utilization,
-    pending: (rate * queueUs) / 1e6,
-  };
 }

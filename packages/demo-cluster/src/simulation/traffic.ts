@@ -1,6 +1,5 @@
-import { latencyUs } from '../triton/batchProfiles';
+import { batchLatencyUs } from '@internal/plugin-model-scaling-common';
 import type { ExecutionGroup } from '../triton/TritonServer';
-import { estimateBatching } from './batchingModel';
 import type {
   PodRuntime,
   ServiceModel,
@@ -51,7 +50,7 @@ function modelWork(
 ) {
   const clientBatch = model.scenario.clientBatch;
   const requestRate = itemsPerSecond / clientBatch;
-  const estimate = estimateBatching({
+  const estimate = ctx.batching.estimate({
     requestRate,
     clientBatch,
     config: model.config,
@@ -74,7 +73,7 @@ function modelWork(
       executions: a.executions,
       computeInputUs: 6 + perItemIn * size,
       computeInferUs:
-        latencyUs(model.profile, size) * service.scenario.gpuSlowdown * jitter,
+        batchLatencyUs(model.profile, size) * service.scenario.gpuSlowdown * jitter,
       computeOutputUs: 4 + 0.3 * size,
     };
   });
