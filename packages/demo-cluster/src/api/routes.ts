@@ -193,25 +193,37 @@ function handleList(
   const { items } = listObjects(ctx, type, namespace, query);
   const resourceVersion = String(ctx.store.currentResourceVersion());
   const limit = Number(query.get('limit') ?? 0);
-  let start = 0;
+  // A continue token carries the first page's resourceVersion and the last key served:
+  // later pages continue after that key and report the first page's resourceVersion, so a
+  // watch started from it replays whatever changed while the pages were read.
+  let listRv = resourceVersion;
+  let after: string | undefined;
   const token = query.get('continue');
   if (token) {
     try {
-      start = JSON.parse(
-        Buffer.from(token, 'base64url').toString('utf8'),
-      ).start;
+      const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+      listRv = String(parsed.rv);
+      after = String(parsed.after);
     } catch {
       throw ApiError.badRequest('invalid continue token');
     }
+    if (Number(listRv) < ctx.store.oldestResumableResourceVersion()) {
+      throw new ApiError(
+        410,
+        'Expired',
+        'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+      );
+    }
   }
-  const end = limit > 0 ? Math.min(items.length, start + limit) : items.length;
-  const page = items.slice(start, end);
-  const metadata: Record<string, unknown> = { resourceVersion };
-  if (end < items.length) {
+  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  const remaining = after === undefined ? items : items.filter(o => keyOf(o) > after!);
+  const page = limit > 0 ? remaining.slice(0, limit) : remaining;
+  const metadata: Record<string, unknown> = { resourceVersion: listRv };
+  if (page.length < remaining.length) {
     metadata.continue = Buffer.from(
-      JSON.stringify({ start: end, rv: resourceVersion }),
+      JSON.stringify({ rv: listRv, after: keyOf(page[page.length - 1]) }),
     ).toString('base64url');
-    metadata.remainingItemCount = items.length - end;
+    metadata.remainingItemCount = remaining.length - page.length;
   }
   sendJson(res, 200, {
     kind: `${type.kind}List`,

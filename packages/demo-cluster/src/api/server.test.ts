@@ -418,3 +418,35 @@ describe('demo cluster API with @kubernetes/client-node', () => {
     expect(cluster.totalRequests('/apis/')).toBe(0);
   });
 });
+
+describe('paginated lists', () => {
+  let cluster: DemoCluster;
+
+  beforeAll(async () => {
+    cluster = await startDemoCluster({ clock: 'manual', startTime: START, warmupSeconds: 300 });
+  });
+
+  afterAll(async () => {
+    await cluster.stop();
+  });
+
+  it('pages with limit/continue without losing or repeating objects, at the first page resourceVersion', async () => {
+    const core = kubeConfigFor(cluster).makeApiClient(CoreV1Api);
+    const all = await core.listPodForAllNamespaces();
+    const first = await core.listPodForAllNamespaces({ limit: 10 });
+    expect(first.items).toHaveLength(10);
+    expect(first.metadata?.remainingItemCount).toBe(all.items.length - 10);
+    const names = first.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`);
+    // objects change between pages
+    cluster.advance(30);
+    let token = first.metadata?._continue;
+    while (token) {
+      const page = await core.listPodForAllNamespaces({ limit: 10, _continue: token });
+      expect(page.metadata?.resourceVersion).toBe(first.metadata?.resourceVersion);
+      names.push(...page.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`));
+      token = page.metadata?._continue;
+    }
+    expect(new Set(names).size).toBe(names.length);
+    expect([...names]).toEqual([...names].sort());
+  });
+});
