@@ -5,7 +5,10 @@ import {
 } from '@backstage/frontend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { coreExtensionData } from '@backstage/frontend-plugin-api';
-import { EntityProvider } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { ModelScalingApi, modelScalingApiRef } from './api/ModelScalingApi';
@@ -41,9 +44,9 @@ describe('new frontend system plugin', () => {
     );
     expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Scaling');
     expect(tester.get(coreExtensionData.routePath)).toBe('/scaling');
-    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction) as (
-      entity: Entity,
-    ) => boolean;
+    const filter = tester.get(
+      EntityContentBlueprint.dataRefs.filterFunction,
+    ) as (entity: Entity) => boolean;
     expect(filter(modelServiceEntity('text-classifier'))).toBe(true);
     expect(
       filter({ ...modelServiceEntity('x'), spec: { type: 'service' } }),
@@ -61,11 +64,15 @@ describe('new frontend system plugin', () => {
       </EntityProvider>,
       { apis: [[modelScalingApiRef, mockApi()]] },
     );
-    expect(await screen.findByText('Scale-down waits the default 300 s')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Scale-down waits the default 300 s'),
+    ).toBeInTheDocument();
   });
 
   it('serves the fleet page at /model-scaling with a nav title and icon', async () => {
-    const page = createExtensionTester(overridable.getExtension('page:model-scaling'));
+    const page = createExtensionTester(
+      overridable.getExtension('page:model-scaling'),
+    );
     expect(page.get(coreExtensionData.routePath)).toBe('/model-scaling');
     expect(page.get(coreExtensionData.title)).toBe('Model scaling');
     expect(page.get(coreExtensionData.icon)).toBeDefined();
@@ -73,12 +80,13 @@ describe('new frontend system plugin', () => {
     renderTestApp({
       features: [plugin],
       initialRouteEntries: ['/model-scaling'],
+      // The catalog's entity page, which the links point into.
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       apis: [[modelScalingApiRef, mockApi()]],
     });
-    expect(await screen.findByRole('link', { name: 'Summarizer' })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/summarizer/scaling',
-    );
+    expect(
+      await screen.findByRole('link', { name: 'Summarizer' }),
+    ).toHaveAttribute('href', '/catalog/default/component/summarizer/scaling');
   });
 
   it('installs the API client', () => {

@@ -33,8 +33,7 @@ const modelScalingEntityContent = EntityContentBlueprint.make({
     path: '/scaling',
     title: 'Scaling',
     filter: isModelScalingAvailable,
-    loader: () =>
-      import('./components/ScalingTab').then(m => <m.ScalingTab />),
+    loader: () => import('./components/ScalingTab').then(m => <m.ScalingTab />),
   },
 });
 
@@ -47,8 +46,7 @@ const modelScalingPage = PageBlueprint.make({
     title: 'Model scaling',
     icon: <TrendingUpIcon />,
     routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/FleetPage').then(m => <m.FleetPage />),
+    loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
   },
 });
 

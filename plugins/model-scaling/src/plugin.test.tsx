@@ -1,4 +1,7 @@
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
@@ -59,7 +62,11 @@ describe('legacy frontend system plugin', () => {
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
-    expect(await screen.findByText('Are all our model services on the golden path?')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Batch embedder' })).toBeInTheDocument();
+    expect(
+      await screen.findByText('Are all our model services on the golden path?'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Batch embedder' }),
+    ).toBeInTheDocument();
   });
 });

@@ -37,8 +37,7 @@ export const modelScalingPlugin = createPlugin({
 export const EntityModelScalingContent = modelScalingPlugin.provide(
   createRoutableExtension({
     name: 'EntityModelScalingContent',
-    component: () =>
-      import('./components/ScalingTab').then(m => m.ScalingTab),
+    component: () => import('./components/ScalingTab').then(m => m.ScalingTab),
     mountPoint: entityContentRouteRef,
   }),
 );

@@ -1,4 +1,7 @@
-import { EntityScalingStatus, Finding } from '@internal/plugin-model-scaling-common';
+import {
+  EntityScalingStatus,
+  Finding,
+} from '@internal/plugin-model-scaling-common';
 
 const findings: Finding[] = [
   {
@@ -15,7 +18,7 @@ const findings: Finding[] = [
     severity: 'warning',
     title: '2 pods Pending while the autoscaler wants more',
     evidence:
-      '0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn\'t match Pod\'s node affinity/selector. No node autoscaler added capacity in 10 minutes.',
+      "0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn't match Pod's node affinity/selector. No node autoscaler added capacity in 10 minutes.",
     fix: 'Let the node autoscaler (Karpenter NodePool gpu-spot) add GPU nodes, or raise its limits.',
     subject: 'Deployment/batch-embedder',
   },
@@ -24,7 +27,7 @@ const findings: Finding[] = [
     severity: 'info',
     title: 'Time-sliced GPUs share memory without isolation',
     evidence:
-      'Pods request nvidia.com/gpu on nodes with time-slicing ×4; up to 4 processes share one H200\'s 140 GiB with no memory limit.',
+      "Pods request nvidia.com/gpu on nodes with time-slicing ×4; up to 4 processes share one H200's 140 GiB with no memory limit.",
     fix: 'Fine for BERT-base (≈1 GiB); for larger models use a MIG profile instead.',
     subject: 'Deployment/batch-embedder',
   },
@@ -79,9 +82,30 @@ export const batchEmbedderStatus: EntityScalingStatus = {
           fallbackActive: true,
           fallback: { failureThreshold: 3, replicas: 4 },
           conditions: [
-            { type: 'Ready', status: 'False', reason: 'TriggerError', message: 'Triggers defined in ScaledObject are not working correctly', plain: 'Not ready: the Kafka trigger cannot be read.' },
-            { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active', plain: 'Active: KEDA keeps the workload scaled up.' },
-            { type: 'Fallback', status: 'True', reason: 'FallbackExists', message: 'At least one trigger is falling back on this scaled object', plain: 'Fallback in force: replicas are held at 4 while the trigger fails.' },
+            {
+              type: 'Ready',
+              status: 'False',
+              reason: 'TriggerError',
+              message:
+                'Triggers defined in ScaledObject are not working correctly',
+              plain: 'Not ready: the Kafka trigger cannot be read.',
+            },
+            {
+              type: 'Active',
+              status: 'True',
+              reason: 'ScalerActive',
+              message: 'Scaling is performed because triggers are active',
+              plain: 'Active: KEDA keeps the workload scaled up.',
+            },
+            {
+              type: 'Fallback',
+              status: 'True',
+              reason: 'FallbackExists',
+              message:
+                'At least one trigger is falling back on this scaled object',
+              plain:
+                'Fallback in force: replicas are held at 4 while the trigger fails.',
+            },
           ],
           health: {
             's0-kafka-embeddings': { numberOfFailures: 7, status: 'Failing' },
@@ -104,9 +128,32 @@ export const batchEmbedderStatus: EntityScalingStatus = {
             },
           ],
           conditions: [
-            { type: 'AbleToScale', status: 'True', reason: 'ScaleDownStabilized', message: 'recent recommendations were higher than current one, applying the highest recent recommendation', plain: 'Holding: a recent higher recommendation keeps the replicas up (scale-down window).' },
-            { type: 'ScalingActive', status: 'False', reason: 'FailedGetExternalMetric', message: 'the HPA was unable to compute the replica count: unable to get external metric ml-batch/s0-kafka-embeddings', plain: 'Metric missing: the HPA cannot read the Kafka lag, so it does not scale.' },
-            { type: 'ScalingLimited', status: 'False', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range', plain: 'Not limited: the wanted replica count is between min and max.' },
+            {
+              type: 'AbleToScale',
+              status: 'True',
+              reason: 'ScaleDownStabilized',
+              message:
+                'recent recommendations were higher than current one, applying the highest recent recommendation',
+              plain:
+                'Holding: a recent higher recommendation keeps the replicas up (scale-down window).',
+            },
+            {
+              type: 'ScalingActive',
+              status: 'False',
+              reason: 'FailedGetExternalMetric',
+              message:
+                'the HPA was unable to compute the replica count: unable to get external metric ml-batch/s0-kafka-embeddings',
+              plain:
+                'Metric missing: the HPA cannot read the Kafka lag, so it does not scale.',
+            },
+            {
+              type: 'ScalingLimited',
+              status: 'False',
+              reason: 'DesiredWithinRange',
+              message: 'the desired count is within the acceptable range',
+              plain:
+                'Not limited: the wanted replica count is between min and max.',
+            },
           ],
           scaleDownStabilizationSeconds: 300,
           lastScaleTime: '2026-11-28T11:20:00Z',
@@ -121,16 +168,76 @@ export const batchEmbedderStatus: EntityScalingStatus = {
         memoryIsolation: false,
         spot: true,
         nodes: [
-          { name: 'gpu-spot-1', product: 'NVIDIA-H200-SHARED', memoryMiB: 143771, gpuCount: 1, replicas: 4, sharingStrategy: 'time-slicing', migStrategy: 'none', spot: true, capacityLabel: 'karpenter.sh/capacity-type=spot' },
+          {
+            name: 'gpu-spot-1',
+            product: 'NVIDIA-H200-SHARED',
+            memoryMiB: 143771,
+            gpuCount: 1,
+            replicas: 4,
+            sharingStrategy: 'time-slicing',
+            migStrategy: 'none',
+            spot: true,
+            capacityLabel: 'karpenter.sh/capacity-type=spot',
+          },
         ],
       },
       pods: [
-        { name: 'batch-embedder-66d5f7c9b-2lq8d', phase: 'Running', ready: true, nodeName: 'gpu-spot-1', coldStartSeconds: 34.2, restartCount: 0, spot: true },
-        { name: 'batch-embedder-66d5f7c9b-7fz4k', phase: 'Running', ready: true, nodeName: 'gpu-spot-1', coldStartSeconds: 36.8, restartCount: 0, spot: true },
-        { name: 'batch-embedder-66d5f7c9b-b9xwp', phase: 'Running', ready: true, nodeName: 'gpu-spot-1', coldStartSeconds: 33.5, restartCount: 2, spot: true },
-        { name: 'batch-embedder-66d5f7c9b-m2cvh', phase: 'Running', ready: true, nodeName: 'gpu-spot-1', coldStartSeconds: 35.0, restartCount: 0, spot: true },
-        { name: 'batch-embedder-66d5f7c9b-q8rjt', phase: 'Pending', ready: false, pendingReason: 'Unschedulable', pendingMessage: '0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn\'t match Pod\'s node affinity/selector.', restartCount: 0, spot: false },
-        { name: 'batch-embedder-66d5f7c9b-zt6ns', phase: 'Pending', ready: false, pendingReason: 'Unschedulable', pendingMessage: '0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn\'t match Pod\'s node affinity/selector.', restartCount: 0, spot: false },
+        {
+          name: 'batch-embedder-66d5f7c9b-2lq8d',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-spot-1',
+          coldStartSeconds: 34.2,
+          restartCount: 0,
+          spot: true,
+        },
+        {
+          name: 'batch-embedder-66d5f7c9b-7fz4k',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-spot-1',
+          coldStartSeconds: 36.8,
+          restartCount: 0,
+          spot: true,
+        },
+        {
+          name: 'batch-embedder-66d5f7c9b-b9xwp',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-spot-1',
+          coldStartSeconds: 33.5,
+          restartCount: 2,
+          spot: true,
+        },
+        {
+          name: 'batch-embedder-66d5f7c9b-m2cvh',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-spot-1',
+          coldStartSeconds: 35.0,
+          restartCount: 0,
+          spot: true,
+        },
+        {
+          name: 'batch-embedder-66d5f7c9b-q8rjt',
+          phase: 'Pending',
+          ready: false,
+          pendingReason: 'Unschedulable',
+          pendingMessage:
+            "0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn't match Pod's node affinity/selector.",
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'batch-embedder-66d5f7c9b-zt6ns',
+          phase: 'Pending',
+          ready: false,
+          pendingReason: 'Unschedulable',
+          pendingMessage:
+            "0/6 nodes are available: 2 Insufficient nvidia.com/gpu, 4 node(s) didn't match Pod's node affinity/selector.",
+          restartCount: 0,
+          spot: false,
+        },
       ],
       triton: {
         sampledAt: '2026-11-28T11:59:45Z',
@@ -168,10 +275,37 @@ export const batchEmbedderStatus: EntityScalingStatus = {
         ],
       },
       rescaleEvents: [
-        { time: '2026-11-28T06:10:00Z', object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder', newSize: 3, reason: 'external metric s0-kafka-embeddings above target', message: 'New size: 3; reason: external metric s0-kafka-embeddings above target' },
-        { time: '2026-11-28T07:40:30Z', object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder', newSize: 8, reason: 'external metric s0-kafka-embeddings above target', message: 'New size: 8; reason: external metric s0-kafka-embeddings above target' },
-        { time: '2026-11-28T09:05:00Z', object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder', newSize: 5, reason: 'All metrics below target', message: 'New size: 5; reason: All metrics below target' },
-        { time: '2026-11-28T11:20:00Z', object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder', newSize: 6, reason: 'external metric s0-kafka-embeddings above target', message: 'New size: 6; reason: external metric s0-kafka-embeddings above target' },
+        {
+          time: '2026-11-28T06:10:00Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder',
+          newSize: 3,
+          reason: 'external metric s0-kafka-embeddings above target',
+          message:
+            'New size: 3; reason: external metric s0-kafka-embeddings above target',
+        },
+        {
+          time: '2026-11-28T07:40:30Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder',
+          newSize: 8,
+          reason: 'external metric s0-kafka-embeddings above target',
+          message:
+            'New size: 8; reason: external metric s0-kafka-embeddings above target',
+        },
+        {
+          time: '2026-11-28T09:05:00Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder',
+          newSize: 5,
+          reason: 'All metrics below target',
+          message: 'New size: 5; reason: All metrics below target',
+        },
+        {
+          time: '2026-11-28T11:20:00Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-batch-embedder',
+          newSize: 6,
+          reason: 'external metric s0-kafka-embeddings above target',
+          message:
+            'New size: 6; reason: external metric s0-kafka-embeddings above target',
+        },
       ],
       findings,
     },

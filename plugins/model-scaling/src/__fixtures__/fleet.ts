@@ -76,7 +76,8 @@ export const fleetResponse: FleetResponse = {
       drift: [
         {
           field: 'triton.summarizer-encoder.dynamicBatching',
-          expected: 'preferred_batch_size [4, 8, 16], max_queue_delay_microseconds 5000',
+          expected:
+            'preferred_batch_size [4, 8, 16], max_queue_delay_microseconds 5000',
           actual: 'off',
         },
         {
@@ -108,10 +109,25 @@ export const clustersResponse: ClustersResponse = {
       lastSyncAt: '2026-11-28T11:59:58.000Z',
       kedaAvailable: true,
       kinds: [
-        { kind: 'Deployment', synced: true, count: 4, resourceVersion: '18231' },
+        {
+          kind: 'Deployment',
+          synced: true,
+          count: 4,
+          resourceVersion: '18231',
+        },
         { kind: 'Pod', synced: true, count: 18, resourceVersion: '18240' },
-        { kind: 'HorizontalPodAutoscaler', synced: true, count: 4, resourceVersion: '18236' },
-        { kind: 'ScaledObject', synced: true, count: 3, resourceVersion: '18219' },
+        {
+          kind: 'HorizontalPodAutoscaler',
+          synced: true,
+          count: 4,
+          resourceVersion: '18236',
+        },
+        {
+          kind: 'ScaledObject',
+          synced: true,
+          count: 3,
+          resourceVersion: '18219',
+        },
       ],
     },
   ],

@@ -48,9 +48,29 @@ export const imageClassifierStatus: EntityScalingStatus = {
           fallbackActive: false,
           fallback: { failureThreshold: 3, replicas: 4 },
           conditions: [
-            { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling', plain: 'Ready: the ScaledObject is valid and KEDA is scaling it.' },
-            { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active', plain: 'Active: the request rate is above the activation threshold.' },
-            { type: 'Fallback', status: 'False', reason: 'NoFallbackFound', message: 'No fallbacks are active on this scaled object', plain: 'No fallback: the trigger is answering.' },
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'ScaledObjectReady',
+              message:
+                'ScaledObject is defined correctly and is ready for scaling',
+              plain: 'Ready: the ScaledObject is valid and KEDA is scaling it.',
+            },
+            {
+              type: 'Active',
+              status: 'True',
+              reason: 'ScalerActive',
+              message: 'Scaling is performed because triggers are active',
+              plain:
+                'Active: the request rate is above the activation threshold.',
+            },
+            {
+              type: 'Fallback',
+              status: 'False',
+              reason: 'NoFallbackFound',
+              message: 'No fallbacks are active on this scaled object',
+              plain: 'No fallback: the trigger is answering.',
+            },
           ],
           health: {
             's0-prometheus': { numberOfFailures: 0, status: 'Happy' },
@@ -74,9 +94,31 @@ export const imageClassifierStatus: EntityScalingStatus = {
             },
           ],
           conditions: [
-            { type: 'AbleToScale', status: 'True', reason: 'ReadyForNewScale', message: 'recommended size matches current size', plain: 'Scaling works: the replica count already matches the recommendation.' },
-            { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from external metric s0-prometheus', plain: 'Metrics are being read: the Prometheus request rate drives the replica count.' },
-            { type: 'ScalingLimited', status: 'False', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range', plain: 'Not limited: the wanted replica count is between min and max.' },
+            {
+              type: 'AbleToScale',
+              status: 'True',
+              reason: 'ReadyForNewScale',
+              message: 'recommended size matches current size',
+              plain:
+                'Scaling works: the replica count already matches the recommendation.',
+            },
+            {
+              type: 'ScalingActive',
+              status: 'True',
+              reason: 'ValidMetricFound',
+              message:
+                'the HPA was able to successfully calculate a replica count from external metric s0-prometheus',
+              plain:
+                'Metrics are being read: the Prometheus request rate drives the replica count.',
+            },
+            {
+              type: 'ScalingLimited',
+              status: 'False',
+              reason: 'DesiredWithinRange',
+              message: 'the desired count is within the acceptable range',
+              plain:
+                'Not limited: the wanted replica count is between min and max.',
+            },
           ],
           behavior: {
             scaleDown: { stabilizationWindowSeconds: 120 },
@@ -93,15 +135,67 @@ export const imageClassifierStatus: EntityScalingStatus = {
         memoryIsolation: true,
         spot: false,
         nodes: [
-          { name: 'gpu-h200-a', product: 'NVIDIA-H200', memoryMiB: 143771, gpuCount: 8, replicas: 1, sharingStrategy: 'none', migStrategy: 'none', spot: false, capacityLabel: 'karpenter.sh/capacity-type=on-demand' },
-          { name: 'gpu-h200-b', product: 'NVIDIA-H200', memoryMiB: 143771, gpuCount: 8, replicas: 1, sharingStrategy: 'none', migStrategy: 'none', spot: false, capacityLabel: 'karpenter.sh/capacity-type=on-demand' },
+          {
+            name: 'gpu-h200-a',
+            product: 'NVIDIA-H200',
+            memoryMiB: 143771,
+            gpuCount: 8,
+            replicas: 1,
+            sharingStrategy: 'none',
+            migStrategy: 'none',
+            spot: false,
+            capacityLabel: 'karpenter.sh/capacity-type=on-demand',
+          },
+          {
+            name: 'gpu-h200-b',
+            product: 'NVIDIA-H200',
+            memoryMiB: 143771,
+            gpuCount: 8,
+            replicas: 1,
+            sharingStrategy: 'none',
+            migStrategy: 'none',
+            spot: false,
+            capacityLabel: 'karpenter.sh/capacity-type=on-demand',
+          },
         ],
       },
       pods: [
-        { name: 'image-classifier-5c7b9d4f8-4nq7z', phase: 'Running', ready: true, nodeName: 'gpu-h200-a', coldStartSeconds: 48.6, restartCount: 0, spot: false },
-        { name: 'image-classifier-5c7b9d4f8-9vd2c', phase: 'Running', ready: true, nodeName: 'gpu-h200-a', coldStartSeconds: 51.3, restartCount: 0, spot: false },
-        { name: 'image-classifier-5c7b9d4f8-hj6tw', phase: 'Running', ready: true, nodeName: 'gpu-h200-b', coldStartSeconds: 47.9, restartCount: 0, spot: false },
-        { name: 'image-classifier-5c7b9d4f8-xr3mb', phase: 'Running', ready: true, nodeName: 'gpu-h200-b', coldStartSeconds: 52.0, restartCount: 0, spot: false },
+        {
+          name: 'image-classifier-5c7b9d4f8-4nq7z',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-a',
+          coldStartSeconds: 48.6,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'image-classifier-5c7b9d4f8-9vd2c',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-a',
+          coldStartSeconds: 51.3,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'image-classifier-5c7b9d4f8-hj6tw',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-b',
+          coldStartSeconds: 47.9,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'image-classifier-5c7b9d4f8-xr3mb',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-b',
+          coldStartSeconds: 52.0,
+          restartCount: 0,
+          spot: false,
+        },
       ],
       triton: {
         sampledAt: '2026-11-28T11:59:50Z',
@@ -141,9 +235,31 @@ export const imageClassifierStatus: EntityScalingStatus = {
         ],
       },
       rescaleEvents: [
-        { time: '2026-11-28T07:30:05Z', object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier', newSize: 2, reason: 'external metric s0-prometheus(&LabelSelector{MatchLabels:map[string]string{scaledobject.keda.sh/name: image-classifier,},MatchExpressions:[]LabelSelectorRequirement{},}) above target', message: 'New size: 2; reason: external metric s0-prometheus above target' },
-        { time: '2026-11-28T08:45:20Z', object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier', newSize: 3, reason: 'external metric s0-prometheus above target', message: 'New size: 3; reason: external metric s0-prometheus above target' },
-        { time: '2026-11-28T10:15:02Z', object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier', newSize: 4, reason: 'external metric s0-prometheus above target', message: 'New size: 4; reason: external metric s0-prometheus above target' },
+        {
+          time: '2026-11-28T07:30:05Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier',
+          newSize: 2,
+          reason:
+            'external metric s0-prometheus(&LabelSelector{MatchLabels:map[string]string{scaledobject.keda.sh/name: image-classifier,},MatchExpressions:[]LabelSelectorRequirement{},}) above target',
+          message:
+            'New size: 2; reason: external metric s0-prometheus above target',
+        },
+        {
+          time: '2026-11-28T08:45:20Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier',
+          newSize: 3,
+          reason: 'external metric s0-prometheus above target',
+          message:
+            'New size: 3; reason: external metric s0-prometheus above target',
+        },
+        {
+          time: '2026-11-28T10:15:02Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-image-classifier',
+          newSize: 4,
+          reason: 'external metric s0-prometheus above target',
+          message:
+            'New size: 4; reason: external metric s0-prometheus above target',
+        },
       ],
       findings: [],
     },

@@ -1,4 +1,7 @@
-import { EntityScalingStatus, Finding } from '@internal/plugin-model-scaling-common';
+import {
+  EntityScalingStatus,
+  Finding,
+} from '@internal/plugin-model-scaling-common';
 
 const findings: Finding[] = [
   {
@@ -68,9 +71,29 @@ export const summarizerStatus: EntityScalingStatus = {
           paused: false,
           fallbackActive: false,
           conditions: [
-            { type: 'Ready', status: 'True', reason: 'ScaledObjectReady', message: 'ScaledObject is defined correctly and is ready for scaling', plain: 'Ready: the ScaledObject is valid and KEDA is scaling it.' },
-            { type: 'Active', status: 'True', reason: 'ScalerActive', message: 'Scaling is performed because triggers are active', plain: 'Active: traffic is above the activation threshold of 1 req/s.' },
-            { type: 'Fallback', status: 'False', reason: 'NoFallbackFound', message: 'No fallbacks are active on this scaled object', plain: 'No fallback: the trigger is answering.' },
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'ScaledObjectReady',
+              message:
+                'ScaledObject is defined correctly and is ready for scaling',
+              plain: 'Ready: the ScaledObject is valid and KEDA is scaling it.',
+            },
+            {
+              type: 'Active',
+              status: 'True',
+              reason: 'ScalerActive',
+              message: 'Scaling is performed because triggers are active',
+              plain:
+                'Active: traffic is above the activation threshold of 1 req/s.',
+            },
+            {
+              type: 'Fallback',
+              status: 'False',
+              reason: 'NoFallbackFound',
+              message: 'No fallbacks are active on this scaled object',
+              plain: 'No fallback: the trigger is answering.',
+            },
           ],
           health: {
             's0-prometheus': { numberOfFailures: 0, status: 'Happy' },
@@ -94,9 +117,32 @@ export const summarizerStatus: EntityScalingStatus = {
             },
           ],
           conditions: [
-            { type: 'AbleToScale', status: 'True', reason: 'SucceededRescale', message: 'the HPA controller was able to update the target scale to 3', plain: 'Scaling works: the autoscaler just set the target to 3 replicas.' },
-            { type: 'ScalingActive', status: 'True', reason: 'ValidMetricFound', message: 'the HPA was able to successfully calculate a replica count from external metric s0-prometheus', plain: 'Metrics are being read: the Prometheus request rate drives the replica count.' },
-            { type: 'ScalingLimited', status: 'False', reason: 'DesiredWithinRange', message: 'the desired count is within the acceptable range', plain: 'Not limited: the wanted replica count is between min and max.' },
+            {
+              type: 'AbleToScale',
+              status: 'True',
+              reason: 'SucceededRescale',
+              message:
+                'the HPA controller was able to update the target scale to 3',
+              plain:
+                'Scaling works: the autoscaler just set the target to 3 replicas.',
+            },
+            {
+              type: 'ScalingActive',
+              status: 'True',
+              reason: 'ValidMetricFound',
+              message:
+                'the HPA was able to successfully calculate a replica count from external metric s0-prometheus',
+              plain:
+                'Metrics are being read: the Prometheus request rate drives the replica count.',
+            },
+            {
+              type: 'ScalingLimited',
+              status: 'False',
+              reason: 'DesiredWithinRange',
+              message: 'the desired count is within the acceptable range',
+              plain:
+                'Not limited: the wanted replica count is between min and max.',
+            },
           ],
           scaleDownStabilizationSeconds: 300,
           lastScaleTime: '2026-11-28T11:59:50Z',
@@ -112,19 +158,46 @@ export const summarizerStatus: EntityScalingStatus = {
         memoryIsolation: true,
         spot: false,
         nodes: [
-          { name: 'gpu-h200-mig-a', product: 'NVIDIA-H200', memoryMiB: 143771, gpuCount: 8, replicas: 1, sharingStrategy: 'none', migStrategy: 'mixed', spot: false, capacityLabel: 'karpenter.sh/capacity-type=on-demand' },
+          {
+            name: 'gpu-h200-mig-a',
+            product: 'NVIDIA-H200',
+            memoryMiB: 143771,
+            gpuCount: 8,
+            replicas: 1,
+            sharingStrategy: 'none',
+            migStrategy: 'mixed',
+            spot: false,
+            capacityLabel: 'karpenter.sh/capacity-type=on-demand',
+          },
         ],
       },
       pods: [
-        { name: 'summarizer-84bd6c7f5-6wz9p', phase: 'Running', ready: true, nodeName: 'gpu-h200-mig-a', coldStartSeconds: 94.1, restartCount: 0, spot: false },
-        { name: 'summarizer-84bd6c7f5-rk2hd', phase: 'Running', ready: true, nodeName: 'gpu-h200-mig-a', coldStartSeconds: 88.4, restartCount: 0, spot: false },
+        {
+          name: 'summarizer-84bd6c7f5-6wz9p',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-mig-a',
+          coldStartSeconds: 94.1,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'summarizer-84bd6c7f5-rk2hd',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'gpu-h200-mig-a',
+          coldStartSeconds: 88.4,
+          restartCount: 0,
+          spot: false,
+        },
       ],
       triton: {
         sampledAt: '2026-11-28T11:59:50Z',
         errors: [
           {
             pod: 'summarizer-84bd6c7f5-rk2hd',
-            message: 'GET /v2/models/summarizer-encoder/stats through the pod proxy timed out after 3000 ms',
+            message:
+              'GET /v2/models/summarizer-encoder/stats through the pod proxy timed out after 3000 ms',
           },
         ],
         models: [
@@ -152,10 +225,37 @@ export const summarizerStatus: EntityScalingStatus = {
         ],
       },
       rescaleEvents: [
-        { time: '2026-11-28T09:02:10Z', object: 'HorizontalPodAutoscaler/keda-hpa-summarizer', newSize: 3, reason: 'external metric s0-prometheus above target', message: 'New size: 3; reason: external metric s0-prometheus above target' },
-        { time: '2026-11-28T09:20:00Z', object: 'HorizontalPodAutoscaler/keda-hpa-summarizer', newSize: 1, reason: 'All metrics below target', message: 'New size: 1; reason: All metrics below target' },
-        { time: '2026-11-28T11:57:40Z', object: 'HorizontalPodAutoscaler/keda-hpa-summarizer', newSize: 2, reason: 'external metric s0-prometheus above target', message: 'New size: 2; reason: external metric s0-prometheus above target' },
-        { time: '2026-11-28T11:59:50Z', object: 'HorizontalPodAutoscaler/keda-hpa-summarizer', newSize: 3, reason: 'external metric s0-prometheus above target', message: 'New size: 3; reason: external metric s0-prometheus above target' },
+        {
+          time: '2026-11-28T09:02:10Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-summarizer',
+          newSize: 3,
+          reason: 'external metric s0-prometheus above target',
+          message:
+            'New size: 3; reason: external metric s0-prometheus above target',
+        },
+        {
+          time: '2026-11-28T09:20:00Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-summarizer',
+          newSize: 1,
+          reason: 'All metrics below target',
+          message: 'New size: 1; reason: All metrics below target',
+        },
+        {
+          time: '2026-11-28T11:57:40Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-summarizer',
+          newSize: 2,
+          reason: 'external metric s0-prometheus above target',
+          message:
+            'New size: 2; reason: external metric s0-prometheus above target',
+        },
+        {
+          time: '2026-11-28T11:59:50Z',
+          object: 'HorizontalPodAutoscaler/keda-hpa-summarizer',
+          newSize: 3,
+          reason: 'external metric s0-prometheus above target',
+          message:
+            'New size: 3; reason: external metric s0-prometheus above target',
+        },
       ],
       findings,
     },

@@ -48,9 +48,11 @@ export const textClassifierStatus: EntityScalingStatus = {
               type: 'AbleToScale',
               status: 'True',
               reason: 'SucceededRescale',
-              message: 'the HPA controller was able to update the target scale to 7',
+              message:
+                'the HPA controller was able to update the target scale to 7',
               lastTransitionTime: '2026-11-28T11:58:30Z',
-              plain: 'Scaling works: the autoscaler just set the target to 7 replicas.',
+              plain:
+                'Scaling works: the autoscaler just set the target to 7 replicas.',
             },
             {
               type: 'ScalingActive',
@@ -59,7 +61,8 @@ export const textClassifierStatus: EntityScalingStatus = {
               message:
                 'the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)',
               lastTransitionTime: '2026-11-28T08:02:11Z',
-              plain: 'Metrics are being read: CPU utilization drives the replica count.',
+              plain:
+                'Metrics are being read: CPU utilization drives the replica count.',
             },
             {
               type: 'ScalingLimited',
@@ -67,7 +70,8 @@ export const textClassifierStatus: EntityScalingStatus = {
               reason: 'DesiredWithinRange',
               message: 'the desired count is within the acceptable range',
               lastTransitionTime: '2026-11-28T09:40:00Z',
-              plain: 'Not limited: the wanted replica count is between min and max.',
+              plain:
+                'Not limited: the wanted replica count is between min and max.',
             },
           ],
           scaleDownStabilizationSeconds: 300,
@@ -83,19 +87,104 @@ export const textClassifierStatus: EntityScalingStatus = {
         nodes: [],
       },
       pods: [
-        { name: 'text-classifier-7d9f8c6b5-2xkqp', phase: 'Running', ready: true, nodeName: 'cpu-node-1', coldStartSeconds: 11.2, restartCount: 0, spot: false },
-        { name: 'text-classifier-7d9f8c6b5-8mzvn', phase: 'Running', ready: true, nodeName: 'cpu-node-2', coldStartSeconds: 10.4, restartCount: 0, spot: false },
-        { name: 'text-classifier-7d9f8c6b5-c4hlt', phase: 'Running', ready: true, nodeName: 'cpu-node-3', coldStartSeconds: 12.9, restartCount: 0, spot: false },
-        { name: 'text-classifier-7d9f8c6b5-f7wq2', phase: 'Running', ready: true, nodeName: 'cpu-node-1', coldStartSeconds: 9.8, restartCount: 1, spot: false },
-        { name: 'text-classifier-7d9f8c6b5-kd9rx', phase: 'Running', ready: true, nodeName: 'cpu-node-2', coldStartSeconds: 10.1, restartCount: 0, spot: false },
-        { name: 'text-classifier-7d9f8c6b5-tq5jm', phase: 'Running', ready: false, nodeName: 'cpu-node-3', restartCount: 0, spot: false },
+        {
+          name: 'text-classifier-7d9f8c6b5-2xkqp',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'cpu-node-1',
+          coldStartSeconds: 11.2,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'text-classifier-7d9f8c6b5-8mzvn',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'cpu-node-2',
+          coldStartSeconds: 10.4,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'text-classifier-7d9f8c6b5-c4hlt',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'cpu-node-3',
+          coldStartSeconds: 12.9,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'text-classifier-7d9f8c6b5-f7wq2',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'cpu-node-1',
+          coldStartSeconds: 9.8,
+          restartCount: 1,
+          spot: false,
+        },
+        {
+          name: 'text-classifier-7d9f8c6b5-kd9rx',
+          phase: 'Running',
+          ready: true,
+          nodeName: 'cpu-node-2',
+          coldStartSeconds: 10.1,
+          restartCount: 0,
+          spot: false,
+        },
+        {
+          name: 'text-classifier-7d9f8c6b5-tq5jm',
+          phase: 'Running',
+          ready: false,
+          nodeName: 'cpu-node-3',
+          restartCount: 0,
+          spot: false,
+        },
       ],
       rescaleEvents: [
-        { time: '2026-11-28T08:02:40Z', object: 'HorizontalPodAutoscaler/text-classifier', newSize: 3, reason: 'cpu resource utilization (percentage of request) above target', message: 'New size: 3; reason: cpu resource utilization (percentage of request) above target' },
-        { time: '2026-11-28T08:30:10Z', object: 'HorizontalPodAutoscaler/text-classifier', newSize: 5, reason: 'cpu resource utilization (percentage of request) above target', message: 'New size: 5; reason: cpu resource utilization (percentage of request) above target' },
-        { time: '2026-11-28T09:41:55Z', object: 'HorizontalPodAutoscaler/text-classifier', newSize: 4, reason: 'All metrics below target', message: 'New size: 4; reason: All metrics below target' },
-        { time: '2026-11-28T11:12:25Z', object: 'HorizontalPodAutoscaler/text-classifier', newSize: 6, reason: 'cpu resource utilization (percentage of request) above target', message: 'New size: 6; reason: cpu resource utilization (percentage of request) above target' },
-        { time: '2026-11-28T11:58:30Z', object: 'HorizontalPodAutoscaler/text-classifier', newSize: 7, reason: 'cpu resource utilization (percentage of request) above target', message: 'New size: 7; reason: cpu resource utilization (percentage of request) above target' },
+        {
+          time: '2026-11-28T08:02:40Z',
+          object: 'HorizontalPodAutoscaler/text-classifier',
+          newSize: 3,
+          reason:
+            'cpu resource utilization (percentage of request) above target',
+          message:
+            'New size: 3; reason: cpu resource utilization (percentage of request) above target',
+        },
+        {
+          time: '2026-11-28T08:30:10Z',
+          object: 'HorizontalPodAutoscaler/text-classifier',
+          newSize: 5,
+          reason:
+            'cpu resource utilization (percentage of request) above target',
+          message:
+            'New size: 5; reason: cpu resource utilization (percentage of request) above target',
+        },
+        {
+          time: '2026-11-28T09:41:55Z',
+          object: 'HorizontalPodAutoscaler/text-classifier',
+          newSize: 4,
+          reason: 'All metrics below target',
+          message: 'New size: 4; reason: All metrics below target',
+        },
+        {
+          time: '2026-11-28T11:12:25Z',
+          object: 'HorizontalPodAutoscaler/text-classifier',
+          newSize: 6,
+          reason:
+            'cpu resource utilization (percentage of request) above target',
+          message:
+            'New size: 6; reason: cpu resource utilization (percentage of request) above target',
+        },
+        {
+          time: '2026-11-28T11:58:30Z',
+          object: 'HorizontalPodAutoscaler/text-classifier',
+          newSize: 7,
+          reason:
+            'cpu resource utilization (percentage of request) above target',
+          message:
+            'New size: 7; reason: cpu resource utilization (percentage of request) above target',
+        },
       ],
       findings: [
         {

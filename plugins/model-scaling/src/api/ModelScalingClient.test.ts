@@ -19,7 +19,9 @@ describe('ModelScalingClient', () => {
     fetch(input, init),
   );
   const client = new ModelScalingClient({
-    discoveryApi: { getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}` },
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+    },
     fetchApi: { fetch: fetchSpy },
   });
 
@@ -61,7 +63,9 @@ describe('ModelScalingClient', () => {
         namespace: 'team a',
         name: 'my/svc',
       }),
-    ).resolves.toMatchObject({ entityRef: 'component:default/image-classifier' });
+    ).resolves.toMatchObject({
+      entityRef: 'component:default/image-classifier',
+    });
   });
 
   it('defaults the namespace of a short ref', async () => {
@@ -78,7 +82,9 @@ describe('ModelScalingClient', () => {
 
   it('reads the fleet and the clusters', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/services`, () => HttpResponse.json(fleetResponse)),
+      http.get(`${baseUrl}/v1/services`, () =>
+        HttpResponse.json(fleetResponse),
+      ),
       http.get(`${baseUrl}/v1/clusters`, () =>
         HttpResponse.json(clustersResponse),
       ),
@@ -90,20 +96,21 @@ describe('ModelScalingClient', () => {
 
   it('turns a 404 into a ResponseError carrying the backend error', async () => {
     server.use(
-      http.get(
-        `${baseUrl}/v1/entities/default/component/nope/status`,
-        () =>
-          HttpResponse.json(
-            {
-              error: {
-                name: 'NotFoundError',
-                message: 'No entity named component:default/nope',
-              },
-              request: { method: 'GET', url: '/v1/entities/default/component/nope/status' },
-              response: { statusCode: 404 },
+      http.get(`${baseUrl}/v1/entities/default/component/nope/status`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'NotFoundError',
+              message: 'No entity named component:default/nope',
             },
-            { status: 404 },
-          ),
+            request: {
+              method: 'GET',
+              url: '/v1/entities/default/component/nope/status',
+            },
+            response: { statusCode: 404 },
+          },
+          { status: 404 },
+        ),
       ),
     );
 
@@ -147,7 +154,9 @@ describe('ModelScalingClient', () => {
 
   it('passes the abort signal through', async () => {
     server.use(
-      http.get(`${baseUrl}/v1/clusters`, () => HttpResponse.json(clustersResponse)),
+      http.get(`${baseUrl}/v1/clusters`, () =>
+        HttpResponse.json(clustersResponse),
+      ),
     );
     const controller = new AbortController();
     controller.abort();

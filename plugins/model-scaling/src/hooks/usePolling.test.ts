@@ -37,7 +37,9 @@ describe('usePolling', () => {
   it('loads at once, then every interval', async () => {
     let n = 0;
     const load = jest.fn(async () => ++n);
-    const { result } = renderHook(() => usePolling(load, { intervalMs: 15000 }));
+    const { result } = renderHook(() =>
+      usePolling(load, { intervalMs: 15000 }),
+    );
 
     expect(result.current.loading).toBe(true);
     await advance(0);
@@ -55,7 +57,9 @@ describe('usePolling', () => {
   it('stops while the document is hidden and catches up when it is shown', async () => {
     let n = 0;
     const load = jest.fn(async () => ++n);
-    const { result } = renderHook(() => usePolling(load, { intervalMs: 15000 }));
+    const { result } = renderHook(() =>
+      usePolling(load, { intervalMs: 15000 }),
+    );
     await advance(0);
     expect(load).toHaveBeenCalledTimes(1);
 
@@ -110,7 +114,9 @@ describe('usePolling', () => {
           signal = s;
         }),
     );
-    const { unmount } = renderHook(() => usePolling(load, { intervalMs: 1000 }));
+    const { unmount } = renderHook(() =>
+      usePolling(load, { intervalMs: 1000 }),
+    );
     await advance(0);
     expect(signal?.aborted).toBe(false);
     unmount();
@@ -121,7 +127,9 @@ describe('usePolling', () => {
 
   it('refresh() loads now', async () => {
     const load = jest.fn(async () => 'x');
-    const { result } = renderHook(() => usePolling(load, { intervalMs: 60000 }));
+    const { result } = renderHook(() =>
+      usePolling(load, { intervalMs: 60000 }),
+    );
     await advance(0);
     act(() => result.current.refresh());
     await waitFor(() => expect(load).toHaveBeenCalledTimes(2));

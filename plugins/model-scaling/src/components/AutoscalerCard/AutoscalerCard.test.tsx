@@ -11,51 +11,86 @@ describe('AutoscalerCard', () => {
   it('shows an HPA: replicas, metrics, default window, conditions and timeline', async () => {
     const workload = textClassifierStatus.workloads[0];
     await renderInTestApp(
-      <AutoscalerCard workload={workload} generatedAt={textClassifierStatus.generatedAt} />,
+      <AutoscalerCard
+        workload={workload}
+        generatedAt={textClassifierStatus.generatedAt}
+      />,
     );
     expect(
-      screen.getByText('HorizontalPodAutoscaler text-classifier (autoscaling/v2)'),
+      screen.getByText(
+        'HorizontalPodAutoscaler text-classifier (autoscaling/v2)',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute(
       'aria-label',
       '5 ready replicas, 7 desired, range 2 to 20',
     );
     expect(
-      screen.getByText(/Scale-down stabilization window 5 min \(controller default, not set\)/),
+      screen.getByText(
+        /Scale-down stabilization window 5 min \(controller default, not set\)/,
+      ),
     ).toBeInTheDocument();
     const metrics = screen.getByRole('region', { name: 'Metrics' });
     expect(within(metrics).getByText('81 %')).toBeInTheDocument();
     expect(
-      screen.getByText('Scaling works: the autoscaler just set the target to 7 replicas.'),
+      screen.getByText(
+        'Scaling works: the autoscaler just set the target to 7 replicas.',
+      ),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('region', { name: 'KEDA' })).not.toBeInTheDocument();
-    expect(screen.getByRole('img', { name: /Replica timeline/ })).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'KEDA' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: /Replica timeline/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows KEDA with its HPA, using KEDA min/max', async () => {
     const workload = imageClassifierStatus.workloads[0];
     await renderInTestApp(
-      <AutoscalerCard workload={workload} generatedAt={imageClassifierStatus.generatedAt} />,
+      <AutoscalerCard
+        workload={workload}
+        generatedAt={imageClassifierStatus.generatedAt}
+      />,
     );
-    expect(screen.getByText('KEDA ScaledObject image-classifier')).toBeInTheDocument();
+    expect(
+      screen.getByText('KEDA ScaledObject image-classifier'),
+    ).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute(
       'aria-label',
       '4 ready replicas, 4 desired, range 1 to 8',
     );
-    expect(screen.getByText(/window 2 min · HPA keda-hpa-image-classifier created by KEDA/)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /window 2 min · HPA keda-hpa-image-classifier created by KEDA/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'KEDA' })).toBeInTheDocument();
-    expect(screen.getByText('Ready: the ScaledObject is valid and KEDA is scaling it.')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Ready: the ScaledObject is valid and KEDA is scaling it.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows a failing KEDA trigger and its fallback', async () => {
     const workload = batchEmbedderStatus.workloads[0];
     await renderInTestApp(
-      <AutoscalerCard workload={workload} generatedAt={batchEmbedderStatus.generatedAt} />,
+      <AutoscalerCard
+        workload={workload}
+        generatedAt={batchEmbedderStatus.generatedAt}
+      />,
     );
-    expect(screen.getByText('Fallback active: held at 4 replicas')).toBeInTheDocument();
-    expect(screen.getByText('missing: the autoscaler cannot read it')).toBeInTheDocument();
     expect(
-      screen.getByText('Not ready: the Kafka trigger cannot be read.').closest('[aria-label]'),
+      screen.getByText('Fallback active: held at 4 replicas'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('missing: the autoscaler cannot read it'),
+    ).toBeInTheDocument();
+    expect(
+      screen
+        .getByText('Not ready: the Kafka trigger cannot be read.')
+        .closest('[aria-label]'),
     ).toHaveAttribute('aria-label', 'Status error');
   });
 
@@ -65,10 +100,15 @@ describe('AutoscalerCard', () => {
       autoscaler: { type: 'none' as const, conflicting: [] },
     };
     await renderInTestApp(
-      <AutoscalerCard workload={workload} generatedAt={textClassifierStatus.generatedAt} />,
+      <AutoscalerCard
+        workload={workload}
+        generatedAt={textClassifierStatus.generatedAt}
+      />,
     );
     expect(screen.getByText('No autoscaler')).toBeInTheDocument();
-    expect(screen.getByText(/runs a fixed 6 replicas \(5 ready\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/runs a fixed 6 replicas \(5 ready\)/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   });
 
@@ -78,14 +118,22 @@ describe('AutoscalerCard', () => {
       ...base,
       autoscaler: {
         ...base.autoscaler,
-        conflicting: ['HorizontalPodAutoscaler/image-classifier', 'ScaledObject/image-classifier'],
+        conflicting: [
+          'HorizontalPodAutoscaler/image-classifier',
+          'ScaledObject/image-classifier',
+        ],
       },
     };
     await renderInTestApp(
-      <AutoscalerCard workload={workload} generatedAt={imageClassifierStatus.generatedAt} />,
+      <AutoscalerCard
+        workload={workload}
+        generatedAt={imageClassifierStatus.generatedAt}
+      />,
     );
     expect(
-      screen.getByText(/More than one autoscaler targets this Deployment: HorizontalPodAutoscaler\/image-classifier, ScaledObject\/image-classifier/),
+      screen.getByText(
+        /More than one autoscaler targets this Deployment: HorizontalPodAutoscaler\/image-classifier, ScaledObject\/image-classifier/,
+      ),
     ).toBeInTheDocument();
   });
 });

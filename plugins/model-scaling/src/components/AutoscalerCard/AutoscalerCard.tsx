@@ -17,7 +17,11 @@ const useStyles = makeStyles(theme => ({
 function Section(props: { title: string; children: ReactNode }) {
   const classes = useStyles();
   return (
-    <Box className={classes.section} component="section" aria-label={props.title}>
+    <Box
+      className={classes.section}
+      component="section"
+      aria-label={props.title}
+    >
       <Typography variant="subtitle2" gutterBottom>
         {props.title}
       </Typography>
@@ -43,12 +47,12 @@ export function AutoscalerCard(props: AutoscalerCardProps) {
   const { autoscaler, replicas } = workload;
   const { hpa, keda } = autoscaler;
 
-  const subheader =
-    autoscaler.type === 'keda' && keda
-      ? `KEDA ScaledObject ${keda.name}`
-      : autoscaler.type === 'hpa' && hpa
-      ? `HorizontalPodAutoscaler ${hpa.name} (autoscaling/v2)`
-      : 'No autoscaler';
+  let subheader = 'No autoscaler';
+  if (autoscaler.type === 'keda' && keda) {
+    subheader = `KEDA ScaledObject ${keda.name}`;
+  } else if (autoscaler.type === 'hpa' && hpa) {
+    subheader = `HorizontalPodAutoscaler ${hpa.name} (autoscaling/v2)`;
+  }
 
   const conflicts = autoscaler.conflicting.length > 0 && (
     <Box mb={1}>

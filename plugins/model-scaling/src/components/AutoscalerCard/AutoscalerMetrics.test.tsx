@@ -19,7 +19,9 @@ describe('AutoscalerMetrics', () => {
     expect(cpu.getByText('above target: scaling up')).toBeInTheDocument();
     const memory = within(rows[2]);
     expect(memory.getByText('46 %')).toBeInTheDocument();
-    expect(memory.getByText('below target: may scale down')).toBeInTheDocument();
+    expect(
+      memory.getByText('below target: may scale down'),
+    ).toBeInTheDocument();
   });
 
   it('flags a metric the autoscaler cannot read', async () => {
@@ -30,7 +32,9 @@ describe('AutoscalerMetrics', () => {
     );
     expect(screen.getByText('500 per pod')).toBeInTheDocument();
     expect(
-      screen.getByText('missing: the autoscaler cannot read it').closest('[aria-label]'),
+      screen
+        .getByText('missing: the autoscaler cannot read it')
+        .closest('[aria-label]'),
     ).toHaveAttribute('aria-label', 'Status error');
   });
 

@@ -37,7 +37,11 @@ export function AutoscalerMetrics(props: { metrics: AutoscalerMetricView[] }) {
             <TableRow key={`${metric.sourceType}/${metric.name}`}>
               <TableCell>
                 {metric.name}
-                <Typography variant="caption" color="textSecondary" component="div">
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="div"
+                >
                   {metric.sourceType}
                 </Typography>
               </TableCell>
@@ -48,7 +52,9 @@ export function AutoscalerMetrics(props: { metrics: AutoscalerMetricView[] }) {
                 {formatMetricValue(metric.target, metric.targetType)}
               </TableCell>
               <TableCell>
-                <HealthStatus health={status.health}>{status.label}</HealthStatus>
+                <HealthStatus health={status.health}>
+                  {status.label}
+                </HealthStatus>
               </TableCell>
             </TableRow>
           );

@@ -10,14 +10,20 @@ import { KedaDetails } from './KedaDetails';
 describe('KedaDetails', () => {
   it('shows a prometheus trigger with threshold and activation', async () => {
     await renderInTestApp(
-      <KedaDetails keda={imageClassifierStatus.workloads[0].autoscaler.keda!} />,
+      <KedaDetails
+        keda={imageClassifierStatus.workloads[0].autoscaler.keda!}
+      />,
     );
     expect(screen.getByText('prometheus (request-rate)')).toBeInTheDocument();
     expect(screen.getByText('100')).toBeInTheDocument();
     expect(screen.getByText('5')).toBeInTheDocument();
-    expect(screen.getByText(/query: sum\(rate\(nv_inference_request_success/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/query: sum\(rate\(nv_inference_request_success/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Active')).toBeInTheDocument();
-    expect(screen.getByText('Fallback 4 replicas after 3 failures')).toBeInTheDocument();
+    expect(
+      screen.getByText('Fallback 4 replicas after 3 failures'),
+    ).toBeInTheDocument();
     expect(screen.getByText('s0-prometheus: Happy')).toBeInTheDocument();
   });
 
@@ -25,11 +31,14 @@ describe('KedaDetails', () => {
     await renderInTestApp(
       <KedaDetails keda={batchEmbedderStatus.workloads[0].autoscaler.keda!} />,
     );
-    expect(screen.getByText('Fallback active: held at 4 replicas')).toBeInTheDocument();
+    expect(
+      screen.getByText('Fallback active: held at 4 replicas'),
+    ).toBeInTheDocument();
     expect(screen.getByText('kafka (embeddings)')).toBeInTheDocument();
     expect(screen.getByText(/topic: documents-to-embed/)).toBeInTheDocument();
     expect(
-      screen.getByText('s0-kafka-embeddings: Failing, 7 failures in a row')
+      screen
+        .getByText('s0-kafka-embeddings: Failing, 7 failures in a row')
         .closest('[aria-label]'),
     ).toHaveAttribute('aria-label', 'Status error');
   });

@@ -65,7 +65,9 @@ export function KedaDetails(props: { keda: KedaView }) {
             size="small"
             color="secondary"
             label={`Fallback active${
-              keda.fallback ? `: held at ${keda.fallback.replicas} replicas` : ''
+              keda.fallback
+                ? `: held at ${keda.fallback.replicas} replicas`
+                : ''
             }`}
           />
         )}

@@ -31,6 +31,9 @@ describe('ReplicaGauge', () => {
     await renderInTestApp(
       <ReplicaGauge min={0} max={10} current={0} desired={0} ready={0} />,
     );
-    expect(screen.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '0');
+    expect(screen.getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    );
   });
 });

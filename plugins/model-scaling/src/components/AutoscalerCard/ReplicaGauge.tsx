@@ -63,10 +63,16 @@ export function ReplicaGauge(props: ReplicaGaugeProps) {
         aria-label={`${ready} ready replicas, ${desired} desired, range ${min} to ${max}`}
       />
       <div className={classes.scale} aria-hidden>
-        <span className={classes.tick} style={{ left: `${percentOf(min, max)}%` }}>
+        <span
+          className={classes.tick}
+          style={{ left: `${percentOf(min, max)}%` }}
+        >
           min {min}
         </span>
-        <span className={classes.tick} style={{ left: '100%', transform: 'translateX(-100%)' }}>
+        <span
+          className={classes.tick}
+          style={{ left: '100%', transform: 'translateX(-100%)' }}
+        >
           max {max}
         </span>
       </div>

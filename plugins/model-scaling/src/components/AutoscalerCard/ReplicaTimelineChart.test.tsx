@@ -28,7 +28,11 @@ describe('ReplicaTimelineChart', () => {
 
   it('says so when there are no events', async () => {
     await renderInTestApp(
-      <ReplicaTimelineChart events={[]} until="2026-11-28T12:00:00Z" current={2} />,
+      <ReplicaTimelineChart
+        events={[]}
+        until="2026-11-28T12:00:00Z"
+        current={2}
+      />,
     );
     expect(screen.getByText(/No rescale events/)).toBeInTheDocument();
   });

@@ -38,7 +38,10 @@ export function ReplicaTimelineChart(props: ReplicaTimelineChartProps) {
   return (
     <div role="img" aria-label={`Replica timeline with ${data.length} steps`}>
       <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis
             dataKey="t"
@@ -53,10 +56,20 @@ export function ReplicaTimelineChart(props: ReplicaTimelineChartProps) {
             formatter={(value: number) => [value, 'replicas']}
           />
           {min !== undefined && (
-            <ReferenceLine y={min} stroke={theme.palette.text.secondary} strokeDasharray="4 4" label="min" />
+            <ReferenceLine
+              y={min}
+              stroke={theme.palette.text.secondary}
+              strokeDasharray="4 4"
+              label="min"
+            />
           )}
           {max !== undefined && (
-            <ReferenceLine y={max} stroke={theme.palette.error.main} strokeDasharray="4 4" label="max" />
+            <ReferenceLine
+              y={max}
+              stroke={theme.palette.error.main}
+              strokeDasharray="4 4"
+              label="max"
+            />
           )}
           <Line
             type="stepAfter"

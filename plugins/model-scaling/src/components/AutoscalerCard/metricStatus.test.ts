@@ -14,8 +14,12 @@ describe('metricStatus', () => {
   });
 
   it('uses the 10 % tolerance band like the HPA controller', () => {
-    expect(metricStatus(metric(77))).toMatchObject({ label: 'within tolerance' });
-    expect(metricStatus(metric(63))).toMatchObject({ label: 'within tolerance' });
+    expect(metricStatus(metric(77))).toMatchObject({
+      label: 'within tolerance',
+    });
+    expect(metricStatus(metric(63))).toMatchObject({
+      label: 'within tolerance',
+    });
     expect(metricStatus(metric(78))).toMatchObject({
       health: 'warning',
       label: 'above target: scaling up',

@@ -22,14 +22,20 @@ describe('replicaTimeline', () => {
 
   it('skips events without a size or a valid time', () => {
     const points = replicaTimeline(
-      [event('2026-11-28T10:00:00Z'), event('garbage', 4), event('2026-11-28T11:00:00Z', 2)],
+      [
+        event('2026-11-28T10:00:00Z'),
+        event('garbage', 4),
+        event('2026-11-28T11:00:00Z', 2),
+      ],
       { until: '2026-11-28T12:00:00Z', current: 2 },
     );
     expect(points.map(p => p.replicas)).toEqual([2, 2]);
   });
 
   it('is empty without events', () => {
-    expect(replicaTimeline([], { until: '2026-11-28T12:00:00Z', current: 3 })).toEqual([]);
+    expect(
+      replicaTimeline([], { until: '2026-11-28T12:00:00Z', current: 3 }),
+    ).toEqual([]);
   });
 
   it('does not append a point before the last event', () => {

@@ -36,7 +36,12 @@ export interface BatchingAdviceProps {
   profiles?: BatchProfile[];
 }
 
-function describe(option: Pick<BatchingOption, 'dynamicBatching' | 'preferredBatchSizes' | 'maxQueueDelayUs'>): string {
+function describe(
+  option: Pick<
+    BatchingOption,
+    'dynamicBatching' | 'preferredBatchSizes' | 'maxQueueDelayUs'
+  >,
+): string {
   if (!option.dynamicBatching) {
     return 'no dynamic batching';
   }
@@ -44,17 +49,34 @@ function describe(option: Pick<BatchingOption, 'dynamicBatching' | 'preferredBat
     option.preferredBatchSizes.length > 0
       ? `preferred ${option.preferredBatchSizes.join(', ')}`
       : 'no preferred sizes';
-  return `${sizes}, queue delay ${formatNumber(option.maxQueueDelayUs / 1000, 2)} ms`;
+  return `${sizes}, queue delay ${formatNumber(
+    option.maxQueueDelayUs / 1000,
+    2,
+  )} ms`;
 }
 
-function ResultCells(props: { replicas?: number; result?: BatchingSimulationResult }) {
+function p99Text(result: BatchingSimulationResult | undefined): string {
+  if (result === undefined) {
+    return '—';
+  }
+  return result.saturated ? 'saturated' : `${formatNumber(result.p99Ms, 2)} ms`;
+}
+
+const PROFILE_REASONS = {
+  name: 'Profile chosen by model name.',
+  'compute-time': 'Profile chosen as the closest to the measured compute time.',
+  default: 'No match for this model; pick the closest profile.',
+} as const;
+
+function ResultCells(props: {
+  replicas?: number;
+  result?: BatchingSimulationResult;
+}) {
   const { replicas, result } = props;
   return (
     <>
       <TableCell align="right">{replicas ?? 'none within 64'}</TableCell>
-      <TableCell align="right">
-        {result === undefined ? '—' : result.saturated ? 'saturated' : `${formatNumber(result.p99Ms, 2)} ms`}
-      </TableCell>
+      <TableCell align="right">{p99Text(result)}</TableCell>
       <TableCell align="right">
         {result === undefined ? '—' : formatNumber(result.averageBatchSize, 1)}
       </TableCell>
@@ -81,9 +103,14 @@ function tritonSnippet(option: BatchingOption): string {
 export function BatchingAdvice(props: BatchingAdviceProps) {
   const { model, sloMs, replicas } = props;
   const profiles = props.profiles ?? H200_BATCH_PROFILES;
-  const choice = useMemo(() => pickBatchProfile(model, profiles), [model, profiles]);
+  const choice = useMemo(
+    () => pickBatchProfile(model, profiles),
+    [model, profiles],
+  );
   const [profileName, setProfileName] = useState(choice?.profile.model);
-  const [outcome, setOutcome] = useState<BatchingAdviceOutcome & { forRps: number }>();
+  const [outcome, setOutcome] = useState<
+    BatchingAdviceOutcome & { forRps: number }
+  >();
   const profile = profiles.find(p => p.model === profileName);
   const selectId = `batching-profile-${model.model}`;
 
@@ -97,13 +124,24 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
     });
 
   return (
-    <Box component="section" aria-label={`Batching advice for ${model.model}`} mt={2}>
+    <Box
+      component="section"
+      aria-label={`Batching advice for ${model.model}`}
+      mt={2}
+    >
       <Typography variant="subtitle2" gutterBottom>
         Batching advice for {model.model}
       </Typography>
-      <Box display="flex" alignItems="flex-end" flexWrap="wrap" style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        alignItems="flex-end"
+        flexWrap="wrap"
+        style={{ gap: 16 }}
+      >
         <FormControl size="small" style={{ minWidth: 220 }}>
-          <InputLabel id={`${selectId}-label`}>Batch-latency profile</InputLabel>
+          <InputLabel id={`${selectId}-label`}>
+            Batch-latency profile
+          </InputLabel>
           <Select
             labelId={`${selectId}-label`}
             id={selectId}
@@ -127,11 +165,7 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
       </Box>
       <Typography variant="caption" color="textSecondary" component="p">
         {profile.model === choice.profile.model
-          ? choice.reason === 'name'
-            ? 'Profile chosen by model name.'
-            : choice.reason === 'compute-time'
-            ? 'Profile chosen as the closest to the measured compute time.'
-            : 'No match for this model; pick the closest profile.'
+          ? PROFILE_REASONS[choice.reason]
           : 'Profile chosen by hand.'}
       </Typography>
       {outcome?.kind === 'unavailable' && (
@@ -139,7 +173,10 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
       )}
       {outcome?.kind === 'advice' && (
         <>
-          <Table size="small" aria-label={`Batching options for ${model.model}`}>
+          <Table
+            size="small"
+            aria-label={`Batching options for ${model.model}`}
+          >
             <TableHead>
               <TableRow>
                 <TableCell>Configuration</TableCell>
@@ -154,12 +191,19 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
                   <TableCell>
                     Live:{' '}
                     {describe({
-                      dynamicBatching: model.config?.dynamicBatching !== undefined,
-                      preferredBatchSizes: model.config?.dynamicBatching?.preferredBatchSize ?? [],
-                      maxQueueDelayUs: model.config?.dynamicBatching?.maxQueueDelayMicroseconds ?? 0,
+                      dynamicBatching:
+                        model.config?.dynamicBatching !== undefined,
+                      preferredBatchSizes:
+                        model.config?.dynamicBatching?.preferredBatchSize ?? [],
+                      maxQueueDelayUs:
+                        model.config?.dynamicBatching
+                          ?.maxQueueDelayMicroseconds ?? 0,
                     })}
                   </TableCell>
-                  <ResultCells replicas={outcome.current.replicas} result={outcome.current.result} />
+                  <ResultCells
+                    replicas={outcome.current.replicas}
+                    result={outcome.current.result}
+                  />
                 </TableRow>
               )}
               <TableRow>
@@ -172,7 +216,8 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
               {outcome.advice.recommended && (
                 <TableRow selected>
                   <TableCell>
-                    <strong>Recommended:</strong> {describe(outcome.advice.recommended)}
+                    <strong>Recommended:</strong>{' '}
+                    {describe(outcome.advice.recommended)}
                   </TableCell>
                   <ResultCells
                     replicas={outcome.advice.recommended.replicas}
@@ -185,8 +230,9 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
           {outcome.advice.recommended ? (
             <Box mt={1}>
               <Typography variant="body2" gutterBottom>
-                For {formatNumber(outcome.forRps, 0)} req/s within a {outcome.sloMs} ms
-                p99 on {profile.gpu ?? 'the profiled GPU'}, in config.pbtxt:
+                For {formatNumber(outcome.forRps, 0)} req/s within a{' '}
+                {outcome.sloMs} ms p99 on {profile.gpu ?? 'the profiled GPU'},
+                in config.pbtxt:
               </Typography>
               <CodeSnippet
                 language="protobuf"
@@ -195,7 +241,8 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
             </Box>
           ) : (
             <HealthStatus health="warning">
-              No configuration meets the {outcome.sloMs} ms SLO with up to 64 GPUs on this profile.
+              No configuration meets the {outcome.sloMs} ms SLO with up to 64
+              GPUs on this profile.
             </HealthStatus>
           )}
         </>

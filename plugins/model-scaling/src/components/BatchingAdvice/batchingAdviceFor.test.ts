@@ -6,7 +6,8 @@ import {
 import { batchingAdviceFor } from './batchingAdviceFor';
 import { H200_BATCH_PROFILES } from './h200BatchProfiles';
 
-const profile = (name: string) => H200_BATCH_PROFILES.find(p => p.model === name)!;
+const profile = (name: string) =>
+  H200_BATCH_PROFILES.find(p => p.model === name)!;
 
 describe('batchingAdviceFor', () => {
   it('resnet50 at 370 req/s within 20 ms: the live config and a recommendation that meets the SLO', () => {
@@ -28,7 +29,9 @@ describe('batchingAdviceFor', () => {
     expect(recommended.replicas).toBeGreaterThanOrEqual(1);
     expect(recommended.result!.p99Ms).toBeLessThanOrEqual(20);
     // Batching never needs more GPUs than running every request alone.
-    expect(recommended.replicas!).toBeLessThanOrEqual(outcome.advice.noBatching.replicas!);
+    expect(recommended.replicas!).toBeLessThanOrEqual(
+      outcome.advice.noBatching.replicas!,
+    );
   });
 
   it('summarizer without dynamic batching: the baseline runs requests alone', () => {
@@ -49,10 +52,15 @@ describe('batchingAdviceFor', () => {
   it('needs an SLO and traffic', () => {
     const model = imageClassifierStatus.workloads[0].triton!.models[0];
     expect(
-      batchingAdviceFor({ model, profile: profile('resnet50-224'), replicas: 4 }),
+      batchingAdviceFor({
+        model,
+        profile: profile('resnet50-224'),
+        replicas: 4,
+      }),
     ).toEqual({
       kind: 'unavailable',
-      reason: 'No latency SLO: set the model-scaling.io/latency-slo-ms annotation.',
+      reason:
+        'No latency SLO: set the model-scaling.io/latency-slo-ms annotation.',
     });
     expect(
       batchingAdviceFor({
@@ -61,7 +69,10 @@ describe('batchingAdviceFor', () => {
         sloMs: 20,
         replicas: 4,
       }),
-    ).toEqual({ kind: 'unavailable', reason: 'No requests in the last sample.' });
+    ).toEqual({
+      kind: 'unavailable',
+      reason: 'No requests in the last sample.',
+    });
   });
 
   it('declines client-side batches it cannot model', () => {

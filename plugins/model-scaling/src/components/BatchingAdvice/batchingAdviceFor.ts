@@ -40,7 +40,8 @@ export function batchingAdviceFor(input: {
   if (sloMs === undefined || !(sloMs > 0)) {
     return {
       kind: 'unavailable',
-      reason: 'No latency SLO: set the model-scaling.io/latency-slo-ms annotation.',
+      reason:
+        'No latency SLO: set the model-scaling.io/latency-slo-ms annotation.',
     };
   }
   const rateRps = model.requestsPerSecond;
@@ -57,10 +58,14 @@ export function batchingAdviceFor(input: {
     };
   }
   const maxBatchSize =
-    model.config && model.config.maxBatchSize >= 1 ? model.config.maxBatchSize : undefined;
+    model.config && model.config.maxBatchSize >= 1
+      ? model.config.maxBatchSize
+      : undefined;
   const replicas = Math.max(1, input.replicas);
 
-  let current: { replicas: number; result: BatchingSimulationResult } | undefined;
+  let current:
+    | { replicas: number; result: BatchingSimulationResult }
+    | undefined;
   try {
     current = {
       replicas,
@@ -68,11 +73,16 @@ export function batchingAdviceFor(input: {
         profile,
         rateRps: rateRps / replicas,
         dynamicBatching: model.config?.dynamicBatching !== undefined,
-        preferredBatchSizes: model.config?.dynamicBatching?.preferredBatchSize ?? [],
-        maxQueueDelayUs: model.config?.dynamicBatching?.maxQueueDelayMicroseconds ?? 0,
+        preferredBatchSizes:
+          model.config?.dynamicBatching?.preferredBatchSize ?? [],
+        maxQueueDelayUs:
+          model.config?.dynamicBatching?.maxQueueDelayMicroseconds ?? 0,
         maxBatchSize,
         seed: 1,
-        durationS: Math.max(0.5, REQUESTS_PER_EVALUATION / (rateRps / replicas)),
+        durationS: Math.max(
+          0.5,
+          REQUESTS_PER_EVALUATION / (rateRps / replicas),
+        ),
       }),
     };
   } catch {

@@ -1,4 +1,7 @@
-import { BatchProfile, loadBatchProfiles } from '@internal/plugin-model-scaling-common';
+import {
+  BatchProfile,
+  loadBatchProfiles,
+} from '@internal/plugin-model-scaling-common';
 import h200 from './batch-profile-h200.json';
 
 /**

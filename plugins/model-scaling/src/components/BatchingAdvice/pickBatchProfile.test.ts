@@ -19,18 +19,24 @@ describe('pickBatchProfile', () => {
   });
 
   it('matches the brief: resnet50 → resnet50-224, bert-embedder → bert-base-seq128 by name', () => {
-    expect(pickBatchProfile(modelOf(imageClassifierStatus), H200_BATCH_PROFILES)).toMatchObject({
+    expect(
+      pickBatchProfile(modelOf(imageClassifierStatus), H200_BATCH_PROFILES),
+    ).toMatchObject({
       profile: { model: 'resnet50-224' },
       reason: 'name',
     });
-    expect(pickBatchProfile(modelOf(batchEmbedderStatus), H200_BATCH_PROFILES)).toMatchObject({
+    expect(
+      pickBatchProfile(modelOf(batchEmbedderStatus), H200_BATCH_PROFILES),
+    ).toMatchObject({
       profile: { model: 'bert-base-seq128' },
       reason: 'name',
     });
   });
 
   it('summarizer-encoder → bert-base-seq128 by its compute time (540 µs at batch 1)', () => {
-    expect(pickBatchProfile(modelOf(summarizerStatus), H200_BATCH_PROFILES)).toMatchObject({
+    expect(
+      pickBatchProfile(modelOf(summarizerStatus), H200_BATCH_PROFILES),
+    ).toMatchObject({
       profile: { model: 'bert-base-seq128' },
       reason: 'compute-time',
     });
@@ -38,7 +44,9 @@ describe('pickBatchProfile', () => {
 
   it('falls back to the first profile, or none', () => {
     const model = { ...modelOf(summarizerStatus), averageComputeUs: undefined };
-    expect(pickBatchProfile(model, H200_BATCH_PROFILES)?.reason).toBe('default');
+    expect(pickBatchProfile(model, H200_BATCH_PROFILES)?.reason).toBe(
+      'default',
+    );
     expect(pickBatchProfile(model, [])).toBeUndefined();
   });
 });

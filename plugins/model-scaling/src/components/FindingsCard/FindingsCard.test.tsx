@@ -21,12 +21,18 @@ describe('FindingsCard', () => {
       'Time-sliced GPUs share memory without isolation',
     ]);
     const first = within(articles[0]);
-    expect(first.getByText(/7 consecutive failures of s0-kafka-embeddings/)).toBeInTheDocument();
+    expect(
+      first.getByText(/7 consecutive failures of s0-kafka-embeddings/),
+    ).toBeInTheDocument();
     expect(first.getByText(/Fix the trigger/)).toBeInTheDocument();
     expect(first.getByText('ScaledObject/batch-embedder')).toBeInTheDocument();
     expect(first.getByText('rule keda-fallback-active')).toBeInTheDocument();
     expect(first.getByLabelText('Status error')).toBeInTheDocument();
-    expect(within(articles[1]).getByLabelText('Status warning')).toBeInTheDocument();
-    expect(within(articles[2]).getByLabelText('Status pending')).toBeInTheDocument();
+    expect(
+      within(articles[1]).getByLabelText('Status warning'),
+    ).toBeInTheDocument();
+    expect(
+      within(articles[2]).getByLabelText('Status pending'),
+    ).toBeInTheDocument();
   });
 });

@@ -1,11 +1,5 @@
 import { InfoCard } from '@backstage/core-components';
-import {
-  Box,
-  Chip,
-  Divider,
-  Typography,
-  makeStyles,
-} from '@material-ui/core';
+import { Box, Chip, Divider, Typography, makeStyles } from '@material-ui/core';
 import { Finding, Severity } from '@internal/plugin-model-scaling-common';
 import { Fragment } from 'react';
 import { Health, HealthStatus } from '../shared/HealthStatus';
@@ -16,7 +10,11 @@ const useStyles = makeStyles(theme => ({
   subject: { marginLeft: theme.spacing(1) },
 }));
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_ORDER: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
 const SEVERITY_HEALTH: Record<Severity, Health> = {
   error: 'error',
   warning: 'warning',

@@ -6,20 +6,28 @@ import { ClusterHealthSummary } from './ClusterHealthSummary';
 
 describe('ClusterHealthSummary', () => {
   it('shows a synced cluster with details on hover', async () => {
-    await renderInTestApp(<ClusterHealthSummary clusters={clustersResponse.clusters} />);
-    expect(screen.getByText('demo: in sync').closest('[aria-label]')).toHaveAttribute(
-      'aria-label',
-      'Status ok',
+    await renderInTestApp(
+      <ClusterHealthSummary clusters={clustersResponse.clusters} />,
     );
+    expect(
+      screen.getByText('demo: in sync').closest('[aria-label]'),
+    ).toHaveAttribute('aria-label', 'Status ok');
     await userEvent.hover(screen.getByText('demo: in sync'));
-    expect(await screen.findByText(/http:\/\/127.0.0.1:7480 · KEDA installed/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/http:\/\/127.0.0.1:7480 · KEDA installed/),
+    ).toBeInTheDocument();
   });
 
   it('shows stale and syncing clusters', async () => {
     await renderInTestApp(
       <ClusterHealthSummary
         clusters={[
-          { ...clustersResponse.clusters[0], name: 'west', stale: true, lastError: 'ECONNREFUSED' },
+          {
+            ...clustersResponse.clusters[0],
+            name: 'west',
+            stale: true,
+            lastError: 'ECONNREFUSED',
+          },
           { ...clustersResponse.clusters[0], name: 'east', synced: false },
         ]}
       />,

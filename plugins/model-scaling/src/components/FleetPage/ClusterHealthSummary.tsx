@@ -8,7 +8,10 @@ const useStyles = makeStyles(theme => ({
 
 function clusterHealth(cluster: ClusterHealth) {
   if (cluster.stale || cluster.lastError) {
-    return { health: 'error' as const, text: cluster.stale ? 'stale' : 'error' };
+    return {
+      health: 'error' as const,
+      text: cluster.stale ? 'stale' : 'error',
+    };
   }
   if (!cluster.synced) {
     return { health: 'neutral' as const, text: 'syncing' };

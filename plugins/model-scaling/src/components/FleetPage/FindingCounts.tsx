@@ -4,8 +4,14 @@ import { StatusOK } from '@backstage/core-components';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', gap: theme.spacing(0.5), flexWrap: 'wrap' },
-  error: { backgroundColor: theme.palette.error.main, color: theme.palette.error.contrastText },
-  warning: { backgroundColor: theme.palette.warning.main, color: theme.palette.warning.contrastText },
+  error: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.error.contrastText,
+  },
+  warning: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.warning.contrastText,
+  },
   info: {},
 }));
 

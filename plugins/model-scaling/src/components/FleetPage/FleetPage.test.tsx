@@ -26,9 +26,13 @@ describe('FleetPage', () => {
       { mountedRoutes },
     );
     expect(await screen.findByText('demo: in sync')).toBeInTheDocument();
-    expect(await screen.findByRole('link', { name: 'Text classifier' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Text classifier' }),
+    ).toBeInTheDocument();
     // The new frontend system draws the page header itself.
-    expect(screen.queryByText('Are all our model services on the golden path?')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('Are all our model services on the golden path?'),
+    ).not.toBeInTheDocument();
   });
 
   it('brings its own header for the legacy system', async () => {
@@ -38,7 +42,9 @@ describe('FleetPage', () => {
       </TestApiProvider>,
       { mountedRoutes },
     );
-    expect(await screen.findByText('Are all our model services on the golden path?')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Are all our model services on the golden path?'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error and still the cluster health', async () => {
@@ -49,18 +55,29 @@ describe('FleetPage', () => {
           request: { method: 'GET', url: '/v1/services' },
           response: { statusCode: 503 },
         }),
-        { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'application/json' } },
+        {
+          status: 503,
+          statusText: 'Service Unavailable',
+          headers: { 'Content-Type': 'application/json' },
+        },
       ),
     );
     await renderInTestApp(
       <TestApiProvider
-        apis={[[modelScalingApiRef, api({ getFleet: jest.fn(() => Promise.reject(error)) })]]}
+        apis={[
+          [
+            modelScalingApiRef,
+            api({ getFleet: jest.fn(() => Promise.reject(error)) }),
+          ],
+        ]}
       >
         <FleetPage />
       </TestApiProvider>,
       { mountedRoutes },
     );
-    expect((await screen.findAllByText(/catalog unavailable/)).length).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/catalog unavailable/)).length,
+    ).toBeGreaterThan(0);
     expect(await screen.findByText('demo: in sync')).toBeInTheDocument();
   });
 });

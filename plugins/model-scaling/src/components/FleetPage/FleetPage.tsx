@@ -29,14 +29,16 @@ export function FleetContent() {
     [api],
   );
   const fleet = usePolling(loadFleet, { intervalMs: FLEET_POLL_INTERVAL_MS });
-  const clusters = usePolling(loadClusters, { intervalMs: FLEET_POLL_INTERVAL_MS });
+  const clusters = usePolling(loadClusters, {
+    intervalMs: FLEET_POLL_INTERVAL_MS,
+  });
 
   return (
     <Content>
       <ContentHeader title="Model services">
         <SupportButton>
-          Every model service in the catalog with its live autoscaler, GPU
-          and batching state, findings, and drift from the golden-path presets.
+          Every model service in the catalog with its live autoscaler, GPU and
+          batching state, findings, and drift from the golden-path presets.
         </SupportButton>
       </ContentHeader>
       {clusters.value && (
@@ -50,7 +52,10 @@ export function FleetContent() {
         </Box>
       )}
       {(fleet.value || fleet.loading) && (
-        <FleetTable services={fleet.value?.services ?? []} loading={fleet.loading} />
+        <FleetTable
+          services={fleet.value?.services ?? []}
+          loading={fleet.loading}
+        />
       )}
     </Content>
   );

@@ -13,33 +13,14 @@ import { FleetRow, fleetRows } from './fleetRows';
 /** The path of an entity's Scaling tab, below its catalog page. */
 export const SCALING_TAB_PATH = 'scaling';
 
-/**
- * The link to an entity's Scaling tab through the catalog's entity route;
- * the catalog's default path when the app has no catalog entity page bound.
- */
-function useScalingTabLink(): (ref: FleetRow['ref']) => string {
-  let entityRoute: ((ref: FleetRow['ref']) => string) | undefined;
-  try {
-    entityRoute = useRouteRef(entityRouteRef);
-  } catch {
-    entityRoute = undefined;
-  }
-  return ref =>
-    `${
-      entityRoute
-        ? entityRoute(ref)
-        : `/catalog/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(
-            ref.kind,
-          )}/${encodeURIComponent(ref.name)}`
-    }/${SCALING_TAB_PATH}`;
-}
-
 function ServiceCell(props: { row: FleetRow }) {
   const { row } = props;
-  const scalingTabLink = useScalingTabLink();
+  const entityRoute = useRouteRef(entityRouteRef);
   return (
     <>
-      <Link to={scalingTabLink(row.ref)}>{row.title ?? row.name}</Link>
+      <Link to={`${entityRoute(row.ref)}/${SCALING_TAB_PATH}`}>
+        {row.title ?? row.name}
+      </Link>
       <Typography variant="caption" color="textSecondary" component="div">
         {row.name}
         {row.owner ? ` · ${row.owner.replace(/^group:(default\/)?/, '')}` : ''}
@@ -62,7 +43,9 @@ function ClustersCell(props: { row: FleetRow }) {
           <WarningIcon
             fontSize="small"
             color="error"
-            aria-label={`${row.clusterErrors.length} cluster problem${row.clusterErrors.length === 1 ? '' : 's'}`}
+            aria-label={`${row.clusterErrors.length} cluster problem${
+              row.clusterErrors.length === 1 ? '' : 's'
+            }`}
             style={{ verticalAlign: 'middle', marginLeft: 4 }}
           />
         </Tooltip>
@@ -73,8 +56,10 @@ function ClustersCell(props: { row: FleetRow }) {
 
 function replicasText(row: FleetRow): string {
   const { current, ready, desired, min, max } = row.replicas;
-  const range = min !== undefined && max !== undefined ? ` · ${min}–${max}` : '';
-  const wants = desired !== undefined && desired !== current ? ` → ${desired}` : '';
+  const range =
+    min !== undefined && max !== undefined ? ` · ${min}–${max}` : '';
+  const wants =
+    desired !== undefined && desired !== current ? ` → ${desired}` : '';
   return `${ready}/${current}${wants}${range}`;
 }
 
@@ -86,7 +71,11 @@ const columns: TableColumn<FleetRow>[] = [
     customFilterAndSearch: (query: string, row: FleetRow) =>
       [row.name, row.title, row.owner, row.entityRef]
         .filter(Boolean)
-        .some(v => v!.toLocaleLowerCase('en-US').includes(query.toLocaleLowerCase('en-US'))),
+        .some(v =>
+          v!
+            .toLocaleLowerCase('en-US')
+            .includes(query.toLocaleLowerCase('en-US')),
+        ),
     render: row => <ServiceCell row={row} />,
   },
   { title: 'Pattern', field: 'patternLabel' },
@@ -111,7 +100,9 @@ const columns: TableColumn<FleetRow>[] = [
     type: 'numeric',
     searchable: false,
     render: row =>
-      row.averageBatchSize === undefined ? '—' : formatNumber(row.averageBatchSize, 2),
+      row.averageBatchSize === undefined
+        ? '—'
+        : formatNumber(row.averageBatchSize, 2),
   },
   {
     title: 'Findings',
@@ -150,7 +141,12 @@ export function FleetTable(props: FleetTableProps) {
       title="Model services"
       subtitle="Every catalog Component of type model-service, with its live scaling state"
       isLoading={loading}
-      options={{ paging: rows.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+      options={{
+        paging: rows.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+      }}
       columns={columns}
       data={rows}
       filters={[

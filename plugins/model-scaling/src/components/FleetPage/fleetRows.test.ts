@@ -31,11 +31,15 @@ describe('fleetRows', () => {
       namespace: 'default',
       name: 'text-classifier',
     });
-    expect(byName['text-classifier'].id).toBe('component:default/text-classifier');
+    expect(byName['text-classifier'].id).toBe(
+      'component:default/text-classifier',
+    );
   });
 
   it('labels a missing pattern so it can be filtered', () => {
-    const [row] = fleetRows([{ ...fleetResponse.services[0], pattern: undefined }]);
+    const [row] = fleetRows([
+      { ...fleetResponse.services[0], pattern: undefined },
+    ]);
     expect(row.patternLabel).toBe('unset');
   });
 });

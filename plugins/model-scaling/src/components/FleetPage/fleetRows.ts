@@ -1,5 +1,8 @@
 import { parseEntityRef } from '@backstage/catalog-model';
-import { FleetServiceRow, Severity } from '@internal/plugin-model-scaling-common';
+import {
+  FleetServiceRow,
+  Severity,
+} from '@internal/plugin-model-scaling-common';
 
 /** A fleet row with the derived fields the table sorts, searches and filters on. */
 export interface FleetRow extends FleetServiceRow {

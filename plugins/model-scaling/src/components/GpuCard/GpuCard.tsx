@@ -72,7 +72,8 @@ export function GpuCard(props: { gpu: GpuSharing }) {
           </HealthStatus>
           {gpu.spot && (
             <HealthStatus health="warning">
-              Some pods run on spot or preemptible nodes and can be evicted at short notice
+              Some pods run on spot or preemptible nodes and can be evicted at
+              short notice
             </HealthStatus>
           )}
         </Box>

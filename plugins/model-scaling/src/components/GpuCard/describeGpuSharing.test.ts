@@ -8,7 +8,9 @@ import { describeGpuSharing } from './describeGpuSharing';
 
 describe('describeGpuSharing', () => {
   it('describes the four example services', () => {
-    expect(describeGpuSharing(textClassifierStatus.workloads[0].gpu).headline).toBe('No GPU');
+    expect(
+      describeGpuSharing(textClassifierStatus.workloads[0].gpu).headline,
+    ).toBe('No GPU');
     expect(describeGpuSharing(imageClassifierStatus.workloads[0].gpu)).toEqual({
       headline: 'Exclusive GPU',
       detail: '1 whole GPU per pod (nvidia.com/gpu); no other pod shares it.',
@@ -38,7 +40,8 @@ describe('describeGpuSharing', () => {
       }),
     ).toEqual({
       headline: 'MPS ×8',
-      detail: "2 MPS shares per pod (nvidia.com/gpu); each share gets 1/8 of the GPU's compute and memory.",
+      detail:
+        "2 MPS shares per pod (nvidia.com/gpu); each share gets 1/8 of the GPU's compute and memory.",
     });
   });
 });

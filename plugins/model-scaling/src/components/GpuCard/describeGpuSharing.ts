@@ -17,19 +17,28 @@ export function describeGpuSharing(gpu: GpuSharing): GpuSharingDescription {
     case 'exclusive':
       return {
         headline: 'Exclusive GPU',
-        detail: `${plural(gpu.perPod, 'whole GPU')} per pod${resource}; no other pod shares it.`,
+        detail: `${plural(
+          gpu.perPod,
+          'whole GPU',
+        )} per pod${resource}; no other pod shares it.`,
       };
     case 'time-slicing':
       return {
         headline: `Time-slicing ×${gpu.replicas ?? '?'}`,
-        detail: `${plural(gpu.perPod, 'time slice')} per pod${resource}; up to ${
+        detail: `${plural(
+          gpu.perPod,
+          'time slice',
+        )} per pod${resource}; up to ${
           gpu.replicas ?? 'several'
         } pods take turns on one GPU and share its memory without isolation.`,
       };
     case 'mps':
       return {
         headline: `MPS ×${gpu.replicas ?? '?'}`,
-        detail: `${plural(gpu.perPod, 'MPS share')} per pod${resource}; each share gets 1/${
+        detail: `${plural(
+          gpu.perPod,
+          'MPS share',
+        )} per pod${resource}; each share gets 1/${
           gpu.replicas ?? 'N'
         } of the GPU's compute and memory.`,
       };

@@ -24,9 +24,13 @@ describe('ClusterErrorsPanel', () => {
         ]}
       />,
     );
-    expect(screen.getByText('Warning: Cluster gpu-west: showing cached data')).toBeInTheDocument();
     expect(
-      screen.getByText(/data shown is cached, last in sync 19 min ago\. watch of Pods failed/),
+      screen.getByText('Warning: Cluster gpu-west: showing cached data'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /data shown is cached, last in sync 19 min ago\. watch of Pods failed/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -36,12 +40,23 @@ describe('ClusterErrorsPanel', () => {
         generatedAt="2026-11-28T12:00:00Z"
         errors={[
           { cluster: 'a', message: 'Unauthorized (401)', stale: false },
-          { cluster: 'b', message: 'timeout', stale: true, staleSince: '2026-11-28T10:00:00Z' },
+          {
+            cluster: 'b',
+            message: 'timeout',
+            stale: true,
+            staleSince: '2026-11-28T10:00:00Z',
+          },
         ]}
       />,
     );
-    expect(screen.getByText('Warning: 2 clusters could not be read')).toBeInTheDocument();
-    expect(screen.getByText(/no data from this cluster is shown\. Unauthorized \(401\)/)).toBeInTheDocument();
+    expect(
+      screen.getByText('Warning: 2 clusters could not be read'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /no data from this cluster is shown\. Unauthorized \(401\)/,
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByText(/last in sync 2 h ago/)).toBeInTheDocument();
   });
 });

@@ -16,7 +16,9 @@ export function ClusterErrorsPanel(props: {
   const now = new Date(generatedAt);
   const title =
     errors.length === 1
-      ? `Cluster ${errors[0].cluster}: ${errors[0].stale ? 'showing cached data' : 'could not be read'}`
+      ? `Cluster ${errors[0].cluster}: ${
+          errors[0].stale ? 'showing cached data' : 'could not be read'
+        }`
       : `${errors.length} clusters could not be read`;
   return (
     <WarningPanel severity="warning" title={title} defaultExpanded>
@@ -25,7 +27,10 @@ export function ClusterErrorsPanel(props: {
           <Typography variant="body2">
             <strong>{error.cluster}</strong>:{' '}
             {error.stale
-              ? `data shown is cached, last in sync ${formatAge(error.staleSince, now)}. `
+              ? `data shown is cached, last in sync ${formatAge(
+                  error.staleSince,
+                  now,
+                )}. `
               : 'no data from this cluster is shown. '}
             {error.message}
           </Typography>

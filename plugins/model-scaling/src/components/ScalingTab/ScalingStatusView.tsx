@@ -30,20 +30,34 @@ export interface ScalingStatusViewProps {
 
 /** The Scaling tab's content for a loaded status document. */
 export function ScalingStatusView(props: ScalingStatusViewProps) {
-  const { status, refreshError, intervalMs, kubernetesId, kubernetesNamespace } = props;
+  const {
+    status,
+    refreshError,
+    intervalMs,
+    kubernetesId,
+    kubernetesNamespace,
+  } = props;
   const classes = useStyles();
-  const errorsByCluster = new Map(status.clusterErrors.map(e => [e.cluster, e]));
+  const errorsByCluster = new Map(
+    status.clusterErrors.map(e => [e.cluster, e]),
+  );
 
   return (
     <Box data-testid="model-scaling-tab">
       <div className={classes.meta}>
-        {status.pattern && <Chip size="small" label={`pattern ${status.pattern}`} />}
+        {status.pattern && (
+          <Chip size="small" label={`pattern ${status.pattern}`} />
+        )}
         {status.latencySloMs !== undefined && (
-          <Chip size="small" variant="outlined" label={`SLO ${status.latencySloMs} ms`} />
+          <Chip
+            size="small"
+            variant="outlined"
+            label={`SLO ${status.latencySloMs} ms`}
+          />
         )}
         <Typography variant="caption" color="textSecondary">
-          Updated {formatClock(Date.parse(status.generatedAt))} UTC · refreshes every{' '}
-          {formatSeconds(intervalMs / 1000)} while this tab is visible
+          Updated {formatClock(Date.parse(status.generatedAt))} UTC · refreshes
+          every {formatSeconds(intervalMs / 1000)} while this tab is visible
         </Typography>
       </div>
       {refreshError && (
@@ -58,7 +72,10 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
         </Box>
       )}
       <Box mb={2}>
-        <ClusterErrorsPanel errors={status.clusterErrors} generatedAt={status.generatedAt} />
+        <ClusterErrorsPanel
+          errors={status.clusterErrors}
+          generatedAt={status.generatedAt}
+        />
       </Box>
       {status.workloads.length === 0 ? (
         <EmptyState

@@ -13,7 +13,9 @@ import {
 } from '../../__fixtures__';
 import { ScalingTab } from './ScalingTab';
 
-function mockApi(getEntityStatus: ModelScalingApi['getEntityStatus']): ModelScalingApi {
+function mockApi(
+  getEntityStatus: ModelScalingApi['getEntityStatus'],
+): ModelScalingApi {
   return {
     getEntityStatus: jest.fn(getEntityStatus),
     getFleet: jest.fn(),
@@ -21,7 +23,11 @@ function mockApi(getEntityStatus: ModelScalingApi['getEntityStatus']): ModelScal
   };
 }
 
-async function renderTab(api: ModelScalingApi, name = 'text-classifier', pollIntervalMs?: number) {
+async function renderTab(
+  api: ModelScalingApi,
+  name = 'text-classifier',
+  pollIntervalMs?: number,
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[modelScalingApiRef, api]]}>
       <EntityProvider entity={modelServiceEntity(name)}>
@@ -45,26 +51,46 @@ describe('ScalingTab', () => {
   it('shows a response error from the backend', async () => {
     const response = new Response(
       JSON.stringify({
-        error: { name: 'NotAllowedError', message: 'Missing permission model-scaling.entity.read' },
-        request: { method: 'GET', url: '/v1/entities/default/component/text-classifier/status' },
+        error: {
+          name: 'NotAllowedError',
+          message: 'Missing permission model-scaling.entity.read',
+        },
+        request: {
+          method: 'GET',
+          url: '/v1/entities/default/component/text-classifier/status',
+        },
         response: { statusCode: 403 },
       }),
-      { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'application/json' } },
+      {
+        status: 403,
+        statusText: 'Forbidden',
+        headers: { 'Content-Type': 'application/json' },
+      },
     );
     const error = await ResponseError.fromResponse(response);
     await renderTab(mockApi(() => Promise.reject(error)));
     expect(
-      (await screen.findAllByText(/Missing permission model-scaling.entity.read/)).length,
+      (
+        await screen.findAllByText(
+          /Missing permission model-scaling.entity.read/,
+        )
+      ).length,
     ).toBeGreaterThan(0);
   });
 
   it('shows an empty state when no workload matches, naming the annotation', async () => {
     await renderTab(
-      mockApi(async () => ({ ...textClassifierStatus, workloads: [], findings: [] })),
+      mockApi(async () => ({
+        ...textClassifierStatus,
+        workloads: [],
+        findings: [],
+      })),
     );
     expect(await screen.findByText('No workloads found')).toBeInTheDocument();
     expect(
-      screen.getByText(/backstage.io\/kubernetes-id=text-classifier in namespace ml-serving/),
+      screen.getByText(
+        /backstage.io\/kubernetes-id=text-classifier in namespace ml-serving/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -75,15 +101,24 @@ describe('ScalingTab', () => {
     });
     expect(within(section).getByText('Autoscaler')).toBeInTheDocument();
     expect(within(section).getByText('No GPU')).toBeInTheDocument();
-    expect(within(section).queryByText('Triton dynamic batching')).not.toBeInTheDocument();
+    expect(
+      within(section).queryByText('Triton dynamic batching'),
+    ).not.toBeInTheDocument();
     expect(within(section).getByText('What if')).toBeInTheDocument();
-    expect(screen.getByText('Scale-down waits the default 300 s')).toBeInTheDocument();
+    expect(
+      screen.getByText('Scale-down waits the default 300 s'),
+    ).toBeInTheDocument();
     expect(screen.getByText('pattern realtime-cpu')).toBeInTheDocument();
-    expect(screen.getByText(/refreshes every 15 s while this tab is visible/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/refreshes every 15 s while this tab is visible/),
+    ).toBeInTheDocument();
   });
 
   it('renders image-classifier on the golden path with Triton', async () => {
-    await renderTab(mockApi(async () => imageClassifierStatus), 'image-classifier');
+    await renderTab(
+      mockApi(async () => imageClassifierStatus),
+      'image-classifier',
+    );
     expect(await screen.findByText('On the golden path')).toBeInTheDocument();
     expect(screen.getByText('Triton dynamic batching')).toBeInTheDocument();
     expect(screen.getByText('Exclusive GPU')).toBeInTheDocument();
@@ -93,7 +128,10 @@ describe('ScalingTab', () => {
   });
 
   it('renders batch-embedder with its error finding first', async () => {
-    await renderTab(mockApi(async () => batchEmbedderStatus), 'batch-embedder');
+    await renderTab(
+      mockApi(async () => batchEmbedderStatus),
+      'batch-embedder',
+    );
     const articles = await screen.findAllByRole('article');
     expect(articles[0]).toHaveAttribute(
       'aria-label',
@@ -114,19 +152,33 @@ describe('ScalingTab', () => {
         },
       ],
     };
-    await renderTab(mockApi(async () => stale), 'summarizer');
-    expect(await screen.findByText(/Cluster demo: showing cached data/)).toBeInTheDocument();
-    expect(screen.getByText('stale: cluster last in sync 19 min ago')).toBeInTheDocument();
+    await renderTab(
+      mockApi(async () => stale),
+      'summarizer',
+    );
+    expect(
+      await screen.findByText(/Cluster demo: showing cached data/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('stale: cluster last in sync 19 min ago'),
+    ).toBeInTheDocument();
     expect(screen.getByText('MIG 1g.18gb')).toBeInTheDocument();
   });
 
   it('shows an unreachable cluster next to the data of the others', async () => {
     const partial: EntityScalingStatus = {
       ...imageClassifierStatus,
-      clusterErrors: [{ cluster: 'gpu-west', message: 'Unauthorized', stale: false }],
+      clusterErrors: [
+        { cluster: 'gpu-west', message: 'Unauthorized', stale: false },
+      ],
     };
-    await renderTab(mockApi(async () => partial), 'image-classifier');
-    expect(await screen.findByText(/Cluster gpu-west: could not be read/)).toBeInTheDocument();
+    await renderTab(
+      mockApi(async () => partial),
+      'image-classifier',
+    );
+    expect(
+      await screen.findByText(/Cluster gpu-west: could not be read/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Exclusive GPU')).toBeInTheDocument();
   });
 

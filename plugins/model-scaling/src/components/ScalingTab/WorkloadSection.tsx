@@ -33,14 +33,19 @@ export function WorkloadSection(props: WorkloadSectionProps) {
   const { workload, status, clusterError } = props;
   const classes = useStyles();
   const label = `Deployment ${workload.namespace}/${workload.name} in cluster ${workload.cluster}`;
-  const hasTriton = workload.triton !== undefined || status.tritonModels.length > 0;
+  const hasTriton =
+    workload.triton !== undefined || status.tritonModels.length > 0;
   return (
     <Box component="section" aria-label={label}>
       <div className={classes.heading}>
         <Typography variant="h5" component="h2">
           {workload.namespace}/{workload.name}
         </Typography>
-        <Chip size="small" variant="outlined" label={`cluster ${workload.cluster}`} />
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`cluster ${workload.cluster}`}
+        />
         {clusterError?.stale && (
           <Chip
             size="small"
@@ -54,7 +59,10 @@ export function WorkloadSection(props: WorkloadSectionProps) {
       </div>
       <Grid container spacing={3} alignItems="stretch">
         <Grid item xs={12} lg={7}>
-          <AutoscalerCard workload={workload} generatedAt={status.generatedAt} />
+          <AutoscalerCard
+            workload={workload}
+            generatedAt={status.generatedAt}
+          />
         </Grid>
         <Grid item xs={12} lg={5}>
           <GpuCard gpu={workload.gpu} />

@@ -7,7 +7,10 @@ describe('BatchHistogramChart', () => {
   it('draws one bar per batch size, preferred sizes highlighted', async () => {
     const model = imageClassifierStatus.workloads[0].triton!.models[0];
     const { container } = await renderInTestApp(
-      <BatchHistogramChart histogram={model.batchSizeHistogram} preferred={[4, 8, 16]} />,
+      <BatchHistogramChart
+        histogram={model.batchSizeHistogram}
+        preferred={[4, 8, 16]}
+      />,
     );
     expect(screen.getByRole('img')).toHaveAttribute(
       'aria-label',

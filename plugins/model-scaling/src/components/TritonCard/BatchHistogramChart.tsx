@@ -32,11 +32,18 @@ export function BatchHistogramChart(props: BatchHistogramChartProps) {
         .join(', ')}`}
     >
       <ResponsiveContainer width="100%" height={180}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
+        <BarChart
+          data={data}
+          margin={{ top: 8, right: 8, bottom: 16, left: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="label"
-            label={{ value: 'batch size', position: 'insideBottom', offset: -8 }}
+            label={{
+              value: 'batch size',
+              position: 'insideBottom',
+              offset: -8,
+            }}
           />
           <YAxis allowDecimals={false} width={40} />
           <Tooltip formatter={(value: number) => [value, 'executions']} />

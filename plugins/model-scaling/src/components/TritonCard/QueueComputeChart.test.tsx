@@ -11,7 +11,9 @@ describe('QueueComputeChart', () => {
       'aria-label',
       'Queue 2.4 ms, compute 1.5 ms, SLO 20 ms',
     );
-    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(2);
+    expect(container.querySelectorAll('.recharts-bar-rectangle')).toHaveLength(
+      2,
+    );
     expect(screen.getByText('SLO')).toBeInTheDocument();
     expect(screen.getByText('queue')).toBeInTheDocument();
     expect(screen.getByText('compute')).toBeInTheDocument();

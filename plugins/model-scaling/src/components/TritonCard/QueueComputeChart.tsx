@@ -31,9 +31,9 @@ export function QueueComputeChart(props: QueueComputeChartProps) {
   return (
     <div
       role="img"
-      aria-label={`Queue ${formatMicros(queueUs)}, compute ${formatMicros(computeUs)}${
-        sloMs !== undefined ? `, SLO ${sloMs} ms` : ''
-      }`}
+      aria-label={`Queue ${formatMicros(queueUs)}, compute ${formatMicros(
+        computeUs,
+      )}${sloMs !== undefined ? `, SLO ${sloMs} ms` : ''}`}
     >
       <ResponsiveContainer width="100%" height={110}>
         <BarChart
@@ -43,12 +43,31 @@ export function QueueComputeChart(props: QueueComputeChartProps) {
         >
           <XAxis type="number" unit=" ms" domain={[0, domainMax]} />
           <YAxis type="category" dataKey="name" hide />
-          <Tooltip formatter={(value: number, name: string) => [`${value.toFixed(2)} ms`, name]} />
+          <Tooltip
+            formatter={(value: number, name: string) => [
+              `${value.toFixed(2)} ms`,
+              name,
+            ]}
+          />
           <Legend />
-          <Bar dataKey="queue" stackId="t" fill={theme.palette.warning.main} isAnimationActive={false} />
-          <Bar dataKey="compute" stackId="t" fill={theme.palette.primary.main} isAnimationActive={false} />
+          <Bar
+            dataKey="queue"
+            stackId="t"
+            fill={theme.palette.warning.main}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="compute"
+            stackId="t"
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
           {sloMs !== undefined && (
-            <ReferenceLine x={sloMs} stroke={theme.palette.error.main} label="SLO" />
+            <ReferenceLine
+              x={sloMs}
+              stroke={theme.palette.error.main}
+              label="SLO"
+            />
           )}
         </BarChart>
       </ResponsiveContainer>

@@ -14,7 +14,9 @@ describe('TritonCard', () => {
       />,
     );
     expect(screen.getByText('Sampled just now')).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Triton model resnet50' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Triton model resnet50' }),
+    ).toBeInTheDocument();
   });
 
   it('lists per-pod collection errors next to the figures of the other pods', async () => {
@@ -26,9 +28,13 @@ describe('TritonCard', () => {
       />,
     );
     expect(
-      screen.getByText(/Could not read Triton on pod summarizer-84bd6c7f5-rk2hd: GET \/v2\/models\/summarizer-encoder\/stats/),
+      screen.getByText(
+        /Could not read Triton on pod summarizer-84bd6c7f5-rk2hd: GET \/v2\/models\/summarizer-encoder\/stats/,
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Triton model summarizer-encoder' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Triton model summarizer-encoder' }),
+    ).toBeInTheDocument();
   });
 
   it('names annotated models without figures yet', async () => {
@@ -38,13 +44,20 @@ describe('TritonCard', () => {
         generatedAt={imageClassifierStatus.generatedAt}
       />,
     );
-    expect(screen.getByText(/No Triton figures yet for resnet50/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/No Triton figures yet for resnet50/),
+    ).toBeInTheDocument();
   });
 
   it('says so for a workload without Triton', async () => {
     await renderInTestApp(
-      <TritonCard tritonModels={[]} generatedAt={imageClassifierStatus.generatedAt} />,
+      <TritonCard
+        tritonModels={[]}
+        generatedAt={imageClassifierStatus.generatedAt}
+      />,
     );
-    expect(screen.getByText('This workload does not run Triton.')).toBeInTheDocument();
+    expect(
+      screen.getByText('This workload does not run Triton.'),
+    ).toBeInTheDocument();
   });
 });

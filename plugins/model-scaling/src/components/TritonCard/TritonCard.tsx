@@ -40,7 +40,11 @@ export function TritonCard(props: TritonCardProps) {
         </Box>
       ))}
       {triton?.models.map(model => (
-        <TritonModelSection key={model.model} model={model} latencySloMs={latencySloMs} />
+        <TritonModelSection
+          key={model.model}
+          model={model}
+          latencySloMs={latencySloMs}
+        />
       ))}
       {missing.length > 0 && (
         <Typography variant="body2" color="textSecondary">

@@ -54,7 +54,11 @@ export function TritonModelSection(props: {
                 <TableCell>Batch size</TableCell>
                 <TableCell>
                   {summary.dynamicBatching
-                    ? `preferred ${summary.preferredBatchSizes.length > 0 ? summary.preferredBatchSizes.join(', ') : 'none'}`
+                    ? `preferred ${
+                        summary.preferredBatchSizes.length > 0
+                          ? summary.preferredBatchSizes.join(', ')
+                          : 'none'
+                      }`
                     : 'dynamic batching off'}
                   {summary.maxBatchSize !== undefined &&
                     ` (max ${summary.maxBatchSize})`}
@@ -117,7 +121,8 @@ export function TritonModelSection(props: {
             />
           ) : (
             <Typography variant="body2" color="textSecondary">
-              No per-batch-size counts: {model.source === 'stats'
+              No per-batch-size counts:{' '}
+              {model.source === 'stats'
                 ? 'nothing ran in the interval.'
                 : `${model.source} only gives the average; the histogram comes from /v2/models/${model.model}/stats.`}
             </Typography>
@@ -125,7 +130,9 @@ export function TritonModelSection(props: {
           {model.averageQueueUs !== undefined &&
             model.averageComputeUs !== undefined && (
               <>
-                <Typography variant="subtitle2">Queue vs compute time</Typography>
+                <Typography variant="subtitle2">
+                  Queue vs compute time
+                </Typography>
                 <QueueComputeChart
                   queueUs={model.averageQueueUs}
                   computeUs={model.averageComputeUs}

@@ -24,7 +24,9 @@ describe('batchingSummary', () => {
   });
 
   it('handles a model without dynamic batching or a histogram', () => {
-    const summary = batchingSummary(summarizerStatus.workloads[0].triton!.models[0]);
+    const summary = batchingSummary(
+      summarizerStatus.workloads[0].triton!.models[0],
+    );
     expect(summary).toMatchObject({
       dynamicBatching: false,
       preferredBatchSizes: [],
@@ -38,7 +40,8 @@ describe('batchingSummary', () => {
 
   it('picks the most frequent batch size', () => {
     expect(
-      batchingSummary(batchEmbedderStatus.workloads[0].triton!.models[0]).modeBatchSize,
+      batchingSummary(batchEmbedderStatus.workloads[0].triton!.models[0])
+        .modeBatchSize,
     ).toBe(32);
   });
 });

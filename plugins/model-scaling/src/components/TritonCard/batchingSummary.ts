@@ -31,7 +31,8 @@ export function batchingSummary(model: TritonModelFigures): BatchingSummary {
     const atPreferred = model.batchSizeHistogram
       .filter(bucket => preferred.includes(bucket.batchSize))
       .reduce((sum, bucket) => sum + bucket.executions, 0);
-    preferredShare = preferred.length > 0 ? atPreferred / executions : undefined;
+    preferredShare =
+      preferred.length > 0 ? atPreferred / executions : undefined;
     modeBatchSize = [...model.batchSizeHistogram].sort(
       (a, b) => b.executions - a.executions || a.batchSize - b.batchSize,
     )[0].batchSize;

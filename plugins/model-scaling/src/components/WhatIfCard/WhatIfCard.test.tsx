@@ -20,12 +20,20 @@ describe('WhatIfCard', () => {
         latencySloMs={100}
       />,
     );
-    expect(screen.getByRole('img', { name: 'Simulated replicas and load over a day' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Simulated latency over a day' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Simulated replicas and load over a day',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Simulated latency over a day' }),
+    ).toBeInTheDocument();
     expect(summaryText()).toMatch(/max 6 replicas/);
     expect(summaryText()).toMatch(/min over the 100 ms SLO/);
 
-    fireEvent.change(screen.getByLabelText('CPU target (%)'), { target: { value: '40' } });
+    fireEvent.change(screen.getByLabelText('CPU target (%)'), {
+      target: { value: '40' },
+    });
     // A lower target needs more pods for the same day of load.
     await waitFor(() => {
       const max = Number(/max (\d+) replicas/.exec(summaryText())?.[1]);
@@ -35,13 +43,24 @@ describe('WhatIfCard', () => {
 
   it('does not simulate invalid settings and names the field', async () => {
     await renderInTestApp(
-      <WhatIfCard workload={textClassifierStatus.workloads[0]} pattern="realtime-cpu" />,
+      <WhatIfCard
+        workload={textClassifierStatus.workloads[0]}
+        pattern="realtime-cpu"
+      />,
     );
-    fireEvent.change(screen.getByLabelText('Max replicas'), { target: { value: '1' } });
-    expect(await screen.findByText('must not be below min replicas')).toBeInTheDocument();
-    expect(screen.getByText('Fix the highlighted fields to run the simulation.')).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Max replicas'), {
+      target: { value: '1' },
+    });
+    expect(
+      await screen.findByText('must not be below min replicas'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Fix the highlighted fields to run the simulation.'),
+    ).toBeInTheDocument();
     await waitFor(() =>
-      expect(screen.queryByLabelText('Simulation summary')).not.toBeInTheDocument(),
+      expect(
+        screen.queryByLabelText('Simulation summary'),
+      ).not.toBeInTheDocument(),
     );
   });
 
@@ -60,7 +79,10 @@ describe('WhatIfCard', () => {
 
   it('renders extra advice under the simulation', async () => {
     await renderInTestApp(
-      <WhatIfCard workload={imageClassifierStatus.workloads[0]} pattern="realtime-gpu">
+      <WhatIfCard
+        workload={imageClassifierStatus.workloads[0]}
+        pattern="realtime-gpu"
+      >
         <span>batching advice here</span>
       </WhatIfCard>,
     );

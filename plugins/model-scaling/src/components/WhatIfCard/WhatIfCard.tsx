@@ -13,7 +13,7 @@ import { WhatIfForm } from './WhatIfForm';
 import { buildSimulationInput } from './buildSimulationInput';
 import { chartPoints, summarizeSimulation } from './simulationSummary';
 import { validateSettings } from './validateSettings';
-import { whatIfDefaults } from './whatIfDefaults';
+import { CapacityKind, whatIfDefaults } from './whatIfDefaults';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -23,6 +23,13 @@ const useStyles = makeStyles(theme => ({
     margin: theme.spacing(2, 0, 1),
   },
 }));
+
+const MODEL_DESCRIPTIONS: Record<CapacityKind, string> = {
+  cpu: 'CPU utilization grows with load up to the pod capacity',
+  queue:
+    'the trigger reads the backlog, worked off at the consume rate per ready pod',
+  rate: 'the trigger reads the request rate',
+};
 
 /** Props of {@link WhatIfCard}. */
 export interface WhatIfCardProps {
@@ -76,7 +83,12 @@ export function WhatIfCard(props: WhatIfCardProps) {
       title="What if"
       subheader="A simulated day with the real HPA and KEDA algorithms; change the load or the autoscaler and compare."
     >
-      <WhatIfForm settings={settings} model={model} errors={errors} onChange={setSettings} />
+      <WhatIfForm
+        settings={settings}
+        model={model}
+        errors={errors}
+        onChange={setSettings}
+      />
       {!valid && (
         <Box mt={2}>
           <HealthStatus health="warning">
@@ -92,45 +104,63 @@ export function WhatIfCard(props: WhatIfCardProps) {
       {valid && outcome && 'summary' in outcome && outcome.summary && (
         <>
           <div className={classes.summary} aria-label="Simulation summary">
-            <Chip size="small" label={`max ${outcome.summary.maxReplicas} replicas`} />
-            <Chip size="small" label={`${formatNumber(outcome.summary.podHours)} pod-hours`} />
-            <Chip size="small" label={`${outcome.summary.scaleEvents} scale events`} />
             <Chip
               size="small"
-              color={outcome.summary.unservedRequests > 0 ? 'secondary' : 'default'}
-              label={`${formatNumber(outcome.summary.unservedRequests, 0)} unserved ${
+              label={`max ${outcome.summary.maxReplicas} replicas`}
+            />
+            <Chip
+              size="small"
+              label={`${formatNumber(outcome.summary.podHours)} pod-hours`}
+            />
+            <Chip
+              size="small"
+              label={`${outcome.summary.scaleEvents} scale events`}
+            />
+            <Chip
+              size="small"
+              color={
+                outcome.summary.unservedRequests > 0 ? 'secondary' : 'default'
+              }
+              label={`${formatNumber(
+                outcome.summary.unservedRequests,
+                0,
+              )} unserved ${
                 model.kind === 'queue' ? 'messages' : 'requests'
-              } (${formatNumber(outcome.summary.minutesUnderProvisioned)} min short)`}
+              } (${formatNumber(
+                outcome.summary.minutesUnderProvisioned,
+              )} min short)`}
             />
             {outcome.summary.worstLatencyMs !== undefined && (
               <Chip
                 size="small"
-                label={`worst latency ${formatNumber(outcome.summary.worstLatencyMs)} ms`}
+                label={`worst latency ${formatNumber(
+                  outcome.summary.worstLatencyMs,
+                )} ms`}
               />
             )}
             {outcome.summary.minutesOverSlo !== undefined && (
               <Chip
                 size="small"
-                color={outcome.summary.minutesOverSlo > 0 ? 'secondary' : 'default'}
-                label={`${formatNumber(outcome.summary.minutesOverSlo)} min over the ${latencySloMs} ms SLO`}
+                color={
+                  outcome.summary.minutesOverSlo > 0 ? 'secondary' : 'default'
+                }
+                label={`${formatNumber(
+                  outcome.summary.minutesOverSlo,
+                )} min over the ${latencySloMs} ms SLO`}
               />
             )}
           </div>
-          <WhatIfChart points={outcome.points} loadUnit={loadUnit} sloMs={latencySloMs} />
+          <WhatIfChart
+            points={outcome.points}
+            loadUnit={loadUnit}
+            sloMs={latencySloMs}
+          />
         </>
       )}
-      {children && (
-        <Box mt={2}>
-          {children}
-        </Box>
-      )}
+      {children && <Box mt={2}>{children}</Box>}
       <Typography variant="caption" color="textSecondary" component="p">
-        Model: {model.kind === 'cpu'
-          ? 'CPU utilization grows with load up to the pod capacity'
-          : model.kind === 'queue'
-          ? 'the trigger reads the backlog, worked off at the consume rate per ready pod'
-          : 'the trigger reads the request rate'}
-        ; latency is the service time stretched by per-pod utilization (M/M/1).
+        Model: {MODEL_DESCRIPTIONS[model.kind]}; latency is the service time
+        stretched by per-pod utilization (M/M/1).
       </Typography>
     </InfoCard>
   );

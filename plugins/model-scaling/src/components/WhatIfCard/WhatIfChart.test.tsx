@@ -15,8 +15,14 @@ describe('WhatIfChart', () => {
     const { container } = await renderInTestApp(
       <WhatIfChart points={points} loadUnit="req/s" sloMs={20} />,
     );
-    expect(screen.getByRole('img', { name: 'Simulated replicas and load over a day' })).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Simulated latency over a day' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: 'Simulated replicas and load over a day',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Simulated latency over a day' }),
+    ).toBeInTheDocument();
     expect(container.querySelector('.recharts-area')).toBeInTheDocument();
     // desired, ready and latency
     expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
@@ -27,7 +33,10 @@ describe('WhatIfChart', () => {
 
   it('says when there is no latency estimate', async () => {
     await renderInTestApp(
-      <WhatIfChart points={points.map(p => ({ ...p, latencyMs: null }))} loadUnit="msg/s" />,
+      <WhatIfChart
+        points={points.map(p => ({ ...p, latencyMs: null }))}
+        loadUnit="msg/s"
+      />,
     );
     expect(screen.getByText(/No latency estimate/)).toBeInTheDocument();
   });

@@ -21,7 +21,8 @@ export interface WhatIfChartProps {
   sloMs?: number;
 }
 
-const hourTick = (hour: number) => `${String(Math.floor(hour)).padStart(2, '0')}:00`;
+const hourTick = (hour: number) =>
+  `${String(Math.floor(hour)).padStart(2, '0')}:00`;
 
 /** A simulated day: load with desired and ready replicas, then latency against the SLO. */
 export function WhatIfChart(props: WhatIfChartProps) {
@@ -33,12 +34,27 @@ export function WhatIfChart(props: WhatIfChartProps) {
     <>
       <div role="img" aria-label="Simulated replicas and load over a day">
         <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <ComposedChart
+            data={points}
+            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+          >
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="hour" type="number" domain={[0, 24]} ticks={ticks} tickFormatter={hourTick} />
+            <XAxis
+              dataKey="hour"
+              type="number"
+              domain={[0, 24]}
+              ticks={ticks}
+              tickFormatter={hourTick}
+            />
             <YAxis yAxisId="replicas" allowDecimals={false} width={36} />
             <YAxis yAxisId="load" orientation="right" width={56} />
-            <Tooltip labelFormatter={value => `${hourTick(Number(value))} + ${Math.round((Number(value) % 1) * 60)} min`} />
+            <Tooltip
+              labelFormatter={value =>
+                `${hourTick(Number(value))} + ${Math.round(
+                  (Number(value) % 1) * 60,
+                )} min`
+              }
+            />
             <Legend />
             <Area
               yAxisId="load"
@@ -75,13 +91,29 @@ export function WhatIfChart(props: WhatIfChartProps) {
       {hasLatency ? (
         <div role="img" aria-label="Simulated latency over a day">
           <ResponsiveContainer width="100%" height={160}>
-            <LineChart data={points} margin={{ top: 8, right: 64, bottom: 0, left: 0 }}>
+            <LineChart
+              data={points}
+              margin={{ top: 8, right: 64, bottom: 0, left: 0 }}
+            >
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="hour" type="number" domain={[0, 24]} ticks={ticks} tickFormatter={hourTick} />
+              <XAxis
+                dataKey="hour"
+                type="number"
+                domain={[0, 24]}
+                ticks={ticks}
+                tickFormatter={hourTick}
+              />
               <YAxis width={36} unit=" ms" />
-              <Tooltip formatter={(value: number) => [`${value} ms`, 'latency']} />
+              <Tooltip
+                formatter={(value: number) => [`${value} ms`, 'latency']}
+              />
               {sloMs !== undefined && (
-                <ReferenceLine y={sloMs} stroke={theme.palette.error.main} strokeDasharray="4 4" label="SLO" />
+                <ReferenceLine
+                  y={sloMs}
+                  stroke={theme.palette.error.main}
+                  strokeDasharray="4 4"
+                  label="SLO"
+                />
               )}
               <Line
                 type="monotone"

@@ -8,12 +8,18 @@ import {
 } from '@material-ui/core';
 import { LOAD_SHAPES, LoadShape } from './loadCurve';
 import { WhatIfErrors, WhatIfNumberField } from './validateSettings';
-import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
+import { CapacityKind, WhatIfModel, WhatIfSettings } from './whatIfDefaults';
 
 const SHAPE_LABELS: Record<LoadShape, string> = {
   steady: 'Steady',
   diurnal: 'Diurnal (day/night)',
   bursty: 'Bursty',
+};
+
+const CAPACITY_LABELS: Record<CapacityKind, string> = {
+  queue: 'Consume rate per pod (msg/s)',
+  cpu: 'Pod capacity at 100 % CPU (req/s)',
+  rate: 'Pod capacity (req/s)',
 };
 
 /** Props of {@link WhatIfForm}. */
@@ -47,7 +53,8 @@ export function WhatIfForm(props: WhatIfFormProps) {
         onChange={event =>
           onChange({
             ...settings,
-            [field]: event.target.value === '' ? NaN : Number(event.target.value),
+            [field]:
+              event.target.value === '' ? NaN : Number(event.target.value),
           })
         }
       />
@@ -85,15 +92,10 @@ export function WhatIfForm(props: WhatIfFormProps) {
       {numberField('minReplicas', 'Min replicas')}
       {numberField('maxReplicas', 'Max replicas')}
       {numberField('target', model.targetLabel)}
-      {numberField('scaleDownWindowSeconds', 'Scale-down window (s)', { step: 15 })}
-      {numberField(
-        'podCapacityRps',
-        model.kind === 'queue'
-          ? 'Consume rate per pod (msg/s)'
-          : model.kind === 'cpu'
-          ? 'Pod capacity at 100 % CPU (req/s)'
-          : 'Pod capacity (req/s)',
-      )}
+      {numberField('scaleDownWindowSeconds', 'Scale-down window (s)', {
+        step: 15,
+      })}
+      {numberField('podCapacityRps', CAPACITY_LABELS[model.kind])}
       {numberField('serviceTimeMs', 'Service time (ms)', { step: 0.1 })}
       {numberField('coldStartSeconds', 'Cold start (s)')}
     </Grid>

@@ -9,7 +9,9 @@ import { whatIfDefaults } from './whatIfDefaults';
 describe('buildSimulationInput', () => {
   it('rebuilds the HPA with the edited CPU target and window, keeping memory', () => {
     const workload = textClassifierStatus.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, { pattern: 'realtime-cpu' });
+    const { model, settings } = whatIfDefaults(workload, {
+      pattern: 'realtime-cpu',
+    });
     const input = buildSimulationInput(workload, model, {
       ...settings,
       target: 50,
@@ -22,8 +24,20 @@ describe('buildSimulationInput', () => {
       minReplicas: 3,
       maxReplicas: 12,
       metrics: [
-        { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } },
-        { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 80 } } },
+        {
+          type: 'Resource',
+          resource: {
+            name: 'cpu',
+            target: { type: 'Utilization', averageUtilization: 50 },
+          },
+        },
+        {
+          type: 'Resource',
+          resource: {
+            name: 'memory',
+            target: { type: 'Utilization', averageUtilization: 80 },
+          },
+        },
       ],
       behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
     });
@@ -40,8 +54,13 @@ describe('buildSimulationInput', () => {
 
   it('rebuilds a KEDA ScaledObject with the edited threshold in the trigger metadata', () => {
     const workload = imageClassifierStatus.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, { pattern: 'realtime-gpu' });
-    const input = buildSimulationInput(workload, model, { ...settings, target: 150 });
+    const { model, settings } = whatIfDefaults(workload, {
+      pattern: 'realtime-gpu',
+    });
+    const input = buildSimulationInput(workload, model, {
+      ...settings,
+      target: 150,
+    });
     expect(input.autoscaler).toMatchObject({
       kind: 'ScaledObject',
       minReplicaCount: 1,
@@ -62,8 +81,13 @@ describe('buildSimulationInput', () => {
 
   it('writes a kafka target into lagThreshold', () => {
     const workload = batchEmbedderStatus.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, { pattern: 'async-batch' });
-    const input = buildSimulationInput(workload, model, { ...settings, target: 1000 });
+    const { model, settings } = whatIfDefaults(workload, {
+      pattern: 'async-batch',
+    });
+    const input = buildSimulationInput(workload, model, {
+      ...settings,
+      target: 1000,
+    });
     const trigger = (input.autoscaler as any).triggers[0];
     expect(trigger.metadata.lagThreshold).toBe('1000');
     expect(trigger.metadata.threshold).toBeUndefined();
@@ -81,7 +105,12 @@ describe('buildSimulationInput', () => {
       kind: 'HorizontalPodAutoscaler',
       minReplicas: 6,
       maxReplicas: 12,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { averageUtilization: 70 } } }],
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { averageUtilization: 70 } },
+        },
+      ],
     });
   });
 });
@@ -89,16 +118,44 @@ describe('buildSimulationInput', () => {
 describe('toMetricSpec', () => {
   it('maps each source type and target type', () => {
     expect(
-      toMetricSpec({ name: 's0-prometheus', sourceType: 'External', targetType: 'AverageValue', target: 100 }, 120),
+      toMetricSpec(
+        {
+          name: 's0-prometheus',
+          sourceType: 'External',
+          targetType: 'AverageValue',
+          target: 100,
+        },
+        120,
+      ),
     ).toEqual({
       type: 'External',
-      external: { metric: { name: 's0-prometheus' }, target: { type: 'AverageValue', averageValue: '120' } },
+      external: {
+        metric: { name: 's0-prometheus' },
+        target: { type: 'AverageValue', averageValue: '120' },
+      },
     });
     expect(
-      toMetricSpec({ name: 'queue', sourceType: 'Pods', targetType: 'AverageValue', target: 5 }, 5),
-    ).toEqual({ type: 'Pods', pods: { metric: { name: 'queue' }, target: { type: 'AverageValue', averageValue: '5' } } });
+      toMetricSpec(
+        {
+          name: 'queue',
+          sourceType: 'Pods',
+          targetType: 'AverageValue',
+          target: 5,
+        },
+        5,
+      ),
+    ).toEqual({
+      type: 'Pods',
+      pods: {
+        metric: { name: 'queue' },
+        target: { type: 'AverageValue', averageValue: '5' },
+      },
+    });
     expect(
-      toMetricSpec({ name: 'rps', sourceType: 'Object', targetType: 'Value', target: 5 }, 7).object?.target,
+      toMetricSpec(
+        { name: 'rps', sourceType: 'Object', targetType: 'Value', target: 5 },
+        7,
+      ).object?.target,
     ).toEqual({ type: 'Value', value: '7' });
   });
 });

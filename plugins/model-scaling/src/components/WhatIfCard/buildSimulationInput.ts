@@ -23,7 +23,14 @@ const THRESHOLD_KEYS: Record<string, string> = {
   cpu: 'value',
   memory: 'value',
 };
-const GENERIC_THRESHOLD_KEYS = ['threshold', 'targetValue', 'value', 'queueLength', 'lagThreshold', 'listLength'];
+const GENERIC_THRESHOLD_KEYS = [
+  'threshold',
+  'targetValue',
+  'value',
+  'queueLength',
+  'lagThreshold',
+  'listLength',
+];
 
 function thresholdKey(type: string, metadata: Record<string, string>): string {
   return (
@@ -44,14 +51,20 @@ function metricTarget(targetType: string, value: number): HpaMetricTarget {
 }
 
 /** Rebuilds an HPA metric spec from its view, with the given target. */
-export function toMetricSpec(metric: AutoscalerMetricView, target: number): HpaMetricSpec {
+export function toMetricSpec(
+  metric: AutoscalerMetricView,
+  target: number,
+): HpaMetricSpec {
   const t = metricTarget(metric.targetType, target);
   switch (metric.sourceType) {
     case 'Resource':
     case 'ContainerResource':
       return { type: 'Resource', resource: { name: metric.name, target: t } };
     case 'Pods':
-      return { type: 'Pods', pods: { metric: { name: metric.name }, target: t } };
+      return {
+        type: 'Pods',
+        pods: { metric: { name: metric.name }, target: t },
+      };
     case 'Object':
       return {
         type: 'Object',
@@ -62,7 +75,10 @@ export function toMetricSpec(metric: AutoscalerMetricView, target: number): HpaM
         },
       };
     default:
-      return { type: 'External', external: { metric: { name: metric.name }, target: t } };
+      return {
+        type: 'External',
+        external: { metric: { name: metric.name }, target: t },
+      };
   }
 }
 
@@ -87,14 +103,19 @@ export function buildSimulationInput(
   settings: WhatIfSettings,
 ): SimulationInput {
   const { hpa, keda } = workload.autoscaler;
-  const behavior = withScaleDownWindow(hpa?.behavior, settings.scaleDownWindowSeconds);
+  const behavior = withScaleDownWindow(
+    hpa?.behavior,
+    settings.scaleDownWindowSeconds,
+  );
 
   let autoscaler: SimulationInput['autoscaler'];
   if (model.autoscaler === 'keda' && keda) {
     const triggers: KedaTrigger[] = keda.triggers.map((trigger, index) => {
       const metadata = { ...trigger.metadata };
       if (index === model.primaryIndex) {
-        metadata[thresholdKey(trigger.type, metadata)] = String(settings.target);
+        metadata[thresholdKey(trigger.type, metadata)] = String(
+          settings.target,
+        );
       }
       return { type: trigger.type, name: trigger.name, metadata };
     });
@@ -103,7 +124,8 @@ export function buildSimulationInput(
       minReplicaCount: settings.minReplicas,
       maxReplicaCount: settings.maxReplicas,
       idleReplicaCount:
-        keda.idleReplicaCount !== undefined && keda.idleReplicaCount < settings.minReplicas
+        keda.idleReplicaCount !== undefined &&
+        keda.idleReplicaCount < settings.minReplicas
           ? keda.idleReplicaCount
           : undefined,
       cooldownPeriod: keda.cooldownPeriod,
@@ -116,11 +138,19 @@ export function buildSimulationInput(
     const metrics =
       model.autoscaler === 'hpa' && hpa && hpa.metrics.length > 0
         ? hpa.metrics.map((metric, index) =>
-            toMetricSpec(metric, index === model.primaryIndex ? settings.target : metric.target),
+            toMetricSpec(
+              metric,
+              index === model.primaryIndex ? settings.target : metric.target,
+            ),
           )
         : [
             toMetricSpec(
-              { name: 'cpu', sourceType: 'Resource', targetType: 'Utilization', target: settings.target },
+              {
+                name: 'cpu',
+                sourceType: 'Resource',
+                targetType: 'Utilization',
+                target: settings.target,
+              },
               settings.target,
             ),
           ];
@@ -146,7 +176,10 @@ export function buildSimulationInput(
     };
   }
   const memory = hpa?.metrics.find(
-    m => m.sourceType === 'Resource' && m.name === 'memory' && m.targetType === 'Utilization',
+    m =>
+      m.sourceType === 'Resource' &&
+      m.name === 'memory' &&
+      m.targetType === 'Utilization',
   );
   if (memory?.current !== undefined) {
     capacity.memoryUtilizationPercent = memory.current;

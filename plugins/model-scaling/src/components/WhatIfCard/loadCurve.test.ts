@@ -12,19 +12,22 @@ function valueAt(points: { t: number; rps: number }[], t: number): number {
 }
 
 describe('loadCurve', () => {
-  it.each(LOAD_SHAPES)('%s covers the day in strictly increasing t, never above the peak', shape => {
-    const points = loadCurve(shape, 400);
-    expect(points[0].t).toBe(0);
-    expect(points[points.length - 1].t).toBe(DAY_SECONDS);
-    for (let i = 1; i < points.length; i++) {
-      expect(points[i].t).toBeGreaterThan(points[i - 1].t);
-    }
-    for (const p of points) {
-      expect(p.rps).toBeGreaterThanOrEqual(0);
-      expect(p.rps).toBeLessThanOrEqual(400);
-    }
-    expect(Math.max(...points.map(p => p.rps))).toBe(400);
-  });
+  it.each(LOAD_SHAPES)(
+    '%s covers the day in strictly increasing t, never above the peak',
+    shape => {
+      const points = loadCurve(shape, 400);
+      expect(points[0].t).toBe(0);
+      expect(points[points.length - 1].t).toBe(DAY_SECONDS);
+      for (let i = 1; i < points.length; i++) {
+        expect(points[i].t).toBeGreaterThan(points[i - 1].t);
+      }
+      for (const p of points) {
+        expect(p.rps).toBeGreaterThanOrEqual(0);
+        expect(p.rps).toBeLessThanOrEqual(400);
+      }
+      expect(Math.max(...points.map(p => p.rps))).toBe(400);
+    },
+  );
 
   it('steady is flat', () => {
     expect(loadCurve('steady', 120)).toEqual([

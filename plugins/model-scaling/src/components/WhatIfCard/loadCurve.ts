@@ -50,7 +50,8 @@ export function loadCurve(
     const points: LoadPoint[] = [];
     for (let t = 0; t <= durationSeconds; t += STEP_SECONDS) {
       const phase = (2 * Math.PI * (t - 3 * 3600)) / DAY_SECONDS;
-      const share = DIURNAL_TROUGH + (1 - DIURNAL_TROUGH) * ((1 - Math.cos(phase)) / 2);
+      const share =
+        DIURNAL_TROUGH + (1 - DIURNAL_TROUGH) * ((1 - Math.cos(phase)) / 2);
       points.push({ t, rps: round(peak * share) });
     }
     return points;

@@ -15,7 +15,13 @@ function result(points: SimulationResult['timeline']): SimulationResult {
   };
 }
 
-const p = (t: number, load: number, desired: number, ready: number, latencyMs?: number) => ({
+const p = (
+  t: number,
+  load: number,
+  desired: number,
+  ready: number,
+  latencyMs?: number,
+) => ({
   t,
   load,
   desiredReplicas: desired,
@@ -51,14 +57,21 @@ describe('summarizeSimulation', () => {
   });
 
   it('has no SLO figure without an SLO', () => {
-    expect(summarizeSimulation(result([p(0, 1, 1, 1, 2)])).minutesOverSlo).toBeUndefined();
+    expect(
+      summarizeSimulation(result([p(0, 1, 1, 1, 2)])).minutesOverSlo,
+    ).toBeUndefined();
   });
 });
 
 describe('chartPoints', () => {
   it('buckets syncs: average load, max desired, min ready, worst latency', () => {
     const points = chartPoints(
-      [p(0, 10, 1, 1, 5), p(150, 30, 3, 1, 9), p(300, 40, 3, 3, 7), p(450, 40, 3, 3, 8)],
+      [
+        p(0, 10, 1, 1, 5),
+        p(150, 30, 3, 1, 9),
+        p(300, 40, 3, 3, 7),
+        p(450, 40, 3, 3, 8),
+      ],
       300,
     );
     expect(points).toEqual([
@@ -68,6 +81,8 @@ describe('chartPoints', () => {
   });
 
   it('marks a saturated bucket with a null latency', () => {
-    expect(chartPoints([p(0, 10, 1, 0), p(15, 10, 1, 1, 4)])[0].latencyMs).toBeNull();
+    expect(
+      chartPoints([p(0, 10, 1, 0), p(15, 10, 1, 1, 4)])[0].latencyMs,
+    ).toBeNull();
   });
 });

@@ -50,7 +50,10 @@ export function summarizeSimulation(
       saturated = true;
     }
     if (point.latencyMs !== undefined) {
-      worst = worst === undefined ? point.latencyMs : Math.max(worst, point.latencyMs);
+      worst =
+        worst === undefined
+          ? point.latencyMs
+          : Math.max(worst, point.latencyMs);
     }
     if (
       sloMs !== undefined &&
@@ -92,13 +95,18 @@ export function chartPoints(
   return [...buckets.entries()]
     .sort(([a], [b]) => a - b)
     .map(([key, points]) => {
-      const saturated = points.some(p => p.load > 0 && p.latencyMs === undefined);
+      const saturated = points.some(
+        p => p.load > 0 && p.latencyMs === undefined,
+      );
       const latencies = points
         .map(p => p.latencyMs)
         .filter((l): l is number => l !== undefined);
       return {
         hour: Math.round(((key * bucketSeconds) / 3600) * 1000) / 1000,
-        load: Math.round((points.reduce((s, p) => s + p.load, 0) / points.length) * 100) / 100,
+        load:
+          Math.round(
+            (points.reduce((s, p) => s + p.load, 0) / points.length) * 100,
+          ) / 100,
         desired: Math.max(...points.map(p => p.desiredReplicas)),
         ready: Math.min(...points.map(p => p.readyReplicas)),
         latencyMs:

@@ -21,7 +21,9 @@ describe('validateSettings', () => {
   });
 
   it('lets KEDA, not an HPA, scale to zero', () => {
-    expect(validateSettings({ ...valid, minReplicas: 0 }, kedaRate)).toEqual({});
+    expect(validateSettings({ ...valid, minReplicas: 0 }, kedaRate)).toEqual(
+      {},
+    );
     expect(validateSettings({ ...valid, minReplicas: 0 }, hpaCpu)).toEqual({
       minReplicas: 'must be a whole number ≥ 1',
     });
@@ -47,7 +49,8 @@ describe('validateSettings', () => {
       peakRps: 'must be a number ≥ 0',
       maxReplicas: 'must not be below min replicas',
       target: 'a CPU target above 100 % is never reached',
-      scaleDownWindowSeconds: 'must be a whole number of seconds from 0 to 3600',
+      scaleDownWindowSeconds:
+        'must be a whole number of seconds from 0 to 3600',
       podCapacityRps: 'must be greater than 0',
       serviceTimeMs: 'must be greater than 0',
       coldStartSeconds: 'must be a number ≥ 0',
@@ -59,6 +62,8 @@ describe('validateSettings', () => {
   });
 
   it('rejects fractional replica counts', () => {
-    expect(validateSettings({ ...valid, minReplicas: 1.5 }, hpaCpu).minReplicas).toBeDefined();
+    expect(
+      validateSettings({ ...valid, minReplicas: 1.5 }, hpaCpu).minReplicas,
+    ).toBeDefined();
   });
 });

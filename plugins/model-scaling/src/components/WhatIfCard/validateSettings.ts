@@ -40,15 +40,22 @@ export function validateSettings(
   }
   const window = settings.scaleDownWindowSeconds;
   if (!isInt(window) || window < 0 || window > 3600) {
-    errors.scaleDownWindowSeconds = 'must be a whole number of seconds from 0 to 3600';
+    errors.scaleDownWindowSeconds =
+      'must be a whole number of seconds from 0 to 3600';
   }
-  if (!Number.isFinite(settings.podCapacityRps) || settings.podCapacityRps <= 0) {
+  if (
+    !Number.isFinite(settings.podCapacityRps) ||
+    settings.podCapacityRps <= 0
+  ) {
     errors.podCapacityRps = 'must be greater than 0';
   }
   if (!Number.isFinite(settings.serviceTimeMs) || settings.serviceTimeMs <= 0) {
     errors.serviceTimeMs = 'must be greater than 0';
   }
-  if (!Number.isFinite(settings.coldStartSeconds) || settings.coldStartSeconds < 0) {
+  if (
+    !Number.isFinite(settings.coldStartSeconds) ||
+    settings.coldStartSeconds < 0
+  ) {
     errors.coldStartSeconds = 'must be a number ≥ 0';
   }
   return errors;

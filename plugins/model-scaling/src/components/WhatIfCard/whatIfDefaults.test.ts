@@ -18,11 +18,18 @@ describe('roundNice', () => {
 
 describe('whatIfDefaults', () => {
   it('text-classifier: HPA on CPU, load from CPU utilization', () => {
-    const { settings, model } = whatIfDefaults(textClassifierStatus.workloads[0], {
-      pattern: 'realtime-cpu',
-      latencySloMs: 100,
+    const { settings, model } = whatIfDefaults(
+      textClassifierStatus.workloads[0],
+      {
+        pattern: 'realtime-cpu',
+        latencySloMs: 100,
+      },
+    );
+    expect(model).toMatchObject({
+      kind: 'cpu',
+      autoscaler: 'hpa',
+      primaryIndex: 0,
     });
-    expect(model).toMatchObject({ kind: 'cpu', autoscaler: 'hpa', primaryIndex: 0 });
     // 81 % of 100 req/s per pod on 5 ready pods
     expect(model.liveLoadRps).toBeCloseTo(405);
     expect(settings).toEqual({
@@ -39,10 +46,13 @@ describe('whatIfDefaults', () => {
   });
 
   it('image-classifier: KEDA prometheus rate, capacity from Triton compute time', () => {
-    const { settings, model } = whatIfDefaults(imageClassifierStatus.workloads[0], {
-      pattern: 'realtime-gpu',
-      latencySloMs: 20,
-    });
+    const { settings, model } = whatIfDefaults(
+      imageClassifierStatus.workloads[0],
+      {
+        pattern: 'realtime-gpu',
+        latencySloMs: 20,
+      },
+    );
     expect(model).toMatchObject({
       kind: 'rate',
       autoscaler: 'keda',
@@ -63,10 +73,16 @@ describe('whatIfDefaults', () => {
   });
 
   it('batch-embedder: kafka backlog, consume rate per ready pod', () => {
-    const { settings, model } = whatIfDefaults(batchEmbedderStatus.workloads[0], {
-      pattern: 'async-batch',
+    const { settings, model } = whatIfDefaults(
+      batchEmbedderStatus.workloads[0],
+      {
+        pattern: 'async-batch',
+      },
+    );
+    expect(model).toMatchObject({
+      kind: 'queue',
+      targetLabel: 'kafka backlog per pod',
     });
-    expect(model).toMatchObject({ kind: 'queue', targetLabel: 'kafka backlog per pod' });
     expect(settings).toMatchObject({
       target: 500,
       minReplicas: 1,
@@ -99,6 +115,10 @@ describe('whatIfDefaults', () => {
     };
     const { settings, model } = whatIfDefaults(workload, {});
     expect(model).toMatchObject({ kind: 'cpu', autoscaler: 'none' });
-    expect(settings).toMatchObject({ minReplicas: 6, maxReplicas: 12, target: 70 });
+    expect(settings).toMatchObject({
+      minReplicas: 6,
+      maxReplicas: 12,
+      target: 70,
+    });
   });
 });

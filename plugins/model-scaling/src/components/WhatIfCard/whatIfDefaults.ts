@@ -49,6 +49,7 @@ export interface WhatIfModel {
 const DEFAULT_POD_CAPACITY_RPS = 100;
 const DEFAULT_COLD_START_SECONDS = 30;
 const DEFAULT_CPU_TARGET = 70;
+const DEFAULT_SERVICE_TIME_MS = 20;
 
 function median(values: number[]): number | undefined {
   if (values.length === 0) {
@@ -88,7 +89,10 @@ export function whatIfDefaults(
 ): { settings: WhatIfSettings; model: WhatIfModel } {
   const { autoscaler, replicas, triton } = workload;
   const ready = Math.max(1, replicas.ready);
-  const tritonRps = triton?.models.reduce((sum, m) => sum + m.requestsPerSecond, 0);
+  const tritonRps = triton?.models.reduce(
+    (sum, m) => sum + m.requestsPerSecond,
+    0,
+  );
   const coldStart =
     median(
       workload.pods
@@ -104,11 +108,12 @@ export function whatIfDefaults(
   const hpa = autoscaler.hpa;
   if (keda && keda.triggers.length > 0) {
     const trigger = keda.triggers[0];
-    const kind: CapacityKind = isQueueTrigger(trigger.type)
-      ? 'queue'
-      : trigger.type === 'cpu'
-      ? 'cpu'
-      : 'rate';
+    let kind: CapacityKind = 'rate';
+    if (isQueueTrigger(trigger.type)) {
+      kind = 'queue';
+    } else if (trigger.type === 'cpu') {
+      kind = 'cpu';
+    }
     target = trigger.threshold ?? (kind === 'cpu' ? DEFAULT_CPU_TARGET : 100);
     minReplicas = keda.minReplicaCount;
     maxReplicas = keda.maxReplicaCount;
@@ -116,18 +121,18 @@ export function whatIfDefaults(
       kind,
       autoscaler: 'keda',
       primaryIndex: 0,
-      targetLabel:
-        kind === 'queue'
-          ? `${trigger.type} backlog per pod`
-          : kind === 'cpu'
-          ? 'CPU target (%)'
-          : `${trigger.type} threshold per pod`,
+      targetLabel: {
+        queue: `${trigger.type} backlog per pod`,
+        cpu: 'CPU target (%)',
+        rate: `${trigger.type} threshold per pod`,
+      }[kind],
     };
   } else if (hpa && autoscaler.type === 'hpa') {
     const cpuIndex = hpa.metrics.findIndex(isCpu);
     const primaryIndex = cpuIndex >= 0 ? cpuIndex : 0;
     const primary = hpa.metrics[primaryIndex];
-    const kind: CapacityKind = primary === undefined || isCpu(primary) ? 'cpu' : 'rate';
+    const kind: CapacityKind =
+      primary === undefined || isCpu(primary) ? 'cpu' : 'rate';
     target = primary?.target ?? DEFAULT_CPU_TARGET;
     minReplicas = hpa.minReplicas;
     maxReplicas = hpa.maxReplicas;
@@ -136,14 +141,21 @@ export function whatIfDefaults(
       autoscaler: 'hpa',
       primaryIndex,
       targetLabel:
-        kind === 'cpu' ? 'CPU target (%)' : `${primary?.name ?? 'metric'} target`,
+        kind === 'cpu'
+          ? 'CPU target (%)'
+          : `${primary?.name ?? 'metric'} target`,
     };
   } else {
     const fixed = Math.max(1, replicas.spec ?? replicas.current);
     target = DEFAULT_CPU_TARGET;
     minReplicas = fixed;
     maxReplicas = Math.max(fixed * 2, fixed + 1);
-    model = { kind: 'cpu', autoscaler: 'none', primaryIndex: 0, targetLabel: 'CPU target (%)' };
+    model = {
+      kind: 'cpu',
+      autoscaler: 'none',
+      primaryIndex: 0,
+      targetLabel: 'CPU target (%)',
+    };
   }
 
   // What one pod can serve.
@@ -154,7 +166,8 @@ export function whatIfDefaults(
   if (model.kind === 'queue' && tritonRps && tritonRps > 0) {
     podCapacityRps = tritonRps / ready;
   } else if (busiest?.averageComputeUs) {
-    podCapacityRps = (1e6 / busiest.averageComputeUs) * (busiest.averageBatchSize ?? 1);
+    podCapacityRps =
+      (1e6 / busiest.averageComputeUs) * (busiest.averageBatchSize ?? 1);
   }
 
   // The live load.
@@ -165,7 +178,9 @@ export function whatIfDefaults(
     const metric = keda ? hpa.metrics[0] : hpa.metrics[model.primaryIndex];
     if (metric?.current !== undefined) {
       liveLoadRps =
-        metric.targetType === 'AverageValue' ? metric.current * ready : metric.current;
+        metric.targetType === 'AverageValue'
+          ? metric.current * ready
+          : metric.current;
     }
   } else if (model.kind === 'cpu' && hpa) {
     const cpu = hpa.metrics.find(isCpu);
@@ -175,11 +190,12 @@ export function whatIfDefaults(
   }
   model.liveLoadRps = liveLoadRps;
 
-  const serviceTimeMs = busiest?.averageComputeUs
-    ? busiest.averageComputeUs / 1000
-    : context.latencySloMs
-    ? context.latencySloMs / 5
-    : 20;
+  let serviceTimeMs = DEFAULT_SERVICE_TIME_MS;
+  if (busiest?.averageComputeUs) {
+    serviceTimeMs = busiest.averageComputeUs / 1000;
+  } else if (context.latencySloMs) {
+    serviceTimeMs = context.latencySloMs / 5;
+  }
 
   return {
     model,

@@ -22,30 +22,45 @@ describe('what-if through the simulator', () => {
     ['summarizer', summarizerStatus, 'bursty'],
   ] as const;
 
-  it.each(cases)('%s: the defaults simulate a day within min and max', (_, status, pattern) => {
-    const workload = status.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, {
-      pattern,
-      latencySloMs: status.latencySloMs,
-    });
-    const result = simulateAutoscaler(buildSimulationInput(workload, model, settings));
-    expect(result.timeline.length).toBeGreaterThan(1000);
-    expect(result.timeline[result.timeline.length - 1].t).toBeGreaterThanOrEqual(86400 - 15);
-    for (const point of result.timeline) {
-      expect(point.desiredReplicas).toBeLessThanOrEqual(settings.maxReplicas);
-      expect(point.desiredReplicas).toBeGreaterThanOrEqual(
-        Math.min(settings.minReplicas, point.desiredReplicas),
+  it.each(cases)(
+    '%s: the defaults simulate a day within min and max',
+    (_, status, pattern) => {
+      const workload = status.workloads[0];
+      const { model, settings } = whatIfDefaults(workload, {
+        pattern,
+        latencySloMs: status.latencySloMs,
+      });
+      const result = simulateAutoscaler(
+        buildSimulationInput(workload, model, settings),
       );
-    }
-    expect(result.summary.maxReplicas).toBeLessThanOrEqual(settings.maxReplicas);
-  });
+      expect(result.timeline.length).toBeGreaterThan(1000);
+      expect(
+        result.timeline[result.timeline.length - 1].t,
+      ).toBeGreaterThanOrEqual(86400 - 15);
+      for (const point of result.timeline) {
+        expect(point.desiredReplicas).toBeLessThanOrEqual(settings.maxReplicas);
+        expect(point.desiredReplicas).toBeGreaterThanOrEqual(
+          Math.min(settings.minReplicas, point.desiredReplicas),
+        );
+      }
+      expect(result.summary.maxReplicas).toBeLessThanOrEqual(
+        settings.maxReplicas,
+      );
+    },
+  );
 
   it('a lower CPU target needs more replicas for the same load', () => {
     const workload = textClassifierStatus.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, { pattern: 'realtime-cpu' });
+    const { model, settings } = whatIfDefaults(workload, {
+      pattern: 'realtime-cpu',
+    });
     const run = (target: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, { ...settings, shape: 'steady', target }),
+        buildSimulationInput(workload, model, {
+          ...settings,
+          shape: 'steady',
+          target,
+        }),
       ).summary;
     const at70 = run(70);
     const at40 = run(40);
@@ -58,10 +73,16 @@ describe('what-if through the simulator', () => {
 
   it('a higher KEDA threshold needs fewer GPU pods', () => {
     const workload = imageClassifierStatus.workloads[0];
-    const { model, settings } = whatIfDefaults(workload, { pattern: 'realtime-gpu' });
+    const { model, settings } = whatIfDefaults(workload, {
+      pattern: 'realtime-gpu',
+    });
     const run = (target: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, { ...settings, shape: 'steady', target }),
+        buildSimulationInput(workload, model, {
+          ...settings,
+          shape: 'steady',
+          target,
+        }),
       ).summary.maxReplicas;
     // 370 req/s: threshold 100 → 4 pods, 200 → 2 pods
     expect(run(100)).toBe(4);
@@ -77,7 +98,11 @@ describe('what-if through the simulator', () => {
     const podHours = (scaleDownWindowSeconds: number) =>
       summarizeSimulation(
         simulateAutoscaler(
-          buildSimulationInput(workload, model, { ...settings, peakRps: 100, scaleDownWindowSeconds }),
+          buildSimulationInput(workload, model, {
+            ...settings,
+            peakRps: 100,
+            scaleDownWindowSeconds,
+          }),
         ),
       ).podHours;
     expect(podHours(30)).toBeLessThan(podHours(600));
@@ -88,7 +113,11 @@ describe('what-if through the simulator', () => {
     const { model, settings } = whatIfDefaults(workload, { pattern: 'bursty' });
     const unserved = (coldStartSeconds: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, { ...settings, peakRps: 100, coldStartSeconds }),
+        buildSimulationInput(workload, model, {
+          ...settings,
+          peakRps: 100,
+          coldStartSeconds,
+        }),
       ).summary.unservedRequests;
     expect(unserved(90)).toBeGreaterThan(unserved(5));
   });

@@ -8,8 +8,11 @@ describe('HealthStatus', () => {
     ['warning', 'Status warning'],
     ['error', 'Status error'],
     ['neutral', 'Status pending'],
-  ] as const)('renders %s with the matching status icon', async (health, label) => {
-    await renderInTestApp(<HealthStatus health={health}>text</HealthStatus>);
-    expect(screen.getByLabelText(label)).toHaveTextContent('text');
-  });
+  ] as const)(
+    'renders %s with the matching status icon',
+    async (health, label) => {
+      await renderInTestApp(<HealthStatus health={health}>text</HealthStatus>);
+      expect(screen.getByLabelText(label)).toHaveTextContent('text');
+    },
+  );
 });
