@@ -82,6 +82,13 @@ export class Simulation {
     this.hpa = new HpaController(this.keda.metrics);
     const services = new Map<string, ServiceRuntime>();
     const pods = new Map<string, PodRuntime>();
+    // A pod deleted by anyone (the API, the garbage collector) takes its runtime and GPU with it.
+    options.store.subscribe(change => {
+      if (change.type === 'DELETED' && change.typeKey === '/pods' && change.object.metadata.uid) {
+        this.ctx.pods.delete(change.object.metadata.uid);
+        this.devices.release(change.object.metadata.uid);
+      }
+    });
     this.ctx = {
       store: options.store,
       rng: this.rng.fork('controllers'),
