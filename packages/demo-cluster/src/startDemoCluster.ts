@@ -3,6 +3,7 @@ import { DemoHttpServer } from './api/DemoHttpServer';
 import type { DemoFaults } from './api/faults';
 import { resourceTypeForKind } from './api/resources';
 import { ApiContext, handleApiRequest } from './api/routes';
+import { ClusterIpAllocator, applyDefaults } from './api/defaults';
 import type { ExpiredWatchMode } from './api/watch';
 import { FixtureModel, loadFixtures } from './fixtures/loadFixtures';
 import { defaultBatchProfilesPath, defaultFixturesDir } from './paths';
@@ -127,6 +128,7 @@ export async function startDemoCluster(
   ].sort(
     (a, b) => Number(b.kind === 'Namespace') - Number(a.kind === 'Namespace'),
   );
+  const clusterIps = new ClusterIpAllocator();
   for (const object of objects) {
     const type = resourceTypeForKind(
       object.apiVersion ?? '',
@@ -136,7 +138,9 @@ export async function startDemoCluster(
       throw new Error(
         `The demo cluster does not serve ${object.apiVersion} ${object.kind} (${object.metadata.name})`,
       );
-    store.create(type, object);
+    const copy = structuredClone(object);
+    applyDefaults(type, copy, clusterIps);
+    store.create(type, copy, { owned: true });
   }
 
   const simulation = new Simulation({
@@ -181,6 +185,8 @@ export async function startDemoCluster(
         : simulation.nodeMetrics(),
     trackWatch: end => serverRef.current!.trackWatch(end),
     randomSuffix: () => nameRng.string(5, NAME_ALPHABET),
+    applyDefaults: (type, obj, current) =>
+      applyDefaults(type, obj, clusterIps, current),
   };
   const server = new DemoHttpServer({
     host,

@@ -54,6 +54,8 @@ export interface ApiContext {
   trackWatch: (end: () => void) => () => void;
   /** Random suffix for `generateName`. */
   randomSuffix: () => string;
+  /** The API server's defaulting of an object being written (`current` on updates). */
+  applyDefaults: (type: ResourceType, obj: KubeObject, current?: KubeObject) => void;
 }
 
 const NAMESPACES = RESOURCE_TYPES.find(
@@ -302,6 +304,7 @@ async function handleCollection(
     }
     requireNamespace(ctx, type, obj.metadata.namespace);
     initialStatus(type, obj);
+    ctx.applyDefaults(type, obj);
     validateObject(type, obj);
     sendJson(res, 201, ctx.store.create(type, obj, { dryRun }));
     return;
@@ -393,6 +396,7 @@ async function handleObject(
       }
       const current = ctx.store.require(type, namespace, name);
       const next = scopeWrite(current, obj, subresource);
+      ctx.applyDefaults(type, next, current);
       validateObject(type, next);
       sendJson(
         res,
@@ -438,11 +442,13 @@ async function handleObject(
         if (!current) {
           requireNamespace(ctx, type, namespace);
           if (subresource !== 'status') initialStatus(type, merged);
+          ctx.applyDefaults(type, merged);
           validateObject(type, merged);
           sendJson(res, 201, ctx.store.create(type, merged, { dryRun }));
           return;
         }
         const next = scopeWrite(current, merged, subresource);
+        ctx.applyDefaults(type, next, current);
         validateObject(type, next);
         sendJson(res, 200, ctx.store.update(type, next, { dryRun }));
         return;
@@ -458,6 +464,7 @@ async function handleObject(
         );
       }
       const scoped = scopeWrite(current, next, subresource);
+      ctx.applyDefaults(type, scoped, current);
       validateObject(type, scoped);
       sendJson(res, 200, ctx.store.update(type, scoped, { dryRun }));
       return;

@@ -450,3 +450,62 @@ describe('paginated lists', () => {
     expect([...names]).toEqual([...names].sort());
   });
 });
+
+describe('API defaulting', () => {
+  let cluster: DemoCluster;
+
+  beforeAll(async () => {
+    cluster = await startDemoCluster({ clock: 'manual', startTime: START, warmupSeconds: 0 });
+  });
+
+  afterAll(async () => {
+    await cluster.stop();
+  });
+
+  it('defaults Deployments, HPAs and Services like the API server, and keeps a Service cluster IP', async () => {
+    const kc = kubeConfigFor(cluster);
+    const api = KubernetesObjectApi.makeApiClient(kc);
+    const hpa = (await api.patch(
+      {
+        apiVersion: 'autoscaling/v2',
+        kind: 'HorizontalPodAutoscaler',
+        metadata: { name: 'defaults', namespace: 'ml-serving' },
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'defaults' },
+          maxReplicas: 5,
+          behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
+        },
+      } as any,
+      undefined,
+      undefined,
+      'test',
+      true,
+      PatchStrategy.ServerSideApply,
+    )) as any;
+    expect(hpa.spec.minReplicas).toBe(1);
+    expect(hpa.spec.metrics).toEqual([
+      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+    ]);
+    expect(hpa.spec.behavior.scaleDown).toEqual({
+      stabilizationWindowSeconds: 60,
+      selectPolicy: 'Max',
+      policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+    });
+    expect(hpa.spec.behavior.scaleUp.policies).toHaveLength(2);
+
+    const apps = kc.makeApiClient(AppsV1Api);
+    const d = await apps.createNamespacedDeployment({ namespace: 'ml-serving', body: newDeployment('defaults') as any });
+    expect(d.spec?.revisionHistoryLimit).toBe(10);
+    expect(d.spec?.strategy?.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: '25%' });
+
+    const svc = await kc.makeApiClient(CoreV1Api).readNamespacedService({ namespace: 'ml-serving', name: 'text-classifier' });
+    expect(svc.spec?.clusterIP).toMatch(/^10\.96\./);
+    expect(svc.spec?.ports?.[0]).toMatchObject({ protocol: 'TCP', targetPort: 'http' });
+    const patched = await kc.makeApiClient(CoreV1Api).patchNamespacedService({
+      namespace: 'ml-serving',
+      name: 'text-classifier',
+      body: [{ op: 'add', path: '/metadata/labels/tier', value: 'gold' }],
+    });
+    expect(patched.spec?.clusterIP).toBe(svc.spec?.clusterIP);
+  });
+});
