@@ -8,10 +8,13 @@
  *   node plugins/model-scaling/scripts/chunk-size.js [--dir <static dir>] [--max-gzip-kb <n>] [--json]
  *
  * The tab's code is loaded with `import('./components/ScalingTab')`, so the
- * bundler puts it (with what it needs beyond the initial bundle, such as
- * recharts) in an async chunk of its own. That chunk is found by a marker
- * string that survives minification: the `data-testid` of the tab's root.
- * Exits 1 when no chunk holds the marker, or when --max-gzip-kb is exceeded.
+ * bundler puts it in an async chunk of its own, found by a marker string that
+ * survives minification (the `data-testid` of the tab's root). The lazy
+ * import may need more async chunks (recharts and other libraries the initial
+ * bundle lacks, some shared with other lazy pages); they are listed too, read
+ * from the `Promise.all([r.e(..), ..])` the bundler emits for the import.
+ * --max-gzip-kb applies to the tab's own chunk. Exits 1 when no chunk holds
+ * the marker, or when the budget is exceeded.
  */
 'use strict';
 
@@ -78,6 +81,54 @@ function findChunks(dir) {
   };
 }
 
+/** `4321.7e2d0fef160a.chunk.js` → `4321`. */
+function chunkId(file) {
+  return path.basename(file).split('.')[0];
+}
+
+/**
+ * The chunk groups of every lazy import in the bundle: the bundler turns
+ * `import('./x')` into `Promise.all([r.e("894"), r.e("9530"), r.e("4321")])`
+ * (or a single `r.e("4321")`), listing every chunk the import needs.
+ */
+function lazyImportGroups(files) {
+  const groups = [];
+  const all = /Promise\.all\(\[((?:[\w$]+\.e\(["']?[\w-]+["']?\),?)+)\]\)/g;
+  const one = /[\w$]+\.e\(["']?([\w-]+)["']?\)/g;
+  for (const f of files) {
+    const text = f.content.toString('utf8');
+    let match;
+    const covered = [];
+    while ((match = all.exec(text)) !== null) {
+      groups.push([...match[1].matchAll(one)].map(m => m[1]));
+      covered.push([match.index, match.index + match[0].length]);
+    }
+    while ((match = one.exec(text)) !== null) {
+      const at = match.index;
+      if (!covered.some(([a, b]) => at >= a && at < b)) {
+        groups.push([match[1]]);
+      }
+    }
+  }
+  return groups;
+}
+
+/** Every chunk the tab's lazy import loads, and which of them other lazy imports share. */
+function tabImport(files, tabFile) {
+  const id = chunkId(tabFile.file);
+  const groups = lazyImportGroups(files);
+  const mine = groups.filter(g => g.includes(id));
+  const ids = [...new Set(mine.flat())];
+  const byId = new Map(files.map(f => [chunkId(f.file), f]));
+  return ids
+    .filter(i => byId.has(i))
+    .map(i => ({
+      chunk: byId.get(i),
+      own: i === id,
+      sharedWith: groups.filter(g => !g.includes(id) && g.includes(i)).length,
+    }));
+}
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
@@ -97,9 +148,19 @@ function main() {
     bytes: f.bytes,
     gzipBytes: f.gzipBytes,
   });
+  const loaded = tab.length === 1 ? tabImport(all, tab[0]) : [];
+  const loadedGzip = loaded.reduce((sum, l) => sum + l.chunk.gzipBytes, 0);
   const report = {
     dir: path.relative(repoRoot, dir),
     scalingTab: tab.map(describe),
+    scalingTabImport: {
+      chunks: loaded.map(l => ({
+        ...describe(l.chunk),
+        own: l.own,
+        sharedWithOtherLazyImports: l.sharedWith,
+      })),
+      gzipBytes: loadedGzip,
+    },
     fleetPage: fleet.map(describe),
     appJsGzipBytes: total,
   };
@@ -116,6 +177,26 @@ function main() {
           f.gzipBytes,
         )} gzip\n`,
       );
+    }
+    if (loaded.length > 0) {
+      process.stdout.write(
+        `Opening the tab loads ${loaded.length} chunks, ${kb(
+          loadedGzip,
+        )} gzip in all (less what earlier pages already loaded):\n`,
+      );
+      for (const l of loaded) {
+        process.stdout.write(
+          `  ${path.basename(l.chunk.file).padEnd(34)} ${kb(
+            l.chunk.gzipBytes,
+          ).padStart(10)} gzip${l.own ? '  (the tab itself)' : ''}${
+            l.sharedWith > 0
+              ? `  (shared with ${l.sharedWith} other lazy import${
+                  l.sharedWith === 1 ? '' : 's'
+                })`
+              : ''
+          }\n`,
+        );
+      }
     }
     for (const f of fleet) {
       process.stdout.write(
@@ -140,7 +221,9 @@ function main() {
   const tabGzip = tab.reduce((sum, f) => sum + f.gzipBytes, 0);
   if (args.maxGzipKb !== undefined && tabGzip > args.maxGzipKb * 1024) {
     process.stderr.write(
-      `Scaling tab chunk is ${kb(tabGzip)} gzip, over the budget of ${args.maxGzipKb} KiB.\n`,
+      `Scaling tab chunk is ${kb(tabGzip)} gzip, over the budget of ${
+        args.maxGzipKb
+      } KiB.\n`,
     );
     return 1;
   }
