@@ -42,6 +42,8 @@ backend.add(import('@internal/plugin-model-scaling-backend'));
 // the embedded demo cluster; it only listens when demoCluster.enabled is true
 backend.add(import('@internal/demo-cluster'));
 
+// user settings (stored per user) and signals (pushes their changes to the browser)
 backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();
