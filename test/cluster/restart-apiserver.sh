@@ -36,3 +36,10 @@ for _ in $(seq 120); do
 done
 "$KUBECTL" --kubeconfig "$dir/kubeconfig.yaml" get --raw /readyz >/dev/null || die "kube-apiserver not ready again"
 log "kube-apiserver ready again (pid $newpid)"
+# The other components must have ridden it out.
+dead=""
+for f in "$dir"/pids/*.pid; do
+  p="$(cat "$f")"
+  kill -0 "$p" 2>/dev/null || dead="$dead $(basename "$f" .pid)"
+done
+[ -z "$dead" ] || die "components that did not survive the restart:$dead (see $dir/logs/)"

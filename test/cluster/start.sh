@@ -30,7 +30,8 @@ mkdir -p "$CLUSTER_STATE"
 workdir="$KWOK_WORKDIR/clusters/$CLUSTER_NAME"
 if [ -f "$workdir/kwok.yaml" ]; then
   log "a cluster named $CLUSTER_NAME exists already: deleting it first"
-  "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "" >/dev/null 2>&1 || true
+  "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" >/dev/null 2>&1 || true
+  [ ! -f "$workdir/kwok.yaml" ] || die "could not delete the old cluster $CLUSTER_NAME (try test/cluster/stop.sh)"
 fi
 
 port="${MODEL_SCALING_CLUSTER_PORT:-}"
@@ -39,6 +40,9 @@ if [ -z "$port" ]; then
 fi
 echo "$port" >"$CLUSTER_STATE/port"
 
+# One instance of each controller: without leader election they keep running through an API
+# server restart (with it they exit when the lease cannot be renewed, and nothing restarts them
+# here, unlike a kubelet with static pods).
 # kwokctl v0.8.0 ignores KWOK_METRICS_SERVER_MANIFESTS (it cannot parse a list from a variable):
 # the local manifests go in through a configuration file.
 cat >"$CLUSTER_STATE/kwokctl.yaml" <<EOF
@@ -55,7 +59,7 @@ KWOK_KUBECTL_BINARY="$KUBECTL" \
   "$KWOKCTL" --config "$CLUSTER_STATE/kwokctl.yaml" create cluster \
   --name "$CLUSTER_NAME" \
   --runtime binary \
-  --kubeconfig "" \
+  --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" \
   --kube-apiserver-port "$port" \
   --kube-apiserver-binary "$KUBE_BIN/kube-apiserver" \
   --kube-controller-manager-binary "$KUBE_BIN/kube-controller-manager" \
@@ -64,6 +68,8 @@ KWOK_KUBECTL_BINARY="$KUBECTL" \
   --kwok-controller-binary "$KWOK_BIN/kwok" \
   --metrics-server-binary "$METRICS_SERVER_BIN/metrics-server" \
   --enable metrics-server \
+  --extra-args kube-controller-manager=leader-elect=false \
+  --extra-args kube-scheduler=leader-elect=false \
   --wait 3m \
   --timeout 5m
 t_created=$SECONDS
@@ -87,6 +93,8 @@ k wait --for condition=established --timeout=60s crd/scaledobjects.keda.sh crd/s
 
 log "applying the read-only RBAC (manifests/rbac.yaml)"
 k apply --server-side -f "$CLUSTER_DIR/manifests/rbac.yaml" >/dev/null
+# ... and write access in ml-sandbox only, for the scaffolder's apply action
+k apply --server-side -f "$CLUSTER_DIR/manifests/scaffolder-rbac.yaml" >/dev/null
 token="$(k -n backstage create token backstage-model-scaling --duration 48h)"
 
 log "applying examples/cluster fixtures"
@@ -104,7 +112,6 @@ apply_fixture() {
 }
 fixtures="$REPO_ROOT/examples/cluster"
 [ -f "$fixtures/namespaces.yaml" ] && apply_fixture "$fixtures/namespaces.yaml"
-k create namespace ml-sandbox --dry-run=client -o yaml | k apply --server-side -f - >/dev/null
 while IFS= read -r f; do apply_fixture "$f"; done < <(find "$fixtures/nodes" -name '*.yaml' 2>/dev/null | sort)
 while IFS= read -r f; do apply_fixture "$f"; done < <(find "$fixtures" -name '*.yaml' ! -path "$fixtures/nodes/*" ! -path "$fixtures/namespaces.yaml" 2>/dev/null | sort)
 

@@ -6,8 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 if [ -x "$KWOKCTL" ] && [ -d "$KWOK_WORKDIR/clusters/$CLUSTER_NAME" ]; then
   log "deleting cluster $CLUSTER_NAME"
-  # restart-apiserver.sh may have started a kube-apiserver of its own: it keeps the pid file current.
-  "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "" || log "warning: kwokctl delete cluster failed"
+  # (restart-apiserver.sh keeps the kube-apiserver pid file current, so its process is stopped too)
+  mkdir -p "$CLUSTER_STATE"
+  "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" ||
+    log "warning: kwokctl delete cluster failed"
 else
   log "no cluster $CLUSTER_NAME to delete"
 fi
