@@ -2,22 +2,28 @@
  * Benchmark (not a test): status latency and watch-cache memory of the
  * model-scaling backend with a large fleet in the demo cluster.
  *
- *   yarn bench:backend                       # 1,000 services × 5 pods
+ *   yarn bench:backend                                     # 1,000 services × 5 pods
  *   BENCH_SERVICES=200 BENCH_PODS=5 BENCH_REQUESTS=2000 yarn bench:backend
  *
- * It starts the demo cluster in-process with N synthetic services, the
- * backend's services (watch cache + Triton collection) against it, and the
- * v1 router on a local port; waits until the cache is synced; then measures
- * `GET /v1/entities/.../status` for random services over HTTP, the fleet
- * route, and the heap the cache holds. It also checks that the measured
- * requests made no Kubernetes API calls.
+ * It starts the demo cluster in a child process (so its simulation does not
+ * share the event loop with what is measured) with N synthetic services,
+ * then the backend's services (watch cache + Triton collection) against it
+ * and the v1 router on a local port; waits until the cache is synced and
+ * Triton has been sampled; then measures `GET /v1/entities/.../status` for
+ * random services over HTTP, one at a time and concurrently, the fleet
+ * route, and the heap the cache holds. It also reports how many Kubernetes
+ * API requests the measured page views caused (expected: 0).
  */
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { startDemoCluster } from '@internal/demo-cluster';
 import express from 'express';
+import { ChildProcess, fork } from 'node:child_process';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { readBackendSettings } from '../src/config/readBackendSettings';
@@ -28,7 +34,7 @@ import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 20);
+const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -48,6 +54,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const AUTH = mockCredentials.user.header();
 
 function get(
   port: number,
@@ -59,7 +66,7 @@ function get(
         host: '127.0.0.1',
         port,
         path,
-        headers: { authorization: 'Bearer bench', connection: 'keep-alive' },
+        headers: { authorization: AUTH },
         agent,
       },
       res => {
@@ -72,16 +79,24 @@ function get(
   });
 }
 
+interface Measurement {
+  ms: number[];
+  bytes: number;
+  seconds: number;
+}
+
 async function measure(
   count: number,
   port: number,
   path: (i: number) => string,
-): Promise<{ ms: number[]; bytes: number }> {
+  concurrency: number,
+): Promise<Measurement> {
   const ms: number[] = [];
   let bytes = 0;
   let next = 0;
+  const started = process.hrtime.bigint();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const i = next++;
         const t = process.hrtime.bigint();
@@ -93,20 +108,67 @@ async function measure(
       }
     }),
   );
-  return { ms: ms.sort((a, b) => a - b), bytes };
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ms: ms.sort((a, b) => a - b), bytes, seconds };
+}
+
+/** Sends a message to the demo cluster process and waits for its answer of `type`. */
+function ask<T>(
+  child: ChildProcess,
+  msg: { type: string } | undefined,
+  type: string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`demo cluster process exited with ${code}`));
+    const onMessage = (m: { type: string } & T) => {
+      if (m.type === type) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (msg) child.send(msg);
+  });
+}
+
+function row(name: string, r: Measurement): string {
+  const f = (n: number) => n.toFixed(2).padStart(8);
+  return (
+    `  ${name.padEnd(30)} n=${String(r.ms.length).padStart(5)}  p50 ${f(
+      percentile(r.ms, 50),
+    )} ms` +
+    `  p99 ${f(percentile(r.ms, 99))} ms  max ${f(r.ms[r.ms.length - 1])} ms` +
+    `  ${(r.ms.length / r.seconds).toFixed(0).padStart(5)} req/s  body ${(
+      r.bytes /
+      r.ms.length /
+      1024
+    ).toFixed(1)} KiB`
+  );
 }
 
 async function main() {
-  if (!gc) {
-    console.warn('Run with --expose-gc for exact heap figures.');
-  }
+  if (!gc) console.warn('Run with --expose-gc for exact heap figures.');
   console.log(`Demo cluster: ${SERVICES} synthetic services × ${PODS} pods`);
   const t0 = Date.now();
-  const demo = await startDemoCluster({
-    port: 0,
-    loadExamples: false,
-    synthetic: { services: SERVICES, podsPerService: PODS },
+  const child = fork(require.resolve('./demoCluster.child.ts'), [], {
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    ],
+    env: {
+      ...process.env,
+      BENCH_SERVICES: String(SERVICES),
+      BENCH_PODS: String(PODS),
+    },
   });
+  const demo = await ask<{ url: string; token: string }>(
+    child,
+    undefined,
+    'ready',
+  );
   console.log(
     `  started in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${demo.url}`,
   );
@@ -132,7 +194,7 @@ async function main() {
           },
         ],
       },
-      modelScaling: { triton: { intervalSeconds: 15, concurrency: 16 } },
+      modelScaling: { triton: { concurrency: 16 } },
     }),
     logger,
   );
@@ -150,8 +212,18 @@ async function main() {
     await new Promise(r => setTimeout(r, 50));
   }
   const syncSeconds = (Date.now() - t1) / 1000;
-  // Let one Triton round finish so its samples are part of the memory figure.
-  await new Promise(r => setTimeout(r, 3000));
+  console.log(
+    `  cache synced in ${syncSeconds.toFixed(2)} s; waiting for Triton samples`,
+  );
+  // Let Triton rounds run (rates need two samples) so they are part of the memory figure.
+  const tritonStart = Date.now();
+  while (
+    (services.triton?.podCount ?? 0) === 0 &&
+    Date.now() - tritonStart < 60_000
+  ) {
+    await new Promise(r => setTimeout(r, 200));
+  }
+  await new Promise(r => setTimeout(r, 16_000));
   const records = services.cache.size;
   const heapAfter = heapMiB();
 
@@ -167,8 +239,12 @@ async function main() {
     status: services.status,
     logger,
   });
-  const app = express().use('/api/model-scaling', router);
+  const app = express()
+    .use('/api/model-scaling', router)
+    .use(mockErrorHandler());
   const server = app.listen(0, '127.0.0.1');
+  // Idle keep-alive sockets must outlive the pauses between measurements.
+  server.keepAliveTimeout = 120_000;
   await new Promise(r => server.once('listening', r));
   const port = (server.address() as AddressInfo).port;
 
@@ -176,58 +252,78 @@ async function main() {
     `/api/model-scaling/v1/entities/default/component/${
       entities[(i * 7919) % entities.length].metadata.name
     }/status`;
-  await measure(200, port, statusPath); // warm-up (JIT)
+  await measure(300, port, statusPath, CONCURRENCY); // warm-up (JIT)
 
-  demo.resetCounts();
-  const status = await measure(REQUESTS, port, statusPath);
+  await ask(child, { type: 'reset' }, 'reset');
+  // The backend's own work per page view: assembling the status from memory.
+  const inProcess: Measurement = { ms: [], bytes: 0, seconds: 0 };
+  const tIn = process.hrtime.bigint();
+  for (let i = 0; i < REQUESTS; i++) {
+    const t = process.hrtime.bigint();
+    const doc = services.status.entityStatus(
+      entities[(i * 7919) % entities.length],
+    );
+    inProcess.ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    inProcess.bytes += JSON.stringify(doc).length;
+  }
+  inProcess.seconds = Number(process.hrtime.bigint() - tIn) / 1e9;
+  inProcess.ms.sort((a, b) => a - b);
+  const status = await measure(REQUESTS, port, statusPath, 1);
+  const statusConcurrent = await measure(
+    REQUESTS,
+    port,
+    statusPath,
+    CONCURRENCY,
+  );
   const fleet = await measure(
     FLEET_REQUESTS,
     port,
     () => '/api/model-scaling/v1/services',
+    1,
   );
-  const kubeCalls =
-    demo.totalRequests() -
-    demo.totalRequests('/api/v1/namespaces/synthetic/pods/');
+  const { counts } = await ask<{ counts: Record<string, number> }>(
+    child,
+    { type: 'counts' },
+    'counts',
+  );
+  const kubeCalls = Object.entries(counts)
+    .filter(([path]) => !path.includes('/proxy/'))
+    .reduce((n, [, c]) => n + c, 0);
+  const proxyCalls = Object.entries(counts)
+    .filter(([path]) => path.includes('/proxy/'))
+    .reduce((n, [, c]) => n + c, 0);
 
-  const row = (name: string, r: { ms: number[]; bytes: number }) =>
-    `  ${name.padEnd(28)} n=${String(r.ms.length).padStart(
-      5,
-    )}  p50 ${percentile(r.ms, 50).toFixed(2).padStart(7)} ms  p99 ${percentile(
-      r.ms,
-      99,
-    )
-      .toFixed(2)
-      .padStart(7)} ms  max ${r.ms[r.ms.length - 1]
-      .toFixed(2)
-      .padStart(7)} ms  avg body ${(r.bytes / r.ms.length / 1024).toFixed(
-      1,
-    )} KiB`;
-
+  const held = heapAfter - heapBefore;
   console.log('\nWatch cache');
   console.log(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
   console.log(`  slim records: ${records}`);
   console.log(
-    `  heap held by cache + Triton samples: ${(heapAfter - heapBefore).toFixed(
-      1,
-    )} MiB` +
-      ` (${(
-        ((heapAfter - heapBefore) * 1024 * 1024) /
-        Math.max(1, records)
-      ).toFixed(0)} bytes per record)`,
+    `  heap held by cache + Triton state: ${held.toFixed(1)} MiB` +
+      ` (${((held * 1024 * 1024) / Math.max(1, records)).toFixed(
+        0,
+      )} bytes per record)`,
   );
   console.log(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
-  console.log(`\nLatency over HTTP (concurrency ${CONCURRENCY})`);
-  console.log(row('GET …/status', status));
+  console.log('\nIn process (no HTTP)');
+  console.log(row('status document from the cache', inProcess));
+  console.log(
+    '\nOver HTTP on 127.0.0.1 (client in this process; the demo cluster in another)',
+  );
+  console.log(row('GET …/status, 1 at a time', status));
+  console.log(row(`GET …/status, ${CONCURRENCY} at a time`, statusConcurrent));
   console.log(row('GET /v1/services (fleet)', fleet));
   console.log(
-    `\nKubernetes API requests during the measured requests (pod proxy excluded): ${kubeCalls}`,
+    `\nKubernetes API requests while measuring: ${kubeCalls} (plus ${proxyCalls} pod-proxy requests of the background Triton collection)`,
   );
 
   server.close();
   agent.destroy();
   await services.stop();
-  await demo.stop();
+  child.send({ type: 'stop' });
 }
+
+let demoProcess: ChildProcess | undefined;
+process.on('exit', () => demoProcess?.kill());
 
 main().catch(error => {
   console.error(error);

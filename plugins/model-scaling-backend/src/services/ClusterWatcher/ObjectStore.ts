@@ -31,6 +31,7 @@ const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
     o.kind === 'ScaledObject'
       ? `${o.meta.namespace}/${o.scaleTargetRef.name}`
       : undefined,
+  Service: o => (o.kind === 'Service' ? o.meta.namespace : undefined),
   Event: o =>
     o.kind === 'Event'
       ? `${o.involvedObject.namespace ?? o.meta.namespace}/${
@@ -47,9 +48,19 @@ export class KindStore<T extends SlimObject = SlimObject> {
   readonly #items = new Map<string, T>();
   readonly #index = new Map<string, Map<string, T>>();
   readonly #indexFn?: IndexFn;
+  /** `label=value` → objects; kept for kinds matched by label selectors (Deployments). */
+  readonly #labels?: Map<string, Map<string, T>>;
 
   constructor(readonly kind: WatchedKind) {
     this.#indexFn = INDEXES[kind];
+    if (LABEL_INDEXED.has(kind)) this.#labels = new Map();
+  }
+
+  /** Objects carrying the label `key=value`; undefined when this kind keeps no label index. */
+  byLabel(key: string, value: string): T[] | undefined {
+    if (!this.#labels) return undefined;
+    const bucket = this.#labels.get(`${key}=${value}`);
+    return bucket ? [...bucket.values()] : [];
   }
 
   get size(): number {
@@ -74,14 +85,14 @@ export class KindStore<T extends SlimObject = SlimObject> {
     const key = objectKey(o);
     this.#unindex(key);
     this.#items.set(key, o);
+    if (this.#labels) {
+      for (const [k, v] of Object.entries(o.meta.labels)) {
+        addTo(this.#labels, `${k}=${v}`, key, o);
+      }
+    }
     const ik = this.#indexFn?.(o);
     if (ik !== undefined) {
-      let bucket = this.#index.get(ik);
-      if (!bucket) {
-        bucket = new Map();
-        this.#index.set(ik, bucket);
-      }
-      bucket.set(key, o);
+      addTo(this.#index, ik, key, o);
     }
   }
 
@@ -120,14 +131,41 @@ export class KindStore<T extends SlimObject = SlimObject> {
   #unindex(key: string) {
     const old = this.#items.get(key);
     if (!old) return;
-    const ik = this.#indexFn?.(old);
-    if (ik === undefined) return;
-    const bucket = this.#index.get(ik);
-    bucket?.delete(key);
-    if (bucket && bucket.size === 0) {
-      this.#index.delete(ik);
+    if (this.#labels) {
+      for (const [k, v] of Object.entries(old.meta.labels)) {
+        removeFrom(this.#labels, `${k}=${v}`, key);
+      }
     }
+    const ik = this.#indexFn?.(old);
+    if (ik !== undefined) removeFrom(this.#index, ik, key);
   }
+}
+
+/** Kinds whose objects are found by label selector and so keep a label index. */
+const LABEL_INDEXED = new Set<WatchedKind>(['Deployment']);
+
+function addTo<T>(
+  index: Map<string, Map<string, T>>,
+  ik: string,
+  key: string,
+  o: T,
+) {
+  let bucket = index.get(ik);
+  if (!bucket) {
+    bucket = new Map();
+    index.set(ik, bucket);
+  }
+  bucket.set(key, o);
+}
+
+function removeFrom<T>(
+  index: Map<string, Map<string, T>>,
+  ik: string,
+  key: string,
+) {
+  const bucket = index.get(ik);
+  bucket?.delete(key);
+  if (bucket && bucket.size === 0) index.delete(ik);
 }
 
 /** Slim records by kind, for one cluster. */

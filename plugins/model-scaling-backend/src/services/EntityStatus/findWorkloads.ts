@@ -40,7 +40,17 @@ export function findWorkloads(
   store: ClusterStore,
   target: EntityTarget,
 ): WorkloadObjects[] {
-  const deployments = [...store.kind('Deployment').values()].filter(
+  const deploymentStore = store.kind('Deployment');
+  // Start from the label index when the selector requires one exact label (the
+  // usual `backstage.io/kubernetes-id=<id>`), else scan; the full selector decides.
+  const exact = target.selector.requirements.find(
+    r => r.op === 'in' && r.values.length === 1,
+  );
+  const candidates = (exact?.op === 'in' &&
+    deploymentStore.byLabel(exact.key, exact.values[0])) || [
+    ...deploymentStore.values(),
+  ];
+  const deployments = candidates.filter(
     d =>
       (!target.namespace || d.meta.namespace === target.namespace) &&
       matchesLabels(target.selector, d.meta.labels),
@@ -96,12 +106,14 @@ function gather(
   events.sort((a, b) => b.time.localeCompare(a.time));
 
   const podLabels = deployment.template.labels;
-  const services = [...store.kind('Service').values()].filter(
-    s =>
-      s.meta.namespace === ns &&
-      Object.keys(s.selector).length > 0 &&
-      Object.entries(s.selector).every(([k, v]) => podLabels[k] === v),
-  );
+  const services = store
+    .kind('Service')
+    .byIndex(ns)
+    .filter(
+      s =>
+        Object.keys(s.selector).length > 0 &&
+        Object.entries(s.selector).every(([k, v]) => podLabels[k] === v),
+    );
 
   return {
     cluster,
