@@ -86,6 +86,8 @@ export interface Config {
         podLabel?: string;
         /** Label holding the namespace (default `namespace`). */
         namespaceLabel?: string;
+        /** When one Prometheus serves several clusters: the label holding the cluster name. */
+        clusterLabel?: string;
       };
     };
   };

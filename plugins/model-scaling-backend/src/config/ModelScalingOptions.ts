@@ -23,6 +23,8 @@ const prometheusSchema = z
       }),
     podLabel: z.string().min(1).default('pod'),
     namespaceLabel: z.string().min(1).default('namespace'),
+    /** When one Prometheus serves several clusters: the label holding the cluster name. */
+    clusterLabel: z.string().min(1).optional(),
   })
   .strict();
 

@@ -65,6 +65,7 @@ export function createModelScalingServices(deps: {
         }),
         podLabel: t.prometheus.podLabel,
         namespaceLabel: t.prometheus.namespaceLabel,
+        clusterLabel: t.prometheus.clusterLabel,
       },
       now: deps.now,
     });

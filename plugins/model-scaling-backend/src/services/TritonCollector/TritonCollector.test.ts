@@ -270,37 +270,48 @@ describe('TritonCollector', () => {
     expect(await Promise.race([stopped, timeout])).toBe('stopped');
   });
 
-  it('reads the counters from Prometheus when configured', async () => {
+  it('reads the counters from Prometheus when configured, timed by the scrape', async () => {
     const queries: string[] = [];
+    let scrapedAt = clock;
     const prom = http.createServer((req, res) => {
       let body = '';
       req.on('data', d => (body += d));
       req.on('end', () => {
         const query = new URLSearchParams(body).get('query')!;
         queries.push(query);
-        const text = fakeMetricsText('resnet50', counters['good-1']);
-        const result = text
-          .split('\n')
-          .filter(l => l && !l.startsWith('#'))
-          .map(l => {
-            const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
-            const labels = Object.fromEntries(
-              m[2]
-                .split(',')
-                .map(p => p.split('='))
-                .map(([k, v]) => [k, v.replace(/"/g, '')]),
-            );
-            return {
-              metric: {
-                __name__: m[1],
-                ...labels,
-                pod: 'good-1',
-                namespace: 'ml',
-                job: 'triton',
-              },
-              value: [clock / 1000, m[3]],
-            };
-          });
+        let result;
+        if (query.startsWith('max by (pod) (timestamp(')) {
+          result = [
+            {
+              metric: { pod: 'good-1' },
+              value: [clock / 1000, String(scrapedAt / 1000)],
+            },
+          ];
+        } else {
+          const text = fakeMetricsText('resnet50', counters['good-1']);
+          result = text
+            .split('\n')
+            .filter(l => l && !l.startsWith('#'))
+            .map(l => {
+              const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
+              const labels = Object.fromEntries(
+                m[2]
+                  .split(',')
+                  .map(p => p.split('='))
+                  .map(([k, v]) => [k, v.replace(/"/g, '')]),
+              );
+              return {
+                metric: {
+                  __name__: m[1],
+                  ...labels,
+                  pod: 'good-1',
+                  namespace: 'ml',
+                  job: 'triton',
+                },
+                value: [clock / 1000, m[3]],
+              };
+            });
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -313,7 +324,85 @@ describe('TritonCollector', () => {
     await new Promise<void>(r => prom.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(prom.address() as AddressInfo).port}`;
     try {
-      const c = collector([target('good-1')], {
+      const c = collector([target('good-1', [])], {
+        prometheus: {
+          client: new PrometheusClient({ url, timeoutMs: 1000 }),
+          podLabel: 'pod',
+          namespaceLabel: 'namespace',
+        },
+      });
+      await c.collectOnce();
+      advance();
+      scrapedAt = clock - 2000; // Prometheus scraped 2 s before this round: a 13 s interval
+      await c.collectOnce();
+      let [r] = c.resultsFor(WORKLOAD);
+      expect(r.error).toBeUndefined();
+      const f = r.figures[0];
+      expect(f.source).toBe('stats'); // stats (pod proxy) win; Prometheus adds the queue
+      expect(f.pendingRequests).toBe(2);
+      expect(queries[0]).toContain('namespace="ml"');
+      expect(queries[0]).toContain('pod=~"good-1"');
+      expect(api.requests.some(q => q.path.endsWith('/metrics'))).toBe(false);
+
+      // No newer scrape: the round keeps the last metrics figures, without an error.
+      clock += 1000;
+      await c.collectOnce();
+      [r] = c.resultsFor(WORKLOAD);
+      expect(r.error).toBeUndefined();
+      expect(r.figures[0].pendingRequests).toBe(2);
+    } finally {
+      prom.close();
+    }
+  });
+
+  it('reports the Prometheus figures when the pod proxy gives no stats', async () => {
+    const prom = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', d => (body += d));
+      req.on('end', () => {
+        const query = new URLSearchParams(body).get('query')!;
+        const result = query.startsWith('max by')
+          ? [
+              {
+                metric: { pod: 'garbage' },
+                value: [clock / 1000, String(clock / 1000)],
+              },
+            ]
+          : fakeMetricsText('resnet50', counters.garbage)
+              .split('\n')
+              .filter(l => l && !l.startsWith('#'))
+              .map(l => {
+                const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
+                const labels = Object.fromEntries(
+                  m[2]
+                    .split(',')
+                    .map(p => p.split('='))
+                    .map(([k, v]) => [k, v.replace(/"/g, '')]),
+                );
+                return {
+                  metric: {
+                    __name__: m[1],
+                    ...labels,
+                    pod: 'garbage',
+                    namespace: 'ml',
+                  },
+                  value: [clock / 1000, m[3]],
+                };
+              });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: 'success',
+            data: { resultType: 'vector', result },
+          }),
+        );
+      });
+    });
+    await new Promise<void>(r => prom.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(prom.address() as AddressInfo).port}`;
+    garbage.add('garbage'); // the pod proxy answers garbage: only Prometheus is readable
+    try {
+      const c = collector([target('garbage')], {
         prometheus: {
           client: new PrometheusClient({ url, timeoutMs: 1000 }),
           podLabel: 'pod',
@@ -324,12 +413,11 @@ describe('TritonCollector', () => {
       advance();
       await c.collectOnce();
       const [r] = c.resultsFor(WORKLOAD);
-      expect(r.error).toBeUndefined();
-      expect(r.figures[0].requestsPerSecond).toBeCloseTo(100);
-      expect(r.figures[0].pendingRequests).toBe(2);
-      expect(queries[0]).toContain('namespace="ml"');
-      expect(queries[0]).toContain('pod=~"good-1"');
-      expect(api.requests.some(q => q.path.endsWith('/metrics'))).toBe(false);
+      expect(r.error).toMatch(/resnet50 stats/);
+      expect(r.figures[0]).toMatchObject({
+        source: 'prometheus',
+        requestsPerSecond: expect.closeTo(100, 5),
+      });
     } finally {
       prom.close();
     }

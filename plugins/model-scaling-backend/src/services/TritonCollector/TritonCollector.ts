@@ -57,6 +57,8 @@ export interface TritonCollectorOptions {
     client: PrometheusClient;
     podLabel: string;
     namespaceLabel: string;
+    /** Set when one Prometheus serves several clusters. */
+    clusterLabel?: string;
   };
   now?: () => Date;
 }
@@ -64,6 +66,11 @@ export interface TritonCollectorOptions {
 interface PodState {
   uid?: string;
   metrics?: unknown;
+  /** When the kept metrics sample was taken (ms). */
+  metricsAt?: number;
+  /** Figures from the last two metrics samples, reused while Prometheus has no newer scrape. */
+  metricFigures?: TritonModelFigures[];
+  metricModels?: string[];
   stats: Map<string, unknown>;
   configs: Map<string, TritonModelConfig>;
   configAge: number;
@@ -228,7 +235,7 @@ export class TritonCollector {
 
   async #samplePod(
     target: TritonTarget,
-    fromPrometheus: Map<string, string | Error> | undefined,
+    fromPrometheus: Map<string, PrometheusPodSample | Error> | undefined,
   ): Promise<void> {
     const key = podKey(target.cluster, target.namespace, target.pod);
     let state = this.#pods.get(key);
@@ -249,14 +256,28 @@ export class TritonCollector {
 
     // 1. Counters: /metrics through the pod proxy, or Prometheus.
     const at = this.#now();
-    const metricsDone = (async () => {
+    const metricsDone = (async (): Promise<
+      | { sample: unknown; models: string[]; at: number }
+      | { unchanged: true; models: string[] }
+      | undefined
+    > => {
       try {
-        const text = fromPrometheus
-          ? unwrap(
-              fromPrometheus.get(key) ?? new Error('no series in Prometheus'),
-            )
-          : await this.#run(() => fetcher.metrics(target, signal));
-        return this.#o.reader.parseMetrics(text, at);
+        if (fromPrometheus) {
+          const scraped = unwrap(
+            fromPrometheus.get(key) ?? new Error('no series in Prometheus'),
+          );
+          if (
+            state!.metricsAt !== undefined &&
+            scraped.at.getTime() <= state!.metricsAt
+          ) {
+            // Prometheus has not scraped the pod since the last round.
+            return { unchanged: true, models: state!.metricModels ?? [] };
+          }
+          const parsed = this.#o.reader.parseMetrics(scraped.text, scraped.at);
+          return { ...parsed, at: scraped.at.getTime() };
+        }
+        const text = await this.#run(() => fetcher.metrics(target, signal));
+        return { ...this.#o.reader.parseMetrics(text, at), at: at.getTime() };
       } catch (error) {
         errors.push(`metrics: ${describeError(error)}`);
         return undefined;
@@ -292,25 +313,32 @@ export class TritonCollector {
       }),
     );
     const parsedMetrics = await metricsDone;
-    const metricsSample = parsedMetrics?.sample;
     if (this.#stopped) return;
 
     // 3. Rates from the previous sample, then keep this one.
     const figures: TritonModelFigures[] = [];
     let fromMetrics: TritonModelFigures[] = [];
-    try {
-      fromMetrics =
-        metricsSample !== undefined
-          ? this.#o.reader.metricsFigures(state.metrics, metricsSample)
-          : [];
-    } catch (error) {
-      errors.push(`metrics: ${describeError(error)}`);
-    }
-    if (fromPrometheus) {
-      fromMetrics = fromMetrics.map(f => ({
-        ...f,
-        source: 'prometheus' as const,
-      }));
+    if (parsedMetrics && 'unchanged' in parsedMetrics) {
+      fromMetrics = state.metricFigures ?? [];
+    } else if (parsedMetrics) {
+      try {
+        fromMetrics = this.#o.reader.metricsFigures(
+          state.metrics,
+          parsedMetrics.sample,
+        );
+        if (fromPrometheus) {
+          fromMetrics = fromMetrics.map(f => ({
+            ...f,
+            source: 'prometheus' as const,
+          }));
+        }
+        state.metricFigures = fromMetrics;
+      } catch (error) {
+        errors.push(`metrics: ${describeError(error)}`);
+      }
+      state.metrics = parsedMetrics.sample;
+      state.metricsAt = parsedMetrics.at;
+      state.metricModels = parsedMetrics.models;
     }
     let modelMemoryBytes: number | undefined;
     for (const { model, stats, config } of perModel) {
@@ -344,7 +372,6 @@ export class TritonCollector {
     for (const f of fromMetrics) {
       if (!models.includes(f.model)) figures.push(f);
     }
-    if (metricsSample !== undefined) state.metrics = metricsSample;
     state.configAge += 1;
 
     const previous = state.result;
@@ -363,11 +390,15 @@ export class TritonCollector {
     };
   }
 
-  /** One query per chunk of pods; the result is exposition text per pod key. */
+  /**
+   * Two queries per chunk of pods of a namespace: the counters, and the time
+   * Prometheus last scraped each pod (`timestamp()`), which is the sample's
+   * time for rates. The result is exposition text and that time per pod key.
+   */
   async #prometheusTexts(
     targets: TritonTarget[],
-  ): Promise<Map<string, string | Error>> {
-    const out = new Map<string, string | Error>();
+  ): Promise<Map<string, PrometheusPodSample | Error>> {
+    const out = new Map<string, PrometheusPodSample | Error>();
     const prom = this.#o.prometheus!;
     const byNamespace = new Map<string, TritonTarget[]>();
     for (const t of targets) {
@@ -384,25 +415,45 @@ export class TritonCollector {
     await Promise.all(
       chunks.map(chunk =>
         this.#run(async () => {
-          const pods = chunk.map(t => promRegexEscape(t.pod)).join('|');
-          const query = `{__name__=~"${PROMETHEUS_METRICS.join('|')}",${
-            prom.namespaceLabel
-          }="${promStringEscape(chunk[0].namespace)}",${
-            prom.podLabel
-          }=~"${pods}"}`;
+          const matchers = [
+            `${prom.namespaceLabel}="${promStringEscape(chunk[0].namespace)}"`,
+            `${prom.podLabel}=~"${chunk
+              .map(t => promRegexEscape(t.pod))
+              .join('|')}"`,
+            ...(prom.clusterLabel
+              ? [`${prom.clusterLabel}="${promStringEscape(chunk[0].cluster)}"`]
+              : []),
+          ].join(',');
+          const selector = `{__name__=~"${PROMETHEUS_METRICS.join(
+            '|',
+          )}",${matchers}}`;
           try {
-            const samples = await prom.client.query(query, this.#abort.signal);
+            const [samples, times] = await Promise.all([
+              prom.client.query(selector, this.#abort.signal),
+              prom.client.query(
+                `max by (${prom.podLabel}) (timestamp(${selector}))`,
+                this.#abort.signal,
+              ),
+            ]);
             for (const t of chunk) {
               const mine = samples.filter(
                 s => s.metric[prom.podLabel] === t.pod,
               );
+              const scraped = times.find(
+                s => s.metric[prom.podLabel] === t.pod,
+              );
+              const at = scraped ? Number(scraped.value[1]) * 1000 : NaN;
               out.set(
                 podKey(t.cluster, t.namespace, t.pod),
-                mine.length > 0
-                  ? samplesToExposition(mine, [
-                      prom.podLabel,
-                      prom.namespaceLabel,
-                    ])
+                mine.length > 0 && Number.isFinite(at)
+                  ? {
+                      text: samplesToExposition(mine, [
+                        prom.podLabel,
+                        prom.namespaceLabel,
+                        ...(prom.clusterLabel ? [prom.clusterLabel] : []),
+                      ]),
+                      at: new Date(at),
+                    }
                   : new Error('no Triton series in Prometheus for this pod'),
               );
             }
@@ -418,7 +469,13 @@ export class TritonCollector {
   }
 }
 
-function unwrap(value: string | Error): string {
+/** Counters of one pod read from Prometheus, as exposition text, and when Prometheus scraped them. */
+interface PrometheusPodSample {
+  text: string;
+  at: Date;
+}
+
+function unwrap<T>(value: T | Error): T {
   if (value instanceof Error) throw value;
   return value;
 }
