@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -10,8 +10,12 @@ fs.mkdirSync(artifacts, { recursive: true });
 export async function signIn(page: Page) {
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
-  if (await enter.isVisible({ timeout: 15_000 }).catch(() => false)) {
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  // The first load can take a while (the dev server compiles on demand)
+  await expect(enter.or(nav).first()).toBeVisible({ timeout: 120_000 });
+  if (await enter.isVisible()) {
     await enter.click();
+    await expect(enter).toBeHidden({ timeout: 90_000 });
   }
 }
 

@@ -18,8 +18,9 @@ test('Create new model service: a GPU service is planned, published and register
 
   // Page "Model"
   await page.getByRole('textbox', { name: /^Name/ }).fill(name);
-  const owner = page.getByRole('combobox', { name: /Owner/ });
+  const owner = page.getByRole('textbox', { name: 'Owner' });
   await owner.click();
+  await owner.fill('');
   await owner.fill('team-vision');
   await page
     .getByRole('option', { name: /team-vision/ })

@@ -24,6 +24,13 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-model-service'));
+// lets the catalog accept the file locations of the demo's local publisher
+// (only when modelScaling.scaffolder.localPublish is configured)
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-model-service').then(
+    m => ({ default: m.catalogModuleModelServiceLocalLocations }),
+  ),
+);
 
 // permission
 backend.add(import('@backstage/plugin-permission-backend'));
