@@ -16,7 +16,16 @@ module.exports = {
   rootDir: path.resolve(__dirname, 'tests'),
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json', 'node'],
+  moduleFileExtensions: [
+    'ts',
+    'tsx',
+    'js',
+    'jsx',
+    'mjs',
+    'cjs',
+    'json',
+    'node',
+  ],
   transform: {
     '\\.(mjs|cjs|js)$': [
       swc,

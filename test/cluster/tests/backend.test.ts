@@ -44,7 +44,10 @@ const NS = 'hpa-mini';
 const MINI = 'realtime-cpu';
 
 function exampleEntities(): Entity[] {
-  const text = readFileSync(join(repoRoot, 'examples/entities/model-services.yaml'), 'utf8');
+  const text = readFileSync(
+    join(repoRoot, 'examples/entities/model-services.yaml'),
+    'utf8',
+  );
   return parseAllDocuments(text)
     .map(d => d.toJS() as Entity)
     .filter(e => e?.kind === 'Component')
@@ -88,7 +91,9 @@ async function startBackend(
                     url: cluster.url,
                     authProvider: 'serviceAccount',
                     serviceAccountToken: cluster.token,
-                    ...(cluster.caData ? { caData: cluster.caData } : { skipTLSVerify: true }),
+                    ...(cluster.caData
+                      ? { caData: cluster.caData }
+                      : { skipTLSVerify: true }),
                   },
                 ],
               },
@@ -113,24 +118,35 @@ async function clusters(backend: TestBackend): Promise<ClusterHealth[]> {
   return (res.body as ClustersResponse).clusters;
 }
 
-async function status(backend: TestBackend, name: string): Promise<EntityScalingStatus> {
+async function status(
+  backend: TestBackend,
+  name: string,
+): Promise<EntityScalingStatus> {
   const res = await request(backend.server)
     .get(`/api/model-scaling/v1/entities/default/component/${name}/status`)
     .set('Authorization', USER);
   if (res.status !== 200) {
-    throw new Error(`status of ${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    throw new Error(
+      `status of ${name}: HTTP ${res.status} ${JSON.stringify(res.body)}`,
+    );
   }
   return res.body;
 }
 
 /** The structure of a JSON value: object keys (recursively), array element structure, value types. */
 function shapeOf(value: unknown, depth = 0): unknown {
-  if (Array.isArray(value)) return value.length ? [shapeOf(value[0], depth + 1)] : [];
+  if (Array.isArray(value))
+    return value.length ? [shapeOf(value[0], depth + 1)] : [];
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.keys(value)
         .sort()
-        .map(k => [k, depth > 3 ? typeof (value as any)[k] : shapeOf((value as any)[k], depth + 1)]),
+        .map(k => [
+          k,
+          depth > 3
+            ? typeof (value as any)[k]
+            : shapeOf((value as any)[k], depth + 1),
+        ]),
     );
   }
   return typeof value;
@@ -139,20 +155,52 @@ function shapeOf(value: unknown, depth = 0): unknown {
 /** The parts of a KEDA view that come from the ScaledObject's spec. */
 function kedaSpec(k: any) {
   if (!k) return null;
-  const keys = ['name', 'minReplicaCount', 'maxReplicaCount', 'idleReplicaCount', 'cooldownPeriod',
-    'pollingInterval', 'paused', 'fallbackActive', 'fallback', 'triggers'];
-  return Object.fromEntries(keys.filter(key => key in k).map(key => [key, k[key]]));
+  const keys = [
+    'name',
+    'minReplicaCount',
+    'maxReplicaCount',
+    'idleReplicaCount',
+    'cooldownPeriod',
+    'pollingInterval',
+    'paused',
+    'fallbackActive',
+    'fallback',
+    'triggers',
+  ];
+  return Object.fromEntries(
+    keys.filter(key => key in k).map(key => [key, k[key]]),
+  );
 }
 
 function synced(c: ClusterHealth | undefined) {
-  return !!c && c.synced && !c.lastError && c.kinds.every(k => k.synced && k.watching !== false);
+  return (
+    !!c &&
+    c.synced &&
+    !c.lastError &&
+    c.kinds.every(k => k.synced && k.watching !== false)
+  );
 }
 
 async function setCpuUsage(env: ClusterEnv, usage: string) {
-  const pods = await kubectlJson(env, ['-n', NS, 'get', 'pods', '-l', `app.kubernetes.io/name=${MINI}`]);
+  const pods = await kubectlJson(env, [
+    '-n',
+    NS,
+    'get',
+    'pods',
+    '-l',
+    `app.kubernetes.io/name=${MINI}`,
+  ]);
   for (const p of pods.items) {
     if (p.metadata.deletionTimestamp) continue;
-    await kubectl(env, ['-n', NS, 'annotate', 'pod', p.metadata.name, '--overwrite', `kwok.x-k8s.io/usage-cpu=${usage}`]);
+    await kubectl(env, [
+      '-n',
+      NS,
+      'annotate',
+      'pod',
+      p.metadata.name,
+      '--overwrite',
+      `kwok.x-k8s.io/usage-cpu=${usage}`,
+    ]);
   }
 }
 
@@ -163,33 +211,63 @@ describe('model-scaling backend on the real control plane', () => {
 
   beforeAll(async () => {
     env = loadClusterEnv();
-    await kubectl(env, ['delete', 'namespace', NS, '--ignore-not-found', '--wait=true']);
+    await kubectl(env, [
+      'delete',
+      'namespace',
+      NS,
+      '--ignore-not-found',
+      '--wait=true',
+    ]);
     backend = await startBackend(
-      { name: env.CLUSTER_NAME, url: env.URL, token: env.TOKEN, caData: env.CA },
+      {
+        name: env.CLUSTER_NAME,
+        url: env.URL,
+        token: env.TOKEN,
+        caData: env.CA,
+      },
       entities,
     );
-    await waitFor('the watch cache to sync with the real cluster', async () => synced((await clusters(backend))[0]), {
-      timeoutMs: 60_000,
-      intervalMs: 500,
-      describe: async () => JSON.stringify(await clusters(backend)),
-    });
+    await waitFor(
+      'the watch cache to sync with the real cluster',
+      async () => synced((await clusters(backend))[0]),
+      {
+        timeoutMs: 60_000,
+        intervalMs: 500,
+        describe: async () => JSON.stringify(await clusters(backend)),
+      },
+    );
   });
 
   afterAll(async () => {
     await backend?.stop();
-    if (env) await kubectl(env, ['delete', 'namespace', NS, '--ignore-not-found', '--wait=false']);
+    if (env)
+      await kubectl(env, [
+        'delete',
+        'namespace',
+        NS,
+        '--ignore-not-found',
+        '--wait=false',
+      ]);
   });
 
   it('syncs every kind through the read-only ServiceAccount, with TLS verified and KEDA found', async () => {
     const [c] = await clusters(backend);
-    expect(c).toMatchObject({ name: env.CLUSTER_NAME, url: env.URL, synced: true, stale: false, kedaAvailable: true });
+    expect(c).toMatchObject({
+      name: env.CLUSTER_NAME,
+      url: env.URL,
+      synced: true,
+      stale: false,
+      kedaAvailable: true,
+    });
     expect(c.lastError).toBeUndefined();
     const counts = Object.fromEntries(c.kinds.map(k => [k.kind, k.count]));
     const real = await kubectlJson(env, ['get', 'deployments', '-A']);
     expect(counts.Deployment).toBe(real.items.length);
     expect(counts.ScaledObject).toBe(3);
     expect(counts.HorizontalPodAutoscaler).toBeGreaterThanOrEqual(1);
-    expect(counts.Node).toBe((await kubectlJson(env, ['get', 'nodes'])).items.length);
+    expect(counts.Node).toBe(
+      (await kubectlJson(env, ['get', 'nodes'])).items.length,
+    );
     expect(c.kinds.every(k => k.resourceVersion)).toBe(true);
   });
 
@@ -199,11 +277,18 @@ describe('model-scaling backend on the real control plane', () => {
 
     beforeAll(async () => {
       demo = await startDemoCluster({ port: 0 });
-      demoBackend = await startBackend({ name: 'demo', url: demo.url, token: demo.token }, entities);
-      await waitFor('the demo cluster to sync', async () => synced((await clusters(demoBackend))[0]), {
-        timeoutMs: 60_000,
-        intervalMs: 500,
-      });
+      demoBackend = await startBackend(
+        { name: 'demo', url: demo.url, token: demo.token },
+        entities,
+      );
+      await waitFor(
+        'the demo cluster to sync',
+        async () => synced((await clusters(demoBackend))[0]),
+        {
+          timeoutMs: 60_000,
+          intervalMs: 500,
+        },
+      );
     });
 
     afterAll(async () => {
@@ -211,12 +296,24 @@ describe('model-scaling backend on the real control plane', () => {
       await demo?.stop();
     });
 
-    it.each(['text-classifier', 'image-classifier', 'batch-embedder', 'summarizer'])('%s', async name => {
-      const [real, fromDemo] = await Promise.all([status(backend, name), status(demoBackend, name)]);
+    it.each([
+      'text-classifier',
+      'image-classifier',
+      'batch-embedder',
+      'summarizer',
+    ])('%s', async name => {
+      const [real, fromDemo] = await Promise.all([
+        status(backend, name),
+        status(demoBackend, name),
+      ]);
       expect(real.clusterErrors).toEqual([]);
       expect(real.workloads).toHaveLength(fromDemo.workloads.length);
       expect(Object.keys(real).sort()).toEqual(Object.keys(fromDemo).sort());
-      expect({ pattern: real.pattern, slo: real.latencySloMs, models: real.tritonModels }).toEqual({
+      expect({
+        pattern: real.pattern,
+        slo: real.latencySloMs,
+        models: real.tritonModels,
+      }).toEqual({
         pattern: fromDemo.pattern,
         slo: fromDemo.latencySloMs,
         models: fromDemo.tritonModels,
@@ -247,11 +344,20 @@ describe('model-scaling backend on the real control plane', () => {
           resource: w.gpu.resourceName,
           perPod: w.gpu.perPod,
           spot: w.gpu.spot,
-        }).toEqual({ mode: d.gpu.mode, resource: d.gpu.resourceName, perPod: d.gpu.perPod, spot: d.gpu.spot });
-        expect(Object.keys(w.replicas).sort()).toEqual(Object.keys(d.replicas).sort());
+        }).toEqual({
+          mode: d.gpu.mode,
+          resource: d.gpu.resourceName,
+          perPod: d.gpu.perPod,
+          spot: d.gpu.spot,
+        });
+        expect(Object.keys(w.replicas).sort()).toEqual(
+          Object.keys(d.replicas).sort(),
+        );
         if (w.pods.length && d.pods.length) {
           const required = ['name', 'phase', 'ready', 'restartCount', 'spot'];
-          expect(Object.keys(w.pods[0])).toEqual(expect.arrayContaining(required));
+          expect(Object.keys(w.pods[0])).toEqual(
+            expect.arrayContaining(required),
+          );
         }
         // Triton is not running on KWOK's pods: the pod-proxy errors are reported, not thrown.
         if (d.triton) {
@@ -263,35 +369,61 @@ describe('model-scaling backend on the real control plane', () => {
 
   it('turns the HPA controller conditions and rescale events into status and findings', async () => {
     // 1. The mini project with pods that cannot be scheduled yet: the HPA has no metrics.
-    const manifest = readFileSync(join(__dirname, 'mini-project/realtime-cpu.yaml'), 'utf8').replace(
+    const manifest = readFileSync(
+      join(__dirname, 'mini-project/realtime-cpu.yaml'),
+      'utf8',
+    ).replace(
       /nodeSelector:\n\s+type: kwok/,
       'nodeSelector:\n        model-scaling.io/pool: not-yet',
     );
     expect(manifest).toContain('not-yet');
-    await kubectl(env, ['apply', '--server-side', '-f', '-'], { input: manifest });
+    await kubectl(env, ['apply', '--server-side', '-f', '-'], {
+      input: manifest,
+    });
 
     const failing = await waitFor(
       'a FailedGetResourceMetric finding',
       async () => {
         const s = await status(backend, MINI);
-        return s.findings.find(f => f.id === 'autoscaler-condition-failing' && /FailedGetResourceMetric/.test(f.title))
+        return s.findings.find(
+          f =>
+            f.id === 'autoscaler-condition-failing' &&
+            /FailedGetResourceMetric/.test(f.title),
+        )
           ? s
           : undefined;
       },
-      { timeoutMs: 120_000, describe: async () => JSON.stringify((await status(backend, MINI)).findings) },
+      {
+        timeoutMs: 120_000,
+        describe: async () =>
+          JSON.stringify((await status(backend, MINI)).findings),
+      },
     );
     const hpaView = failing.workloads[0].autoscaler.hpa!;
     expect(hpaView.conditions).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'ScalingActive', status: 'False', reason: 'FailedGetResourceMetric' }),
+        expect.objectContaining({
+          type: 'ScalingActive',
+          status: 'False',
+          reason: 'FailedGetResourceMetric',
+        }),
       ]),
     );
-    expect(failing.workloads[0].pods.every(p => p.phase === 'Pending')).toBe(true);
+    expect(failing.workloads[0].pods.every(p => p.phase === 'Pending')).toBe(
+      true,
+    );
 
     // 2. Nodes for it: pods run, metrics arrive, the finding goes away.
     await kubectl(env, [
-      '-n', NS, 'patch', 'deployment', MINI, '--type', 'json',
-      '-p', '[{"op":"replace","path":"/spec/template/spec/nodeSelector","value":{"type":"kwok"}}]',
+      '-n',
+      NS,
+      'patch',
+      'deployment',
+      MINI,
+      '--type',
+      'json',
+      '-p',
+      '[{"op":"replace","path":"/spec/template/spec/nodeSelector","value":{"type":"kwok"}}]',
     ]);
     await waitFor(
       'the HPA to be active and the finding gone',
@@ -299,9 +431,20 @@ describe('model-scaling backend on the real control plane', () => {
         const s = await status(backend, MINI);
         const h = s.workloads[0]?.autoscaler.hpa;
         const active = h?.conditions.find(c => c.type === 'ScalingActive');
-        return active?.status === 'True' && !s.findings.some(f => f.id === 'autoscaler-condition-failing') ? s : undefined;
+        return active?.status === 'True' &&
+          !s.findings.some(f => f.id === 'autoscaler-condition-failing')
+          ? s
+          : undefined;
       },
-      { timeoutMs: 180_000, describe: async () => JSON.stringify((await status(backend, MINI)).workloads[0]?.autoscaler) },
+      {
+        timeoutMs: 180_000,
+        describe: async () =>
+          JSON.stringify(
+            (
+              await status(backend, MINI)
+            ).workloads[0]?.autoscaler,
+          ),
+      },
     );
 
     // 3. Load: the real controller scales up; the event and the replicas reach the status.
@@ -311,21 +454,32 @@ describe('model-scaling backend on the real control plane', () => {
       async () => {
         const s = await status(backend, MINI);
         const e = s.workloads[0].rescaleEvents.find(x => (x.newSize ?? 0) >= 5);
-        return e && s.workloads[0].autoscaler.hpa!.desiredReplicas >= 5 ? { s, e } : undefined;
+        return e && s.workloads[0].autoscaler.hpa!.desiredReplicas >= 5
+          ? { s, e }
+          : undefined;
       },
       { timeoutMs: 180_000 },
     );
     expect(up.e.object).toBe(`HorizontalPodAutoscaler/${MINI}`);
-    expect(up.e.message).toMatch(/cpu resource utilization \(percentage of request\) above target/);
+    expect(up.e.message).toMatch(
+      /cpu resource utilization \(percentage of request\) above target/,
+    );
     const k8sEvents = await kubectlJson(env, [
-      '-n', NS, 'get', 'events', '--field-selector', 'reason=SuccessfulRescale',
+      '-n',
+      NS,
+      'get',
+      'events',
+      '--field-selector',
+      'reason=SuccessfulRescale',
     ]);
     expect(k8sEvents.items.map((e: any) => e.message)).toContain(up.e.message);
 
     // 4. Load gone: after the 30 s window it scales down to 1, the timeline has both steps.
     await waitFor(
       `${up.e.newSize} ready pods`,
-      async () => (await status(backend, MINI)).workloads[0].replicas.ready >= up.e.newSize!,
+      async () =>
+        (await status(backend, MINI)).workloads[0].replicas.ready >=
+        up.e.newSize!,
       { timeoutMs: 120_000 },
     );
     await setCpuUsage(env, '5m');
@@ -333,7 +487,9 @@ describe('model-scaling backend on the real control plane', () => {
       'the scale-down event in the status',
       async () => {
         const s = await status(backend, MINI);
-        return s.workloads[0].rescaleEvents.find(x => x.newSize === 1) ? s : undefined;
+        return s.workloads[0].rescaleEvents.find(x => x.newSize === 1)
+          ? s
+          : undefined;
       },
       { timeoutMs: 240_000 },
     );
@@ -355,13 +511,20 @@ describe('model-scaling backend on the real control plane', () => {
     const before = await status(backend, 'batch-embedder');
     const specBefore = before.workloads[0].replicas.spec;
 
-    const restart = execFileAsync(join(__dirname, '../restart-apiserver.sh'), ['5'], { timeout: 180_000 });
+    const restart = execFileAsync(
+      join(__dirname, '../restart-apiserver.sh'),
+      ['5'],
+      { timeout: 180_000 },
+    );
     // While the API server is down, the cluster is reported with an error; nothing crashes.
     const seenDown = await waitFor(
       'the backend to notice the API server is gone',
       async () => {
         const [c] = await clusters(backend);
-        return c.lastError || c.kinds.some(k => k.watching === false || k.lastError) ? c : undefined;
+        return c.lastError ||
+          c.kinds.some(k => k.watching === false || k.lastError)
+          ? c
+          : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 250 },
     );
@@ -370,23 +533,44 @@ describe('model-scaling backend on the real control plane', () => {
     expect((await status(backend, 'batch-embedder')).workloads).toHaveLength(1);
     await restart;
 
-    await waitFor('every watch to be open again', async () => synced((await clusters(backend))[0]), {
-      timeoutMs: 120_000,
-      intervalMs: 500,
-      describe: async () => JSON.stringify(await clusters(backend)),
-    });
+    await waitFor(
+      'every watch to be open again',
+      async () => synced((await clusters(backend))[0]),
+      {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+        describe: async () => JSON.stringify(await clusters(backend)),
+      },
+    );
 
     // A change made after the restart reaches the status: the cache is live again.
     const target = (specBefore ?? 1) + 1;
-    await kubectl(env, ['-n', 'ml-batch', 'scale', 'deployment', 'batch-embedder', `--replicas=${target}`]);
+    await kubectl(env, [
+      '-n',
+      'ml-batch',
+      'scale',
+      'deployment',
+      'batch-embedder',
+      `--replicas=${target}`,
+    ]);
     try {
       await waitFor(
         'the scaled Deployment in the status',
-        async () => (await status(backend, 'batch-embedder')).workloads[0].replicas.spec === target,
+        async () =>
+          (
+            await status(backend, 'batch-embedder')
+          ).workloads[0].replicas.spec === target,
         { timeoutMs: 60_000, intervalMs: 500 },
       );
     } finally {
-      await kubectl(env, ['-n', 'ml-batch', 'scale', 'deployment', 'batch-embedder', `--replicas=${specBefore ?? 1}`]);
+      await kubectl(env, [
+        '-n',
+        'ml-batch',
+        'scale',
+        'deployment',
+        'batch-embedder',
+        `--replicas=${specBefore ?? 1}`,
+      ]);
     }
   });
 });

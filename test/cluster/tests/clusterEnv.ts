@@ -75,10 +75,14 @@ export async function kubectlRaw(
 ): Promise<KubectlResult> {
   const kubeconfig =
     options.as === 'reader' ? env.KUBECONFIG_READER : env.KUBECONFIG_ADMIN;
-  const child = execFileAsync(env.KUBECTL, ['--kubeconfig', kubeconfig, ...args], {
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 120_000,
-  });
+  const child = execFileAsync(
+    env.KUBECTL,
+    ['--kubeconfig', kubeconfig, ...args],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 120_000,
+    },
+  );
   if (options.input !== undefined) {
     child.child.stdin?.end(options.input);
   }
@@ -102,7 +106,9 @@ export async function kubectl(
 ): Promise<string> {
   const r = await kubectlRaw(env, args, options);
   if (r.code !== 0) {
-    throw new Error(`kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr.trim()}`);
+    throw new Error(
+      `kubectl ${args.join(' ')} failed (${r.code}): ${r.stderr.trim()}`,
+    );
   }
   return r.stdout;
 }
@@ -123,7 +129,11 @@ export async function kubectlJson<T = any>(
 export async function waitFor<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
-  options: { timeoutMs: number; intervalMs?: number; describe?: () => Promise<string> },
+  options: {
+    timeoutMs: number;
+    intervalMs?: number;
+    describe?: () => Promise<string>;
+  },
 ): Promise<T> {
   const deadline = Date.now() + options.timeoutMs;
   let lastError: unknown;
@@ -135,9 +145,13 @@ export async function waitFor<T>(
       lastError = e;
     }
     if (Date.now() > deadline) {
-      const state = options.describe ? await options.describe().catch(String) : '';
+      const state = options.describe
+        ? await options.describe().catch(String)
+        : '';
       throw new Error(
-        `Timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}${
+        `Timed out after ${Math.round(
+          options.timeoutMs / 1000,
+        )} s waiting for ${what}${
           lastError ? `; last error: ${lastError}` : ''
         }${state ? `; state: ${state}` : ''}`,
       );

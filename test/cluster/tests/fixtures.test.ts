@@ -68,7 +68,9 @@ describe('examples/cluster fixtures on the real API server', () => {
     const gpu = nodes.items.filter(
       (n: any) =>
         n.status.capacity?.['nvidia.com/gpu'] !== undefined ||
-        Object.keys(n.status.capacity ?? {}).some(k => k.startsWith('nvidia.com/mig-')),
+        Object.keys(n.status.capacity ?? {}).some(k =>
+          k.startsWith('nvidia.com/mig-'),
+        ),
     );
     expect(gpu.length).toBeGreaterThan(0);
     for (const n of nodes.items) {
@@ -84,24 +86,37 @@ describe('examples/cluster fixtures on the real API server', () => {
   });
 
   it('the real scheduler places every fixture pod on a node that has its resources', async () => {
-    const pods = await kubectlJson(env, ['get', 'pods', '-A', '-l', 'backstage.io/kubernetes-id']);
+    const pods = await kubectlJson(env, [
+      'get',
+      'pods',
+      '-A',
+      '-l',
+      'backstage.io/kubernetes-id',
+    ]);
     const nodes = await kubectlJson(env, ['get', 'nodes']);
-    const byName = new Map<string, any>(nodes.items.map((n: any) => [n.metadata.name, n]));
+    const byName = new Map<string, any>(
+      nodes.items.map((n: any) => [n.metadata.name, n]),
+    );
     const fixturePods = pods.items.filter((p: any) =>
       ['ml-serving', 'ml-batch'].includes(p.metadata.namespace),
     );
     expect(fixturePods.length).toBeGreaterThan(0);
     for (const pod of fixturePods) {
       const where = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      expect({ pod: where, phase: pod.status.phase }).toEqual({ pod: where, phase: 'Running' });
+      expect({ pod: where, phase: pod.status.phase }).toEqual({
+        pod: where,
+        phase: 'Running',
+      });
       const node = byName.get(pod.spec.nodeName);
       expect(node).toBeDefined();
       for (const c of pod.spec.containers) {
         for (const res of Object.keys(c.resources?.requests ?? {})) {
           if (res.startsWith('nvidia.com/')) {
-            expect({ pod: where, res, onNode: node.status.allocatable[res] !== undefined }).toEqual(
-              { pod: where, res, onNode: true },
-            );
+            expect({
+              pod: where,
+              res,
+              onNode: node.status.allocatable[res] !== undefined,
+            }).toEqual({ pod: where, res, onNode: true });
           }
         }
       }
@@ -119,34 +134,62 @@ describe('examples/cluster fixtures on the real API server', () => {
     expect(block).toBeDefined();
     // kubectl parses the YAML (client-side dry-run), so no YAML library is needed here.
     const toObjects = async (args: string[], input?: string) => {
-      const out = await kubectlRaw(env, ['apply', '--dry-run=client', '-o', 'json', ...args], {
-        input,
-      });
+      const out = await kubectlRaw(
+        env,
+        ['apply', '--dry-run=client', '-o', 'json', ...args],
+        {
+          input,
+        },
+      );
       expect(out.stderr).toBe('');
       const parsed = JSON.parse(out.stdout);
       return (parsed.kind === 'List' ? parsed.items : [parsed]) as any[];
     };
-    const documented = await toObjects(['-f', '-'], block!.replace(/^ {3}/gm, ''));
-    const applied = await toObjects(['-f', join(__dirname, '../manifests/rbac.yaml')]);
+    const documented = await toObjects(
+      ['-f', '-'],
+      block!.replace(/^ {3}/gm, ''),
+    );
+    const applied = await toObjects([
+      '-f',
+      join(__dirname, '../manifests/rbac.yaml'),
+    ]);
     const pick = (objs: any[], kind: string) => objs.find(o => o.kind === kind);
-    for (const kind of ['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding']) {
+    for (const kind of [
+      'ServiceAccount',
+      'ClusterRole',
+      'ClusterRoleBinding',
+    ]) {
       const { metadata: dm, ...docRest } = pick(documented, kind);
       const { metadata: am, ...appRest } = pick(applied, kind);
-      expect({ kind, name: am.name, namespace: am.namespace, ...appRest }).toEqual({
+      expect({
+        kind,
+        name: am.name,
+        namespace: am.namespace,
+        ...appRest,
+      }).toEqual({
         kind,
         name: dm.name,
         namespace: dm.namespace,
         ...docRest,
       });
     }
-    const role = await kubectlJson(env, ['get', 'clusterrole', pick(applied, 'ClusterRole').metadata.name]);
+    const role = await kubectlJson(env, [
+      'get',
+      'clusterrole',
+      pick(applied, 'ClusterRole').metadata.name,
+    ]);
     expect(role.rules).toEqual(pick(applied, 'ClusterRole').rules);
   });
 
   it('the read-only ServiceAccount can list and watch what the backend reads, and nothing more', async () => {
     const can = async (verb: string, resource: string) =>
-      (await kubectlRaw(env, ['auth', 'can-i', verb, resource, '--all-namespaces'], { as: 'reader' }))
-        .stdout.trim();
+      (
+        await kubectlRaw(
+          env,
+          ['auth', 'can-i', verb, resource, '--all-namespaces'],
+          { as: 'reader' },
+        )
+      ).stdout.trim();
     for (const resource of [
       'deployments.apps',
       'replicasets.apps',
@@ -158,18 +201,24 @@ describe('examples/cluster fixtures on the real API server', () => {
       'scaledobjects.keda.sh',
       'scaledjobs.keda.sh',
     ]) {
-      expect({ resource, list: await can('list', resource), watch: await can('watch', resource) }).toEqual(
-        { resource, list: 'yes', watch: 'yes' },
-      );
+      expect({
+        resource,
+        list: await can('list', resource),
+        watch: await can('watch', resource),
+      }).toEqual({ resource, list: 'yes', watch: 'yes' });
     }
     expect(await can('get', 'pods/proxy')).toBe('yes');
     expect(await can('create', 'deployments.apps')).toBe('no');
     expect(await can('patch', 'pods')).toBe('no');
     expect(await can('list', 'secrets')).toBe('no');
 
-    const denied = await kubectlRaw(env, ['-n', 'ml-serving', 'delete', 'pods', '--all', '--dry-run=server'], {
-      as: 'reader',
-    });
+    const denied = await kubectlRaw(
+      env,
+      ['-n', 'ml-serving', 'delete', 'pods', '--all', '--dry-run=server'],
+      {
+        as: 'reader',
+      },
+    );
     expect(denied.code).not.toBe(0);
     expect(denied.stderr).toMatch(/forbidden/);
   });

@@ -56,7 +56,9 @@ async function setCpuUsage(env: ClusterEnv, usage: string) {
   return pods.length;
 }
 
-async function rescaleEvents(env: ClusterEnv): Promise<{ message: string; at: number }[]> {
+async function rescaleEvents(
+  env: ClusterEnv,
+): Promise<{ message: string; at: number }[]> {
   const list = await kubectlJson(env, [
     '-n',
     NS,
@@ -68,7 +70,9 @@ async function rescaleEvents(env: ClusterEnv): Promise<{ message: string; at: nu
   return list.items
     .map((e: any) => ({
       message: String(e.message),
-      at: Date.parse(e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp),
+      at: Date.parse(
+        e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp,
+      ),
     }))
     .sort((a: any, b: any) => a.at - b.at);
 }
@@ -92,7 +96,13 @@ describe('realtime-cpu mini project on the real HPA controller', () => {
 
   beforeAll(async () => {
     env = loadClusterEnv();
-    await kubectl(env, ['delete', 'namespace', NS, '--ignore-not-found', '--wait=true']);
+    await kubectl(env, [
+      'delete',
+      'namespace',
+      NS,
+      '--ignore-not-found',
+      '--wait=true',
+    ]);
     await kubectl(env, ['apply', '--server-side', '-f', MANIFEST]);
     await kubectl(env, [
       '-n',
@@ -105,7 +115,14 @@ describe('realtime-cpu mini project on the real HPA controller', () => {
   });
 
   afterAll(async () => {
-    if (env) await kubectl(env, ['delete', 'namespace', NS, '--ignore-not-found', '--wait=false']);
+    if (env)
+      await kubectl(env, [
+        'delete',
+        'namespace',
+        NS,
+        '--ignore-not-found',
+        '--wait=false',
+      ]);
   });
 
   it('scales up on high CPU, holds during the stabilization window, then scales down', async () => {
@@ -171,7 +188,9 @@ describe('realtime-cpu mini project on the real HPA controller', () => {
         );
         if (able?.reason === 'ScaleDownStabilized') sawStabilized = true;
         const events = await rescaleEvents(env);
-        return events.find(e => e.at >= up.at && /below target/.test(e.message));
+        return events.find(
+          e => e.at >= up.at && /below target/.test(e.message),
+        );
       },
       { timeoutMs: 240_000, intervalMs: 1000, describe: describeHpa(env) },
     );
@@ -184,7 +203,9 @@ describe('realtime-cpu mini project on the real HPA controller', () => {
       'the Deployment to come back to 1 replica',
       async () => {
         const d = await kubectlJson(env, ['-n', NS, 'get', 'deployment', NAME]);
-        return d.spec.replicas === 1 && d.status?.replicas === 1 ? d : undefined;
+        return d.spec.replicas === 1 && d.status?.replicas === 1
+          ? d
+          : undefined;
       },
       { timeoutMs: 120_000 },
     );

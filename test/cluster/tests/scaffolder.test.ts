@@ -30,7 +30,13 @@ import {
 } from '@internal/plugin-scaffolder-backend-module-model-service';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { ClusterEnv, kubectlJson, kubectlRaw, loadClusterEnv, waitFor } from './clusterEnv';
+import {
+  ClusterEnv,
+  kubectlJson,
+  kubectlRaw,
+  loadClusterEnv,
+  waitFor,
+} from './clusterEnv';
 
 const NAMESPACE = 'ml-sandbox';
 const USER = mockCredentials.user.header('user:default/guest');
@@ -111,12 +117,24 @@ describe('the model-service template on the real control plane', () => {
       ],
     });
     for (const c of cases) {
-      await kubectlRaw(env, ['-n', NAMESPACE, 'delete', 'deployment,service,hpa,scaledobject,triggerauthentication', '-l', `backstage.io/kubernetes-id=${c.input.name}`, '--wait=true']);
+      await kubectlRaw(env, [
+        '-n',
+        NAMESPACE,
+        'delete',
+        'deployment,service,hpa,scaledobject,triggerauthentication',
+        '-l',
+        `backstage.io/kubernetes-id=${c.input.name}`,
+        '--wait=true',
+      ]);
     }
   });
 
   afterAll(async () => {
-    await Promise.all(Object.values(workspaces).map(w => rm(w, { recursive: true, force: true })));
+    await Promise.all(
+      Object.values(workspaces).map(w =>
+        rm(w, { recursive: true, force: true }),
+      ),
+    );
   });
 
   it('has one example per pattern', () => {
@@ -125,7 +143,13 @@ describe('the model-service template on the real control plane', () => {
 
   it('the ServiceAccount writes only in the allowed namespace', async () => {
     const can = async (ns: string) =>
-      (await kubectlRaw(env, ['auth', 'can-i', 'patch', 'deployments.apps', '-n', ns], { as: 'reader' })).stdout.trim();
+      (
+        await kubectlRaw(
+          env,
+          ['auth', 'can-i', 'patch', 'deployments.apps', '-n', ns],
+          { as: 'reader' },
+        )
+      ).stdout.trim();
     expect(await can(NAMESPACE)).toBe('yes');
     expect(await can('ml-serving')).toBe('no');
   });
@@ -144,15 +168,28 @@ describe('the model-service template on the real control plane', () => {
 
     it('cluster:apply passes a server-side dry run and stores nothing', async () => {
       const { ctx, outputs } = actionContext(
-        { cluster: env.CLUSTER_NAME, namespace: NAMESPACE, manifests: ['k8s'], dryRun: true },
+        {
+          cluster: env.CLUSTER_NAME,
+          namespace: NAMESPACE,
+          manifests: ['k8s'],
+          dryRun: true,
+        },
         workspaces[name],
       );
       await applyAction.handler(ctx);
       const applied = outputs.applied as Applied[];
       expect(outputs.dryRun).toBe(true);
-      expect(applied.map(a => a.kind)).toEqual(expect.arrayContaining(['Deployment', 'Service']));
+      expect(applied.map(a => a.kind)).toEqual(
+        expect.arrayContaining(['Deployment', 'Service']),
+      );
       expect(applied.every(a => a.result === 'created')).toBe(true);
-      const stored = await kubectlRaw(env, ['-n', NAMESPACE, 'get', 'deployment', name]);
+      const stored = await kubectlRaw(env, [
+        '-n',
+        NAMESPACE,
+        'get',
+        'deployment',
+        name,
+      ]);
       expect(stored.stderr).toMatch(/NotFound|not found/);
     });
 
@@ -165,23 +202,37 @@ describe('the model-service template on the real control plane', () => {
       const applied = first.outputs.applied as Applied[];
       expect(applied.map(a => a.result)).toEqual(applied.map(() => 'created'));
       for (const a of applied) {
-        const obj = await kubectlJson(env, ['-n', NAMESPACE, 'get', resourceOf(a), a.name, '--show-managed-fields']);
-        expect(obj.metadata.labels['backstage.io/kubernetes-id']).toBe(name);
-        expect(obj.metadata.managedFields.map((f: any) => [f.manager, f.operation])).toContainEqual([
-          'model-scaling-scaffolder',
-          'Apply',
+        const obj = await kubectlJson(env, [
+          '-n',
+          NAMESPACE,
+          'get',
+          resourceOf(a),
+          a.name,
+          '--show-managed-fields',
         ]);
+        expect(obj.metadata.labels['backstage.io/kubernetes-id']).toBe(name);
+        expect(
+          obj.metadata.managedFields.map((f: any) => [f.manager, f.operation]),
+        ).toContainEqual(['model-scaling-scaffolder', 'Apply']);
       }
       const again = actionContext(
         { cluster: env.CLUSTER_NAME, namespace: NAMESPACE, manifests: ['k8s'] },
         workspaces[name],
       );
       await applyAction.handler(again.ctx);
-      expect((again.outputs.applied as Applied[]).map(a => a.result)).toEqual(applied.map(() => 'unchanged'));
+      expect((again.outputs.applied as Applied[]).map(a => a.result)).toEqual(
+        applied.map(() => 'unchanged'),
+      );
     });
 
     it('KWOK runs its pods where the real scheduler puts them', async () => {
-      const d = await kubectlJson(env, ['-n', NAMESPACE, 'get', 'deployment', name]);
+      const d = await kubectlJson(env, [
+        '-n',
+        NAMESPACE,
+        'get',
+        'deployment',
+        name,
+      ]);
       const want = d.spec.replicas ?? 1;
       if (want === 0) {
         // bursty: scaled to zero until KEDA activates it; nothing to schedule.
@@ -191,14 +242,40 @@ describe('the model-service template on the real control plane', () => {
       await waitFor(
         `${want} available replicas of ${name}`,
         async () => {
-          const cur = await kubectlJson(env, ['-n', NAMESPACE, 'get', 'deployment', name]);
+          const cur = await kubectlJson(env, [
+            '-n',
+            NAMESPACE,
+            'get',
+            'deployment',
+            name,
+          ]);
           return (cur.status?.availableReplicas ?? 0) >= want;
         },
         {
           timeoutMs: 120_000,
           describe: async () =>
-            (await kubectlRaw(env, ['-n', NAMESPACE, 'get', 'pods', '-l', `backstage.io/kubernetes-id=${name}`, '-o', 'wide'])).stdout +
-            (await kubectlRaw(env, ['-n', NAMESPACE, 'get', 'events', '--field-selector', 'reason=FailedScheduling'])).stdout,
+            (
+              await kubectlRaw(env, [
+                '-n',
+                NAMESPACE,
+                'get',
+                'pods',
+                '-l',
+                `backstage.io/kubernetes-id=${name}`,
+                '-o',
+                'wide',
+              ])
+            ).stdout +
+            (
+              await kubectlRaw(env, [
+                '-n',
+                NAMESPACE,
+                'get',
+                'events',
+                '--field-selector',
+                'reason=FailedScheduling',
+              ])
+            ).stdout,
         },
       );
     });
@@ -217,7 +294,11 @@ describe('the model-service template on the real control plane', () => {
           'backstage.io/kubernetes-namespace': NAMESPACE,
         },
       },
-      spec: { type: 'model-service', lifecycle: 'experimental', owner: 'team-nlp' },
+      spec: {
+        type: 'model-service',
+        lifecycle: 'experimental',
+        owner: 'team-nlp',
+      },
     }));
 
     beforeAll(async () => {
@@ -260,21 +341,31 @@ describe('the model-service template on the real control plane', () => {
         `the status of ${name}`,
         async () => {
           const res = await request(backend.server)
-            .get(`/api/model-scaling/v1/entities/default/component/${name}/status`)
+            .get(
+              `/api/model-scaling/v1/entities/default/component/${name}/status`,
+            )
             .set('Authorization', USER);
           const body = res.body as EntityScalingStatus;
-          return res.status === 200 && body.workloads?.length === 1 ? body : undefined;
+          return res.status === 200 && body.workloads?.length === 1
+            ? body
+            : undefined;
         },
         { timeoutMs: 60_000, intervalMs: 500 },
       );
       const w = s.workloads[0];
-      expect({ cluster: w.cluster, namespace: w.namespace, name: w.name }).toEqual({
+      expect({
+        cluster: w.cluster,
+        namespace: w.namespace,
+        name: w.name,
+      }).toEqual({
         cluster: env.CLUSTER_NAME,
         namespace: NAMESPACE,
         name,
       });
       const pattern = patterns[name];
-      expect(w.autoscaler.type).toBe(pattern === 'realtime-cpu' ? 'hpa' : 'keda');
+      expect(w.autoscaler.type).toBe(
+        pattern === 'realtime-cpu' ? 'hpa' : 'keda',
+      );
       expect(w.autoscaler.conflicting).toEqual([]);
       expect(w.pods.length).toBe(w.replicas.current);
       expect(w.pods.every(p => p.phase === 'Running')).toBe(true);
