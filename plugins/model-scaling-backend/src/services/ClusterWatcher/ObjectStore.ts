@@ -40,6 +40,9 @@ const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
       : undefined,
 };
 
+/** Kinds whose objects are found by label selector and so keep a label index. */
+const LABEL_INDEXED = new Set<WatchedKind>(['Deployment']);
+
 /**
  * The slim records of one kind in one cluster, with a secondary index.
  * All reads are in memory.
@@ -140,9 +143,6 @@ export class KindStore<T extends SlimObject = SlimObject> {
     if (ik !== undefined) removeFrom(this.#index, ik, key);
   }
 }
-
-/** Kinds whose objects are found by label selector and so keep a label index. */
-const LABEL_INDEXED = new Set<WatchedKind>(['Deployment']);
 
 function addTo<T>(
   index: Map<string, Map<string, T>>,

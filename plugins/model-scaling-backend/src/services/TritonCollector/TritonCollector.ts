@@ -430,8 +430,9 @@ export class TritonCollector {
           try {
             const [samples, times] = await Promise.all([
               prom.client.query(selector, this.#abort.signal),
+              // timestamp() drops metric names, so it must see one metric only.
               prom.client.query(
-                `max by (${prom.podLabel}) (timestamp(${selector}))`,
+                `max by (${prom.podLabel}) (timestamp(nv_inference_request_success{${matchers}}))`,
                 this.#abort.signal,
               ),
             ]);
