@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleModelServiceLocalLocations } from '@internal/plugin-scaffolder-backend-module-model-service';
 
 const backend = createBackend();
 
@@ -26,11 +27,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-model-service'));
 // lets the catalog accept the file locations of the demo's local publisher
 // (only when modelScaling.scaffolder.localPublish is configured)
-backend.add(
-  import('@internal/plugin-scaffolder-backend-module-model-service').then(
-    m => ({ default: m.catalogModuleModelServiceLocalLocations }),
-  ),
-);
+backend.add(catalogModuleModelServiceLocalLocations);
 
 // permission
 backend.add(import('@backstage/plugin-permission-backend'));
