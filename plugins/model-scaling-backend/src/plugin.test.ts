@@ -1,6 +1,9 @@
 import { mockCredentials, TestBackend } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { DemoCluster, startDemoCluster } from '@internal/demo-cluster';
+// The demo cluster's resource table, to edit its store while it is stopped (not in its public API).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { resourceTypeForKind } from '@internal/demo-cluster/src/api/resources';
 import {
   ClustersResponse,
   EntityScalingStatus,
@@ -543,6 +546,42 @@ describe('cluster faults', () => {
     expect(Date.now() - restartedAt).toBeLessThan(10_000);
     const fresh = await getStatus(backend, 'image-classifier');
     expect(fresh.clusterErrors.find(e => e.cluster === 'demo')).toBeUndefined();
+  });
+
+  it('relists on 410 Gone: a delete it missed while the cluster was away is not kept', async () => {
+    const serviceCount = async () =>
+      (await getClusters(backend)).clusters
+        .find(c => c.name === 'demo')!
+        .kinds.find(k => k.kind === 'Service')!.count;
+    await eventually(
+      async () => {
+        const h = (await getClusters(backend)).clusters.find(
+          c => c.name === 'demo',
+        )!;
+        return h.synced && !h.stale;
+      },
+      10_000,
+      'demo fresh',
+    );
+    const before = await serviceCount();
+
+    await demo.stop();
+    const serviceType = resourceTypeForKind('v1', 'Service')!;
+    demo.store.delete(serviceType, 'ml-serving', 'image-classifier');
+    demo.store.compact(); // the DELETED event is gone: resuming the watch answers 410
+    await demo.start();
+
+    await eventually(
+      async () => {
+        const h = (await getClusters(backend)).clusters.find(
+          c => c.name === 'demo',
+        )!;
+        return h.synced && !h.stale && (await serviceCount()) === before - 1;
+      },
+      10_000,
+      'the relisted Services',
+    );
+    expect(await serviceCount()).toBe(before - 1);
   });
 });
 
