@@ -216,8 +216,10 @@ async function runModelScalingPlugin(
 }
 
 const f = (n: number, d = 1) => n.toFixed(d);
-const ratio = (a: number, b: number) =>
-  b === 0 ? (a === 0 ? '–' : '∞') : `${f(a / b, 1)}×`;
+function ratio(a: number, b: number): string {
+  if (b !== 0) return `${f(a / b, 1)}×`;
+  return a === 0 ? '–' : '∞';
+}
 
 async function main() {
   if (!gc) console.warn('Run with --expose-gc for exact heap figures.');

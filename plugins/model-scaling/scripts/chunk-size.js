@@ -97,13 +97,12 @@ function lazyImportGroups(files) {
   const one = /[\w$]+\.e\(["']?([\w-]+)["']?\)/g;
   for (const f of files) {
     const text = f.content.toString('utf8');
-    let match;
     const covered = [];
-    while ((match = all.exec(text)) !== null) {
+    for (const match of text.matchAll(all)) {
       groups.push([...match[1].matchAll(one)].map(m => m[1]));
       covered.push([match.index, match.index + match[0].length]);
     }
-    while ((match = one.exec(text)) !== null) {
+    for (const match of text.matchAll(one)) {
       const at = match.index;
       if (!covered.some(([a, b]) => at >= a && at < b)) {
         groups.push([match[1]]);
