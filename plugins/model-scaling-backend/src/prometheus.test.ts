@@ -224,12 +224,15 @@ scrape_configs:
     expect(m.config?.maxBatchSize).toBe(32);
 
     // Every /metrics request the demo cluster saw came from Prometheus (through the counting proxy).
+    // The proxy counts a scrape when it starts forwarding it, so a scrape in flight while this
+    // reads may be counted there and not yet at the demo cluster; a scrape by the backend itself
+    // would make the demo cluster's count exceed the proxy's.
     const metricsPaths = Object.keys(demo.requestCounts).filter(p =>
       p.endsWith(':8002/proxy/metrics'),
     );
     expect(metricsPaths.length).toBeGreaterThan(0);
     for (const p of metricsPaths) {
-      expect(demo.requestCounts[p]).toBe(proxy.counts[p]);
+      expect(demo.requestCounts[p]).toBeLessThanOrEqual(proxy.counts[p]);
     }
   });
 });
