@@ -478,6 +478,62 @@ export interface WorkloadStatus {
   triton?: TritonView;
   rescaleEvents: RescaleEventView[];
   findings: Finding[];
+  /** Bounded recent history of this workload (replicas, autoscaler metrics, Triton), oldest first. */
+  history?: WorkloadHistory;
+}
+
+/** One point of a recorded time series. */
+export interface SeriesPoint {
+  /** ISO 8601 time of the sample. */
+  t: string;
+  v: number;
+}
+
+/** One autoscaler metric's value against its target over time. */
+export interface MetricSeries {
+  /** Same name as {@link AutoscalerMetricView.name}. */
+  name: string;
+  /** e.g. `%`, `req/s`, `µs`, `messages`. */
+  unit: string;
+  target?: number;
+  points: SeriesPoint[];
+}
+
+/** Triton figures of one model over time (one point per collection round). */
+export interface TritonModelSeries {
+  model: string;
+  points: {
+    t: string;
+    requestsPerSecond: number;
+    averageBatchSize?: number;
+    averageQueueUs?: number;
+    averageComputeUs?: number;
+    p50LatencyMs?: number;
+    p99LatencyMs?: number;
+  }[];
+}
+
+/** The bounded history the backend keeps per workload (retention set in config). */
+export interface WorkloadHistory {
+  /** Seconds between points (the collection interval). */
+  stepSeconds: number;
+  replicas: { t: string; desired?: number; current: number; ready: number }[];
+  metrics: MetricSeries[];
+  triton: TritonModelSeries[];
+  /** GPU utilisation per pod in percent, only when DCGM metrics are available through Prometheus. */
+  gpuUtilization?: MetricSeries[];
+}
+
+/** How a service is doing, in one word, from all its signals. */
+export type VerdictLevel = 'healthy' | 'at-risk' | 'failing' | 'not-deployed';
+
+/** One verdict per service, computed in common from every signal, shown at the top of the tab and per fleet row. */
+export interface Verdict {
+  level: VerdictLevel;
+  /** One sentence, e.g. "At max replicas (20 of 20) while demand is above target". */
+  headline: string;
+  /** Each signal that led to the verdict, with its evidence and fix. */
+  reasons: { findingId?: string; severity: Severity; evidence: string; fix?: string }[];
 }
 
 export interface ClusterError {
@@ -500,6 +556,8 @@ export interface EntityScalingStatus {
   findings: Finding[];
   /** Per-cluster problems; the other clusters' data is still in `workloads`. */
   clusterErrors: ClusterError[];
+  /** The one verdict for the service (computed in common from all signals). */
+  verdict?: Verdict;
 }
 
 export interface DriftItem {
@@ -525,6 +583,7 @@ export interface FleetServiceRow {
   findings: Record<Severity, number>;
   drift: DriftItem[];
   clusterErrors: ClusterError[];
+  verdict?: Verdict;
 }
 
 export interface FleetResponse {
