@@ -23,3 +23,4 @@ export * from './drift';
 export * from './lint';
 export * from './batching';
 export * from './findings';
+export * from './verdict';

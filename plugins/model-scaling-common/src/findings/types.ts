@@ -12,6 +12,7 @@ import type {
   TritonModelConfig,
   TritonModelFigures,
 } from '../types/status';
+import type { BatchingAdviceSummary } from './rules/batchingSaving';
 
 /** One sample of a workload's replica count and served request rate (for trend rules). */
 export interface ThroughputSample {
@@ -53,6 +54,8 @@ export interface FindingsInput {
   rescaleEvents?: SlimRescaleEvent[];
   /** Replica count and throughput over the last minutes, oldest first or in any order. */
   throughputHistory?: ThroughputSample[];
+  /** The batching advisor's answers per Triton model (computed by the caller on a measured profile). */
+  batchingAdvice?: BatchingAdviceSummary[];
   /** Evaluation time (default: now). */
   now?: string | number | Date;
 }

@@ -1,5 +1,6 @@
 import type { FindingRule } from '../types';
 import { autoscalerConditionFailingRule } from './autoscalerConditionFailing';
+import { batchingSavingRule } from './batchingSaving';
 import { coldStartOverBudgetRule } from './coldStartOverBudget';
 import { cpuMetricOnGpuRule } from './cpuMetricOnGpu';
 import { defaultScaleDownWindowRule } from './defaultScaleDownWindow';
@@ -34,10 +35,12 @@ export const FINDING_RULES: readonly FindingRule[] = [
   timeSlicingLargeModelRule,
   realtimeOnSpotRule,
   replicasWithoutThroughputRule,
+  batchingSavingRule,
 ];
 
 export {
   autoscalerConditionFailingRule,
+  batchingSavingRule,
   coldStartOverBudgetRule,
   cpuMetricOnGpuRule,
   defaultScaleDownWindowRule,
