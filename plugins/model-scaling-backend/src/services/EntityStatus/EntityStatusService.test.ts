@@ -145,4 +145,27 @@ describe('EntityStatusService', () => {
     expect(row.clusters).toEqual([]);
     expect(row.clusterErrors[0].message).toMatch(/kubernetes-label-selector/);
   });
+
+  it('gives the status document and the fleet row the same verdict, and "not deployed" when no workload matches', () => {
+    const cache = cacheWithClusters(['eu']);
+    const service = new EntityStatusService({
+      cache,
+      presets: resolvePatternPresets({}),
+      now,
+    });
+    const status = service.entityStatus(entity);
+    const row = service.fleetRow(entity);
+    expect(status.verdict).toBeDefined();
+    expect(row.verdict).toEqual(status.verdict);
+    const absent = {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        name: 'never-deployed',
+        annotations: { 'backstage.io/kubernetes-id': 'never-deployed' },
+      },
+    };
+    expect(service.fleetRow(absent).verdict?.level).toBe('not-deployed');
+    expect(service.entityStatus(absent).verdict?.level).toBe('not-deployed');
+  });
 });

@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   buildWorkloadStatus,
   ClusterError,
+  computeVerdict,
   ClusterHealth,
   detectDrift,
   DriftItem,
@@ -70,6 +71,11 @@ export class EntityStatusService {
       workloads,
       findings: sortFindings(workloads.flatMap(w => w.findings)),
       clusterErrors,
+      verdict: computeVerdict({
+        workloads,
+        clusterErrors,
+        latencySloMs: target.latencySloMs,
+      }),
     };
   }
 
@@ -166,6 +172,11 @@ export class EntityStatusService {
       findings,
       drift,
       clusterErrors,
+      verdict: computeVerdict({
+        workloads,
+        clusterErrors,
+        latencySloMs: target?.latencySloMs,
+      }),
     };
   }
 
