@@ -10,6 +10,13 @@ export interface Config {
      * @visibility secret
      */
     token?: string;
+    /**
+     * A second bearer token, the write identity of the scaffolder's apply
+     * action. When set, the demo enforces read/write like RBAC would: `token`
+     * may only read (writes get 403), `writeToken` may read and write.
+     * @visibility secret
+     */
+    writeToken?: string;
     /** Directory of the cluster objects, relative to the repository root. Default `examples/cluster`. */
     fixturesDir?: string;
     /** The H200 batch-profile JSON, relative to the repository root. Default: the common package's copy. */

@@ -43,6 +43,7 @@ export function readDemoClusterConfig(
     options: {
       port,
       token: section?.getOptionalString('token') ?? 'demo-token',
+      writeToken: section?.getOptionalString('writeToken'),
       fixturesDir: path('fixturesDir') ?? resolve(root, 'examples', 'cluster'),
       batchProfilesPath: path('batchProfilesPath'),
       seed: section?.getOptionalNumber('seed'),

@@ -23,6 +23,11 @@ export interface DemoClusterOptions {
   host?: string;
   /** Bearer token clients must send. Default `demo-token`. */
   token?: string;
+  /**
+   * A write token: when set, `token` may only read (writes get 403, like a
+   * read-only ClusterRole) and only this token may write.
+   */
+  writeToken?: string;
   /** Directory of the cluster objects; default `examples/cluster` of the repository. */
   fixturesDir?: string;
   /** Load the fixtures at all (false: an empty cluster, e.g. with only synthetic services). Default true. */
@@ -61,6 +66,8 @@ export interface DemoCluster {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** The write token, when one is set. */
+  readonly writeToken?: string;
   /** Requests per URL path, live. */
   readonly requestCounts: Record<string, number>;
   /** Total requests, optionally only under a path prefix. */
@@ -192,6 +199,7 @@ export async function startDemoCluster(
     host,
     port: options.port ?? 0,
     token,
+    writeToken: options.writeToken,
     faults,
     handler: (req, res, url, body) =>
       handleApiRequest(ctx, req, res, url, body),
@@ -209,6 +217,7 @@ export async function startDemoCluster(
       return server.port;
     },
     token,
+    writeToken: options.writeToken,
     requestCounts: server.requestCounts,
     totalRequests: prefix => server.totalRequests(prefix),
     resetCounts: () => server.resetCounts(),

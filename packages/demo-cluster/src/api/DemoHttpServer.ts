@@ -18,6 +18,11 @@ export interface DemoHttpServerOptions {
   port: number;
   /** The bearer token every request must carry. */
   token: string;
+  /**
+   * When set, `token` may only read (GET) and this token may read and write,
+   * as a read-only ClusterRole and a write Role would allow.
+   */
+  writeToken?: string;
   faults: DemoFaults;
   handler: AuthenticatedHandler;
 }
@@ -137,8 +142,20 @@ export class DemoHttpServer {
       await new Promise(r => setTimeout(r, faults.latencyMs));
     if (!PUBLIC_PATHS.has(url.pathname)) {
       const auth = req.headers.authorization ?? '';
-      if (auth !== `Bearer ${this.options.token}`) {
+      const { token, writeToken } = this.options;
+      const isWriter = !!writeToken && auth === `Bearer ${writeToken}`;
+      if (auth !== `Bearer ${token}` && !isWriter) {
         sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
+        return;
+      }
+      const method = (req.method ?? 'GET').toUpperCase();
+      if (writeToken && !isWriter && method !== 'GET' && method !== 'HEAD') {
+        sendStatus(
+          res,
+          403,
+          'Forbidden',
+          `forbidden: User "system:serviceaccount:backstage:backstage-model-scaling" cannot ${method.toLowerCase()} path "${url.pathname}": the read identity may only read`,
+        );
         return;
       }
       if (faults.forbidAll) {
