@@ -181,4 +181,39 @@ describe('ClusterWatcher', () => {
       lastError: "authProvider 'aws' is not supported",
     });
   });
+
+  it('attack: a cluster that accepts watches and never answers is shown disconnected and stale, and stop() still returns', async () => {
+    api.handlers.push(r => r.query.get('watch') === 'true');
+    watcher = new ClusterWatcher({
+      cluster: {
+        name: 'black-hole',
+        url: api.url,
+        auth: { type: 'serviceAccount', token: 't' },
+        skipTLSVerify: true,
+      },
+      logger: mockServices.logger.mock(),
+      reduce,
+      namespaces: [],
+      backoff: { initialMs: 20, maxMs: 100, factor: 2 },
+      requestTimeoutMs: 200,
+      watchTimeoutSeconds: 60,
+    });
+    watcher.start();
+    await waitFor(
+      () => watcher!.health().synced && watcher!.health().stale,
+      5000,
+    );
+    const health = watcher.health();
+    expect(health).toMatchObject({ synced: true, stale: true });
+    expect(health.lastError).toMatch(/no response headers within 200 ms/);
+    expect(health.kinds.every(k => !k.watching)).toBe(true);
+    expect(watcher.connected).toBe(false);
+
+    const stopped = await Promise.race([
+      watcher.stop().then(() => 'stopped'),
+      new Promise(r => setTimeout(() => r('still waiting'), 2000)),
+    ]);
+    expect(stopped).toBe('stopped');
+    watcher = undefined;
+  });
 });

@@ -83,6 +83,18 @@ export class ClusterWatcher {
     await this.client.close();
   }
 
+  /**
+   * True while the cluster is usable right now: configured, every kind
+   * listed, and no list or watch failing (a watch cut by its deadline counts
+   * as failing until a new one starts). Data of a cluster that is not
+   * connected may still be served from the cache, marked stale.
+   */
+  get connected(): boolean {
+    if (this.#o.cluster.configError) return false;
+    const states = this.#watchers.map(w => w.state);
+    return states.length > 0 && states.every(s => s.synced && !s.lastError);
+  }
+
   /** Health for `GET /v1/clusters`. */
   health(): ClusterHealth {
     const cluster = this.#o.cluster;

@@ -228,4 +228,47 @@ describe('KindWatcher', () => {
     await waitFor(() => api.openWatches() === 0);
     expect(watcher.state.connected).toBe(false);
   });
+
+  describe('attack: an API server that accepts a watch and never sends its response headers', () => {
+    /** Answers lists, but holds every watch request open without a status line. */
+    const hangWatches = () =>
+      api.handlers.push(r => r.query.get('watch') === 'true');
+
+    it('cuts the watch at our own deadline, reports it disconnected with the error, and retries with backoff', async () => {
+      api.collections.set('/api/v1/pods', [pod('a')]);
+      hangWatches();
+      watcher = create({ requestTimeoutMs: 200 });
+      watcher.start();
+      await waitFor(() => !!watcher.state.lastError, 3000);
+      expect(watcher.state).toMatchObject({
+        synced: true,
+        connected: false,
+        count: 1,
+        lastError: expect.stringMatching(
+          /watch \/api\/v1\/pods: no response headers within 200 ms/,
+        ),
+        errorSince: expect.any(String),
+      });
+      const watches = () =>
+        api.requests.filter(r => r.query.get('watch') === 'true').length;
+      await waitFor(() => watches() >= 3, 5000);
+    });
+
+    it('stop() aborts a watch that is still starting, so shutdown never hangs', async () => {
+      api.collections.set('/api/v1/pods', []);
+      hangWatches();
+      // A deadline far beyond the test: only stop() can end the pending watch.
+      watcher = create({ requestTimeoutMs: 600_000 });
+      watcher.start();
+      await waitFor(() =>
+        api.requests.some(r => r.query.get('watch') === 'true'),
+      );
+      const stopped = await Promise.race([
+        watcher.stop().then(() => 'stopped'),
+        new Promise(r => setTimeout(() => r('still waiting'), 2000)),
+      ]);
+      expect(stopped).toBe('stopped');
+      expect(watcher.state.connected).toBe(false);
+    });
+  });
 });

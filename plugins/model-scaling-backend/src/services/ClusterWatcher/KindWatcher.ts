@@ -19,6 +19,7 @@ export interface KindWatcherOptions {
   reduce: Reducer;
   logger: LoggerService;
   backoff: BackoffOptions;
+  /** Deadline of each list request, and of the response headers of each watch. */
   requestTimeoutMs: number;
   /** Server-side watch timeout; the stream is then resumed from the last resourceVersion. */
   watchTimeoutSeconds: number;
@@ -227,6 +228,13 @@ export class KindWatcher {
           // A dropped connection ends the stream like a server timeout: resume, and let
           // the reconnect tell whether the server is really gone.
           error => finish(isDroppedConnection(error) ? undefined : error),
+          // Our own deadline for the response headers, and stop() aborts a
+          // watch still waiting for them: a server that accepts the
+          // connection and never answers cannot hold this loop.
+          {
+            headersTimeoutMs: this.#o.requestTimeoutMs,
+            signal: this.#abort.signal,
+          },
         )
         .then(handle => {
           if (finished || this.#stopped) {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import { KubeApiClient } from './KubeApiClient';
 import { isGone } from './KubeApiError';
@@ -144,5 +145,64 @@ describe('KubeApiClient', () => {
       body: 'teapot',
     });
     expect(http.STATUS_CODES[418]).toBeDefined();
+  });
+
+  describe('attack: a TCP listener that accepts and never answers', () => {
+    let silent: net.Server;
+    let sockets: net.Socket[];
+    let blackHole: KubeApiClient;
+
+    beforeEach(async () => {
+      sockets = [];
+      silent = net.createServer(socket => {
+        sockets.push(socket);
+        socket.resume(); // read (and drop) the request, never answer
+      });
+      await new Promise<void>(r => silent.listen(0, '127.0.0.1', r));
+      const { port } = silent.address() as net.AddressInfo;
+      blackHole = new KubeApiClient({
+        name: 'black-hole',
+        url: `http://127.0.0.1:${port}`,
+        auth: { type: 'serviceAccount', token: 't' },
+        skipTLSVerify: true,
+      });
+    });
+
+    afterEach(async () => {
+      await blackHole.close();
+      sockets.forEach(s => s.destroy());
+      await new Promise(r => silent.close(r));
+    });
+
+    it('rejects a watch at the headers deadline and closes the connection', async () => {
+      const started = Date.now();
+      await expect(
+        blackHole.watch(
+          '/api/v1/pods',
+          {},
+          () => {},
+          () => {},
+          { headersTimeoutMs: 150 },
+        ),
+      ).rejects.toThrow(
+        'watch /api/v1/pods: no response headers within 150 ms',
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      await new Promise(r => setTimeout(r, 50));
+      expect(sockets.every(s => s.destroyed || s.readableEnded)).toBe(true);
+    });
+
+    it('rejects a pending watch as soon as its signal aborts', async () => {
+      const abort = new AbortController();
+      const pending = blackHole.watch(
+        '/api/v1/pods',
+        {},
+        () => {},
+        () => {},
+        { headersTimeoutMs: 600_000, signal: abort.signal },
+      );
+      setTimeout(() => abort.abort(), 50);
+      await expect(pending).rejects.toThrow('watch /api/v1/pods: aborted');
+    });
   });
 });

@@ -1,6 +1,7 @@
-import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import readline from 'node:readline';
 import { ClusterConfig } from '../../config/ClusterConfig';
 import { KubeApiError } from './KubeApiError';
 
@@ -32,7 +33,29 @@ export interface KubeWatchHandle {
   stop(): void;
 }
 
+/** Options of {@link KubeApiClient.watch}. */
+export interface KubeWatchOptions {
+  /** Deadline for the response headers; the stream itself may then last as long as the server keeps it. */
+  headersTimeoutMs: number;
+  /** Aborts a watch that is still waiting for its response headers. */
+  signal?: AbortSignal;
+}
+
 const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+const DEFAULT_HEADERS_TIMEOUT_MS = 30_000;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** Interface of the per-client connection settings. */
+interface BaseOptions {
+  headers: https.RequestOptions['headers'];
+  /** Keep-alive agent for lists, discovery and pod proxy requests. */
+  agent: http.Agent;
+  /**
+   * Agent for watches: one long-lived connection each, so they are never
+   * queued behind the request agent's socket limit.
+   */
+  watchAgent: http.Agent;
+}
 
 /**
  * Talks to one cluster's API server with the credentials and TLS settings
@@ -43,7 +66,7 @@ const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 export class KubeApiClient {
   readonly kubeConfig: KubeConfig;
   readonly #server: URL;
-  #base?: Promise<https.RequestOptions>;
+  #base?: Promise<BaseOptions>;
 
   constructor(readonly cluster: ClusterConfig) {
     this.kubeConfig = toKubeConfig(cluster);
@@ -78,7 +101,7 @@ export class KubeApiClient {
       req = transport.request(
         url,
         {
-          ...base,
+          agent: base.agent,
           method: 'GET',
           headers: {
             ...(base.headers as Record<string, string>),
@@ -151,66 +174,152 @@ export class KubeApiClient {
   }
 
   /**
-   * Starts a watch on `path`. Resolves once the server answered (the watch
-   * is then streaming), or rejects with the HTTP error. `onDone` is called
-   * once when the stream ends, with the error if it failed.
+   * Starts a watch on `path` (newline-delimited JSON events). Resolves once
+   * the server sent its response headers with status 200 (the watch is then
+   * streaming), or rejects with the HTTP error, with a deadline error when the
+   * headers do not arrive within `headersTimeoutMs`, or when `signal` aborts
+   * first. `onDone` is called once when a started stream ends, with the error
+   * if it failed (also after `stop()`).
+   *
+   * This replaces `Watch.watch` of `@kubernetes/client-node`
+   * (`src/watch.ts`, 1.4.0), which awaits the response headers without any
+   * deadline and cannot be cancelled before they arrive (its AbortController
+   * is only returned afterwards), so an API server that accepts the
+   * connection and never answers held a watcher, and shutdown, forever.
    */
   async watch(
     path: string,
     query: Record<string, string | number | boolean | undefined>,
     onEvent: (event: KubeWatchEvent) => void,
     onDone: (error?: unknown) => void,
+    options: KubeWatchOptions = {
+      headersTimeoutMs: DEFAULT_HEADERS_TIMEOUT_MS,
+    },
   ): Promise<KubeWatchHandle> {
-    const watch = new Watch(this.kubeConfig);
-    let settled = false;
-    let startError: unknown;
-    let ended = false;
-    const controller = await watch.watch(
-      path,
-      query,
-      (type, object) => onEvent({ type, object }),
-      err => {
-        if (!settled) {
-          if (err) {
-            startError = err;
-          } else {
-            ended = true;
-          }
-          return;
-        }
-        onDone(err ?? undefined);
-      },
-    );
-    settled = true;
-    if (startError !== undefined) {
-      const e = startError as {
-        statusCode?: number;
-        message?: string;
-        code?: string;
-        type?: string;
+    const base = await this.#baseOptions();
+    const url = new URL(joinPath(this.#server, path));
+    url.searchParams.set('watch', 'true');
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const transport = url.protocol === 'https:' ? https : http;
+    const { signal, headersTimeoutMs } = options;
+
+    return new Promise<KubeWatchHandle>((resolve, reject) => {
+      let started = false;
+      let ended = false;
+      let req: http.ClientRequest | undefined = undefined;
+      const end = (error?: unknown) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(headersTimer);
+        signal?.removeEventListener('abort', onAbort);
+        req?.destroy();
+        if (started) onDone(error);
+        else reject(error ?? new KubeApiError(`watch ${path}: ended`));
       };
-      // node-fetch's system errors repeat the whole URL; the code says it all.
-      const detail =
-        e.type === 'system' && e.code
-          ? e.code
-          : `${e.statusCode ? `HTTP ${e.statusCode} ` : ''}${
-              e.message ?? String(startError)
-            }`;
-      throw new KubeApiError(`watch ${path}: ${detail}`, e.statusCode);
-    }
-    if (ended) {
-      onDone();
-    }
-    return { stop: () => controller.abort() };
+      const onAbort = () => end(new KubeApiError(`watch ${path}: aborted`));
+      const headersTimer = setTimeout(
+        () =>
+          end(
+            new KubeApiError(
+              `watch ${path}: no response headers within ${headersTimeoutMs} ms`,
+            ),
+          ),
+        headersTimeoutMs,
+      );
+      headersTimer.unref?.();
+      if (signal?.aborted) {
+        onAbort();
+        return;
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      req = transport.request(
+        url,
+        {
+          headers: {
+            ...(base.headers as Record<string, string>),
+            accept: 'application/json',
+          },
+          agent: base.watchAgent,
+          method: 'GET',
+        },
+        res => {
+          clearTimeout(headersTimer);
+          if (res.statusCode !== 200) {
+            readCapped(res, MAX_ERROR_BODY_BYTES).then(body =>
+              end(
+                errorFromResponse(
+                  path,
+                  {
+                    status: res.statusCode ?? 0,
+                    contentType: res.headers['content-type'],
+                    body,
+                  },
+                  'watch',
+                ),
+              ),
+            );
+            return;
+          }
+          started = true;
+          const lines = readline.createInterface({
+            input: res,
+            crlfDelay: Infinity,
+          });
+          lines.on('line', line => {
+            if (ended || !line.trim()) return;
+            let event: { type?: string; object?: unknown };
+            try {
+              event = JSON.parse(line);
+            } catch {
+              end(new KubeApiError(`watch ${path}: an event is not JSON`));
+              return;
+            }
+            onEvent({ type: String(event?.type ?? ''), object: event?.object });
+          });
+          // readline re-emits errors of its input; both end the stream once.
+          lines.on('error', err => end(err));
+          res.on('error', err => end(err));
+          // A stream closed before its end is a dropped connection: reported as
+          // such so the caller resumes (and the reconnect tells the rest).
+          res.on('close', () =>
+            end(
+              res.complete
+                ? undefined
+                : Object.assign(new Error(`watch ${path}: connection closed`), {
+                    code: 'ERR_STREAM_PREMATURE_CLOSE',
+                  }),
+            ),
+          );
+          resolve({ stop: () => end() });
+        },
+      );
+      req.on('error', err => {
+        const code = (err as NodeJS.ErrnoException).code;
+        end(
+          started
+            ? err
+            : new KubeApiError(
+                `watch ${path}: ${
+                  code && !err.message.includes(code) ? `${code} ` : ''
+                }${err.message}`,
+              ),
+        );
+      });
+      req.end();
+    });
   }
 
   /** Releases pooled connections. */
   async close(): Promise<void> {
     const base = await this.#base?.catch(() => undefined);
-    (base?.agent as http.Agent | undefined)?.destroy();
+    base?.agent.destroy();
+    base?.watchAgent.destroy();
   }
 
-  #baseOptions(): Promise<https.RequestOptions> {
+  #baseOptions(): Promise<BaseOptions> {
     if (!this.#base) {
       this.#base = (async () => {
         const opts: https.RequestOptions = {};
@@ -226,11 +335,15 @@ export class KubeApiClient {
             rejectUnauthorized: opts.rejectUnauthorized,
           }),
         };
+        const { keepAlive: _k, maxSockets: _m, ...tlsOptions } = agentOptions;
         return {
           headers: opts.headers,
           agent: isHttps
             ? new https.Agent(agentOptions)
             : new http.Agent({ keepAlive: true, maxSockets: 32 }),
+          watchAgent: isHttps
+            ? new https.Agent({ ...tlsOptions, keepAlive: false })
+            : new http.Agent({ keepAlive: false }),
         };
       })();
     }
@@ -272,6 +385,7 @@ export function toKubeConfig(cluster: ClusterConfig): KubeConfig {
 export function errorFromResponse(
   path: string,
   res: KubeResponse,
+  verb: 'GET' | 'watch' = 'GET',
 ): KubeApiError {
   let reason: string | undefined;
   let detail = '';
@@ -286,7 +400,7 @@ export function errorFromResponse(
   }
   const text = http.STATUS_CODES[res.status] ?? 'Error';
   return new KubeApiError(
-    `GET ${path}: HTTP ${res.status} ${text}${detail}`,
+    `${verb} ${path}: HTTP ${res.status} ${text}${detail}`,
     res.status,
     reason,
   );
@@ -295,4 +409,25 @@ export function errorFromResponse(
 function joinPath(server: URL, path: string): string {
   const base = server.href.replace(/\/+$/, '');
   return `${base}${path.startsWith('/') ? '' : '/'}${path}`;
+}
+
+/** Reads a response body as text, keeping at most `maxBytes`. */
+function readCapped(
+  res: http.IncomingMessage,
+  maxBytes: number,
+): Promise<string> {
+  return new Promise(resolve => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    res.on('data', (chunk: Buffer) => {
+      if (size < maxBytes) chunks.push(chunk);
+      size += chunk.length;
+      if (size >= maxBytes) res.destroy();
+    });
+    const done = () =>
+      resolve(Buffer.concat(chunks).subarray(0, maxBytes).toString('utf8'));
+    res.on('end', done);
+    res.on('close', done);
+    res.on('error', done);
+  });
 }
