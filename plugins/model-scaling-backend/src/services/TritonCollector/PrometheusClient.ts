@@ -1,4 +1,5 @@
 import { KubeApiError } from '../KubeApi/KubeApiError';
+import { MAX_TRITON_RESPONSE_BYTES } from './PodProxyFetcher';
 
 /** One element of an instant-vector result. */
 export interface PrometheusSample {
@@ -11,6 +12,8 @@ export interface PrometheusSample {
 export interface PrometheusClientOptions {
   url: string;
   timeoutMs: number;
+  /** Responses larger than this are refused (default: the pod-proxy cap, 4 MiB). */
+  maxBytes?: number;
   fetch?: typeof fetch;
 }
 
@@ -44,7 +47,10 @@ export class PrometheusClient {
         }`,
       );
     });
-    const text = await res.text();
+    const text = await readCapped(
+      res,
+      this.options.maxBytes ?? MAX_TRITON_RESPONSE_BYTES,
+    );
     let body: any;
     try {
       body = JSON.parse(text);
@@ -72,6 +78,35 @@ export class PrometheusClient {
     }
     return body.data.result as PrometheusSample[];
   }
+}
+
+/** The body of a response as text, refused once it grows past `maxBytes`. */
+async function readCapped(res: Response, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new KubeApiError(
+      `Prometheus query: response larger than ${maxBytes} bytes`,
+      res.status,
+    );
+  const declared = Number(res.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Escapes a string for a double-quoted PromQL string literal. */

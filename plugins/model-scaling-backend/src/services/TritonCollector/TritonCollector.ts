@@ -4,7 +4,16 @@ import {
   TritonModelFigures,
 } from '@internal/plugin-model-scaling-common';
 import pLimit from 'p-limit';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { describeError } from '../KubeApi/KubeApiError';
+import {
+  capText,
+  countSeries,
+  DEFAULT_MAX_ERROR_CHARS,
+  DEFAULT_MAX_MODELS_PER_POD,
+  DEFAULT_MAX_SERIES_PER_DOCUMENT,
+  modelNameProblem,
+} from './collectionBounds';
 import { PodProxyFetcher } from './PodProxyFetcher';
 import {
   PrometheusClient,
@@ -51,8 +60,19 @@ export interface TritonCollectorOptions {
   reader: TritonReader;
   logger: LoggerService;
   intervalSeconds: number;
+  /** Requests in flight at once per cluster. */
   concurrency: number;
   configRefreshIntervals: number;
+  /** Models read per pod at most (default 32); more are reported as an error. */
+  maxModelsPerPod?: number;
+  /** Metrics documents with more series than this are refused before parsing (default 20,000). */
+  maxSeriesPerDocument?: number;
+  /** A pod's error text is cut to this many characters (default 1,000). */
+  maxErrorChars?: number;
+  /** A cluster's part of a round ends after this many ms; pods not done get an error (default: the interval). */
+  roundDeadlineMs?: number;
+  /** False for a cluster whose watch is disconnected: its pods are not sampled. */
+  clusterConnected?: (cluster: string) => boolean;
   prometheus?: {
     client: PrometheusClient;
     podLabel: string;
@@ -100,7 +120,7 @@ const PROMETHEUS_POD_CHUNK = 100;
  */
 export class TritonCollector {
   readonly #o: TritonCollectorOptions;
-  readonly #limit: pLimit.Limit;
+  readonly #limits = new Map<string, pLimit.Limit>();
   readonly #pods = new Map<string, PodState>();
   readonly #history = new Map<string, ThroughputPoint[]>();
   readonly #now: () => Date;
@@ -111,7 +131,6 @@ export class TritonCollector {
 
   constructor(options: TritonCollectorOptions) {
     this.#o = options;
-    this.#limit = pLimit(options.concurrency);
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -165,19 +184,47 @@ export class TritonCollector {
 
   /** One sampling round over all targets. Resolves when every pod is done or timed out. */
   async collectOnce(): Promise<void> {
-    const targets = await this.#o.targets();
+    const connected = this.#o.clusterConnected ?? (() => true);
+    const targets = dedupeTargets(await this.#o.targets()).filter(t =>
+      connected(t.cluster),
+    );
     const live = new Set(
       targets.map(t => podKey(t.cluster, t.namespace, t.pod)),
     );
     for (const key of [...this.#pods.keys()]) {
       if (!live.has(key)) this.#pods.delete(key);
     }
-    const fromPrometheus = this.#o.prometheus
-      ? await this.#prometheusTexts(targets)
-      : undefined;
-    const at = this.#now();
-    await Promise.all(targets.map(t => this.#samplePod(t, fromPrometheus)));
-    if (!this.#stopped) this.#recordThroughput(targets, at);
+    // Each cluster's part of the round has its own deadline, so a hung
+    // cluster never delays the others.
+    const deadlineMs =
+      this.#o.roundDeadlineMs ?? this.#o.intervalSeconds * 1000;
+    const rounds = new Map<string, ClusterRound>();
+    for (const t of targets) {
+      if (rounds.has(t.cluster)) continue;
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(), deadlineMs);
+      timer.unref?.();
+      rounds.set(t.cluster, {
+        deadlineMs,
+        deadline: deadline.signal,
+        signal: AbortSignal.any([this.#abort.signal, deadline.signal]),
+        timer,
+      });
+    }
+    try {
+      const fromPrometheus = this.#o.prometheus
+        ? await this.#prometheusTexts(targets)
+        : undefined;
+      const at = this.#now();
+      await Promise.all(
+        targets.map(t =>
+          this.#samplePod(t, fromPrometheus, rounds.get(t.cluster)!),
+        ),
+      );
+      if (!this.#stopped) this.#recordThroughput(targets, at);
+    } finally {
+      for (const r of rounds.values()) clearTimeout(r.timer);
+    }
   }
 
   /** Appends one point per workload whose pods all have figures this round. */
@@ -223,19 +270,76 @@ export class TritonCollector {
     }
   }
 
-  /** Runs a request under the concurrency limit; after stop() queued requests end without running. */
-  #run<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#limit(() => {
+  /**
+   * Runs a request under its cluster's concurrency limit. After stop(), or
+   * past the cluster's round deadline, queued requests end without running.
+   */
+  #run<T>(
+    cluster: string,
+    round: ClusterRound | undefined,
+    fn: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    let limit = this.#limits.get(cluster);
+    if (!limit) {
+      limit = pLimit(this.#o.concurrency);
+      this.#limits.set(cluster, limit);
+    }
+    const signal = round?.signal ?? this.#abort.signal;
+    const deadlineError = () =>
+      new Error(`round deadline of ${round!.deadlineMs} ms passed`);
+    return limit(() => {
       if (this.#abort.signal.aborted) {
         return Promise.reject(new Error('collector stopped'));
       }
-      return fn();
+      if (round?.deadline.aborted) return Promise.reject(deadlineError());
+      return fn(signal);
+    }).catch(error => {
+      if (round?.deadline.aborted && !this.#abort.signal.aborted) {
+        throw deadlineError();
+      }
+      throw error;
     });
+  }
+
+  /** Parses a metrics document after checking its size in series, in a macrotask of its own. */
+  async #parseMetrics(text: string, at: Date) {
+    const max = this.#o.maxSeriesPerDocument ?? DEFAULT_MAX_SERIES_PER_DOCUMENT;
+    const series = countSeries(text);
+    if (series > max) {
+      throw new Error(`${series} series, more than the limit of ${max}`);
+    }
+    // Let other work run between the parses of two pods.
+    await yieldToEventLoop();
+    return this.#o.reader.parseMetrics(text, at);
+  }
+
+  get #maxModels(): number {
+    return this.#o.maxModelsPerPod ?? DEFAULT_MAX_MODELS_PER_POD;
+  }
+
+  /** The model names that are safe to put in a path, at most the per-pod limit. */
+  #allowedModels(names: string[], errors: string[]): string[] {
+    const allowed: string[] = [];
+    for (const name of names) {
+      const problem = modelNameProblem(name);
+      if (problem) errors.push(problem);
+      else if (!allowed.includes(name)) allowed.push(name);
+    }
+    if (allowed.length > this.#maxModels) {
+      errors.push(
+        `${allowed.length} models, more than the limit of ${
+          this.#maxModels
+        }; read the first ${this.#maxModels}`,
+      );
+      return allowed.slice(0, this.#maxModels);
+    }
+    return allowed;
   }
 
   async #samplePod(
     target: TritonTarget,
     fromPrometheus: Map<string, PrometheusPodSample | Error> | undefined,
+    round: ClusterRound,
   ): Promise<void> {
     const key = podKey(target.cluster, target.namespace, target.pod);
     let state = this.#pods.get(key);
@@ -250,7 +354,6 @@ export class TritonCollector {
       this.#pods.set(key, state);
     }
     const errors: string[] = [];
-    const signal = this.#abort.signal;
     const fetcher = this.#o.fetcher(target.cluster);
     if (!fetcher) return;
 
@@ -273,35 +376,43 @@ export class TritonCollector {
             // Prometheus has not scraped the pod since the last round.
             return { unchanged: true, models: state!.metricModels ?? [] };
           }
-          const parsed = this.#o.reader.parseMetrics(scraped.text, scraped.at);
+          const parsed = await this.#parseMetrics(scraped.text, scraped.at);
           return { ...parsed, at: scraped.at.getTime() };
         }
-        const text = await this.#run(() => fetcher.metrics(target, signal));
-        return { ...this.#o.reader.parseMetrics(text, at), at: at.getTime() };
+        const text = await this.#run(target.cluster, round, signal =>
+          fetcher.metrics(target, signal),
+        );
+        return { ...(await this.#parseMetrics(text, at)), at: at.getTime() };
       } catch (error) {
         errors.push(`metrics: ${describeError(error)}`);
         return undefined;
       }
     })();
     // Known models are read in parallel with /metrics; otherwise /metrics names them.
-    const models =
+    const models = this.#allowedModels(
       target.models.length > 0
         ? target.models
-        : (await metricsDone)?.models ?? [];
+        : (await metricsDone)?.models ?? [],
+      errors,
+    );
     // 2. Stats and (now and then) config per model.
     const refreshConfig =
       state.configAge % this.#o.configRefreshIntervals === 0;
     const perModel = await Promise.all(
       models.map(async model => {
         const [stats, config] = await Promise.all([
-          this.#run(() => fetcher.stats(target, model, signal))
+          this.#run(target.cluster, round, signal =>
+            fetcher.stats(target, model, signal),
+          )
             .then(json => this.#o.reader.parseStats(json, this.#now()))
             .catch(error => {
               errors.push(`${model} stats: ${describeError(error)}`);
               return undefined;
             }),
           refreshConfig || !state!.configs.has(model)
-            ? this.#run(() => fetcher.config(target, model, signal))
+            ? this.#run(target.cluster, round, signal =>
+                fetcher.config(target, model, signal),
+              )
                 .then(json => this.#o.reader.parseConfig(json))
                 .catch(error => {
                   errors.push(`${model} config: ${describeError(error)}`);
@@ -368,9 +479,12 @@ export class TritonCollector {
         });
       }
     }
-    // Models seen only in /metrics (no stats asked for) still count.
+    // Models seen only in /metrics (no stats asked for) still count, within the limit.
     for (const f of fromMetrics) {
-      if (!models.includes(f.model)) figures.push(f);
+      if (figures.length >= this.#maxModels) break;
+      if (!models.includes(f.model) && !modelNameProblem(f.model)) {
+        figures.push(f);
+      }
     }
     state.configAge += 1;
 
@@ -383,7 +497,12 @@ export class TritonCollector {
       sampledAt: at.toISOString(),
       // Keep the last good figures when this round produced none.
       figures: figures.length > 0 ? figures : previous?.figures ?? [],
-      ...(errors.length > 0 && { error: errors.join('; ') }),
+      ...(errors.length > 0 && {
+        error: capText(
+          errors.join('; '),
+          this.#o.maxErrorChars ?? DEFAULT_MAX_ERROR_CHARS,
+        ),
+      }),
       ...((modelMemoryBytes ?? previous?.modelMemoryBytes) !== undefined && {
         modelMemoryBytes: modelMemoryBytes ?? previous?.modelMemoryBytes,
       }),
@@ -414,7 +533,7 @@ export class TritonCollector {
     }
     await Promise.all(
       chunks.map(chunk =>
-        this.#run(async () => {
+        this.#run(chunk[0].cluster, undefined, async () => {
           const matchers = [
             `${prom.namespaceLabel}="${promStringEscape(chunk[0].namespace)}"`,
             `${prom.podLabel}=~"${chunk
@@ -468,6 +587,37 @@ export class TritonCollector {
     );
     return out;
   }
+}
+
+/** A cluster's part of one round: its deadline and the signal its requests use. */
+interface ClusterRound {
+  deadlineMs: number;
+  /** Aborted when the deadline passes. */
+  deadline: AbortSignal;
+  /** Aborted by the deadline or by stop(). */
+  signal: AbortSignal;
+  timer: NodeJS.Timeout;
+}
+
+/** One target per pod: two entities selecting the same workload read its pods once, with the union of their models. */
+function dedupeTargets(targets: TritonTarget[]): TritonTarget[] {
+  const byPod = new Map<string, TritonTarget>();
+  for (const t of targets) {
+    const key = podKey(t.cluster, t.namespace, t.pod);
+    const seen = byPod.get(key);
+    if (!seen) {
+      byPod.set(key, t);
+    } else if (seen.models.length > 0 && t.models.length > 0) {
+      byPod.set(key, {
+        ...seen,
+        models: [...new Set([...seen.models, ...t.models])],
+      });
+    } else if (t.models.length === 0) {
+      // One entity reads every model /metrics reports: that covers both.
+      byPod.set(key, { ...seen, models: [] });
+    }
+  }
+  return [...byPod.values()];
 }
 
 /** Counters of one pod read from Prometheus, as exposition text, and when Prometheus scraped them. */
