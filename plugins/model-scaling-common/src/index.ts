@@ -23,4 +23,5 @@ export * from './drift';
 export * from './lint';
 export * from './batching';
 export * from './findings';
+export * from './history';
 export * from './verdict';

@@ -1,0 +1,8 @@
+export { historyPointFromStatus, metricUnit } from './historyPoint';
+export type { ModelLatency, WorkloadHistoryPoint } from './historyPoint';
+export {
+  assembleWorkloadHistory,
+  throughputSamples,
+} from './assembleWorkloadHistory';
+export type { TimedHistoryPoint } from './assembleWorkloadHistory';
+export { tritonLatencyFromMetrics } from './tritonLatencyFromMetrics';
