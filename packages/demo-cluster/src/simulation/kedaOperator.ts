@@ -1,5 +1,8 @@
 import {
-  kedaFallbackReplicas,
+  KedaTriggerReading,
+  isResourceTrigger,
+  kedaFallbackMetric,
+  kedaScaledObjectState,
   kedaStep,
 } from '@internal/plugin-model-scaling-common';
 import type { KubeObject } from '../api/ObjectStore';
@@ -140,18 +143,21 @@ export class KedaOperator {
     const trigger = so.spec.triggers[index];
     const read = runtime.values.get(metricName);
     const failures = runtime.failures.get(metricName) ?? 0;
-    const fallback = so.spec.fallback;
-    if (fallback && failures > fallback.failureThreshold) {
+    if (read?.error !== undefined && so.spec.fallback) {
       const target = this.store()?.get(
         KINDS.deployments,
         namespace,
         so.spec.scaleTargetRef?.name,
       ) as any;
-      return {
-        value:
-          kedaFallbackReplicas(fallback, target?.spec?.replicas ?? 0) *
-          threshold(trigger),
-      };
+      const fb = kedaFallbackMetric({
+        fallback: so.spec.fallback,
+        failures,
+        targetType: trigger.metricType === 'Value' ? 'Value' : 'AverageValue',
+        target: threshold(trigger),
+        currentReplicas: target?.spec?.replicas ?? 0,
+        readyReplicas: target?.status?.readyReplicas ?? 0,
+      });
+      if (fb.kind === 'fallback') return { value: fb.value };
     }
     if (!read || read.error !== undefined)
       return { error: read?.error ?? 'no metric value yet' };
@@ -306,13 +312,18 @@ export class KedaOperator {
     ) as any;
     const service = target ? ctx.serviceFor(target) : undefined;
     const triggers: any[] = so.spec.triggers ?? [];
-    let active = false;
+    const readings: KedaTriggerReading[] = [];
     const health: Record<string, { numberOfFailures: number; status: string }> =
       {};
     let failing = 0;
     let activeScaler = '';
     triggers.forEach((t, i) => {
       const name = kedaMetricName(t, i);
+      if (isResourceTrigger(t.type)) {
+        // cpu/memory triggers have no external metric: no activity, no errors.
+        readings.push({ type: t.type });
+        return;
+      }
       const read = this.triggerValue(ctx, t, service);
       runtime.values.set(name, read);
       if (read.error !== undefined) {
@@ -320,6 +331,19 @@ export class KedaOperator {
         runtime.failures.set(name, failures);
         health[name] = { numberOfFailures: failures, status: 'Failing' };
         failing++;
+        const fb = kedaFallbackMetric({
+          fallback: so.spec.fallback,
+          failures,
+          targetType: t.metricType === 'Value' ? 'Value' : 'AverageValue',
+          target: threshold(t),
+          currentReplicas: target?.spec?.replicas ?? 0,
+          readyReplicas: target?.status?.readyReplicas ?? 0,
+        });
+        readings.push(
+          fb.kind === 'fallback'
+            ? { type: t.type, fallbackActive: true, value: fb.value }
+            : { type: t.type, error: true },
+        );
         ctx.recordEvent({
           namespace: ns,
           involvedObject: {
@@ -336,10 +360,9 @@ export class KedaOperator {
       } else {
         runtime.failures.set(name, 0);
         health[name] = { numberOfFailures: 0, status: 'Happy' };
-        if ((read.value ?? 0) > activation(t)) {
-          active = true;
-          activeScaler = activeScaler || scalerName(t);
-        }
+        const above = (read.value ?? 0) > activation(t);
+        readings.push({ type: t.type, aboveActivation: above });
+        if (above) activeScaler = activeScaler || scalerName(t);
       }
     });
     const fallback = so.spec.fallback;
@@ -354,20 +377,17 @@ export class KedaOperator {
       so.metadata.annotations?.['autoscaling.keda.sh/paused'] === 'true' ||
       so.metadata.annotations?.['autoscaling.keda.sh/paused-replicas'] !==
         undefined;
-    const wasReady =
-      (so.status?.conditions ?? []).find((c: any) => c.type === 'Ready')
-        ?.status !== 'False';
+    const { isActive: active, isError } = kedaScaledObjectState(readings);
     const step = target
       ? kedaStep({
           now: now / 1000,
           currentReplicas: target.spec.replicas ?? 1,
           isActive: active,
-          isError: failing > 0,
+          isError,
           lastActiveTime:
             runtime.lastActiveTime === undefined
               ? undefined
               : runtime.lastActiveTime / 1000,
-          ready: wasReady,
           createdAt:
             Date.parse(so.metadata.creationTimestamp ?? '') / 1000 || undefined,
           spec: {

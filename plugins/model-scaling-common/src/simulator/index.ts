@@ -52,7 +52,21 @@ export {
   kedaStep,
   kedaFallbackReplicas,
   KEDA_DEFAULT_COOLDOWN_SECONDS,
+  KEDA_DEFAULT_INITIAL_COOLDOWN_SECONDS,
 } from './kedaStep';
+export { kedaFallbackMetric } from './kedaFallbackMetric';
+export type {
+  KedaFallbackMetricInput,
+  KedaFallbackMetricResult,
+} from './kedaFallbackMetric';
+export {
+  kedaScaledObjectState,
+  isResourceTrigger,
+} from './kedaScaledObjectState';
+export type {
+  KedaScaledObjectState,
+  KedaTriggerReading,
+} from './kedaScaledObjectState';
 export type {
   KedaStepInput,
   KedaStepResult,

@@ -5,7 +5,6 @@ const base: KedaStepInput = {
   currentReplicas: 0,
   isActive: false,
   isError: false,
-  ready: true,
   spec: { minReplicaCount: 0, cooldownPeriod: 300 },
 };
 
@@ -62,7 +61,7 @@ describe('kedaStep', () => {
     ).toMatchObject({ replicas: 2, action: 'activate' });
   });
 
-  it('keeps replicas while a failing trigger has a fallback', () => {
+  it('keeps replicas while a failing trigger has a fallback (the HPA applies it)', () => {
     const spec = {
       minReplicaCount: 0,
       fallback: { failureThreshold: 3, replicas: 5 },
@@ -78,31 +77,78 @@ describe('kedaStep', () => {
     ).toMatchObject({
       replicas: 2,
       action: 'await-fallback',
-      ready: false,
+      ready: true,
     });
   });
 
-  it('marks not ready first, then scales to zero on a failing trigger without fallback', () => {
-    const first = kedaStep({
-      ...base,
-      currentReplicas: 2,
-      isError: true,
-      lastActiveTime: 0,
-    });
-    expect(first).toMatchObject({
-      replicas: 2,
-      action: 'mark-not-ready',
-      ready: false,
-    });
+  it('never scales a failing trigger without fallback to zero: Ready=False TriggerError', () => {
+    for (const ready of [true, false]) {
+      const r = kedaStep({
+        ...base,
+        currentReplicas: 2,
+        isError: true,
+        lastActiveTime: ready ? 0 : 10,
+      });
+      expect(r).toMatchObject({
+        replicas: 2,
+        action: 'trigger-error',
+        ready: false,
+        readyCondition: { status: 'False', reason: 'TriggerError' },
+      });
+    }
+  });
+
+  it('scales to zero on an error when the fallback asks for 0 replicas', () => {
     expect(
       kedaStep({
         ...base,
         currentReplicas: 2,
         isError: true,
         lastActiveTime: 0,
-        ready: false,
-      }).replicas,
-    ).toBe(0);
+        spec: {
+          minReplicaCount: 0,
+          cooldownPeriod: 300,
+          fallback: { failureThreshold: 3, replicas: 0 },
+        },
+      }),
+    ).toMatchObject({ replicas: 0, action: 'deactivate' });
+  });
+
+  it('reports PartialTriggerError without renewing lastActiveTime when active with an error', () => {
+    const r = kedaStep({
+      ...base,
+      currentReplicas: 3,
+      isActive: true,
+      isError: true,
+      lastActiveTime: 500,
+    });
+    expect(r).toMatchObject({
+      replicas: 3,
+      action: 'partial-error',
+      lastActiveTime: 500,
+      readyCondition: { status: 'Unknown', reason: 'PartialTriggerError' },
+    });
+    // …but activates from zero even so.
+    expect(kedaStep({ ...base, isActive: true, isError: true })).toMatchObject({
+      replicas: 1,
+      action: 'activate',
+      lastActiveTime: 1000,
+    });
+  });
+
+  it('renews lastActiveTime while active above zero', () => {
+    expect(
+      kedaStep({
+        ...base,
+        currentReplicas: 3,
+        isActive: true,
+        lastActiveTime: 10,
+      }),
+    ).toMatchObject({
+      replicas: 3,
+      action: 'keep-active',
+      lastActiveTime: 1000,
+    });
   });
 
   it('restores minReplicaCount when below it and inactive', () => {
@@ -111,11 +157,35 @@ describe('kedaStep', () => {
     ).toMatchObject({ replicas: 3, action: 'set-min' });
   });
 
-  it('honours initialCooldownPeriod after creation', () => {
-    const spec = { minReplicaCount: 0, initialCooldownPeriod: 1200 };
+  it('uses initialCooldownPeriod from creation until first active, then only cooldownPeriod', () => {
+    const spec = {
+      minReplicaCount: 0,
+      cooldownPeriod: 60,
+      initialCooldownPeriod: 1200,
+    };
+    // Never active: creation + initialCooldownPeriod decides (cooldownPeriod plays no part).
     expect(
       kedaStep({ ...base, currentReplicas: 1, createdAt: 0, spec }).action,
     ).toBe('cooldown');
+    expect(
+      kedaStep({ ...base, now: 1201, currentReplicas: 1, createdAt: 0, spec }),
+    ).toMatchObject({ replicas: 0, action: 'deactivate' });
+    // Once active, lastActiveTime + cooldownPeriod decides, even inside the initial period.
+    expect(
+      kedaStep({
+        ...base,
+        currentReplicas: 1,
+        createdAt: 0,
+        lastActiveTime: 900,
+        spec,
+      }),
+    ).toMatchObject({ replicas: 0, action: 'deactivate' });
+  });
+
+  it('scales a new ScaledObject that was never active to zero at once by default', () => {
+    expect(
+      kedaStep({ ...base, now: 0.5, currentReplicas: 1, createdAt: 0 }),
+    ).toMatchObject({ replicas: 0, action: 'deactivate' });
   });
 
   it('computes fallback replicas by behavior', () => {

@@ -272,10 +272,12 @@ describe('simulateAutoscaler with KEDA', () => {
       metricFailures: [{ from: 600, to: 1200 }],
     });
     expect(at(r, 585).desiredReplicas).toBe(2);
-    // Failures at 600, 615, 630 do not exceed 3; the 4th (645) does: fallback 6 (legacy cap 4 first).
-    expect(at(r, 630).desiredReplicas).toBe(2);
-    expect(at(r, 645).desiredReplicas).toBe(4);
-    expect(at(r, 660).desiredReplicas).toBe(6);
+    // Failures are counted by every query: the HPA's at 600 (1); once the HPA's
+    // ScalingActive is False KEDA's loop queries too: 615 (2, 3), 630 (4 > 3):
+    // the fallback answers, so the HPA goes to 6 (legacy cap 4 first).
+    expect(at(r, 615).desiredReplicas).toBe(2);
+    expect(at(r, 630).desiredReplicas).toBe(4);
+    expect(at(r, 645).desiredReplicas).toBe(6);
     expect(at(r, 1185).desiredReplicas).toBe(6);
     expect(at(r, 2400).desiredReplicas).toBe(2);
   });
@@ -316,6 +318,192 @@ describe('simulateAutoscaler with KEDA', () => {
       backlog: 0,
       desiredReplicas: 0,
     });
+  });
+});
+
+describe('simulateAutoscaler: KEDA rules checked against upstream', () => {
+  const failingWindow = [{ from: 300, to: 600 }];
+  const steady = [
+    { t: 0, rps: 200 },
+    { t: 900, rps: 200 },
+  ];
+
+  it('keeps the replicas while a trigger fails without fallback (no scale to zero)', () => {
+    const r = simulateAutoscaler({
+      autoscaler: imageClassifier,
+      load: steady,
+      capacity: { maxRpsPerPod: 150 },
+      coldStartSeconds: 15,
+      metricFailures: failingWindow,
+    });
+    const during = r.timeline.filter(p => p.t >= 300 && p.t < 600);
+    expect(at(r, 285).desiredReplicas).toBe(2);
+    expect(during.every(p => p.desiredReplicas === 2)).toBe(true);
+    expect(r.events.some(e => e.to === 0)).toBe(false);
+  });
+
+  it('activates from zero through an AverageValue fallback and scales to fallback.replicas', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        ...imageClassifier,
+        fallback: { failureThreshold: 2, replicas: 3 },
+      },
+      load: [
+        { t: 0, rps: 0 },
+        { t: 900, rps: 0 },
+      ],
+      capacity: { maxRpsPerPod: 150 },
+      coldStartSeconds: 15,
+      metricFailures: failingWindow,
+    });
+    expect(at(r, 285).desiredReplicas).toBe(0);
+    // Polls at 300, 315 fail (1, 2); the 3rd at 330 exceeds 2: the fallback
+    // answers, the trigger counts as active, KEDA activates 0 → 1, the HPA → 3.
+    expect(r.events[0]).toMatchObject({ t: 330, from: 0, to: 1, by: 'keda' });
+    expect(r.events[1]).toMatchObject({ t: 330, from: 1, to: 3, by: 'hpa' });
+    expect(at(r, 585).desiredReplicas).toBe(3);
+  });
+
+  it('stays at zero with a Value-target fallback: no ready pod to divide by', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        ...imageClassifier,
+        fallback: { failureThreshold: 2, replicas: 3 },
+        triggers: [{ ...prometheus, metricType: 'Value' }],
+      },
+      load: [
+        { t: 0, rps: 0 },
+        { t: 900, rps: 0 },
+      ],
+      capacity: { maxRpsPerPod: 150 },
+      coldStartSeconds: 15,
+      metricFailures: failingWindow,
+    });
+    expect(r.timeline.every(p => p.desiredReplicas === 0)).toBe(true);
+  });
+
+  it('applies a Value-target fallback through the ready pods', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        ...imageClassifier,
+        minReplicaCount: 1,
+        fallback: { failureThreshold: 2, replicas: 5 },
+        triggers: [{ ...prometheus, metricType: 'Value' }],
+      },
+      load: steady,
+      capacity: { maxRpsPerPod: 150, rpsPerPodAtTarget: 100 },
+      coldStartSeconds: 15,
+      metricFailures: failingWindow,
+    });
+    expect(at(r, 285).desiredReplicas).toBe(2);
+    expect(at(r, 585).desiredReplicas).toBe(5);
+    expect(at(r, 900).desiredReplicas).toBe(2);
+  });
+
+  it('does not count a cpu trigger towards activity next to a Prometheus trigger', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        ...imageClassifier,
+        cooldownPeriod: 60,
+        triggers: [
+          { type: 'cpu', metricType: 'Utilization', metadata: { value: '50' } },
+          prometheus,
+        ],
+      },
+      // Below the Prometheus activation (5) but CPU-heavy: still scales to 0.
+      load: [
+        { t: 0, rps: 4 },
+        { t: 600, rps: 4 },
+      ],
+      capacity: {
+        maxRpsPerPod: 150,
+        cpu: { millicoresPerRps: 100, requestMillicores: 100 },
+      },
+      coldStartSeconds: 15,
+      initialReplicas: 2,
+    });
+    // (The first poll is at creation, t = 0: `creation + 0 before now` is false.)
+    expect(r.events.find(e => e.by === 'keda')).toMatchObject({
+      t: 15,
+      to: 0,
+    });
+  });
+
+  it('is always active with only a cpu trigger (never scales to zero)', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        ...imageClassifier,
+        cooldownPeriod: 60,
+        triggers: [
+          { type: 'cpu', metricType: 'Utilization', metadata: { value: '50' } },
+        ],
+      },
+      load: [
+        { t: 0, rps: 0 },
+        { t: 600, rps: 0 },
+      ],
+      capacity: {
+        maxRpsPerPod: 150,
+        cpu: { millicoresPerRps: 1, requestMillicores: 100 },
+      },
+      coldStartSeconds: 15,
+      initialReplicas: 2,
+    });
+    expect(r.timeline.every(p => p.desiredReplicas >= 1)).toBe(true);
+  });
+
+  it('scales a new ScaledObject that was never active to zero at the first poll, unless initialCooldownPeriod holds it', () => {
+    const input = {
+      autoscaler: imageClassifier,
+      load: [
+        { t: 0, rps: 0 },
+        { t: 600, rps: 0 },
+      ],
+      capacity: { maxRpsPerPod: 150 },
+      coldStartSeconds: 15,
+      initialReplicas: 2,
+    };
+    // The first poll is at creation (t = 0), where `creation + 0` is not before now.
+    expect(simulateAutoscaler(input).events[0]).toMatchObject({
+      t: 15,
+      to: 0,
+    });
+    const held = simulateAutoscaler({
+      ...input,
+      autoscaler: { ...imageClassifier, initialCooldownPeriod: 120 },
+    });
+    // creation (0) + 120 is before 135, the first poll after it.
+    expect(held.events[0]).toMatchObject({ t: 135, to: 0 });
+    const live = simulateAutoscaler({
+      ...input,
+      kedaStatus: { createdAt: -3600, lastActiveTime: -200 },
+    });
+    // lastActiveTime −200 + cooldown 300 is before 105.
+    expect(live.events[0]).toMatchObject({ t: 105, to: 0 });
+  });
+});
+
+describe('simulateAutoscaler: the HPA controller seeds its history on the first sync', () => {
+  it('holds the starting replica count for the scale-down window', () => {
+    const r = simulateAutoscaler({
+      autoscaler: {
+        kind: 'HorizontalPodAutoscaler',
+        minReplicas: 1,
+        maxReplicas: 10,
+        metrics: cpuAndMemory.slice(0, 1),
+        behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
+      },
+      load: [
+        { t: 0, rps: 0 },
+        { t: 300, rps: 0 },
+      ],
+      capacity: { cpu: { millicoresPerRps: 5, requestMillicores: 500 } },
+      coldStartSeconds: 0,
+      initialReplicas: 5,
+    });
+    // recordInitialRecommendation: {5, t=0} stays in the window while it is after now − 60.
+    expect(at(r, 45).desiredReplicas).toBe(5);
+    expect(at(r, 60).desiredReplicas).toBe(1);
   });
 });
 

@@ -9,7 +9,13 @@ import {
   HpaMetricSample,
   hpaReplicaRecommendation,
 } from './hpaReplicaRecommendation';
-import { kedaFallbackReplicas, kedaStep } from './kedaStep';
+import { kedaFallbackMetric } from './kedaFallbackMetric';
+import {
+  KedaTriggerReading,
+  isResourceTrigger,
+  kedaScaledObjectState,
+} from './kedaScaledObjectState';
+import { kedaStep } from './kedaStep';
 import { loadAt } from './loadCurve';
 import { validateSimulationInput } from './simulationInputSchema';
 import {
@@ -160,9 +166,17 @@ export function simulateAutoscaler(
     ? resolveHpaBehavior(scaler.behavior, window)
     : undefined;
   const hasQueue = metrics.some(m => m.queue);
+  // status.health[metric].numberOfFailures (pkg/fallback/fallback.go IncrementFailure)
   const failures = new Map<string, number>();
-  let lastActiveTime: number | undefined = specReplicas > 0 ? 0 : undefined;
-  let kedaReady = true;
+  // The HPA's last observation per external metric, which KEDA's scale loop
+  // reuses instead of querying (scale_handler.go hpaObservedRecord).
+  const observed = new Map<string, KedaTriggerReading>();
+  // The HPA's ScalingActive condition is True (scale_handler.go hpaActivelyQuerying).
+  let hpaScalingActive = false;
+  // horizontal.go recordInitialRecommendation: the first sync seeds the history.
+  let hpaSeeded = false;
+  let lastActiveTime: number | undefined = input.kedaStatus?.lastActiveTime;
+  const createdAt = input.kedaStatus?.createdAt ?? 0;
   let backlog = 0;
   let clock = 0;
 
@@ -215,40 +229,60 @@ export function simulateAutoscaler(
     };
   };
 
+  /** One observation of an external trigger metric, with fallback (scale_handler.go observeMetric). */
+  const observe = (
+    m: SimMetric,
+    t: number,
+    s: SimState,
+  ): KedaTriggerReading => {
+    if (!failing(input, m, t)) {
+      failures.set(m.name, 0);
+      return {
+        type: m.trigger!.type,
+        aboveActivation:
+          rawMetricValue(m, s, capacity) > m.trigger!.activationThreshold,
+      };
+    }
+    const n = (failures.get(m.name) ?? 0) + 1;
+    failures.set(m.name, n);
+    const fb = kedaFallbackMetric({
+      fallback: keda?.fallback,
+      failures: n,
+      targetType: m.targetType === 'Value' ? 'Value' : 'AverageValue',
+      target: m.target,
+      currentReplicas: specReplicas,
+      readyReplicas: s.ready,
+    });
+    if (fb.kind === 'fallback')
+      return { type: m.trigger!.type, fallbackActive: true, value: fb.value };
+    return { type: m.trigger!.type, error: true };
+  };
+
   const kedaPoll = (t: number) => {
     if (!keda) return;
     const s = state(t);
-    let isActive = false;
-    let isError = false;
+    // ScaledObject.UsesHPAObservations: with min > 0, no idle count (and no
+    // cached metrics) the loop reuses the HPA's observations while it queries.
+    const useHpa =
+      keda.minReplicaCount > 0 && keda.idle === undefined && hpaScalingActive;
+    const readings: KedaTriggerReading[] = [];
     for (const m of metrics) {
       if (!m.trigger || m.invalid) continue;
-      if (failing(input, m, t)) {
-        isError = true;
+      if (isResourceTrigger(m.trigger.type)) {
+        readings.push({ type: m.trigger.type });
         continue;
       }
-      if (m.source === 'Resource') {
-        // cpu/memory triggers report only while pods run.
-        if (s.ready === 0) continue;
-        const sample = sampleMetric(m, s, capacity);
-        if (sample.kind !== 'utilization') continue;
-        const readyPods = sample.pods.find(p => p.state === 'ready');
-        const utilization = readyPods?.request
-          ? (readyPods.value! * 100) / readyPods.request
-          : 0;
-        if (utilization > m.trigger.activationThreshold) isActive = true;
-        continue;
-      }
-      if (rawMetricValue(m, s, capacity) > m.trigger.activationThreshold)
-        isActive = true;
+      const record = useHpa ? observed.get(m.name) : undefined;
+      readings.push(record ?? observe(m, t, s));
     }
+    const { isActive, isError } = kedaScaledObjectState(readings);
     const step = kedaStep({
       now: t,
       currentReplicas: specReplicas,
       isActive,
       isError,
       lastActiveTime,
-      ready: kedaReady,
-      createdAt: 0,
+      createdAt,
       spec: {
         minReplicaCount: keda.minReplicaCount,
         idleReplicaCount: keda.idle,
@@ -258,13 +292,19 @@ export function simulateAutoscaler(
       },
     });
     lastActiveTime = step.lastActiveTime;
-    kedaReady = step.ready;
     setReplicas(step.replicas, t, 'keda', step.action);
   };
 
   const hpaSync = (t: number) => {
     const current = specReplicas;
-    if (current === 0 && scaler.min !== 0) return; // ScalingDisabled
+    if (!hpaSeeded) {
+      history.recommendations.push({ t, replicas: current });
+      hpaSeeded = true;
+    }
+    if (current === 0 && scaler.min !== 0) {
+      hpaScalingActive = false; // ScalingDisabled
+      return;
+    }
     if (current > scaler.max) {
       setReplicas(
         scaler.max,
@@ -285,30 +325,31 @@ export function simulateAutoscaler(
     }
     const s = state(t);
     const samples: HpaMetricSample[] = metrics.map(m => {
-      if (!failing(input, m, t)) {
-        if (m.trigger) failures.set(m.name, 0);
-        return sampleMetric(m, s, capacity);
+      if (!m.trigger || isResourceTrigger(m.trigger.type) || m.invalid) {
+        return failing(input, m, t)
+          ? failedSample(m)
+          : sampleMetric(m, s, capacity);
       }
-      if (!m.trigger) return failedSample(m);
-      const n = (failures.get(m.name) ?? 0) + 1;
-      failures.set(m.name, n);
-      const fb = keda?.fallback;
-      if (
-        fb &&
-        fb.replicas > 0 &&
-        m.targetType === 'AverageValue' &&
-        m.source === 'External' &&
-        n > fb.failureThreshold
-      ) {
-        // KEDA answers the HPA with replicas × target, which makes it choose `replicas`.
-        return {
-          kind: 'totalAverage',
-          name: m.name,
-          targetAverage: m.target,
-          total: kedaFallbackReplicas(fb, current) * m.target,
-        };
+      // KEDA's metrics server answers the HPA (scale_handler.go GetScaledObjectMetrics).
+      const reading = observe(m, t, s);
+      observed.set(m.name, reading);
+      if (reading.error) return failedSample(m);
+      if (reading.fallbackActive) {
+        return m.targetType === 'Value'
+          ? {
+              kind: 'value',
+              name: m.name,
+              target: m.target,
+              value: reading.value!,
+            }
+          : {
+              kind: 'totalAverage',
+              name: m.name,
+              targetAverage: m.target,
+              total: reading.value!,
+            };
       }
-      return failedSample(m);
+      return sampleMetric(m, s, capacity);
     });
     const rec = hpaReplicaRecommendation({
       specReplicas: current,
@@ -317,6 +358,7 @@ export function simulateAutoscaler(
       metrics: samples,
       tolerances,
     });
+    hpaScalingActive = rec.replicas !== undefined;
     if (rec.replicas === undefined) return;
     const normalized = applyResolvedHpaBehavior(
       {

@@ -131,6 +131,12 @@ const schema = z.object({
       }),
     )
     .optional(),
+  kedaStatus: z
+    .object({
+      createdAt: z.number().optional(),
+      lastActiveTime: z.number().optional(),
+    })
+    .optional(),
   syncPeriodSeconds: z.number().positive().optional(),
   tolerance: z.number().nonnegative().max(1).optional(),
   downscaleStabilizationSeconds: z.number().nonnegative().optional(),

@@ -83,6 +83,12 @@ export interface SimulationInput {
   /** Replicas at t = 0 (ready). Default: the autoscaler's minimum (KEDA: idle or min). */
   initialReplicas?: number;
   metricFailures?: MetricFailureWindow[];
+  /**
+   * The ScaledObject's status at t = 0, in seconds relative to t = 0 (may be
+   * negative): `createdAt` (default 0, a new ScaledObject) for
+   * `initialCooldownPeriod`, `lastActiveTime` (default: never active).
+   */
+  kedaStatus?: { createdAt?: number; lastActiveTime?: number };
   /** HPA sync period, default 15 s. */
   syncPeriodSeconds?: number;
   /** Controller tolerance, default 0.1. */
