@@ -9,6 +9,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   EntityScalingStatus,
   FleetServiceRow,
+  modelScalingClusterReadPermission,
   modelScalingEntityReadPermission,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
@@ -29,19 +30,32 @@ const entities = [
 ];
 
 const reader: ScalingStatusReader = {
-  entityStatus: e =>
+  entityStatus: (e, view) =>
     ({
       entityRef: `component:default/${e.metadata.name}`,
       tritonModels: [],
       generatedAt: '2026-01-01T00:00:00.000Z',
       workloads: [],
       findings: [],
-      clusterErrors: [],
+      clusterErrors: [
+        {
+          cluster: 'demo',
+          message: view.clusterDetails ? 'raw: ECONNREFUSED 10.0.0.1' : 'short',
+          stale: false,
+        },
+      ],
     } as EntityScalingStatus),
-  fleetRow: e =>
+  fleetRow: (e, view) =>
     ({
       entityRef: `component:default/${e.metadata.name}`,
       name: e.metadata.name,
+      clusterErrors: [
+        {
+          cluster: 'demo',
+          message: view.clusterDetails ? 'raw: ECONNREFUSED 10.0.0.1' : 'short',
+          stale: false,
+        },
+      ],
     } as FleetServiceRow),
   clusters: () => [
     {
@@ -116,6 +130,7 @@ describe('createRouter', () => {
           permission: modelScalingEntityReadPermission,
           resourceRef: 'component:default/text-classifier',
         },
+        { permission: modelScalingClusterReadPermission },
       ],
       {
         credentials: expect.objectContaining({
@@ -125,6 +140,59 @@ describe('createRouter', () => {
         }),
       },
     );
+  });
+
+  describe('attack: an ordinary user reads API server URLs and raw cluster errors', () => {
+    /** A policy that allows entity reads and denies model-scaling.cluster.read. */
+    const withoutClusterRead = () => {
+      const permissions = mockServices.permissions.mock();
+      permissions.authorize.mockImplementation(async reqs =>
+        reqs.map(r => ({
+          result:
+            r.permission.name === modelScalingClusterReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      );
+      return permissions;
+    };
+
+    it('GET /v1/clusters answers 403 without model-scaling.cluster.read', async () => {
+      const { app: a } = await app({ permissions: withoutClusterRead() });
+      const res = await request(a)
+        .get('/v1/clusters')
+        .set('Authorization', user);
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+      expect(JSON.stringify(res.body)).not.toContain('http://x');
+    });
+
+    it('status and fleet rows carry only the short reason without model-scaling.cluster.read', async () => {
+      const { app: a } = await app({ permissions: withoutClusterRead() });
+      const status = await request(a)
+        .get('/v1/entities/default/component/text-classifier/status')
+        .set('Authorization', user);
+      expect(status.status).toBe(200);
+      expect(status.body.clusterErrors[0].message).toBe('short');
+      const fleet = await request(a)
+        .get('/v1/services')
+        .set('Authorization', user);
+      expect(fleet.body.services[0].clusterErrors[0].message).toBe('short');
+    });
+
+    it('the platform team (model-scaling.cluster.read) sees the raw errors', async () => {
+      const { app: a } = await app();
+      const status = await request(a)
+        .get('/v1/entities/default/component/text-classifier/status')
+        .set('Authorization', user);
+      expect(status.body.clusterErrors[0].message).toMatch(/ECONNREFUSED/);
+      const fleet = await request(a)
+        .get('/v1/services')
+        .set('Authorization', user);
+      expect(fleet.body.services[0].clusterErrors[0].message).toMatch(
+        /ECONNREFUSED/,
+      );
+    });
   });
 
   it('answers 403 when the policy denies', async () => {

@@ -13,16 +13,18 @@ import {
   FleetResponse,
   FleetServiceRow,
   ClusterHealth,
+  modelScalingClusterReadPermission,
   modelScalingEntityReadPermission,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { StatusView } from './services/EntityStatus/clusterErrorView';
 
 /** What the router reads; everything comes from memory. */
 export interface ScalingStatusReader {
-  entityStatus(entity: Entity): EntityScalingStatus;
-  fleetRow(entity: Entity): FleetServiceRow;
+  entityStatus(entity: Entity, view: StatusView): EntityScalingStatus;
+  fleetRow(entity: Entity, view: StatusView): FleetServiceRow;
   clusters(): ClusterHealth[];
 }
 
@@ -80,7 +82,8 @@ function parseParams(params: unknown) {
 /**
  * The v1 REST API of the model-scaling plugin. Every route needs user or
  * service credentials; entity data needs `model-scaling.entity.read` on the
- * entity. No route calls a Kubernetes API.
+ * entity; cluster health, and the raw text of cluster errors anywhere, need
+ * `model-scaling.cluster.read`. No route calls a Kubernetes API.
  */
 export async function createRouter(
   options: RouterOptions,
@@ -91,7 +94,18 @@ export async function createRouter(
   router.use(express.json());
 
   router.get('/v1/clusters', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: modelScalingClusterReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Reading cluster health needs ${modelScalingClusterReadPermission.name}`,
+      );
+    }
     const body: ClustersResponse = { clusters: status.clusters() };
     res.json(body);
   });
@@ -102,12 +116,13 @@ export async function createRouter(
     });
     const { namespace, kind, name } = parseParams(req.params);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
-    const [decision] = await permissions.authorize(
+    const [decision, clusterRead] = await permissions.authorize(
       [
         {
           permission: modelScalingEntityReadPermission,
           resourceRef: entityRef,
         },
+        { permission: modelScalingClusterReadPermission },
       ],
       { credentials },
     );
@@ -120,7 +135,11 @@ export async function createRouter(
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    res.json(status.entityStatus(entity));
+    res.json(
+      status.entityStatus(entity, {
+        clusterDetails: clusterRead.result === AuthorizeResult.ALLOW,
+      }),
+    );
   });
 
   router.get('/v1/services', async (req, res) => {
@@ -136,19 +155,22 @@ export async function createRouter(
         e.kind === 'Component' &&
         (e.spec as { type?: string })?.type === 'model-service',
     );
-    const decisions =
-      entities.length > 0
-        ? await permissions.authorize(
-            entities.map(e => ({
-              permission: modelScalingEntityReadPermission,
-              resourceRef: stringifyEntityRef(e),
-            })),
-            { credentials },
-          )
-        : [];
+    const [clusterRead, ...decisions] = await permissions.authorize(
+      [
+        { permission: modelScalingClusterReadPermission },
+        ...entities.map(e => ({
+          permission: modelScalingEntityReadPermission,
+          resourceRef: stringifyEntityRef(e),
+        })),
+      ],
+      { credentials },
+    );
+    const view: StatusView = {
+      clusterDetails: clusterRead.result === AuthorizeResult.ALLOW,
+    };
     const services = entities
       .filter((_, i) => decisions[i]?.result === AuthorizeResult.ALLOW)
-      .map(e => status.fleetRow(e))
+      .map(e => status.fleetRow(e, view))
       .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
     const body: FleetResponse = { generatedAt: now().toISOString(), services };
     res.json(body);

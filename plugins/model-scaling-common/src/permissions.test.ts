@@ -4,6 +4,7 @@ import {
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
+  modelScalingClusterReadPermission,
   modelScalingEntityReadPermission,
   modelScalingPermissions,
 } from './permissions';
@@ -22,8 +23,20 @@ describe('permissions', () => {
     expect(isReadPermission(modelScalingEntityReadPermission)).toBe(true);
   });
 
+  it('defines a basic read permission on cluster health', () => {
+    expect(modelScalingClusterReadPermission).toEqual({
+      type: 'basic',
+      name: 'model-scaling.cluster.read',
+      attributes: { action: 'read' },
+    });
+    expect(isReadPermission(modelScalingClusterReadPermission)).toBe(true);
+  });
+
   it('lists every permission once', () => {
-    expect(modelScalingPermissions).toEqual([modelScalingEntityReadPermission]);
+    expect(modelScalingPermissions).toEqual([
+      modelScalingEntityReadPermission,
+      modelScalingClusterReadPermission,
+    ]);
     expect(
       isPermission(modelScalingPermissions[0], modelScalingEntityReadPermission),
     ).toBe(true);

@@ -18,5 +18,20 @@ export const modelScalingEntityReadPermission = createPermission({
   resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
 });
 
+/**
+ * Read the connection health of every cluster (`model-scaling.cluster.read`):
+ * `GET /v1/clusters` with API server URLs and raw errors, and the raw text of
+ * cluster errors in entity status documents and fleet rows. A basic
+ * permission, meant for the platform team; without it a caller sees only a
+ * short reason for the clusters relevant to the entities it may read.
+ */
+export const modelScalingClusterReadPermission = createPermission({
+  name: 'model-scaling.cluster.read',
+  attributes: { action: 'read' },
+});
+
 /** All permissions of the model-scaling plugin, for `permissionsRegistry.addPermissions`. */
-export const modelScalingPermissions = [modelScalingEntityReadPermission];
+export const modelScalingPermissions = [
+  modelScalingEntityReadPermission,
+  modelScalingClusterReadPermission,
+];

@@ -11,6 +11,9 @@ import { KEDA_GROUP_PATH, KIND_SPECS, KindSpec, WatchedKind } from './kinds';
 import { KindWatcher, Reducer } from './KindWatcher';
 import { ClusterStore } from './ObjectStore';
 
+/** See {@link ClusterWatcher.coverage}. */
+export type ClusterCoverage = 'listed' | 'pending' | 'not-watched';
+
 /** Options of one {@link ClusterWatcher}. */
 export interface ClusterWatcherOptions {
   cluster: ClusterConfig;
@@ -56,6 +59,11 @@ export class ClusterWatcher {
     return this.#o.cluster.name;
   }
 
+  /** Why the cluster cannot be used as configured, if so. */
+  get configError(): string | undefined {
+    return this.#o.cluster.configError;
+  }
+
   get kedaAvailable(): boolean {
     return this.#kedaAvailable;
   }
@@ -93,6 +101,32 @@ export class ClusterWatcher {
     if (this.#o.cluster.configError) return false;
     const states = this.#watchers.map(w => w.state);
     return states.length > 0 && states.every(s => s.synced && !s.lastError);
+  }
+
+  /**
+   * Whether objects of `kind` in `namespace` are in the cache: `listed` once a
+   * list covering that namespace completed, `not-watched` when the namespace
+   * is outside `modelScaling.namespaces` (nothing of it can ever be here),
+   * else `pending` (not listed yet, or the cluster is misconfigured).
+   */
+  coverage(kind: WatchedKind, namespace: string): ClusterCoverage {
+    if (this.#o.cluster.configError) return 'pending';
+    if (
+      this.#o.namespaces.length > 0 &&
+      !this.#o.namespaces.includes(namespace)
+    ) {
+      return 'not-watched';
+    }
+    return this.#watchers.some(w => {
+      const s = w.state;
+      return (
+        s.kind === kind &&
+        (s.namespace === undefined || s.namespace === namespace) &&
+        s.synced
+      );
+    })
+      ? 'listed'
+      : 'pending';
   }
 
   /** Health for `GET /v1/clusters`. */

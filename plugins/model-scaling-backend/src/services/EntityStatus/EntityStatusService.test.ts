@@ -11,6 +11,8 @@ import { readModelScalingOptions } from '../../config/ModelScalingOptions';
 import { ConfigReader } from '@backstage/config';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityStatusService, sortFindings } from './EntityStatusService';
+import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
+import { collectionPath, KIND_SPECS } from '../ClusterWatcher/kinds';
 
 /** The example text-classifier objects, as the cache would hold them. */
 function exampleObjects(): any[] {
@@ -37,6 +39,7 @@ const entity: Entity = {
     title: 'Text classifier',
     annotations: {
       'backstage.io/kubernetes-id': 'text-classifier',
+      'backstage.io/kubernetes-namespace': 'ml-serving',
       'model-scaling.io/pattern': 'realtime-cpu',
     },
   },
@@ -68,6 +71,8 @@ function cacheWithClusters(names: string[], unreachable: string[] = []) {
   return cache;
 }
 
+const details = { clusterDetails: true };
+
 describe('EntityStatusService', () => {
   const now = () => new Date('2026-03-01T12:00:00Z');
 
@@ -78,7 +83,7 @@ describe('EntityStatusService', () => {
       presets: resolvePatternPresets({}),
       now,
     });
-    const status = service.entityStatus(entity);
+    const status = service.entityStatus(entity, { clusterDetails: true });
     expect(status.entityRef).toBe('component:default/text-classifier');
     expect(status.pattern).toBe('realtime-cpu');
     expect(status.generatedAt).toBe('2026-03-01T12:00:00.000Z');
@@ -103,7 +108,7 @@ describe('EntityStatusService', () => {
       presets: resolvePatternPresets({}),
       now,
     });
-    const row = service.fleetRow(entity);
+    const row = service.fleetRow(entity, details);
     expect(row).toMatchObject({
       entityRef: 'component:default/text-classifier',
       name: 'text-classifier',
@@ -135,13 +140,16 @@ describe('EntityStatusService', () => {
       presets: resolvePatternPresets({}),
       now,
     });
-    const row = service.fleetRow({
-      ...entity,
-      metadata: {
-        ...entity.metadata,
-        annotations: { 'backstage.io/kubernetes-label-selector': 'a in (b' },
+    const row = service.fleetRow(
+      {
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: { 'backstage.io/kubernetes-label-selector': 'a in (b' },
+        },
       },
-    });
+      details,
+    );
     expect(row.clusters).toEqual([]);
     expect(row.clusterErrors[0].message).toMatch(/kubernetes-label-selector/);
   });
@@ -153,8 +161,8 @@ describe('EntityStatusService', () => {
       presets: resolvePatternPresets({}),
       now,
     });
-    const status = service.entityStatus(entity);
-    const row = service.fleetRow(entity);
+    const status = service.entityStatus(entity, details);
+    const row = service.fleetRow(entity, details);
     expect(status.verdict).toBeDefined();
     expect(row.verdict).toEqual(status.verdict);
     const absent = {
@@ -162,10 +170,131 @@ describe('EntityStatusService', () => {
       metadata: {
         ...entity.metadata,
         name: 'never-deployed',
-        annotations: { 'backstage.io/kubernetes-id': 'never-deployed' },
+        annotations: {
+          'backstage.io/kubernetes-id': 'never-deployed',
+          'backstage.io/kubernetes-namespace': 'ml-serving',
+        },
       },
     };
-    expect(service.fleetRow(absent).verdict?.level).toBe('not-deployed');
-    expect(service.entityStatus(absent).verdict?.level).toBe('not-deployed');
+    expect(service.fleetRow(absent, details).verdict?.level).toBe(
+      'not-deployed',
+    );
+    expect(service.entityStatus(absent, details).verdict?.level).toBe(
+      'not-deployed',
+    );
+  });
+
+  describe('attack: an entity status shows the problems of clusters that have nothing of it', () => {
+    let api: FakeKubeApi;
+    let cache: WatchCache;
+
+    beforeEach(async () => {
+      api = await new FakeKubeApi().start();
+      for (const spec of KIND_SPECS) {
+        api.collections.set(collectionPath(spec), []);
+      }
+      cache = new WatchCache({
+        clusters: [
+          // Holds text-classifier (filled below, not watched).
+          {
+            name: 'eu',
+            url: 'https://unused.example',
+            auth: { type: 'none' },
+            skipTLSVerify: false,
+          },
+          // Watched, synced without any workload of the entity, then failing.
+          {
+            name: 'restricted',
+            url: api.url,
+            auth: { type: 'none' },
+            skipTLSVerify: true,
+          },
+        ],
+        options: readModelScalingOptions(
+          new ConfigReader({
+            modelScaling: {
+              requestTimeoutMs: 300,
+              watch: { backoff: { initialMs: 20, maxMs: 100 } },
+            },
+          }),
+        ),
+        logger: mockServices.logger.mock(),
+        reduce: toSlimObject,
+      });
+      for (const raw of exampleObjects()) {
+        const slim = toSlimObject(raw.kind, raw, 'eu');
+        if (slim) cache.clusters[0].store.kind(slim.kind).upsert(slim as any);
+      }
+      const restricted = cache.clusters[1];
+      restricted.start();
+      const deadline = Date.now() + 10000;
+      while (!restricted.health().synced) {
+        if (Date.now() > deadline) throw new Error('restricted never synced');
+        await new Promise(r => setTimeout(r, 20));
+      }
+      api.globalFailure = { status: 500 };
+      api.closeWatches();
+      while (!restricted.health().lastError) {
+        if (Date.now() > deadline) throw new Error('restricted never failed');
+        await new Promise(r => setTimeout(r, 20));
+      }
+    });
+
+    afterEach(async () => {
+      await cache.stop();
+      await api.stop();
+    });
+
+    it('leaves out errors of a cluster where the entity has no workload', () => {
+      const service = new EntityStatusService({
+        cache,
+        presets: resolvePatternPresets({}),
+        now,
+      });
+      const status = service.entityStatus(entity, details);
+      expect(status.workloads.map(w => w.cluster)).toEqual(['eu']);
+      expect(status.clusterErrors).toEqual([]);
+      expect(service.fleetRow(entity, details).clusterErrors).toEqual([]);
+    });
+
+    it('keeps them for an entity whose workloads are in that cluster, as a short reason unless the caller may read clusters', () => {
+      for (const raw of exampleObjects()) {
+        const slim = toSlimObject(raw.kind, raw, 'restricted');
+        if (slim) cache.clusters[1].store.kind(slim.kind).upsert(slim as any);
+      }
+      const service = new EntityStatusService({
+        cache,
+        presets: resolvePatternPresets({}),
+        now,
+      });
+      const [raw] = service.entityStatus(entity, details).clusterErrors;
+      expect(raw).toMatchObject({ cluster: 'restricted', stale: true });
+      expect(raw.message).toMatch(/HTTP 500/);
+      const [short] = service.entityStatus(entity, {
+        clusterDetails: false,
+      }).clusterErrors;
+      expect(short).toMatchObject({
+        cluster: 'restricted',
+        stale: true,
+        message: 'the cluster’s API server answers with errors',
+      });
+    });
+
+    it('hides addresses and paths of a misconfigured cluster from callers who may not read clusters', () => {
+      const misconfigured = cacheWithClusters(['eu'], ['ap']);
+      const service = new EntityStatusService({
+        cache: misconfigured,
+        presets: resolvePatternPresets({}),
+        now,
+      });
+      const status = service.entityStatus(entity, { clusterDetails: false });
+      expect(status.clusterErrors).toEqual([
+        {
+          cluster: 'ap',
+          message: 'the cluster is not configured correctly',
+          stale: false,
+        },
+      ]);
+    });
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { TritonCollector } from '../TritonCollector/TritonCollector';
+import { clusterErrorMessage, StatusView } from './clusterErrorView';
 import { EntityTarget, entityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
@@ -57,9 +58,14 @@ export class EntityStatusService {
     return this.deps.cache.health();
   }
 
-  entityStatus(entity: Entity): EntityScalingStatus {
+  /**
+   * The Scaling tab's document. Cluster errors are those of clusters relevant
+   * to the entity only (see `#workloads`), with raw text only for a `view`
+   * with cluster details.
+   */
+  entityStatus(entity: Entity, view: StatusView): EntityScalingStatus {
     const target = entityTarget(entity);
-    const { workloads, clusterErrors } = this.#workloads(target);
+    const { workloads, clusterErrors } = this.#workloads(target, view);
     return {
       entityRef: stringifyEntityRef(entity),
       ...(target.pattern && { pattern: target.pattern }),
@@ -79,14 +85,14 @@ export class EntityStatusService {
     };
   }
 
-  fleetRow(entity: Entity): FleetServiceRow {
+  fleetRow(entity: Entity, view: StatusView): FleetServiceRow {
     const entityRef = stringifyEntityRef(entity);
     let target: EntityTarget | undefined;
     let workloads: WorkloadStatus[] = [];
     let clusterErrors: ClusterError[] = [];
     try {
       target = entityTarget(entity);
-      ({ workloads, clusterErrors } = this.#workloads(target));
+      ({ workloads, clusterErrors } = this.#workloads(target, view));
     } catch (error) {
       clusterErrors = [
         {
@@ -180,7 +186,17 @@ export class EntityStatusService {
     };
   }
 
-  #workloads(target: EntityTarget): {
+  /**
+   * The entity's workloads in every cluster, and the errors of the clusters
+   * relevant to it: those holding one of its workloads, and those where we
+   * cannot tell yet (its namespace not listed, or the cluster misconfigured).
+   * A cluster that listed the entity's namespace and has nothing of it keeps
+   * its problems to itself.
+   */
+  #workloads(
+    target: EntityTarget,
+    view: StatusView,
+  ): {
     workloads: WorkloadStatus[];
     clusterErrors: ClusterError[];
   } {
@@ -188,20 +204,26 @@ export class EntityStatusService {
     const clusterErrors: ClusterError[] = [];
     const now = this.#now();
     for (const cluster of this.deps.cache.clusters) {
-      const health = cluster.health();
-      if (health.lastError) {
+      const found = findWorkloads(cluster.name, cluster.store, target);
+      const relevant =
+        found.length > 0 ||
+        (target.namespace === undefined
+          ? !cluster.connected
+          : cluster.coverage('Deployment', target.namespace) === 'pending');
+      const health = relevant ? cluster.health() : undefined;
+      if (health?.lastError) {
         clusterErrors.push({
           cluster: cluster.name,
-          message: health.lastError,
+          message: clusterErrorMessage(
+            health.lastError,
+            view,
+            health.lastError === cluster.configError,
+          ),
           stale: health.stale,
           ...(health.staleSince && { staleSince: health.staleSince }),
         });
       }
-      for (const objects of findWorkloads(
-        cluster.name,
-        cluster.store,
-        target,
-      )) {
+      for (const objects of found) {
         const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
         const results = this.deps.triton?.resultsFor(workloadKey) ?? [];
         const triton = tritonView(results);
