@@ -5,99 +5,95 @@ import {
   PatternPresets,
   resolvePatternPresets,
 } from '@internal/plugin-model-scaling-common';
+import {
+  readClusterConfigs,
+  readWriteTargets,
+  WriteTarget,
+} from '@internal/plugin-model-scaling-node';
 
-/** A cluster the apply action can talk to, from `kubernetes.clusterLocatorMethods`. */
-export interface ClusterConnection {
-  name: string;
-  /** API server URL. */
-  url: string;
-  /** Bearer token (`authProvider: serviceAccount`). */
-  serviceAccountToken?: string;
-  /** Base64 PEM of the API server's CA. */
-  caData?: string;
-  /** Path of a PEM file with the API server's CA. */
-  caFile?: string;
-  skipTLSVerify: boolean;
-}
-
-/** A cluster/namespace pair the platform team allows the apply action to write to. */
-export interface AllowedTarget {
-  cluster: string;
-  namespace: string;
+/** Where `model-service:repo:publish-local` publishes (demo/offline only). */
+export interface LocalPublishOptions {
+  /** Absolute base directory; repositories are made at `<baseDir>/<name>`. */
+  baseDir: string;
 }
 
 /** The plain, typed options of this module, read once from config. */
 export interface ModelServiceScaffolderOptions {
-  /** Pairs `model-service:cluster:apply` may write to; empty means none. */
-  allowedTargets: AllowedTarget[];
-  /** Clusters from `kubernetes.clusterLocatorMethods`. */
-  clusters: ClusterConnection[];
-  /** Set when `modelScaling.scaffolder.localPublish` is configured (demo only). */
-  localPublish?: { baseDir: string };
+  /**
+   * The clusters `model-service:cluster:apply` may write to, each with its
+   * own write identity and namespaces (`modelScaling.scaffolder.targets`);
+   * empty means none.
+   */
+  targets: WriteTarget[];
+  /** Set when `modelScaling.scaffolder.localPublish` is configured and enabled (demo only). */
+  localPublish?: LocalPublishOptions;
   /** The golden-path presets: built-in defaults with `modelScaling.patterns` merged in. */
   presets: PatternPresets;
   /** Author of commits made by the local publisher (`scaffolder.defaultAuthor`). */
   defaultAuthor: { name: string; email: string };
 }
 
-/** The cluster name the Kubernetes plugin gives a `localKubectlProxy` locator. */
-const LOCAL_PROXY_CLUSTER = 'local';
-
-function readClusters(config: Config): ClusterConnection[] {
-  const methods =
-    config.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
-  const clusters: ClusterConnection[] = [];
-  for (const method of methods) {
-    const type = method.getString('type');
-    if (type === 'config') {
-      for (const c of method.getOptionalConfigArray('clusters') ?? []) {
-        clusters.push({
-          name: c.getString('name'),
-          url: c.getString('url'),
-          serviceAccountToken: c.getOptionalString('serviceAccountToken'),
-          caData: c.getOptionalString('caData'),
-          caFile: c.getOptionalString('caFile'),
-          skipTLSVerify: c.getOptionalBoolean('skipTLSVerify') ?? false,
-        });
-      }
-    } else if (type === 'localKubectlProxy') {
-      clusters.push({
-        name: LOCAL_PROXY_CLUSTER,
-        url: 'http://localhost:8001',
-        skipTLSVerify: false,
-      });
-    }
-    // Other locator types (catalog, gke) have no static connection details;
-    // the apply action does not support them.
-  }
-  return clusters;
+/** Options of {@link readModelServiceScaffolderConfig}, passed in so tests need no files. */
+export interface ReadScaffolderConfigOptions {
+  /** Reads the in-cluster token of the read identity (default: the ServiceAccount token file). */
+  readInClusterToken?: () => string | undefined;
+  /** Reads a write token file (default: `fs.readFileSync`). */
+  readTokenFile?: (path: string) => string;
+  /** Told about settings that are read no more. */
+  warn?: (message: string) => void;
 }
 
 /**
- * Reads the module's options from config: `modelScaling.scaffolder.*`,
- * `modelScaling.patterns` and the clusters of `kubernetes.clusterLocatorMethods`.
- * Invalid presets fail here, at startup, with the config path of each field.
+ * `modelScaling.scaffolder.localPublish`: undefined unless `baseDir` is set
+ * and `enabled` is not `false` (so a production config can turn off what
+ * the base config sets for the demo).
  */
-export function readModelServiceScaffolderConfig(
+export function readLocalPublish(
   config: Config,
-): ModelServiceScaffolderOptions {
-  const scaffolder = config.getOptionalConfig('modelScaling.scaffolder');
-  const allowedTargets = (
-    scaffolder?.getOptionalConfigArray('allowedTargets') ?? []
-  ).map(t => ({
-    cluster: t.getString('cluster'),
-    namespace: t.getString('namespace'),
-  }));
-  const baseDir = scaffolder?.getOptionalString('localPublish.baseDir');
-  if (baseDir !== undefined && baseDir.trim() === '') {
+): LocalPublishOptions | undefined {
+  const section = config.getOptionalConfig(
+    'modelScaling.scaffolder.localPublish',
+  );
+  if (!section || section.getOptionalBoolean('enabled') === false) {
+    return undefined;
+  }
+  const baseDir = section.getOptionalString('baseDir');
+  if (baseDir === undefined) {
+    return undefined;
+  }
+  if (baseDir.trim() === '') {
     throw new InputError(
       'modelScaling.scaffolder.localPublish.baseDir must not be empty',
     );
   }
+  return { baseDir: resolvePath(baseDir) };
+}
+
+/**
+ * Reads the module's options from config: the write targets of
+ * `modelScaling.scaffolder.targets` (own credentials per cluster, never the
+ * read token of `kubernetes.clusterLocatorMethods`), local publishing,
+ * `modelScaling.patterns` and `scaffolder.defaultAuthor`. Invalid settings
+ * fail here, at startup, with the config path of each field.
+ */
+export function readModelServiceScaffolderConfig(
+  config: Config,
+  options: ReadScaffolderConfigOptions = {},
+): ModelServiceScaffolderOptions {
+  if (config.has('modelScaling.scaffolder.allowedTargets')) {
+    options.warn?.(
+      'modelScaling.scaffolder.allowedTargets is not read any more: it made the apply action write with the read token of kubernetes.clusterLocatorMethods. List the clusters and namespaces in modelScaling.scaffolder.targets, each with its own serviceAccountToken, serviceAccountTokenFile or inCluster (docs/security.md)',
+    );
+  }
+  const readClusters = readClusterConfigs(config, {
+    readInClusterToken: options.readInClusterToken,
+  });
   return {
-    allowedTargets,
-    clusters: readClusters(config),
-    localPublish: baseDir ? { baseDir: resolvePath(baseDir) } : undefined,
+    targets: readWriteTargets(config, {
+      readClusters,
+      readTokenFile: options.readTokenFile,
+    }),
+    localPublish: readLocalPublish(config),
     presets: resolvePatternPresets(
       config.getOptional<Record<string, unknown>>('modelScaling.patterns'),
     ),

@@ -23,8 +23,9 @@ export {
   type RepoPublishLocalActionOptions,
 } from './actions/repoPublishLocal';
 export {
+  readLocalPublish,
   readModelServiceScaffolderConfig,
-  type AllowedTarget,
-  type ClusterConnection,
+  type LocalPublishOptions,
   type ModelServiceScaffolderOptions,
+  type ReadScaffolderConfigOptions,
 } from './config';

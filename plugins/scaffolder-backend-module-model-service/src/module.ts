@@ -26,13 +26,12 @@ export const scaffolderModuleModelService = createBackendModule({
         catalog: catalogServiceRef,
       },
       async init({ scaffolder, config, logger, catalog }) {
-        const options = readModelServiceScaffolderConfig(config);
+        const options = readModelServiceScaffolderConfig(config, {
+          warn: message => logger.warn(message),
+        });
         scaffolder.addActions(
           createPlanCreateAction({ presets: options.presets }),
-          createClusterApplyAction({
-            allowedTargets: options.allowedTargets,
-            clusters: options.clusters,
-          }),
+          createClusterApplyAction({ targets: options.targets }),
           createRepoPublishLocalAction({
             localPublish: options.localPublish,
             catalog,
@@ -40,8 +39,8 @@ export const scaffolderModuleModelService = createBackendModule({
           }),
         );
         logger.info('Model service scaffolder actions registered', {
-          allowedTargets: options.allowedTargets
-            .map(t => `${t.cluster}/${t.namespace}`)
+          targets: options.targets
+            .flatMap(t => t.namespaces.map(ns => `${t.cluster}/${ns}`))
             .join(', '),
           localPublish: options.localPublish?.baseDir ?? 'disabled',
         });

@@ -152,7 +152,11 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
   let cluster: DemoCluster;
 
   beforeAll(async () => {
-    cluster = await startDemoCluster({ port: 0, clock: 'manual' });
+    cluster = await startDemoCluster({
+      port: 0,
+      clock: 'manual',
+      writeToken: 'demo-scaffolder-token',
+    });
     template = yaml.parse(
       await readFile(join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
     );
@@ -183,7 +187,13 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
             },
             modelScaling: {
               scaffolder: {
-                allowedTargets: [{ cluster: 'demo', namespace: 'ml-serving' }],
+                targets: [
+                  {
+                    cluster: 'demo',
+                    namespaces: ['ml-serving'],
+                    serviceAccountToken: 'demo-scaffolder-token',
+                  },
+                ],
                 localPublish: { baseDir: publishDir.path },
               },
             },

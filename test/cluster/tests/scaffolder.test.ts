@@ -3,10 +3,12 @@
  * `model-service:plan:create` action (its own documented example answers) renders the
  * manifests, and `model-service:cluster:apply` server-side applies them to the allowed
  * namespace of the local cluster: first as a dry run (nothing stored), then for real, then again
- * (unchanged). KWOK runs the generated pods on nodes the real scheduler picks, and the backend
- * reports the new services' status.
+ * (unchanged). Apply writes with its own ServiceAccount (manifests/scaffolder-rbac.yaml: a Role in
+ * ml-sandbox), the backend watches with the read-only one (manifests/rbac.yaml). KWOK runs the
+ * generated pods on nodes the real scheduler picks, and the backend reports the new services'
+ * status.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -32,13 +34,19 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import {
   ClusterEnv,
+  kubectl,
   kubectlJson,
   kubectlRaw,
   loadClusterEnv,
+  repoRoot,
   waitFor,
 } from './clusterEnv';
 
 const NAMESPACE = 'ml-sandbox';
+/** The read-only ServiceAccount of manifests/rbac.yaml (the watcher's identity). */
+const READER = 'backstage-model-scaling';
+/** The apply ServiceAccount of manifests/scaffolder-rbac.yaml. */
+const WRITER = 'model-scaling-scaffolder';
 const USER = mockCredentials.user.header('user:default/guest');
 
 interface Applied {
@@ -101,18 +109,45 @@ describe('the model-service template on the real control plane', () => {
   const workspaces: Record<string, string> = {};
   const patterns: Record<string, PatternId> = {};
   let applyAction: ReturnType<typeof createClusterApplyAction>;
+  let writeToken: string;
+
+  /** The API server with the apply ServiceAccount's token. */
+  const writeConnection = () => ({
+    name: env.CLUSTER_NAME,
+    url: env.URL,
+    auth: { type: 'serviceAccount' as const, token: writeToken },
+    caData: env.CA,
+    skipTLSVerify: false,
+  });
 
   beforeAll(async () => {
     env = loadClusterEnv();
+    // The write identity: its own ServiceAccount bound to a Role in ml-sandbox only
+    // (applied again here, so a cluster started before this manifest changed has it too).
+    await kubectl(env, [
+      'apply',
+      '--server-side',
+      '--force-conflicts',
+      '-f',
+      join(repoRoot, 'test/cluster/manifests/scaffolder-rbac.yaml'),
+    ]);
+    writeToken = (
+      await kubectl(env, [
+        '-n',
+        'backstage',
+        'create',
+        'token',
+        WRITER,
+        '--duration',
+        '1h',
+      ])
+    ).trim();
     applyAction = createClusterApplyAction({
-      allowedTargets: [{ cluster: env.CLUSTER_NAME, namespace: NAMESPACE }],
-      clusters: [
+      targets: [
         {
-          name: env.CLUSTER_NAME,
-          url: env.URL,
-          serviceAccountToken: env.TOKEN,
-          caData: env.CA,
-          skipTLSVerify: false,
+          cluster: env.CLUSTER_NAME,
+          namespaces: [NAMESPACE],
+          connection: writeConnection(),
         },
       ],
     });
@@ -141,17 +176,71 @@ describe('the model-service template on the real control plane', () => {
     expect(cases).toHaveLength(4);
   });
 
-  it('the ServiceAccount writes only in the allowed namespace', async () => {
-    const can = async (ns: string) =>
+  it('write identity: the apply ServiceAccount writes only the model-service kinds in its namespace; the read one writes nowhere', async () => {
+    const can = async (as: string, verb: string, resource: string, ns: string) =>
       (
-        await kubectlRaw(
-          env,
-          ['auth', 'can-i', 'patch', 'deployments.apps', '-n', ns],
-          { as: 'reader' },
-        )
+        await kubectlRaw(env, [
+          'auth',
+          'can-i',
+          verb,
+          resource,
+          '-n',
+          ns,
+          `--as=system:serviceaccount:backstage:${as}`,
+        ])
       ).stdout.trim();
-    expect(await can(NAMESPACE)).toBe('yes');
-    expect(await can('ml-serving')).toBe('no');
+    expect(await can(WRITER, 'patch', 'deployments.apps', NAMESPACE)).toBe(
+      'yes',
+    );
+    expect(await can(WRITER, 'patch', 'deployments.apps', 'ml-serving')).toBe(
+      'no',
+    );
+    expect(await can(WRITER, 'create', 'secrets', NAMESPACE)).toBe('no');
+    expect(
+      await can(WRITER, 'create', 'roles.rbac.authorization.k8s.io', NAMESPACE),
+    ).toBe('no');
+    expect(await can(WRITER, 'delete', 'deployments.apps', NAMESPACE)).toBe(
+      'no',
+    );
+    for (const ns of [NAMESPACE, 'ml-serving']) {
+      expect(await can(READER, 'patch', 'deployments.apps', ns)).toBe('no');
+      expect(await can(READER, 'list', 'deployments.apps', ns)).toBe('yes');
+    }
+  });
+
+  it('write identity: apply fails outside the Role’s namespaces even when a target lists them', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'cluster-test-outside-'));
+    workspaces.outside = workspace;
+    await writeFile(
+      join(workspace, 'config.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: outside-write-test\ndata:\n  a: b\n',
+    );
+    const misconfigured = createClusterApplyAction({
+      targets: [
+        {
+          cluster: env.CLUSTER_NAME,
+          namespaces: ['ml-serving'],
+          connection: writeConnection(),
+        },
+      ],
+    });
+    const { ctx } = actionContext(
+      {
+        cluster: env.CLUSTER_NAME,
+        namespace: 'ml-serving',
+        manifests: ['config.yaml'],
+      },
+      workspace,
+    );
+    await expect(misconfigured.handler(ctx)).rejects.toThrow(/HTTP 403/);
+    const stored = await kubectlRaw(env, [
+      '-n',
+      'ml-serving',
+      'get',
+      'configmap',
+      'outside-write-test',
+    ]);
+    expect(stored.stderr).toMatch(/NotFound|not found/);
   });
 
   describe.each(cases.map(c => [c.original, c]))('%s', (_name, c) => {

@@ -1,4 +1,5 @@
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import { ClusterConfig } from './types';
 import { readWriteTargets } from './readWriteTargets';
 
@@ -12,7 +13,7 @@ const readClusters: ClusterConfig[] = [
   },
 ];
 
-function read(targets: unknown[], files: Record<string, string> = {}) {
+function read(targets: JsonValue[], files: Record<string, string> = {}) {
   return readWriteTargets(
     new ConfigReader({ modelScaling: { scaffolder: { targets } } }),
     {

@@ -111,13 +111,16 @@ describe('model-service:cluster:apply against the demo cluster', () => {
 
   function action() {
     return createClusterApplyAction({
-      allowedTargets: [{ cluster: 'demo', namespace: 'ml-serving' }],
-      clusters: [
+      targets: [
         {
-          name: 'demo',
-          url: cluster.url,
-          serviceAccountToken: cluster.token,
-          skipTLSVerify: true,
+          cluster: 'demo',
+          namespaces: ['ml-serving'],
+          connection: {
+            name: 'demo',
+            url: cluster.url,
+            auth: { type: 'serviceAccount', token: cluster.token },
+            skipTLSVerify: true,
+          },
         },
       ],
     });

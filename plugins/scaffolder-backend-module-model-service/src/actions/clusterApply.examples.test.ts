@@ -18,9 +18,17 @@ describe('model-service:cluster:apply examples', () => {
     async (_description, example) => {
       const client = new InMemoryApplyClient();
       const action = createClusterApplyAction({
-        allowedTargets: [{ cluster: 'demo', namespace: 'ml-serving' }],
-        clusters: [
-          { name: 'demo', url: 'http://127.0.0.1:1', skipTLSVerify: true },
+        targets: [
+          {
+            cluster: 'demo',
+            namespaces: ['ml-serving'],
+            connection: {
+              name: 'demo',
+              url: 'http://127.0.0.1:1',
+              auth: { type: 'serviceAccount', token: 'demo-scaffolder-token' },
+              skipTLSVerify: true,
+            },
+          },
         ],
         createClient: () => client,
       });

@@ -2,13 +2,18 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { createMockActionContext } from '../__testUtils__/createMockActionContext';
 import { InMemoryApplyClient } from '../__testUtils__/InMemoryApplyClient';
+import { WriteTarget } from '@internal/plugin-model-scaling-node';
 import { createClusterApplyAction } from './clusterApply';
 
-const demo = {
-  name: 'demo',
-  url: 'http://127.0.0.1:1',
-  serviceAccountToken: 'demo-token',
-  skipTLSVerify: true,
+const demo: WriteTarget = {
+  cluster: 'demo',
+  namespaces: ['ml-serving'],
+  connection: {
+    name: 'demo',
+    url: 'http://127.0.0.1:1',
+    auth: { type: 'serviceAccount', token: 'demo-scaffolder-token' },
+    skipTLSVerify: true,
+  },
 };
 
 describe('model-service:cluster:apply', () => {
@@ -27,8 +32,7 @@ describe('model-service:cluster:apply', () => {
 
   const action = () =>
     createClusterApplyAction({
-      allowedTargets: [{ cluster: 'demo', namespace: 'ml-serving' }],
-      clusters: [demo],
+      targets: [demo],
       createClient: () => client,
     });
 
@@ -89,15 +93,14 @@ describe('model-service:cluster:apply', () => {
         }) as any,
       ),
     ).rejects.toThrow(
-      'cluster/namespace: applying to cluster "prod", namespace "ml-serving" is not allowed; modelScaling.scaffolder.allowedTargets allows demo/ml-serving',
+      'cluster/namespace: applying to cluster "prod", namespace "ml-serving" is not allowed; modelScaling.scaffolder.targets allows demo/ml-serving',
     );
     expect(client.calls).toEqual([]);
   });
 
   it('refuses every target when none is configured', async () => {
     const none = createClusterApplyAction({
-      allowedTargets: [],
-      clusters: [demo],
+      targets: [],
       createClient: () => client,
     });
     await expect(
@@ -107,25 +110,33 @@ describe('model-service:cluster:apply', () => {
           workspacePath: workspace.path,
         }) as any,
       ),
-    ).rejects.toThrow('allowedTargets allows no targets');
+    ).rejects.toThrow('targets allows no targets');
   });
 
-  it('refuses an allowed cluster that has no connection configured', async () => {
-    const unconfigured = createClusterApplyAction({
-      allowedTargets: [{ cluster: 'edge', namespace: 'ml-serving' }],
-      clusters: [demo],
-      createClient: () => client,
-    });
-    await expect(
-      unconfigured.handler(
-        createMockActionContext({
-          input: { cluster: 'edge', namespace: 'ml-serving' },
-          workspacePath: workspace.path,
-        }) as any,
-      ),
-    ).rejects.toThrow(
-      'cluster: "edge" is allowed but not configured in kubernetes.clusterLocatorMethods',
+  it('makes the client with the write identity of the chosen target', async () => {
+    const connections: unknown[] = [];
+    const prod: WriteTarget = {
+      cluster: 'prod',
+      namespaces: ['ml-batch', 'ml-serving'],
+      connection: {
+        ...demo.connection,
+        name: 'prod',
+        auth: { type: 'serviceAccountTokenFile', tokenFile: '/t' },
+      },
+    };
+    await createClusterApplyAction({
+      targets: [demo, prod],
+      createClient: connection => {
+        connections.push(connection);
+        return client;
+      },
+    }).handler(
+      createMockActionContext({
+        input: { cluster: 'prod', namespace: 'ml-serving' },
+        workspacePath: workspace.path,
+      }) as any,
     );
+    expect(connections).toEqual([prod.connection]);
   });
 
   it('names the field of invalid input', async () => {

@@ -1,6 +1,6 @@
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { AllowedTarget, ClusterConnection } from '../config';
+import { ClusterConfig, WriteTarget } from '@internal/plugin-model-scaling-node';
 import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import { readManifests } from '../lib/readManifests';
@@ -20,7 +20,7 @@ const inputSchema = z.object({
     .string()
     .min(1)
     .describe(
-      'Cluster name from kubernetes.clusterLocatorMethods; the cluster/namespace pair must be in modelScaling.scaffolder.allowedTargets',
+      'Cluster name of a target in modelScaling.scaffolder.targets; the namespace must be one of its namespaces',
     ),
   namespace: z
     .string()
@@ -59,12 +59,13 @@ const appliedSchema = z.array(
 
 /** Options of {@link createClusterApplyAction}. */
 export interface ClusterApplyActionOptions {
-  /** The only cluster/namespace pairs the action may write to. */
-  allowedTargets: AllowedTarget[];
-  /** Connections of the configured clusters. */
-  clusters: ClusterConnection[];
-  /** Makes the API client of a cluster; tests pass a fake. */
-  createClient?: (cluster: ClusterConnection) => ApplyClient;
+  /**
+   * The only clusters and namespaces the action may write to, each with its
+   * own write identity (`modelScaling.scaffolder.targets`).
+   */
+  targets: WriteTarget[];
+  /** Makes the API client of a target's connection; tests pass a fake. */
+  createClient?: (connection: ClusterConfig) => ApplyClient;
 }
 
 /**
@@ -94,23 +95,17 @@ export function createClusterApplyAction(options: ClusterApplyActionOptions) {
         ctx.input,
       );
       const { cluster: clusterName, namespace } = input;
-      const allowed = options.allowedTargets.some(
-        t => t.cluster === clusterName && t.namespace === namespace,
+      const target = options.targets.find(
+        t => t.cluster === clusterName && t.namespaces.includes(namespace),
       );
-      if (!allowed) {
-        const list = options.allowedTargets
-          .map(t => `${t.cluster}/${t.namespace}`)
+      if (!target) {
+        const list = options.targets
+          .flatMap(t => t.namespaces.map(ns => `${t.cluster}/${ns}`))
           .join(', ');
         throw new NotAllowedError(
-          `cluster/namespace: applying to cluster "${clusterName}", namespace "${namespace}" is not allowed; modelScaling.scaffolder.allowedTargets allows ${
+          `cluster/namespace: applying to cluster "${clusterName}", namespace "${namespace}" is not allowed; modelScaling.scaffolder.targets allows ${
             list || 'no targets'
           }`,
-        );
-      }
-      const cluster = options.clusters.find(c => c.name === clusterName);
-      if (!cluster) {
-        throw new InputError(
-          `cluster: "${clusterName}" is allowed but not configured in kubernetes.clusterLocatorMethods`,
         );
       }
       const dryRun = input.dryRun || ctx.isDryRun === true;
@@ -120,7 +115,7 @@ export function createClusterApplyAction(options: ClusterApplyActionOptions) {
           documents.length
         } objects to ${clusterName}/${namespace}`,
       );
-      const applier = new ManifestApplier(createClient(cluster), {
+      const applier = new ManifestApplier(createClient(target.connection), {
         cluster: clusterName,
         namespace,
       });

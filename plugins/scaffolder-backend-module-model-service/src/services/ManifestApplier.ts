@@ -1,12 +1,14 @@
 import { InputError } from '@backstage/errors';
 import {
   ApiException,
-  KubeConfig,
   KubernetesObject,
   KubernetesObjectApi,
   PatchStrategy,
 } from '@kubernetes/client-node';
-import { ClusterConnection } from '../config';
+import {
+  ClusterConfig,
+  createKubeConfig,
+} from '@internal/plugin-model-scaling-node';
 
 /** The field manager our server-side applies run as. */
 export const FIELD_MANAGER = 'model-scaling-scaffolder';
@@ -143,19 +145,8 @@ class DiscoveringObjectApi extends KubernetesObjectApi {
 }
 
 /** An {@link ApplyClient} that talks to a cluster through `@kubernetes/client-node`. */
-export function createApplyClient(cluster: ClusterConnection): ApplyClient {
-  const kc = new KubeConfig();
-  kc.loadFromClusterAndUser(
-    {
-      name: cluster.name,
-      server: cluster.url,
-      caData: cluster.caData,
-      caFile: cluster.caFile,
-      skipTLSVerify: cluster.skipTLSVerify,
-    },
-    { name: `${cluster.name}-user`, token: cluster.serviceAccountToken },
-  );
-  const api = kc.makeApiClient(DiscoveringObjectApi);
+export function createApplyClient(connection: ClusterConfig): ApplyClient {
+  const api = createKubeConfig(connection).makeApiClient(DiscoveringObjectApi);
   return {
     scopeOf: (apiVersion, kind) => api.scopeOf(apiVersion, kind),
     async read(object) {
