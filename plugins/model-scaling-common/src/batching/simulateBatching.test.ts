@@ -164,5 +164,71 @@ describe('simulateBatching', () => {
     expect(() =>
       simulateBatching({ profile: resnet, rateRps: 10, maxQueueDelayUs: -1 }),
     ).toThrow('maxQueueDelayUs');
+    expect(() =>
+      simulateBatching({
+        profile: resnet,
+        rateRps: 10,
+        arrivalTimesUs: [0, 2000, 1000],
+      }),
+    ).toThrow(
+      'arrivalTimesUs[2]: must be a finite time ≥ 0, not before the one before it',
+    );
+    expect(() =>
+      simulateBatching({
+        profile: resnet,
+        rateRps: 10,
+        schedulerOverheadUs: -5,
+      }),
+    ).toThrow('schedulerOverheadUs: must be ≥ 0');
+  });
+
+  it('sends everything waiting, up to max_batch_size, once the queue delay ran out (overload)', () => {
+    // Far above what batches of 16 serve (16 / 2.2 ms ≈ 7,200/s): requests wait past the delay.
+    const r = simulateBatching({
+      profile: resnet,
+      rateRps: 9000,
+      preferredBatchSizes: [4, 8, 16],
+      maxQueueDelayUs: 1000,
+      maxBatchSize: 32,
+    });
+    const largest = Math.max(...r.batchSizeHistogram.map(h => h.batchSize));
+    expect(largest).toBe(32);
+    expect(r.averageBatchSize).toBeGreaterThan(16);
+  });
+
+  it('replays given arrival times', () => {
+    // Three requests 1 ms apart, then one alone: the first two form the preferred size 2, the third and the fourth each run alone after their delay.
+    const r = simulateBatching({
+      profile: { model: 'flat', points: [{ batchSize: 1, latencyUs: 500 }] },
+      rateRps: 1,
+      preferredBatchSizes: [2],
+      maxBatchSize: 2,
+      maxQueueDelayUs: 3000,
+      arrivalTimesUs: [0, 1000, 2000, 100_000],
+    });
+    expect(r.requests).toBe(4);
+    expect(r.batchSizeHistogram).toEqual([
+      { batchSize: 1, executions: 2 },
+      { batchSize: 2, executions: 1 },
+    ]);
+    // Queue: 1 ms (first, until the second came), 0, 3 ms (third, its delay), 3 ms (fourth).
+    expect(r.averageQueueMs).toBeCloseTo((1 + 0 + 3 + 3) / 4, 6);
+  });
+
+  it('adds the scheduler overhead only when the instance sat idle waiting for the batcher', () => {
+    const base = {
+      profile: { model: 'flat', points: [{ batchSize: 1, latencyUs: 10_000 }] },
+      rateRps: 1,
+      preferredBatchSizes: [4],
+      maxBatchSize: 4,
+      maxQueueDelayUs: 1000,
+      // A lone request (idle instance), then two that arrive while the first runs.
+      arrivalTimesUs: [0, 2000, 3000],
+    };
+    const plain = simulateBatching(base);
+    const slow = simulateBatching({ ...base, schedulerOverheadUs: 500 });
+    // First: waits 1 ms + 0.5 ms. The other two start when the instance frees at 11.5 ms, no extra hand-off.
+    expect(plain.averageQueueMs).toBeCloseTo((1 + 9 + 8) / 3, 6);
+    expect(slow.averageQueueMs).toBeCloseTo((1.5 + 9.5 + 8.5) / 3, 6);
   });
 });
