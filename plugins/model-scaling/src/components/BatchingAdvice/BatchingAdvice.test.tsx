@@ -31,11 +31,11 @@ describe('BatchingAdvice', () => {
     );
     const rows = table.getAllByRole('row');
     expect(rows[1]).toHaveTextContent(
-      'Live: preferred 4, 8, 16, queue delay 5 ms',
+      'Live (in force): preferred 4, 8, 16, queue delay 5 ms',
     );
     expect(within(rows[1]).getByText('4')).toBeInTheDocument();
     expect(rows[2]).toHaveTextContent('Without batching');
-    expect(rows[3]).toHaveTextContent(/Recommended:/);
+    expect(rows[3]).toHaveTextContent(/Advised:/);
     expect(
       screen.getByText(/within a 20 ms p99 on NVIDIA H200/),
     ).toBeInTheDocument();

@@ -17,14 +17,18 @@ import {
   BatchProfile,
   BatchingOption,
   BatchingSimulationResult,
+  DynamicBatchingSetting,
   TritonModelFigures,
+  dynamicBatchingSnippet,
 } from '@internal/plugin-model-scaling-common';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { BatchingAdviceOutcome, batchingAdviceFor } from './batchingAdviceFor';
 import { H200_BATCH_PROFILES } from './h200BatchProfiles';
 import { pickBatchProfile } from './pickBatchProfile';
+import { liveBatching } from './adviceSummary';
+import { QueueDelays } from './QueueDelays';
 
 /** Props of {@link BatchingAdvice}. */
 export interface BatchingAdviceProps {
@@ -34,6 +38,10 @@ export interface BatchingAdviceProps {
   replicas: number;
   /** Measured profiles to choose from (default: the H200 profiles). */
   profiles?: BatchProfile[];
+  /** The advice the tab already ran for this model (shown without a click). */
+  initial?: { profile: BatchProfile; outcome: BatchingAdviceOutcome };
+  /** The golden-path preset of the service's pattern. */
+  preset?: DynamicBatchingSetting;
 }
 
 function describe(
@@ -84,15 +92,6 @@ function ResultCells(props: {
   );
 }
 
-function tritonSnippet(option: BatchingOption): string {
-  if (!option.dynamicBatching) {
-    return '# no dynamic_batching block';
-  }
-  const sizes = option.preferredBatchSizes.length
-    ? `  preferred_batch_size: [ ${option.preferredBatchSizes.join(', ')} ]\n`
-    : '';
-  return `dynamic_batching {\n${sizes}  max_queue_delay_microseconds: ${option.maxQueueDelayUs}\n}`;
-}
 
 /**
  * The batching advisor for one Triton model at its current traffic: the live
@@ -101,7 +100,7 @@ function tritonSnippet(option: BatchingOption): string {
  * the fewest GPUs, simulated on a measured batch-latency profile.
  */
 export function BatchingAdvice(props: BatchingAdviceProps) {
-  const { model, sloMs, replicas } = props;
+  const { model, sloMs, replicas, initial, preset } = props;
   const profiles = props.profiles ?? H200_BATCH_PROFILES;
   const choice = useMemo(
     () => pickBatchProfile(model, profiles),
@@ -113,6 +112,13 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
   >();
   const profile = profiles.find(p => p.model === profileName);
   const selectId = `batching-profile-${model.model}`;
+  useEffect(() => {
+    if (initial && initial.profile.model === profileName) {
+      setOutcome({ ...initial.outcome, forRps: model.requestsPerSecond });
+    }
+    // Only a new answer from the tab replaces what is shown.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initial]);
 
   if (!profile || !choice) {
     return null;
@@ -163,6 +169,13 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
           Advise for {formatNumber(model.requestsPerSecond, 0)} req/s
         </Button>
       </Box>
+      <QueueDelays
+        live={liveBatching(model)}
+        preset={preset}
+        advised={
+          outcome?.kind === 'advice' ? outcome.advice.recommended : undefined
+        }
+      />
       <Typography variant="caption" color="textSecondary" component="p">
         {profile.model === choice.profile.model
           ? PROFILE_REASONS[choice.reason]
@@ -189,7 +202,7 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
               {outcome.current && (
                 <TableRow>
                   <TableCell>
-                    Live:{' '}
+                    Live (in force):{' '}
                     {describe({
                       dynamicBatching:
                         model.config?.dynamicBatching !== undefined,
@@ -216,7 +229,7 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
               {outcome.advice.recommended && (
                 <TableRow selected>
                   <TableCell>
-                    <strong>Recommended:</strong>{' '}
+                    <strong>Advised:</strong>{' '}
                     {describe(outcome.advice.recommended)}
                   </TableCell>
                   <ResultCells
@@ -236,7 +249,7 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
               </Typography>
               <CodeSnippet
                 language="protobuf"
-                text={tritonSnippet(outcome.advice.recommended)}
+                text={dynamicBatchingSnippet(outcome.advice.recommended)}
               />
             </Box>
           ) : (

@@ -1,6 +1,11 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Chip, Divider, Typography, makeStyles } from '@material-ui/core';
-import { Finding, Severity } from '@internal/plugin-model-scaling-common';
+import {
+  Finding,
+  Severity,
+  Verdict,
+  VERDICT_LABELS,
+} from '@internal/plugin-model-scaling-common';
 import { Fragment } from 'react';
 import { Health, HealthStatus } from '../shared/HealthStatus';
 
@@ -8,6 +13,8 @@ const useStyles = makeStyles(theme => ({
   finding: { padding: theme.spacing(1.5, 0) },
   label: { fontWeight: theme.typography.fontWeightMedium as number },
   subject: { marginLeft: theme.spacing(1) },
+  text: { overflowWrap: 'break-word' },
+  fix: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
 }));
 
 const SEVERITY_ORDER: Record<Severity, number> = {
@@ -25,11 +32,34 @@ const SEVERITY_HEALTH: Record<Severity, Health> = {
  * The scaling pitfalls this service falls into, most severe first, each with
  * its evidence and the concrete fix; none means it is on the golden path.
  */
-export function FindingsCard(props: { findings: Finding[] }) {
+export function FindingsCard(props: {
+  findings: Finding[];
+  verdict?: Verdict;
+}) {
+  return (
+    <section aria-label="Findings" id="findings">
+      <FindingsCardContent {...props} />
+    </section>
+  );
+}
+
+function FindingsCardContent(props: { findings: Finding[]; verdict?: Verdict }) {
+  const { verdict } = props;
   const classes = useStyles();
   const findings = [...props.findings].sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
   );
+  if (findings.length === 0 && verdict && verdict.level !== 'healthy') {
+    return (
+      <InfoCard title="Findings">
+        <HealthStatus health={verdict.level === 'failing' ? 'error' : 'warning'}>
+          No scaling rule fired, but the service is{' '}
+          <strong>{VERDICT_LABELS[verdict.level].toLocaleLowerCase('en-US')}</strong>
+          : {verdict.headline}. The verdict above lists the evidence and fix.
+        </HealthStatus>
+      </InfoCard>
+    );
+  }
   if (findings.length === 0) {
     return (
       <InfoCard title="Findings">
@@ -77,11 +107,11 @@ export function FindingsCard(props: { findings: Finding[] }) {
                 />
               )}
             </Typography>
-            <Typography variant="body2">
+            <Typography variant="body2" className={classes.text}>
               <span className={classes.label}>Evidence: </span>
               {finding.evidence}
             </Typography>
-            <Typography variant="body2">
+            <Typography variant="body2" className={classes.fix}>
               <span className={classes.label}>Fix: </span>
               {finding.fix}
             </Typography>

@@ -1,7 +1,13 @@
 import { EmptyState, WarningPanel } from '@backstage/core-components';
 import { Box, Chip, Grid, Typography, makeStyles } from '@material-ui/core';
-import { EntityScalingStatus } from '@internal/plugin-model-scaling-common';
+import {
+  EntityScalingStatus,
+  computeVerdict,
+} from '@internal/plugin-model-scaling-common';
+import { useMemo } from 'react';
+import { useBatchingAdvice } from '../BatchingAdvice/useBatchingAdvice';
 import { FindingsCard } from '../FindingsCard/FindingsCard';
+import { VerdictBanner } from '../Verdict/VerdictBanner';
 import { formatClock, formatSeconds } from '../shared/format';
 import { ClusterErrorsPanel } from './ClusterErrorsPanel';
 import { WorkloadSection } from './WorkloadSection';
@@ -41,12 +47,34 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
   const errorsByCluster = new Map(
     status.clusterErrors.map(e => [e.cluster, e]),
   );
+  const advice = useBatchingAdvice(status);
+  const adviceFindings = useMemo(
+    () => [...advice.values()].flatMap(a => (a.finding ? [a.finding] : [])),
+    [advice],
+  );
+  // The backend's verdict, unless the batching advisor (run here, on the
+  // measured profiles) adds findings: then the same rules see those too.
+  const { findings, verdict } = useMemo(() => {
+    const all = [...status.findings, ...adviceFindings];
+    return {
+      findings: all,
+      verdict:
+        status.verdict && adviceFindings.length === 0
+          ? status.verdict
+          : computeVerdict({
+              workloads: status.workloads,
+              clusterErrors: status.clusterErrors,
+              latencySloMs: status.latencySloMs,
+              findings: all,
+            }),
+    };
+  }, [status, adviceFindings]);
 
   return (
     <Box data-testid="model-scaling-tab">
       <div className={classes.meta}>
         {status.pattern && (
-          <Chip size="small" label={`pattern ${status.pattern}`} />
+          <Chip size="small" label={`Pattern ${status.pattern}`} />
         )}
         {status.latencySloMs !== undefined && (
           <Chip
@@ -60,6 +88,7 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
           every {formatSeconds(intervalMs / 1000)} while this tab is visible
         </Typography>
       </div>
+      <VerdictBanner verdict={verdict} />
       {refreshError && (
         <Box mb={2}>
           <WarningPanel
@@ -90,7 +119,7 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
       ) : (
         <Grid container spacing={3}>
           <Grid item xs={12}>
-            <FindingsCard findings={status.findings} />
+            <FindingsCard findings={findings} verdict={verdict} />
           </Grid>
           <Grid item xs={12}>
             {status.workloads.map(workload => (
@@ -99,6 +128,7 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
                 workload={workload}
                 status={status}
                 clusterError={errorsByCluster.get(workload.cluster)}
+                advice={advice}
               />
             ))}
           </Grid>

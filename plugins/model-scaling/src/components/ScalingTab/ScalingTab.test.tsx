@@ -106,9 +106,11 @@ describe('ScalingTab', () => {
     ).not.toBeInTheDocument();
     expect(within(section).getByText('What if')).toBeInTheDocument();
     expect(
-      screen.getByText('Scale-down waits the default 300 s'),
+      within(screen.getByRole('region', { name: 'Findings' })).getByText(
+        'Scale-down waits the default 300 s',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('pattern realtime-cpu')).toBeInTheDocument();
+    expect(screen.getByText('Pattern realtime-cpu')).toBeInTheDocument();
     expect(
       screen.getByText(/refreshes every 15 s while this tab is visible/),
     ).toBeInTheDocument();
@@ -119,7 +121,10 @@ describe('ScalingTab', () => {
       mockApi(async () => imageClassifierStatus),
       'image-classifier',
     );
-    expect(await screen.findByText('On the golden path')).toBeInTheDocument();
+    const verdict = await screen.findByTestId('model-scaling-verdict');
+    expect(verdict).toHaveTextContent(
+      'HealthyOn the golden path: no scaling problem found',
+    );
     expect(screen.getByText('Triton dynamic batching')).toBeInTheDocument();
     expect(screen.getByText('Exclusive GPU')).toBeInTheDocument();
     expect(

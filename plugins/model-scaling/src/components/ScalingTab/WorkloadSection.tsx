@@ -5,7 +5,11 @@ import {
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { AutoscalerCard } from '../AutoscalerCard/AutoscalerCard';
+import { InfoCard } from '@backstage/core-components';
 import { BatchingAdvice } from '../BatchingAdvice/BatchingAdvice';
+import { presetBatching } from '../BatchingAdvice/adviceSummary';
+import { ModelAdvice, adviceKey } from '../BatchingAdvice/useBatchingAdvice';
+import { usePatternPresets } from '../../hooks/usePatternPresets';
 import { GpuCard } from '../GpuCard/GpuCard';
 import { TritonCard } from '../TritonCard/TritonCard';
 import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
@@ -26,12 +30,17 @@ export interface WorkloadSectionProps {
   status: EntityScalingStatus;
   /** The error of the workload's cluster, when it has one. */
   clusterError?: ClusterError;
+  /** The batching advisor's answers, by {@link adviceKey}. */
+  advice?: Map<string, ModelAdvice>;
 }
 
 /** The cards of one Deployment in one cluster. */
 export function WorkloadSection(props: WorkloadSectionProps) {
-  const { workload, status, clusterError } = props;
+  const { workload, status, clusterError, advice } = props;
   const classes = useStyles();
+  const presets = usePatternPresets();
+  const preset = presetBatching(status.pattern, presets);
+  const tritonModels = workload.triton?.models ?? [];
   const label = `Deployment ${workload.namespace}/${workload.name} in cluster ${workload.cluster}`;
   const hasTriton =
     workload.triton !== undefined || status.tritonModels.length > 0;
@@ -44,7 +53,7 @@ export function WorkloadSection(props: WorkloadSectionProps) {
         <Chip
           size="small"
           variant="outlined"
-          label={`cluster ${workload.cluster}`}
+          label={`Cluster ${workload.cluster}`}
         />
         {clusterError?.stale && (
           <Chip
@@ -77,21 +86,31 @@ export function WorkloadSection(props: WorkloadSectionProps) {
             />
           </Grid>
         )}
+        {tritonModels.length > 0 && (
+          <Grid item xs={12}>
+            <InfoCard
+              title="Batching advice"
+              subheader="The live dynamic_batching against the golden-path preset and the advisor’s setting for today’s load, simulated on measured batch-latency profiles"
+            >
+              {tritonModels.map(model => (
+                <BatchingAdvice
+                  key={model.model}
+                  model={model}
+                  sloMs={status.latencySloMs}
+                  replicas={workload.replicas.ready}
+                  preset={preset}
+                  initial={advice?.get(adviceKey(workload, model.model))}
+                />
+              ))}
+            </InfoCard>
+          </Grid>
+        )}
         <Grid item xs={12}>
           <WhatIfCard
             workload={workload}
             pattern={status.pattern}
             latencySloMs={status.latencySloMs}
-          >
-            {workload.triton?.models.map(model => (
-              <BatchingAdvice
-                key={model.model}
-                model={model}
-                sloMs={status.latencySloMs}
-                replicas={workload.replicas.ready}
-              />
-            ))}
-          </WhatIfCard>
+          />
         </Grid>
       </Grid>
     </Box>
