@@ -48,6 +48,23 @@ export interface Config {
   modelScaling?: {
     /** Namespaces to watch in every cluster; empty or unset watches all namespaces. */
     namespaces?: string[];
+    /**
+     * Bounds on which cluster namespaces an entity may select with its
+     * `backstage.io/kubernetes-namespace` annotation. An entity matches a rule
+     * when every field the rule sets matches (its catalog namespace, its
+     * `spec.owner`), and may select the union of the matching rules'
+     * `clusterNamespaces`; with rules set, an entity no rule matches selects
+     * nothing. Unset: any namespace (every entity still needs a namespace and
+     * a `key=value` selector term).
+     */
+    entityNamespaces?: Array<{
+      /** Catalog namespace of the entities this rule is for, e.g. `default`. */
+      catalogNamespace?: string;
+      /** Owner of the entities this rule is for, e.g. `group:default/team-nlp` (kind defaults to group). */
+      owner?: string;
+      /** Cluster namespaces they may select: names, or prefixes ending in `*` (`team-nlp-*`). */
+      clusterNamespaces: string[];
+    }>;
     /** Deadline of each list and discovery request, in milliseconds (default 10000). */
     requestTimeoutMs?: number;
     watch?: {

@@ -66,4 +66,52 @@ describe('readModelScalingOptions', () => {
       readModelScalingOptions(new ConfigReader({ modelScaling: section })),
     ).toThrow(`Invalid config at ${key}:`);
   });
+
+  it('reads modelScaling.entityNamespaces, unset meaning no bounds', () => {
+    expect(
+      readModelScalingOptions(new ConfigReader({})).entityNamespaces,
+    ).toBeUndefined();
+    const options = readModelScalingOptions(
+      new ConfigReader({
+        modelScaling: {
+          entityNamespaces: [
+            { owner: 'group:default/team-nlp', clusterNamespaces: ['nlp-*'] },
+            { catalogNamespace: 'default', clusterNamespaces: ['shared'] },
+          ],
+        },
+      }),
+    );
+    expect(options.entityNamespaces).toEqual([
+      { owner: 'group:default/team-nlp', clusterNamespaces: ['nlp-*'] },
+      { catalogNamespace: 'default', clusterNamespaces: ['shared'] },
+    ]);
+  });
+
+  it.each([
+    [
+      [{ clusterNamespaces: ['a'] }],
+      'modelScaling.entityNamespaces.0: needs catalogNamespace or owner (or both)',
+    ],
+    [
+      [{ owner: 'team-a', clusterNamespaces: [] }],
+      'modelScaling.entityNamespaces.0.clusterNamespaces: must list at least one namespace',
+    ],
+    [
+      [{ owner: 'team-a', clusterNamespaces: ['Kube_System'] }],
+      "modelScaling.entityNamespaces.0.clusterNamespaces.0: must be a namespace name or a prefix ending in '*'",
+    ],
+    [
+      [{ owner: 'group:', clusterNamespaces: ['a'] }],
+      'modelScaling.entityNamespaces.0.owner: must be an entity ref',
+    ],
+  ])(
+    'names the key and the rule of a bad entityNamespaces entry',
+    (rules, message) => {
+      expect(() =>
+        readModelScalingOptions(
+          new ConfigReader({ modelScaling: { entityNamespaces: rules } }),
+        ),
+      ).toThrow(`Invalid config at ${message}`);
+    },
+  );
 });

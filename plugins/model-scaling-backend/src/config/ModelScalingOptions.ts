@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import { z } from 'zod';
 
@@ -28,10 +29,50 @@ const prometheusSchema = z
   })
   .strict();
 
+const NAMESPACE_PATTERN =
+  /^([a-z0-9]([-a-z0-9]*[a-z0-9])?|[a-z0-9][-a-z0-9]*\*)$/;
+
+const entityNamespaceRuleSchema = z
+  .object({
+    catalogNamespace: z.string().min(1).optional(),
+    owner: z
+      .string()
+      .min(1)
+      .refine(ref => {
+        try {
+          parseEntityRef(ref, { defaultKind: 'group' });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an entity ref such as group:default/team-a')
+      .optional(),
+    clusterNamespaces: z
+      .array(
+        z
+          .string()
+          .max(63)
+          .regex(
+            NAMESPACE_PATTERN,
+            "must be a namespace name or a prefix ending in '*'",
+          ),
+      )
+      .min(1, 'must list at least one namespace'),
+  })
+  .strict()
+  .refine(r => r.catalogNamespace !== undefined || r.owner !== undefined, {
+    message: 'needs catalogNamespace or owner (or both)',
+  });
+
 /** Zod schema of the `modelScaling` keys this backend reads (presets are read by the common package). */
 export const modelScalingOptionsSchema = z
   .object({
     namespaces: z.array(z.string().min(1)).default([]),
+    /**
+     * Which cluster namespaces an entity may select, by its catalog namespace
+     * and/or owner. Unset: any namespace.
+     */
+    entityNamespaces: z.array(entityNamespaceRuleSchema).optional(),
     requestTimeoutMs: z.number().int().min(100).default(10000),
     watch: z
       .object({

@@ -3,6 +3,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { toSlimObject } from '@internal/plugin-model-scaling-common';
 import { BackendSettings } from '../config/readBackendSettings';
 import { WatchCache } from './ClusterWatcher/WatchCache';
+import { createEntityNamespaceBounds } from './EntityStatus/entityNamespaceBounds';
 import { EntityStatusService } from './EntityStatus/EntityStatusService';
 import { catalogTritonTargets } from './TritonCollector/catalogTargets';
 import { defaultTritonReader } from './TritonCollector/defaultTritonReader';
@@ -36,6 +37,10 @@ export function createModelScalingServices(deps: {
     now: deps.now,
   });
 
+  const namespaceBounds = createEntityNamespaceBounds(
+    settings.options.entityNamespaces,
+  );
+
   const t = settings.options.triton;
   let triton: TritonCollector | undefined;
   if (t.enabled) {
@@ -51,6 +56,7 @@ export function createModelScalingServices(deps: {
         auth: deps.auth,
         cache,
         logger,
+        namespaceBounds,
       }),
       fetcher: cluster => fetchers.get(cluster),
       reader: defaultTritonReader,
@@ -75,6 +81,7 @@ export function createModelScalingServices(deps: {
     cache,
     triton,
     presets: settings.presets,
+    namespaceBounds,
     now: deps.now,
   });
 

@@ -16,6 +16,7 @@ import {
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { TritonCollector } from '../TritonCollector/TritonCollector';
 import { clusterErrorMessage, StatusView } from './clusterErrorView';
+import { EntityNamespaceBounds } from './entityNamespaceBounds';
 import { EntityTarget, entityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
@@ -48,6 +49,8 @@ export class EntityStatusService {
       cache: WatchCache;
       triton?: TritonCollector;
       presets: PatternPresets;
+      /** Which cluster namespaces each entity may select (`modelScaling.entityNamespaces`). */
+      namespaceBounds?: EntityNamespaceBounds;
       now?: () => Date;
     },
   ) {
@@ -64,7 +67,7 @@ export class EntityStatusService {
    * with cluster details.
    */
   entityStatus(entity: Entity, view: StatusView): EntityScalingStatus {
-    const target = entityTarget(entity);
+    const target = entityTarget(entity, this.deps.namespaceBounds);
     const { workloads, clusterErrors } = this.#workloads(target, view);
     return {
       entityRef: stringifyEntityRef(entity),
@@ -91,7 +94,7 @@ export class EntityStatusService {
     let workloads: WorkloadStatus[] = [];
     let clusterErrors: ClusterError[] = [];
     try {
-      target = entityTarget(entity);
+      target = entityTarget(entity, this.deps.namespaceBounds);
       ({ workloads, clusterErrors } = this.#workloads(target, view));
     } catch (error) {
       clusterErrors = [
@@ -207,9 +210,7 @@ export class EntityStatusService {
       const found = findWorkloads(cluster.name, cluster.store, target);
       const relevant =
         found.length > 0 ||
-        (target.namespace === undefined
-          ? !cluster.connected
-          : cluster.coverage('Deployment', target.namespace) === 'pending');
+        cluster.coverage('Deployment', target.namespace) === 'pending';
       const health = relevant ? cluster.health() : undefined;
       if (health?.lastError) {
         clusterErrors.push({

@@ -1,4 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
+import fc from 'fast-check';
+import { createEntityNamespaceBounds } from './entityNamespaceBounds';
 import { entityTarget } from './entityTarget';
 import { matchesLabels } from './labelSelector';
 
@@ -34,9 +36,11 @@ describe('entityTarget', () => {
   });
 
   it('falls back to the entity name like the Kubernetes plugin', () => {
-    const t = entityTarget(entity({}, 'text-classifier'));
+    const t = entityTarget(
+      entity({ 'backstage.io/kubernetes-namespace': 'ml' }, 'text-classifier'),
+    );
     expect(t.selector.text).toBe('backstage.io/kubernetes-id=text-classifier');
-    expect(t.namespace).toBeUndefined();
+    expect(t.namespace).toBe('ml');
     expect(t.tritonModels).toEqual([]);
   });
 
@@ -45,6 +49,7 @@ describe('entityTarget', () => {
       entity({
         'backstage.io/kubernetes-id': 'ignored',
         'backstage.io/kubernetes-label-selector': 'app=x,tier in (gpu)',
+        'backstage.io/kubernetes-namespace': 'ml',
       }),
     );
     expect(matchesLabels(t.selector, { app: 'x', tier: 'gpu' })).toBe(true);
@@ -58,6 +63,7 @@ describe('entityTarget', () => {
       entity({
         'model-scaling.io/pattern': 'yolo',
         'model-scaling.io/latency-slo-ms': 'fast',
+        'backstage.io/kubernetes-namespace': 'ml',
       }),
     );
     expect(t.pattern).toBeUndefined();
@@ -70,7 +76,156 @@ describe('entityTarget', () => {
         entity({ 'backstage.io/kubernetes-label-selector': 'a in (b' }),
       ),
     ).toThrow(
-      /Annotation backstage.io\/kubernetes-label-selector of svc: unbalanced/,
+      /Annotation backstage.io\/kubernetes-label-selector of component:default\/svc: unbalanced/,
     );
+  });
+
+  describe('attack: an entity selects workloads that are not its own', () => {
+    it('a selector without a namespace (`!some-label`) would match every Deployment of every namespace', () => {
+      expect(() =>
+        entityTarget(
+          entity({ 'backstage.io/kubernetes-label-selector': '!some-label' }),
+        ),
+      ).toThrow(
+        'Annotation backstage.io/kubernetes-namespace of component:default/svc: required — an entity reads workloads of one cluster namespace only',
+      );
+    });
+
+    it.each(['!some-label', 'team', 'tier notin (x)', 'app in (a,b)', 'a!=b'])(
+      'a selector with no key=value term (%s) would match other teams’ workloads in the namespace',
+      selector => {
+        expect(() =>
+          entityTarget(
+            entity({
+              'backstage.io/kubernetes-label-selector': selector,
+              'backstage.io/kubernetes-namespace': 'ml-serving',
+            }),
+          ),
+        ).toThrow(
+          `Annotation backstage.io/kubernetes-label-selector of component:default/svc: '${selector}' needs at least one key=value term`,
+        );
+      },
+    );
+
+    it('a namespace that is not a DNS label is refused', () => {
+      expect(() =>
+        entityTarget(entity({ 'backstage.io/kubernetes-namespace': 'ML/x' })),
+      ).toThrow(
+        /Annotation backstage.io\/kubernetes-namespace of component:default\/svc: 'ML\/x' is not a namespace name/,
+      );
+    });
+
+    it('a namespace outside what modelScaling.entityNamespaces gives the entity is refused', () => {
+      const bounds = createEntityNamespaceBounds([
+        { owner: 'group:default/team-nlp', clusterNamespaces: ['nlp-*'] },
+        { catalogNamespace: 'default', clusterNamespaces: ['shared'] },
+      ]);
+      const owned = (ns: string, owner = 'team-nlp') => ({
+        ...entity({ 'backstage.io/kubernetes-namespace': ns }),
+        spec: { type: 'model-service', owner },
+      });
+      expect(entityTarget(owned('nlp-prod'), bounds).namespace).toBe(
+        'nlp-prod',
+      );
+      expect(entityTarget(owned('shared'), bounds).namespace).toBe('shared');
+      expect(() => entityTarget(owned('kube-system'), bounds)).toThrow(
+        "Annotation backstage.io/kubernetes-namespace of component:default/svc: 'kube-system' is not a namespace modelScaling.entityNamespaces allows this entity (nlp-*, shared)",
+      );
+      expect(() =>
+        entityTarget(owned('nlp-prod', 'team-vision'), bounds),
+      ).toThrow(
+        "'nlp-prod' is not a namespace modelScaling.entityNamespaces allows this entity (shared)",
+      );
+    });
+  });
+
+  describe('properties', () => {
+    const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/);
+    const term = fc.oneof(
+      fc.tuple(label, label).map(([k, v]) => `${k}=${v}`),
+      fc.tuple(label, label).map(([k, v]) => `${k}!=${v}`),
+      label.map(k => `!${k}`),
+      label,
+      fc
+        .tuple(label, fc.array(label, { minLength: 1, maxLength: 3 }))
+        .map(([k, vs]) => `${k} in (${vs.join(',')})`),
+      fc
+        .tuple(label, fc.array(label, { minLength: 1, maxLength: 3 }))
+        .map(([k, vs]) => `${k} notin (${vs.join(',')})`),
+    );
+    const selector = fc
+      .array(term, { minLength: 1, maxLength: 4 })
+      .map(ts => ts.join(','));
+    const labels = fc.dictionary(label, label, { maxKeys: 6 });
+
+    it('an accepted target has a namespace, and every label set it matches carries one of its key=value terms', () => {
+      fc.assert(
+        fc.property(selector, label, labels, (text, ns, objectLabels) => {
+          let t;
+          try {
+            t = entityTarget(
+              entity({
+                'backstage.io/kubernetes-label-selector': text,
+                'backstage.io/kubernetes-namespace': ns,
+              }),
+            );
+          } catch (error) {
+            // Refused only for the documented rule.
+            expect(String(error)).toMatch(/needs at least one key=value term/);
+            return;
+          }
+          expect(t.namespace).toBe(ns);
+          const exact = t.selector.requirements.filter(
+            r => r.op === 'in' && r.values.length === 1,
+          );
+          expect(exact.length).toBeGreaterThan(0);
+          if (matchesLabels(t.selector, objectLabels)) {
+            for (const r of exact) {
+              if (r.op === 'in') {
+                expect(objectLabels[r.key]).toBe(r.values[0]);
+              }
+            }
+          }
+        }),
+      );
+    });
+
+    it('with bounds, an accepted namespace is always one the rules give the entity', () => {
+      const pattern = fc.oneof(
+        label,
+        label.map(l => `${l}*`),
+      );
+      const rule = fc.record({
+        owner: fc.constantFrom('group:default/a', 'group:default/b'),
+        clusterNamespaces: fc.array(pattern, { minLength: 1, maxLength: 3 }),
+      });
+      fc.assert(
+        fc.property(
+          fc.array(rule, { maxLength: 3 }),
+          fc.constantFrom('a', 'b', 'c'),
+          label,
+          (rules, owner, ns) => {
+            const bounds = createEntityNamespaceBounds(rules);
+            const e = {
+              ...entity({ 'backstage.io/kubernetes-namespace': ns }),
+              spec: { type: 'model-service', owner },
+            };
+            const given = rules
+              .filter(r => r.owner === `group:default/${owner}`)
+              .flatMap(r => r.clusterNamespaces);
+            const allowed = given.some(p =>
+              p.endsWith('*') ? ns.startsWith(p.slice(0, -1)) : p === ns,
+            );
+            if (allowed) {
+              expect(entityTarget(e, bounds).namespace).toBe(ns);
+            } else {
+              expect(() => entityTarget(e, bounds)).toThrow(
+                /modelScaling.entityNamespaces/,
+              );
+            }
+          },
+        ),
+      );
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   ANNOTATION_COLD_START_BUDGET_SECONDS,
@@ -12,6 +12,11 @@ import {
   PatternId,
 } from '@internal/plugin-model-scaling-common';
 import {
+  EntityNamespaceBounds,
+  namespaceAllowed,
+  unboundedEntityNamespaces,
+} from './entityNamespaceBounds';
+import {
   LabelSelector,
   LabelSelectorError,
   parseLabelSelector,
@@ -19,8 +24,10 @@ import {
 
 /** What an entity's annotations say about where its workloads are and how to judge them. */
 export interface EntityTarget {
+  /** Has at least one `key=value` term. */
   selector: LabelSelector;
-  namespace?: string;
+  /** The one cluster namespace the entity's workloads are in. */
+  namespace: string;
   pattern?: PatternId;
   latencySloMs?: number;
   coldStartBudgetSeconds?: number;
@@ -33,16 +40,35 @@ function positiveNumber(text: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** A Kubernetes namespace name (RFC 1123 label). */
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 /**
  * Reads an entity's annotations the way the Kubernetes plugin does:
  * `backstage.io/kubernetes-label-selector` when set, else the label
- * `backstage.io/kubernetes-id=<id or entity name>`, optionally restricted to
- * `backstage.io/kubernetes-namespace`. Throws an `InputError` naming the
- * annotation when one cannot be read.
+ * `backstage.io/kubernetes-id=<id or entity name>`, in the namespace
+ * `backstage.io/kubernetes-namespace`.
+ *
+ * So that an entity reads only its own workloads (the annotations are
+ * written by whoever registers the entity), the namespace is required and
+ * must be one that `bounds` (`modelScaling.entityNamespaces`) gives the
+ * entity, and the selector needs at least one `key=value` term: `!a`, `a`,
+ * `a!=b`, `a notin (…)` or `a in (b,c)` alone would match other teams'
+ * Deployments. Throws an `InputError` naming the annotation and the rule.
  */
-export function entityTarget(entity: Entity): EntityTarget {
+export function entityTarget(
+  entity: Entity,
+  bounds: EntityNamespaceBounds = unboundedEntityNamespaces,
+): EntityTarget {
   const annotations = entity.metadata.annotations ?? {};
+  const ref = stringifyEntityRef(entity);
+  const refuse = (annotation: string, rule: string) =>
+    new InputError(`Annotation ${annotation} of ${ref}: ${rule}`);
+
   const selectorText = annotations[ANNOTATION_KUBERNETES_LABEL_SELECTOR];
+  const selectorAnnotation = selectorText
+    ? ANNOTATION_KUBERNETES_LABEL_SELECTOR
+    : ANNOTATION_KUBERNETES_ID;
   let selector: LabelSelector;
   try {
     selector = selectorText
@@ -53,13 +79,41 @@ export function entityTarget(entity: Entity): EntityTarget {
           }`,
         );
   } catch (error) {
-    const which = selectorText
-      ? ANNOTATION_KUBERNETES_LABEL_SELECTOR
-      : ANNOTATION_KUBERNETES_ID;
-    throw new InputError(
-      `Annotation ${which} of ${entity.metadata.name}: ${
-        error instanceof LabelSelectorError ? error.message : String(error)
-      }`,
+    throw refuse(
+      selectorAnnotation,
+      error instanceof LabelSelectorError ? error.message : String(error),
+    );
+  }
+
+  const namespace = annotations[ANNOTATION_KUBERNETES_NAMESPACE]?.trim();
+  if (!namespace) {
+    throw refuse(
+      ANNOTATION_KUBERNETES_NAMESPACE,
+      'required — an entity reads workloads of one cluster namespace only',
+    );
+  }
+  if (!NAMESPACE.test(namespace) || namespace.length > 63) {
+    throw refuse(
+      ANNOTATION_KUBERNETES_NAMESPACE,
+      `'${namespace}' is not a namespace name (lower-case letters, digits and '-', at most 63)`,
+    );
+  }
+  if (
+    !selector.requirements.some(r => r.op === 'in' && r.values.length === 1)
+  ) {
+    throw refuse(
+      selectorAnnotation,
+      `'${selector.text}' needs at least one key=value term, so that it matches only this entity's workloads`,
+    );
+  }
+
+  const allowed = bounds(entity);
+  if (allowed && !namespaceAllowed(allowed, namespace)) {
+    throw refuse(
+      ANNOTATION_KUBERNETES_NAMESPACE,
+      `'${namespace}' is not a namespace modelScaling.entityNamespaces allows this entity (${
+        allowed.length > 0 ? allowed.join(', ') : 'none'
+      })`,
     );
   }
 
@@ -70,7 +124,7 @@ export function entityTarget(entity: Entity): EntityTarget {
   );
   return {
     selector,
-    namespace: annotations[ANNOTATION_KUBERNETES_NAMESPACE] || undefined,
+    namespace,
     pattern: patternText && isPatternId(patternText) ? patternText : undefined,
     ...(slo !== undefined && { latencySloMs: slo }),
     ...(budget !== undefined && { coldStartBudgetSeconds: budget }),

@@ -96,12 +96,22 @@ describe('findWorkloads', () => {
     'backstage.io/kubernetes-id=image-classifier',
   );
 
-  it('finds the Deployment in every namespace without a namespace annotation', () => {
-    const found = findWorkloads('demo', store, { selector, tritonModels: [] });
-    expect(found.map(w => w.deployment.meta.namespace)).toEqual([
-      'ml-serving',
-      'staging',
-    ]);
+  it('finds the Deployment of the entity’s namespace only', () => {
+    for (const namespace of ['ml-serving', 'staging']) {
+      const found = findWorkloads('demo', store, {
+        selector,
+        namespace,
+        tritonModels: [],
+      });
+      expect(found.map(w => w.deployment.meta.namespace)).toEqual([namespace]);
+    }
+    expect(
+      findWorkloads('demo', store, {
+        selector,
+        namespace: 'elsewhere',
+        tritonModels: [],
+      }),
+    ).toEqual([]);
   });
 
   it('gathers pods through ReplicaSets, nodes, autoscalers, events and services', () => {
@@ -137,6 +147,7 @@ describe('findWorkloads', () => {
     expect(
       findWorkloads('demo', store, {
         selector: parseLabelSelector('backstage.io/kubernetes-id=nope'),
+        namespace: 'ml-serving',
         tritonModels: [],
       }),
     ).toEqual([]);

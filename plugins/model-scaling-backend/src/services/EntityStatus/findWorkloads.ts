@@ -52,7 +52,7 @@ export function findWorkloads(
   ];
   const deployments = candidates.filter(
     d =>
-      (!target.namespace || d.meta.namespace === target.namespace) &&
+      d.meta.namespace === target.namespace &&
       matchesLabels(target.selector, d.meta.labels),
   );
   deployments.sort((a, b) =>

@@ -1,8 +1,11 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
-import { entityTarget } from '../EntityStatus/entityTarget';
-import { findWorkloads } from '../EntityStatus/findWorkloads';
+import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
+import {
+  findWorkloads,
+  WorkloadObjects,
+} from '../EntityStatus/findWorkloads';
 import { TritonTarget, tritonTargets } from './tritonTargets';
 
 /** The catalog filter of model services. */
@@ -11,16 +14,22 @@ export const MODEL_SERVICE_ENTITY_FILTER = {
   'spec.type': 'model-service',
 };
 
+/** A model service and its workloads in every cluster's cache. */
+export interface ModelServiceWorkloads {
+  target: EntityTarget;
+  workloads: WorkloadObjects[];
+}
+
 /**
- * The pods to sample, from the catalog's model services (read with the
- * plugin's own service credentials) and the watch cache. No Kubernetes call.
+ * The catalog's model services (read with the plugin's own service
+ * credentials) and their workloads from the watch cache. No Kubernetes call.
  */
-export function catalogTritonTargets(options: {
+export function catalogModelServices(options: {
   catalog: CatalogService;
   auth: AuthService;
   cache: WatchCache;
   logger: LoggerService;
-}): () => Promise<TritonTarget[]> {
+}): () => Promise<ModelServiceWorkloads[]> {
   return async () => {
     const credentials = await options.auth.getOwnServiceCredentials();
     const { items } = await options.catalog.getEntities(
@@ -32,11 +41,12 @@ export function catalogTritonTargets(options: {
           'metadata.namespace',
           'metadata.annotations',
           'spec.type',
+          'spec.owner',
         ],
       },
       { credentials },
     );
-    const targets: TritonTarget[] = [];
+    const services: ModelServiceWorkloads[] = [];
     for (const entity of items) {
       let target;
       try {
@@ -51,15 +61,30 @@ export function catalogTritonTargets(options: {
         );
         continue;
       }
-      for (const cluster of options.cache.clusters) {
-        targets.push(
-          ...tritonTargets(
-            findWorkloads(cluster.name, cluster.store, target),
-            target.tritonModels,
-          ),
-        );
-      }
+      services.push({
+        target,
+        workloads: options.cache.clusters.flatMap(cluster =>
+          findWorkloads(cluster.name, cluster.store, target),
+        ),
+      });
     }
-    return targets;
+    return services;
   };
+}
+
+/** The Triton pods to sample of some model services. */
+export function modelServiceTritonTargets(
+  services: ModelServiceWorkloads[],
+): TritonTarget[] {
+  return services.flatMap(s =>
+    tritonTargets(s.workloads, s.target.tritonModels),
+  );
+}
+
+/** The Triton pods to sample, from the catalog's model services and the watch cache. */
+export function catalogTritonTargets(
+  options: Parameters<typeof catalogModelServices>[0],
+): () => Promise<TritonTarget[]> {
+  const services = catalogModelServices(options);
+  return async () => modelServiceTritonTargets(await services());
 }
