@@ -74,3 +74,10 @@ export type {
   KedaAction,
 } from './kedaStep';
 export { loadAt } from './loadCurve';
+export { compareReplicaTimelines, observedAt } from './compareReplicaTimelines';
+export type {
+  CompareReplicaTimelinesInput,
+  ReplicaSample,
+  ReplicaStepComparison,
+  ReplicaTimelineComparison,
+} from './compareReplicaTimelines';
