@@ -56,7 +56,7 @@ export function createModelScalingServices(deps: {
         auth: deps.auth,
         cache,
         logger,
-        namespaceBounds,
+        bounds: namespaceBounds,
       }),
       fetcher: cluster => fetchers.get(cluster),
       reader: defaultTritonReader,
