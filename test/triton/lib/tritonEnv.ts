@@ -47,11 +47,13 @@ async function getOk(url: string): Promise<Response> {
   return res;
 }
 
-/** `GET /v2/models/<m>/stats` as JSON. */
-export async function fetchStats(model: string): Promise<any> {
-  return (
-    await getOk(`${httpUrl()}/v2/models/${encodeURIComponent(model)}/stats`)
-  ).json();
+/** `GET /v2/models/<m>/stats` as JSON (every model's: `/v2/models/stats`, without a model). */
+export async function fetchStats(model?: string): Promise<any> {
+  const url =
+    model === undefined
+      ? `${httpUrl()}/v2/models/stats`
+      : `${httpUrl()}/v2/models/${encodeURIComponent(model)}/stats`;
+  return (await getOk(url)).json();
 }
 
 /** `GET /v2/models/<m>/config` as JSON. */

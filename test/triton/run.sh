@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# `yarn test:triton`: install (cached) and start the real Triton Inference Server (PyTriton),
+# run the tests in test/triton/tests/ with jest, and stop it again (also on failure or Ctrl-C).
+# Arguments go to jest (e.g. a test file name). MODEL_SCALING_TRITON_KEEP=1 keeps Triton
+# running afterwards (stop it with test/triton/stop.sh).
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+export MODEL_SCALING_TRITON_STATE="${MODEL_SCALING_TRITON_STATE:-/tmp/model-scaling-triton}"
+
+t0=$SECONDS
+setup_out="$("$here/setup.sh")" || exit $?
+eval "$(grep -E '^(TRITON_VENV|HEY)=' <<<"$setup_out")"
+export HEY TRITON_VENV
+t_setup=$((SECONDS - t0))
+
+if [ "${MODEL_SCALING_TRITON_KEEP:-}" != 1 ]; then
+  trap '"$here/stop.sh"' EXIT
+fi
+t1=$SECONDS
+"$here/start.sh" >/dev/null || exit $?
+t_start=$((SECONDS - t1))
+
+t2=$SECONDS
+results="$(mktemp -t triton-tests-XXXXXX.json)"
+(cd "$root" && node_modules/.bin/jest --config "$here/jest.config.js" --json --outputFile="$results" "$@")
+rc=$?
+echo "triton tests: setup ${t_setup}s, start ${t_start}s, tests $((SECONDS - t2))s (exit $rc)"
+# One closing line that CI runners read: "tests: N passed, N failed".
+node -e 'const r = require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`)' "$results" 2>/dev/null ||
+  echo "tests: 0 passed, 1 failed"
+rm -f "$results"
+exit $rc
