@@ -6,8 +6,13 @@ import {
   readString,
   readStringMap,
 } from './read';
+import { redactTriggerMetadata } from './redactTriggerMetadata';
 
-/** Reduces KEDA `spec.triggers[]` (ScaledObject and ScaledJob share the shape). */
+/**
+ * Reduces KEDA `spec.triggers[]` (ScaledObject and ScaledJob share the
+ * shape). Metadata keeps only the keys the views read, redacted
+ * ({@link redactTriggerMetadata}), so the cache never holds credentials.
+ */
 export function toKedaTriggers(
   ctx: ReadContext,
   value: unknown,
@@ -19,7 +24,10 @@ export function toKedaTriggers(
     if (!t) return [];
     const trigger: KedaTrigger = {
       type: readString(ctx, t.type, `${p}.type`) ?? '',
-      metadata: readStringMap(ctx, t.metadata, `${p}.metadata`),
+      // Only what the views read leaves the cluster, with credentials redacted.
+      metadata: redactTriggerMetadata(
+        readStringMap(ctx, t.metadata, `${p}.metadata`),
+      ),
     };
     const name = readString(ctx, t.name, `${p}.name`);
     if (name) trigger.name = name;

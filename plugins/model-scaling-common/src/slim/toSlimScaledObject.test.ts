@@ -91,4 +91,56 @@ describe('toSlimScaledObject', () => {
       'ScaledObject spec.fallback needs both failureThreshold and replicas',
     );
   });
+
+  it('attack: credentials in trigger metadata are kept in the cache and sent to every reader of the Scaling tab', () => {
+    const so = toSlimScaledObject(
+      {
+        ...rawScaledObject,
+        spec: {
+          ...rawScaledObject.spec,
+          triggers: [
+            {
+              type: 'kafka',
+              metadata: {
+                bootstrapServers: 'kafka:9092',
+                topic: 'jobs',
+                consumerGroup: 'workers',
+                lagThreshold: '50',
+                sasl: 'plain',
+                username: 'svc-kafka',
+                password: 'hunter2-kafka',
+              },
+            },
+            {
+              type: 'aws-sqs-queue',
+              metadata: {
+                queueURL:
+                  'https://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI@sqs.eu-west-1.amazonaws.com/1/jobs',
+                queueLength: '5',
+                awsAccessKeyID: 'AKIAIOSFODNN7EXAMPLE',
+                awsSecretAccessKey: 'wJalrXUtnFEMI',
+              },
+            },
+          ],
+        },
+      },
+      'demo',
+    );
+    const text = JSON.stringify(so);
+    for (const secret of [
+      'hunter2-kafka',
+      'wJalrXUtnFEMI',
+      'AKIAIOSFODNN7EXAMPLE',
+      'svc-kafka',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(so.triggers.map(t => t.metadata)).toEqual([
+      { topic: 'jobs', consumerGroup: 'workers', lagThreshold: '50' },
+      {
+        queueURL: 'https://[redacted]@sqs.eu-west-1.amazonaws.com/1/jobs',
+        queueLength: '5',
+      },
+    ]);
+  });
 });
