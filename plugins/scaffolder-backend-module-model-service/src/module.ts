@@ -31,7 +31,7 @@ export const scaffolderModuleModelService = createBackendModule({
         });
         scaffolder.addActions(
           createPlanCreateAction({ presets: options.presets }),
-          createClusterApplyAction({ targets: options.targets }),
+          createClusterApplyAction({ targets: options.targets, logger }),
           createRepoPublishLocalAction({
             localPublish: options.localPublish,
             catalog,

@@ -352,7 +352,7 @@ describe('templates/model-service through the real scaffolder (dry run)', () => 
       .join('\n');
     // the template's dry run forces a server-side dry run even with applyDryRun false
     expect(log).toMatch(
-      /HorizontalPodAutoscaler\/text-classifier (configured|unchanged) \(server dry run\)/,
+      /HorizontalPodAutoscaler\/text-classifier validated \(server dry run\)/,
     );
     expect(log).toMatch(/Deployment\/text-classifier \w+ \(server dry run\)/);
     expect(cluster.totalRequests()).toBeGreaterThan(0);

@@ -177,7 +177,12 @@ describe('the model-service template on the real control plane', () => {
   });
 
   it('write identity: the apply ServiceAccount writes only the model-service kinds in its namespace; the read one writes nowhere', async () => {
-    const can = async (as: string, verb: string, resource: string, ns: string) =>
+    const can = async (
+      as: string,
+      verb: string,
+      resource: string,
+      ns: string,
+    ) =>
       (
         await kubectlRaw(env, [
           'auth',
@@ -243,6 +248,61 @@ describe('the model-service template on the real control plane', () => {
     expect(stored.stderr).toMatch(/NotFound|not found/);
   });
 
+  it('takeover: refuses to take over an object in its namespace that it did not create', async () => {
+    const name = 'made-by-someone-else';
+    await kubectl(
+      env,
+      [
+        '-n',
+        NAMESPACE,
+        'apply',
+        '--server-side',
+        '--field-manager',
+        'kubectl',
+        '-f',
+        '-',
+      ],
+      {
+        input: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels:\n    app.kubernetes.io/managed-by: model-scaling-scaffolder\ndata:\n  owner: someone-else\n`,
+      },
+    );
+    const before = await kubectlJson(env, [
+      '-n',
+      NAMESPACE,
+      'get',
+      'configmap',
+      name,
+    ]);
+    const workspace = await mkdtemp(join(tmpdir(), 'cluster-test-takeover-'));
+    workspaces.takeover = workspace;
+    await writeFile(
+      join(workspace, 'config.yaml'),
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  owner: attacker\n`,
+    );
+    const { ctx } = actionContext(
+      {
+        cluster: env.CLUSTER_NAME,
+        namespace: NAMESPACE,
+        manifests: ['config.yaml'],
+      },
+      workspace,
+    );
+    await expect(applyAction.handler(ctx)).rejects.toThrow(
+      `ConfigMap/${name} already exists in ${env.CLUSTER_NAME}/${NAMESPACE} and was not created by model-service:cluster:apply`,
+    );
+    const after = await kubectlJson(env, [
+      '-n',
+      NAMESPACE,
+      'get',
+      'configmap',
+      name,
+    ]);
+    expect(after.metadata.resourceVersion).toBe(
+      before.metadata.resourceVersion,
+    );
+    expect(after.data).toEqual({ owner: 'someone-else' });
+  });
+
   describe.each(cases.map(c => [c.original, c]))('%s', (_name, c) => {
     const name = String(c.input.name);
 
@@ -271,7 +331,7 @@ describe('the model-service template on the real control plane', () => {
       expect(applied.map(a => a.kind)).toEqual(
         expect.arrayContaining(['Deployment', 'Service']),
       );
-      expect(applied.every(a => a.result === 'created')).toBe(true);
+      expect(applied.every(a => a.result === 'validated')).toBe(true);
       const stored = await kubectlRaw(env, [
         '-n',
         NAMESPACE,
@@ -303,6 +363,9 @@ describe('the model-service template on the real control plane', () => {
         expect(
           obj.metadata.managedFields.map((f: any) => [f.manager, f.operation]),
         ).toContainEqual(['model-scaling-scaffolder', 'Apply']);
+        expect(obj.metadata.labels['app.kubernetes.io/managed-by']).toBe(
+          'model-scaling-scaffolder',
+        );
       }
       const again = actionContext(
         { cluster: env.CLUSTER_NAME, namespace: NAMESPACE, manifests: ['k8s'] },

@@ -27,9 +27,9 @@ describe('createKubeConfig', () => {
       auth: { type: 'serviceAccountTokenFile' as const, tokenFile: '/t' },
     };
     const readTokenFile = () => token;
-    expect(createKubeConfig(cluster, { readTokenFile }).getCurrentUser()?.token).toBe(
-      'first',
-    );
+    expect(
+      createKubeConfig(cluster, { readTokenFile }).getCurrentUser()?.token,
+    ).toBe('first');
     token = 'second';
     expect(resolveBearerToken(cluster, { readTokenFile })).toBe('second');
   });
@@ -40,7 +40,10 @@ describe('createKubeConfig', () => {
         name: 'prod',
         url: 'https://k8s.example.com',
         skipTLSVerify: false,
-        auth: { type: 'serviceAccountTokenFile', tokenFile: '/nonexistent/token' },
+        auth: {
+          type: 'serviceAccountTokenFile',
+          tokenFile: '/nonexistent/token',
+        },
       }),
     ).toThrow('Cannot read the token file /nonexistent/token of cluster prod');
   });

@@ -87,7 +87,9 @@ describe('readWriteTargets', () => {
   });
 
   it('write identity: refuses a target without credentials of its own instead of falling back to the read token', () => {
-    expect(() => read([{ cluster: 'prod', namespaces: ['ml-serving'] }])).toThrow(
+    expect(() =>
+      read([{ cluster: 'prod', namespaces: ['ml-serving'] }]),
+    ).toThrow(
       "Invalid config at modelScaling.scaffolder.targets[0]: target 'prod' has no write identity; set serviceAccountToken, serviceAccountTokenFile or inCluster: true",
     );
   });

@@ -1,10 +1,6 @@
 import { Config } from '@backstage/config';
 import fs from 'node:fs';
-import {
-  readApiServerUrl,
-  readCa,
-  requiredString,
-} from './connectionFields';
+import { readApiServerUrl, readCa, requiredString } from './connectionFields';
 import { ClusterAuth, ClusterConfig, IN_CLUSTER_TOKEN_PATH } from './types';
 
 /** The config key of the write targets. */

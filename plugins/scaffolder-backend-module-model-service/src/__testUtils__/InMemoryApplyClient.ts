@@ -1,4 +1,5 @@
 import { KubernetesObject } from '@kubernetes/client-node';
+import { FIELD_MANAGER } from '../lib/applyPolicy';
 import { ApplyClient, ManifestObject } from '../services/ManifestApplier';
 
 /**
@@ -37,10 +38,21 @@ export class InMemoryApplyClient implements ApplyClient {
     return found && JSON.parse(JSON.stringify(found));
   }
 
-  async apply(object: ManifestObject, dryRun: boolean) {
-    this.calls.push(`${dryRun ? 'dry-run ' : ''}${this.key(object)}`);
+  async apply(
+    object: ManifestObject,
+    { dryRun, force }: { dryRun: boolean; force: boolean },
+  ) {
+    this.calls.push(
+      `${dryRun ? 'dry-run ' : ''}${force && !dryRun ? 'force ' : ''}${this.key(
+        object,
+      )}`,
+    );
     const before = this.objects.get(this.key(object));
-    const { resourceVersion: _rv, ...beforeMeta } = before?.metadata ?? {};
+    const {
+      resourceVersion: _rv,
+      managedFields: _mf,
+      ...beforeMeta
+    } = before?.metadata ?? {};
     const same =
       before &&
       JSON.stringify({ ...before, metadata: beforeMeta }) ===
@@ -52,6 +64,7 @@ export class InMemoryApplyClient implements ApplyClient {
           metadata: {
             ...object.metadata,
             resourceVersion: String(this.version++),
+            managedFields: [{ manager: FIELD_MANAGER, operation: 'Apply' }],
           },
         };
     if (!dryRun) {

@@ -158,10 +158,10 @@ describe('model-service:cluster:apply against the demo cluster', () => {
     // server-side dry run: everything would be created, nothing is stored
     const dry = await apply({ dryRun: true });
     expect(dry.map(a => `${a.kind} ${a.result}`)).toEqual([
-      'Service created',
-      'Deployment created',
-      'HorizontalPodAutoscaler created',
-      'ScaledObject created',
+      'Service validated',
+      'Deployment validated',
+      'HorizontalPodAutoscaler validated',
+      'ScaledObject validated',
     ]);
     expect(await read('apps/v1', 'Deployment', NAME)).toBeUndefined();
     expect(
@@ -204,7 +204,7 @@ describe('model-service:cluster:apply against the demo cluster', () => {
     ]).then(objects => objects.map(o => o?.metadata?.resourceVersion));
     expect(versionsAfter).toEqual(versions);
 
-    // a dry run of a change reports it and stores nothing
+    // a dry run of a change validates it and stores nothing
     workspace.addContent({
       'k8s/autoscaling.yaml': manifests['k8s/autoscaling.yaml'].replace(
         'maxReplicas: 20',
@@ -214,7 +214,7 @@ describe('model-service:cluster:apply against the demo cluster', () => {
     const dryChange = await apply({ dryRun: true });
     expect(
       dryChange.find(a => a.kind === 'HorizontalPodAutoscaler')?.result,
-    ).toBe('configured');
+    ).toBe('validated');
     const hpa = (await read(
       'autoscaling/v2',
       'HorizontalPodAutoscaler',

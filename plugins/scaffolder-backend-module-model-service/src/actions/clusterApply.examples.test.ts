@@ -40,7 +40,10 @@ describe('model-service:cluster:apply examples', () => {
         });
         await action.handler(ctx as any);
         expect(ctx.outputs.applied).toEqual([
-          expect.objectContaining({ kind: 'Service', result: 'created' }),
+          expect.objectContaining({
+            kind: 'Service',
+            result: step.input.dryRun ? 'validated' : 'created',
+          }),
         ]);
         expect(client.objects.size).toBe(step.input.dryRun ? 0 : 1);
       }

@@ -1,6 +1,11 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ClusterConfig, WriteTarget } from '@internal/plugin-model-scaling-node';
+import {
+  ClusterConfig,
+  WriteTarget,
+} from '@internal/plugin-model-scaling-node';
+import { checkApplyAllowedKind } from '../lib/applyPolicy';
 import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import { readManifests } from '../lib/readManifests';
@@ -53,7 +58,11 @@ const appliedSchema = z.array(
     kind: z.string(),
     name: z.string(),
     namespace: z.string().optional(),
-    result: z.enum(['created', 'configured', 'unchanged']),
+    result: z
+      .enum(['created', 'configured', 'unchanged', 'validated'])
+      .describe(
+        'validated on dry runs, which do not tell whether an object exists',
+      ),
   }),
 );
 
@@ -66,6 +75,8 @@ export interface ClusterApplyActionOptions {
   targets: WriteTarget[];
   /** Makes the API client of a target's connection; tests pass a fake. */
   createClient?: (connection: ClusterConfig) => ApplyClient;
+  /** The backend log, for the API server's reasons that dry runs do not show. */
+  logger?: LoggerService;
 }
 
 /**
@@ -78,7 +89,7 @@ export function createClusterApplyAction(options: ClusterApplyActionOptions) {
   return createTemplateAction({
     id: CLUSTER_APPLY_ACTION_ID,
     description:
-      'Applies the manifests in the workspace to an allowed cluster/namespace with server-side apply (field manager model-scaling-scaffolder). Supports dry runs.',
+      'Applies the manifests in the workspace to an allowed cluster/namespace with its own write identity and server-side apply (field manager model-scaling-scaffolder). Only the kinds of a model service (Deployment, Service, HorizontalPodAutoscaler, ScaledObject, TriggerAuthentication, ConfigMap, PodDisruptionBudget, ServiceAccount); never takes over objects it did not create. Supports dry runs, which do not tell whether objects exist.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -110,15 +121,19 @@ export function createClusterApplyAction(options: ClusterApplyActionOptions) {
       }
       const dryRun = input.dryRun || ctx.isDryRun === true;
       const documents = await readManifests(ctx.workspacePath, input.manifests);
+      for (const d of documents) {
+        checkApplyAllowedKind(d.object, `${d.file} document ${d.index + 1}`);
+      }
       ctx.logger.info(
         `${dryRun ? 'Dry-run applying' : 'Applying'} ${
           documents.length
         } objects to ${clusterName}/${namespace}`,
       );
-      const applier = new ManifestApplier(createClient(target.connection), {
-        cluster: clusterName,
-        namespace,
-      });
+      const applier = new ManifestApplier(
+        createClient(target.connection),
+        { cluster: clusterName, namespace },
+        options.logger,
+      );
       const applied = await applier.apply(
         documents.map(d => d.object),
         { dryRun },

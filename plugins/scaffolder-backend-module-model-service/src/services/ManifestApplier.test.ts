@@ -62,7 +62,7 @@ describe('ManifestApplier', () => {
     const applied = await new ManifestApplier(client, target).apply(objects(), {
       dryRun: true,
     });
-    expect(applied.every(a => a.result === 'created')).toBe(true);
+    expect(applied.every(a => a.result === 'validated')).toBe(true);
     expect(client.objects.size).toBe(0);
     expect(client.calls[0]).toBe('dry-run Service/ml-serving/svc');
   });
@@ -79,27 +79,68 @@ describe('ManifestApplier', () => {
     expect(client.calls).toEqual([]);
   });
 
-  it('refuses cluster-scoped objects and kinds the cluster does not serve', async () => {
+  it('refuses kinds outside the allow-list, cluster-scoped objects and kinds the cluster does not serve', async () => {
     const client = new InMemoryApplyClient();
     await expect(
       new ManifestApplier(client, target).apply(
         [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'x' } }],
         { dryRun: false },
       ),
-    ).rejects.toThrow('Namespace/x is cluster-scoped');
+    ).rejects.toThrow(
+      'Namespace/x (v1) is not a kind model-service:cluster:apply may apply',
+    );
+    await expect(
+      new ManifestApplier(
+        new InMemoryApplyClient({ Service: 'cluster' }),
+        target,
+      ).apply(
+        [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' } }],
+        {
+          dryRun: false,
+        },
+      ),
+    ).rejects.toThrow('Service/x is cluster-scoped');
     await expect(
       new ManifestApplier(client, target).apply(
         [
           {
-            apiVersion: 'keda.sh/v1alpha1',
-            kind: 'ScaledJob',
+            apiVersion: 'policy/v1',
+            kind: 'PodDisruptionBudget',
             metadata: { name: 'x' },
           },
         ],
         { dryRun: false },
       ),
     ).rejects.toThrow(
-      'Cluster demo does not serve ScaledJob of keda.sh/v1alpha1 (ScaledJob/x); is its CustomResourceDefinition installed?',
+      'Cluster demo does not serve PodDisruptionBudget of policy/v1 (PodDisruptionBudget/x); is its CustomResourceDefinition installed?',
     );
+    expect(client.calls).toEqual([]);
+  });
+
+  it('labels every object it applies as managed by the apply action', async () => {
+    const client = new InMemoryApplyClient();
+    await new ManifestApplier(client, target).apply(objects(), {
+      dryRun: false,
+    });
+    for (const object of client.objects.values()) {
+      expect(object.metadata?.labels).toEqual({
+        'app.kubernetes.io/managed-by': 'model-scaling-scaffolder',
+      });
+    }
+  });
+
+  it('no force: applies new objects without force, and forces only objects it created', async () => {
+    const client = new InMemoryApplyClient();
+    const applier = new ManifestApplier(client, target);
+    await applier.apply(objects(), { dryRun: false });
+    await applier.apply(objects(), { dryRun: false });
+    expect(client.calls).toEqual([
+      'Service/ml-serving/svc',
+      'Deployment/ml-serving/svc',
+      'ScaledObject/ml-serving/svc',
+      'force Service/ml-serving/svc',
+      'force Deployment/ml-serving/svc',
+      'force ScaledObject/ml-serving/svc',
+    ]);
   });
 });

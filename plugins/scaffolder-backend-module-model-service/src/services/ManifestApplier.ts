@@ -1,4 +1,5 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   ApiException,
   KubernetesObject,
@@ -9,9 +10,14 @@ import {
   ClusterConfig,
   createKubeConfig,
 } from '@internal/plugin-model-scaling-node';
+import {
+  FIELD_MANAGER,
+  isApplyAllowedKind,
+  isOwnedByApply,
+  MANAGED_BY_LABEL,
+} from '../lib/applyPolicy';
 
-/** The field manager our server-side applies run as. */
-export const FIELD_MANAGER = 'model-scaling-scaffolder';
+export { FIELD_MANAGER };
 
 /** A manifest object to apply: `apiVersion`, `kind` and `metadata.name` are required. */
 export type ManifestObject = KubernetesObject & {
@@ -20,8 +26,12 @@ export type ManifestObject = KubernetesObject & {
   metadata: { name: string; namespace?: string };
 };
 
-/** What happened to one object, like `kubectl apply` reports it. */
-export type ApplyResult = 'created' | 'configured' | 'unchanged';
+/**
+ * What happened to one object, like `kubectl apply` reports it; `validated`
+ * on a dry run, which passes the API server's validation and admission
+ * without saying whether the object exists.
+ */
+export type ApplyResult = 'created' | 'configured' | 'unchanged' | 'validated';
 
 /** A reference to an applied object and what the apply did to it. */
 export interface AppliedObject {
@@ -40,23 +50,23 @@ export interface ApplyClient {
     kind: string,
   ): Promise<'namespaced' | 'cluster' | undefined>;
   read(object: ManifestObject): Promise<KubernetesObject | undefined>;
-  apply(object: ManifestObject, dryRun: boolean): Promise<KubernetesObject>;
+  /** Server-side apply; `force` takes over conflicting fields and is only set for our own objects. */
+  apply(
+    object: ManifestObject,
+    options: { dryRun: boolean; force: boolean },
+  ): Promise<KubernetesObject>;
 }
 
 /** Order in which kinds are applied: what others refer to goes first. */
 const KIND_ORDER = [
   'ServiceAccount',
-  'Secret',
   'ConfigMap',
-  'PersistentVolumeClaim',
   'Service',
   'Deployment',
-  'StatefulSet',
   'HorizontalPodAutoscaler',
   'PodDisruptionBudget',
   'TriggerAuthentication',
   'ScaledObject',
-  'ScaledJob',
 ];
 
 function kindRank(kind: string): number {
@@ -166,13 +176,13 @@ export function createApplyClient(connection: ClusterConfig): ApplyClient {
         throw error;
       }
     },
-    apply(object, dryRun) {
+    apply(object, { dryRun, force }) {
       return api.patch(
         object,
         undefined,
         dryRun ? 'All' : undefined,
         FIELD_MANAGER,
-        true,
+        force,
         PatchStrategy.ServerSideApply,
       );
     },
@@ -181,14 +191,25 @@ export function createApplyClient(connection: ClusterConfig): ApplyClient {
 
 /**
  * Applies manifest objects to one namespace of one cluster with server-side
- * apply (field manager {@link FIELD_MANAGER}, conflicts forced), so applying
- * the same manifests again changes nothing. Refuses objects of another
- * namespace and cluster-scoped objects.
+ * apply (field manager {@link FIELD_MANAGER}), so applying the same manifests
+ * again changes nothing. Only the kinds of a model service are applied, only
+ * namespaced and only into the target namespace; every object gets the label
+ * `app.kubernetes.io/managed-by: model-scaling-scaffolder`.
+ *
+ * A real apply reads each object first and refuses, before writing anything,
+ * to take over an object that exists and was not created by this apply (see
+ * `isOwnedByApply`); conflicts are forced only on our own objects.
+ *
+ * A dry run never reads: every object is sent as a server-side dry run and
+ * reported as `validated`, and a refusal carries no detail from the API
+ * server (it goes to the backend log), so a dry run does not tell its caller
+ * whether objects they cannot read exist.
  */
 export class ManifestApplier {
   constructor(
     private readonly client: ApplyClient,
     private readonly target: { cluster: string; namespace: string },
+    private readonly logger?: LoggerService,
   ) {}
 
   /** Checks every object first, then applies them in dependency order. */
@@ -196,9 +217,21 @@ export class ManifestApplier {
     objects: ManifestObject[],
     options: { dryRun: boolean },
   ): Promise<AppliedObject[]> {
+    const prepared = await this.prepare(objects);
+    return options.dryRun ? this.dryRun(prepared) : this.applyForReal(prepared);
+  }
+
+  private async prepare(objects: ManifestObject[]): Promise<ManifestObject[]> {
     const { cluster, namespace } = this.target;
     const prepared: ManifestObject[] = [];
     for (const object of objects) {
+      if (!isApplyAllowedKind(object.apiVersion, object.kind)) {
+        throw new InputError(
+          `${describe(object)} (${
+            object.apiVersion
+          }) is not a kind model-service:cluster:apply may apply`,
+        );
+      }
       const scope = await this.client.scopeOf(object.apiVersion, object.kind);
       if (!scope) {
         throw new InputError(
@@ -224,18 +257,83 @@ export class ManifestApplier {
       }
       prepared.push({
         ...object,
-        metadata: { ...object.metadata, namespace },
+        metadata: {
+          ...object.metadata,
+          namespace,
+          labels: {
+            ...(object.metadata as { labels?: Record<string, string> }).labels,
+            [MANAGED_BY_LABEL]: FIELD_MANAGER,
+          },
+        },
       });
     }
-    prepared.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+    return prepared.sort((a, b) => kindRank(a.kind) - kindRank(b.kind));
+  }
 
+  private async dryRun(objects: ManifestObject[]): Promise<AppliedObject[]> {
+    const { cluster, namespace } = this.target;
     const applied: AppliedObject[] = [];
-    for (const object of prepared) {
+    for (const object of objects) {
+      try {
+        // Nothing is stored, so forcing harms nothing and keeps a conflict
+        // with an existing object from telling that it exists.
+        await this.client.apply(object, { dryRun: true, force: true });
+      } catch (error) {
+        this.logger?.warn('Server-side dry run refused an object', {
+          cluster,
+          namespace,
+          object: describe(object),
+          error: kubernetesErrorMessage(error),
+        });
+        throw new InputError(
+          `${describe(
+            object,
+          )} did not pass the server-side dry run on ${cluster}/${namespace}; the API server's reason is in the backend log (a dry run does not show it, as it could tell whether objects you cannot read exist)`,
+        );
+      }
+      applied.push(reference(object, namespace, 'validated'));
+    }
+    return applied;
+  }
+
+  private async applyForReal(
+    objects: ManifestObject[],
+  ): Promise<AppliedObject[]> {
+    const { cluster, namespace } = this.target;
+    const existing: (KubernetesObject | undefined)[] = [];
+    for (const object of objects) {
       let before: KubernetesObject | undefined;
-      let after: KubernetesObject;
       try {
         before = await this.client.read(object);
-        after = await this.client.apply(object, options.dryRun);
+      } catch (error) {
+        throw new Error(
+          `Applying ${describe(
+            object,
+          )} to ${cluster}/${namespace} failed: ${kubernetesErrorMessage(
+            error,
+          )}`,
+        );
+      }
+      if (before && !isOwnedByApply(before)) {
+        throw new ConflictError(
+          `${describe(
+            object,
+          )} already exists in ${cluster}/${namespace} and was not created by model-service:cluster:apply (it lacks the label ${MANAGED_BY_LABEL}=${FIELD_MANAGER} or fields applied by ${FIELD_MANAGER}); refusing to take it over. Choose another name, or have its owner remove it.`,
+        );
+      }
+      existing.push(before);
+    }
+
+    const applied: AppliedObject[] = [];
+    for (const [i, object] of objects.entries()) {
+      const before = existing[i];
+      let after: KubernetesObject;
+      try {
+        // force only on objects we created; a new object has no conflicts to force
+        after = await this.client.apply(object, {
+          dryRun: false,
+          force: before !== undefined,
+        });
       } catch (error) {
         throw new Error(
           `Applying ${describe(
@@ -253,14 +351,22 @@ export class ManifestApplier {
             ? 'unchanged'
             : 'configured';
       }
-      applied.push({
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        namespace,
-        result,
-      });
+      applied.push(reference(object, namespace, result));
     }
     return applied;
   }
+}
+
+function reference(
+  object: ManifestObject,
+  namespace: string,
+  result: ApplyResult,
+): AppliedObject {
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name,
+    namespace,
+    result,
+  };
 }
