@@ -73,7 +73,7 @@ const INFER_BODY = JSON.stringify({
 });
 
 /** One inference request of batch size 1; resolves when Triton answered it. */
-export async function infer(model: string): Promise<void> {
+export async function infer(model: string, retry = true): Promise<void> {
   const res = await fetch(
     `${httpUrl()}/v2/models/${encodeURIComponent(model)}/infer`,
     {
@@ -81,7 +81,13 @@ export async function infer(model: string): Promise<void> {
       headers: { 'Content-Type': 'application/json' },
       body: INFER_BODY,
     },
-  );
+  ).catch(async e => {
+    // A keep-alive connection to a server that was restarted is closed on first use: once more on a new one.
+    if (retry && /socket/i.test(`${e?.cause?.code} ${e?.cause?.name}`))
+      return undefined;
+    throw e;
+  });
+  if (!res) return infer(model, false);
   const text = await res.text();
   if (!res.ok) throw new Error(`infer ${model}: HTTP ${res.status}: ${text}`);
 }

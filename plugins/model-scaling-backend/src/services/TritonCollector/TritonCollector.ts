@@ -462,9 +462,19 @@ export class TritonCollector {
       let fromStats: TritonModelFigures | undefined;
       if (stats !== undefined) {
         try {
-          fromStats = this.#o.reader
-            .statsFigures(state.stats.get(model), stats)
-            .find(f => f.model === model);
+          const all = this.#o.reader.statsFigures(
+            state.stats.get(model),
+            stats,
+          );
+          fromStats = all.find(f => f.model === model);
+          if (!fromStats && all.length > 0) {
+            // A misrouted or wrong answer must not pass as "no traffic".
+            errors.push(
+              `${model} stats: the answer is about ${all
+                .map(f => f.model)
+                .join(', ')}, not ${model}`,
+            );
+          }
         } catch (error) {
           errors.push(`${model} stats: ${describeError(error)}`);
         }

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  calibrate,
+  DifferentialRow,
+  differentialPoint,
+  formatDifferentialTable,
+} from '../lib/differential';
+import { STATE_DIR } from '../lib/tritonEnv';
+
+/*
+ * The batching model against Triton's dynamic batcher: an open-loop load at
+ * 25 %, 60 % and 90 % of one instance's capacity without batching, to the
+ * model without dynamic batching and to the golden-path model (preferred
+ * 4/8/16, 5 ms delay, max 32); the same arrivals go into simulateBatching.
+ * TRITON_DIFF_SECONDS sets the seconds per point (default 20).
+ */
+
+const SECONDS = Number(process.env.TRITON_DIFF_SECONDS ?? 20);
+const LOADS = [0.25, 0.6, 0.9];
+const TOLERANCE = 0.15;
+
+describe('simulateBatching against the real dynamic batcher', () => {
+  const rows: DifferentialRow[] = [];
+
+  afterAll(() => {
+    const table = formatDifferentialTable(rows);
+    fs.writeFileSync(path.join(STATE_DIR, 'differential.md'), `${table}\n`);
+    // eslint-disable-next-line no-console
+    console.log(
+      `${table}\n(also in ${path.join(STATE_DIR, 'differential.md')})`,
+    );
+  });
+
+  it('predicts the average batch size and the mean queue time within 15 % at every point', async () => {
+    const calibration = await calibrate({
+      plainModel: 'resnet50-nobatch',
+      batchingModel: 'resnet50',
+    });
+    // eslint-disable-next-line no-console
+    console.log('calibration', calibration);
+    let seed = 1;
+    for (const model of ['resnet50-nobatch', 'resnet50']) {
+      for (const loadFraction of LOADS) {
+        rows.push(
+          await differentialPoint({
+            model,
+            loadFraction,
+            calibration,
+            seconds: SECONDS,
+            seed: seed++,
+          }),
+        );
+      }
+    }
+    for (const r of rows) {
+      const where = `${r.model} at ${r.loadFraction * 100} %`;
+      expect({ where, batch: Math.abs(r.batchError) <= TOLERANCE }).toEqual({
+        where,
+        batch: true,
+      });
+      expect({ where, queue: Math.abs(r.queueError) <= TOLERANCE }).toEqual({
+        where,
+        queue: true,
+      });
+    }
+    // The batching model did batch under load, and the other never did.
+    expect(rows[5].real.averageBatchSize).toBeGreaterThan(1.2);
+    expect(rows[2].real.averageBatchSize).toBe(1);
+  });
+});
