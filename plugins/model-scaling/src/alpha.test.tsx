@@ -65,7 +65,7 @@ describe('new frontend system plugin', () => {
       { apis: [[modelScalingApiRef, mockApi()]] },
     );
     expect(
-      await screen.findByText('Scale-down waits the default 300 s'),
+      (await screen.findAllByText('Scale-down waits the default 300 s'))[0],
     ).toBeInTheDocument();
   });
 

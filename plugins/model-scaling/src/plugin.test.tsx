@@ -47,7 +47,9 @@ describe('legacy frontend system plugin', () => {
       </TestApiProvider>,
       { routeEntries: ['/scaling'] },
     );
-    expect(await screen.findByText('On the golden path')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('model-scaling-verdict'),
+    ).toHaveTextContent('On the golden path');
   });
 
   it('renders the fleet page with its own header', async () => {

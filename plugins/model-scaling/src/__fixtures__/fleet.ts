@@ -3,7 +3,7 @@ import {
   FleetResponse,
 } from '@internal/plugin-model-scaling-common';
 
-/** `GET /v1/services` for the four example services. */
+/** `GET /v1/services` for the four example services and one created by the template but never deployed. */
 export const fleetResponse: FleetResponse = {
   generatedAt: '2026-11-28T12:00:00.000Z',
   services: [
@@ -21,11 +21,16 @@ export const fleetResponse: FleetResponse = {
       findings: { error: 0, warning: 1, info: 0 },
       drift: [
         {
-          field: 'hpa.behavior.scaleDown.stabilizationWindowSeconds',
-          expected: '120',
-          actual: 'unset (300)',
+          field: 'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds',
+          expected: '60',
+          actual: '300 (Kubernetes default)',
         },
       ],
+      verdict: {
+        level: 'at-risk',
+        headline: 'Scale-down waits the default 300 s',
+        reasons: [],
+      },
       clusterErrors: [],
     },
     {
@@ -42,6 +47,11 @@ export const fleetResponse: FleetResponse = {
       averageBatchSize: 7.13,
       findings: { error: 0, warning: 0, info: 0 },
       drift: [],
+      verdict: {
+        level: 'healthy',
+        headline: 'On the golden path: no scaling problem found',
+        reasons: [],
+      },
       clusterErrors: [],
     },
     {
@@ -58,6 +68,11 @@ export const fleetResponse: FleetResponse = {
       averageBatchSize: 31,
       findings: { error: 1, warning: 1, info: 1 },
       drift: [],
+      verdict: {
+        level: 'failing',
+        headline: 'KEDA fallback is active: the Kafka trigger is failing',
+        reasons: [],
+      },
       clusterErrors: [],
     },
     {
@@ -75,17 +90,21 @@ export const fleetResponse: FleetResponse = {
       findings: { error: 0, warning: 2, info: 0 },
       drift: [
         {
-          field: 'triton.summarizer-encoder.dynamicBatching',
-          expected:
-            'preferred_batch_size [4, 8, 16], max_queue_delay_microseconds 5000',
+          field: 'triton.summarizer-encoder.dynamic_batching',
+          expected: 'on',
           actual: 'off',
         },
         {
-          field: 'keda.cooldownPeriod',
+          field: 'scaledObject.spec.cooldownPeriod',
           expected: '300',
           actual: '600',
         },
       ],
+      verdict: {
+        level: 'at-risk',
+        headline: 'Dynamic batching is off (and 2 more problems)',
+        reasons: [],
+      },
       clusterErrors: [
         {
           cluster: 'gpu-west',
@@ -94,6 +113,27 @@ export const fleetResponse: FleetResponse = {
           staleSince: '2026-11-28T11:41:00.000Z',
         },
       ],
+    },
+    {
+      entityRef: 'component:default/speech-recognizer',
+      name: 'speech-recognizer',
+      namespace: 'default',
+      title: 'Speech recognizer',
+      owner: 'group:default/team-nlp',
+      pattern: 'realtime-gpu',
+      clusters: [],
+      autoscalerType: 'none',
+      replicas: { current: 0, ready: 0 },
+      gpuMode: 'none',
+      findings: { error: 0, warning: 0, info: 0 },
+      drift: [],
+      clusterErrors: [],
+      verdict: {
+        level: 'not-deployed',
+        headline:
+          'Not deployed: no Deployment matches this service in any cluster',
+        reasons: [],
+      },
     },
   ],
 };

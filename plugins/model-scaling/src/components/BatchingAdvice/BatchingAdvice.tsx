@@ -92,7 +92,6 @@ function ResultCells(props: {
   );
 }
 
-
 /**
  * The batching advisor for one Triton model at its current traffic: the live
  * `dynamic_batching` at the live replica count, no batching, and the

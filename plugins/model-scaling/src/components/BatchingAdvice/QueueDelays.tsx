@@ -21,9 +21,7 @@ export interface QueueDelaysProps {
 function delay(setting: DynamicBatchingSetting | undefined, none: string) {
   if (!setting) return none;
   if (!setting.dynamicBatching) return 'no dynamic batching';
-  return `${new Intl.NumberFormat('en-US').format(
-    setting.maxQueueDelayUs,
-  )} µs`;
+  return `${new Intl.NumberFormat('en-US').format(setting.maxQueueDelayUs)} µs`;
 }
 
 /**

@@ -9,7 +9,9 @@ import {
 import { BatchingAdviceOutcome } from './batchingAdviceFor';
 
 /** The live `dynamic_batching` of a model, as Triton reports its config. */
-export function liveBatching(model: TritonModelFigures): DynamicBatchingSetting {
+export function liveBatching(
+  model: TritonModelFigures,
+): DynamicBatchingSetting {
   const db = model.config?.dynamicBatching;
   return {
     dynamicBatching: db !== undefined,

@@ -43,7 +43,10 @@ export function FindingsCard(props: {
   );
 }
 
-function FindingsCardContent(props: { findings: Finding[]; verdict?: Verdict }) {
+function FindingsCardContent(props: {
+  findings: Finding[];
+  verdict?: Verdict;
+}) {
   const { verdict } = props;
   const classes = useStyles();
   const findings = [...props.findings].sort(
@@ -52,9 +55,13 @@ function FindingsCardContent(props: { findings: Finding[]; verdict?: Verdict }) 
   if (findings.length === 0 && verdict && verdict.level !== 'healthy') {
     return (
       <InfoCard title="Findings">
-        <HealthStatus health={verdict.level === 'failing' ? 'error' : 'warning'}>
+        <HealthStatus
+          health={verdict.level === 'failing' ? 'error' : 'warning'}
+        >
           No scaling rule fired, but the service is{' '}
-          <strong>{VERDICT_LABELS[verdict.level].toLocaleLowerCase('en-US')}</strong>
+          <strong>
+            {VERDICT_LABELS[verdict.level].toLocaleLowerCase('en-US')}
+          </strong>
           : {verdict.headline}. The verdict above lists the evidence and fix.
         </HealthStatus>
       </InfoCard>

@@ -1,28 +1,36 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { fleetResponse } from '../../__fixtures__';
 import { DriftCell } from './DriftCell';
 
 describe('DriftCell', () => {
-  it('says on preset without drift', async () => {
-    await renderInTestApp(<DriftCell drift={[]} />);
-    expect(screen.getByText('on preset')).toBeInTheDocument();
+  it('says on which preset a service is without drift', async () => {
+    await renderInTestApp(<DriftCell drift={[]} pattern="realtime-gpu" />);
+    expect(screen.getByText('on preset realtime-gpu')).toBeInTheDocument();
   });
 
-  it('counts drifted fields and details them on hover', async () => {
+  it('shows each drift inline, in words, against the named preset (no hover needed)', async () => {
     const summarizer = fleetResponse.services.find(
       s => s.name === 'summarizer',
     )!;
-    await renderInTestApp(<DriftCell drift={summarizer.drift} />);
-    await userEvent.hover(screen.getByText('2 fields drifted'));
+    await renderInTestApp(
+      <DriftCell drift={summarizer.drift} pattern="bursty" />,
+    );
+    expect(screen.getByText('2 settings differ')).toBeInTheDocument();
     expect(
-      await screen.findByText('keda.cooldownPeriod: expected 300, actual 600'),
+      screen.getByText('KEDA cooldown 600 s, preset bursty 300 s'),
     ).toBeInTheDocument();
     expect(
       screen.getByText(
-        /triton.summarizer-encoder.dynamicBatching: expected preferred_batch_size \[4, 8, 16\]/,
+        'summarizer-encoder dynamic batching off, preset bursty on',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('never says "on preset" for a service that is not deployed', async () => {
+    await renderInTestApp(
+      <DriftCell drift={[]} pattern="realtime-gpu" deployed={false} />,
+    );
+    expect(screen.queryByText(/on preset/)).not.toBeInTheDocument();
   });
 });

@@ -1,30 +1,51 @@
-import { Tooltip, Typography } from '@material-ui/core';
-import { DriftItem } from '@internal/plugin-model-scaling-common';
+import { Typography } from '@material-ui/core';
+import { DriftItem, PatternId } from '@internal/plugin-model-scaling-common';
 import { StatusOK, StatusWarning } from '@backstage/core-components';
+import { driftInWords } from './driftInWords';
 
-/** Drift from the golden-path presets: a count, with each field expected vs actual on hover. */
-export function DriftCell(props: { drift: DriftItem[] }) {
-  const { drift } = props;
+/** Props of {@link DriftCell}. */
+export interface DriftCellProps {
+  drift: DriftItem[];
+  pattern?: PatternId;
+  /** False for a service with no workload: nothing can drift, nothing is on preset. */
+  deployed?: boolean;
+}
+
+/** Drift from the golden-path preset, each item inline in words against the named preset. */
+export function DriftCell(props: DriftCellProps) {
+  const { drift, pattern, deployed = true } = props;
+  if (!deployed) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        —
+      </Typography>
+    );
+  }
+  if (!pattern) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        no pattern named
+      </Typography>
+    );
+  }
   if (drift.length === 0) {
-    return <StatusOK>on preset</StatusOK>;
+    return <StatusOK>on preset {pattern}</StatusOK>;
   }
   return (
-    <Tooltip
-      title={
-        <>
-          {drift.map(item => (
-            <Typography key={item.field} variant="caption" component="div">
-              {item.field}: expected {item.expected}, actual {item.actual}
+    <div>
+      <StatusWarning>
+        {drift.length}{' '}
+        {drift.length === 1 ? 'setting differs' : 'settings differ'}
+      </StatusWarning>
+      <ul style={{ margin: 0, paddingLeft: 18 }}>
+        {drift.map(item => (
+          <li key={item.field}>
+            <Typography variant="caption" component="span">
+              {driftInWords(item, pattern)}
             </Typography>
-          ))}
-        </>
-      }
-    >
-      <span>
-        <StatusWarning>
-          {drift.length} field{drift.length === 1 ? '' : 's'} drifted
-        </StatusWarning>
-      </span>
-    </Tooltip>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

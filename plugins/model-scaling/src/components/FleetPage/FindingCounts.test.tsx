@@ -8,7 +8,7 @@ describe('FindingCounts', () => {
       <FindingCounts findings={{ error: 1, warning: 2, info: 0 }} />,
     );
     expect(screen.getByText('1 error')).toBeInTheDocument();
-    expect(screen.getByText('2 warning')).toBeInTheDocument();
+    expect(screen.getByText('2 warnings')).toBeInTheDocument();
     expect(screen.queryByText(/info/)).not.toBeInTheDocument();
   });
 
@@ -17,5 +17,30 @@ describe('FindingCounts', () => {
       <FindingCounts findings={{ error: 0, warning: 0, info: 0 }} />,
     );
     expect(screen.getByLabelText('Status ok')).toHaveTextContent('none');
+  });
+
+  it('links the counts to the service’s findings', async () => {
+    await renderInTestApp(
+      <FindingCounts
+        findings={{ error: 0, warning: 1, info: 2 }}
+        to="/catalog/default/component/x/scaling#findings"
+      />,
+    );
+    expect(screen.getByText('1 warning').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/component/x/scaling#findings',
+    );
+    expect(screen.getByText('2 notes')).toBeInTheDocument();
+  });
+
+  it('does not show a green "none" for a service that is not deployed', async () => {
+    await renderInTestApp(
+      <FindingCounts
+        findings={{ error: 0, warning: 0, info: 0 }}
+        deployed={false}
+      />,
+    );
+    expect(screen.queryByText('none')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText('Status ok')).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { Tooltip, Typography } from '@material-ui/core';
+import { Box, Tooltip, Typography } from '@material-ui/core';
 import WarningIcon from '@material-ui/icons/Warning';
 import { FleetServiceRow } from '@internal/plugin-model-scaling-common';
 import { useMemo } from 'react';
@@ -9,6 +9,8 @@ import { formatNumber } from '../shared/format';
 import { DriftCell } from './DriftCell';
 import { FindingCounts } from './FindingCounts';
 import { FleetRow, fleetRows } from './fleetRows';
+import { FleetTotals } from './FleetTotals';
+import { VerdictChip } from '../Verdict/VerdictChip';
 
 /** The path of an entity's Scaling tab, below its catalog page. */
 export const SCALING_TAB_PATH = 'scaling';
@@ -26,6 +28,35 @@ function ServiceCell(props: { row: FleetRow }) {
         {row.owner ? ` · ${row.owner.replace(/^group:(default\/)?/, '')}` : ''}
       </Typography>
     </>
+  );
+}
+
+function VerdictCell(props: { row: FleetRow }) {
+  const { verdictOf } = props.row;
+  return (
+    <>
+      <VerdictChip level={verdictOf.level} />
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        component="div"
+        style={{ marginTop: 4 }}
+      >
+        {verdictOf.headline}
+      </Typography>
+    </>
+  );
+}
+
+function FindingsCell(props: { row: FleetRow }) {
+  const { row } = props;
+  const entityRoute = useRouteRef(entityRouteRef);
+  return (
+    <FindingCounts
+      findings={row.findings}
+      deployed={row.deployed}
+      to={`${entityRoute(row.ref)}/${SCALING_TAB_PATH}#findings`}
+    />
   );
 }
 
@@ -63,7 +94,22 @@ function replicasText(row: FleetRow): string {
   return `${ready}/${current}${wants}${range}`;
 }
 
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
 const columns: TableColumn<FleetRow>[] = [
+  {
+    title: 'Verdict',
+    field: 'verdictLabel',
+    defaultSort: 'asc',
+    // Worst first, then most findings, then by name: equal rows never swap.
+    customSort: (a, b) => a.sortKey.localeCompare(b.sortKey),
+    customFilterAndSearch: (query: string, row: FleetRow) =>
+      `${row.verdictLabel} ${row.verdictOf.headline}`
+        .toLocaleLowerCase('en-US')
+        .includes(query.toLocaleLowerCase('en-US')),
+    cellStyle: { minWidth: 180, maxWidth: 260 },
+    render: row => <VerdictCell row={row} />,
+  },
   {
     title: 'Service',
     field: 'name',
@@ -78,27 +124,39 @@ const columns: TableColumn<FleetRow>[] = [
         ),
     render: row => <ServiceCell row={row} />,
   },
-  { title: 'Pattern', field: 'patternLabel' },
+  { title: 'Pattern', field: 'patternLabel', cellStyle: nowrap },
   {
     title: 'Clusters',
     field: 'clusters',
     customSort: (a, b) => a.clusters.join().localeCompare(b.clusters.join()),
     render: row => <ClustersCell row={row} />,
   },
-  { title: 'Autoscaler', field: 'autoscalerType' },
+  {
+    title: 'Autoscaler',
+    field: 'autoscalerType',
+    cellStyle: nowrap,
+    render: row => (row.deployed ? row.autoscalerType : '—'),
+  },
   {
     title: 'Replicas',
     field: 'replicas.current',
     type: 'numeric',
     searchable: false,
-    render: row => replicasText(row),
+    cellStyle: nowrap,
+    render: row => (row.deployed ? replicasText(row) : '—'),
   },
-  { title: 'GPU', field: 'gpuMode' },
+  {
+    title: 'GPU',
+    field: 'gpuMode',
+    cellStyle: nowrap,
+    render: row => (row.deployed ? row.gpuMode : '—'),
+  },
   {
     title: 'Avg batch',
     field: 'averageBatchSize',
     type: 'numeric',
     searchable: false,
+    cellStyle: nowrap,
     render: row =>
       row.averageBatchSize === undefined
         ? '—'
@@ -108,15 +166,24 @@ const columns: TableColumn<FleetRow>[] = [
     title: 'Findings',
     field: 'findingsTotal',
     searchable: false,
-    defaultSort: 'desc',
-    render: row => <FindingCounts findings={row.findings} />,
+    customSort: (a, b) =>
+      b.findingsTotal - a.findingsTotal || a.sortKey.localeCompare(b.sortKey),
+    render: row => <FindingsCell row={row} />,
   },
   {
     title: 'Drift',
     field: 'driftCount',
-    type: 'numeric',
     searchable: false,
-    render: row => <DriftCell drift={row.drift} />,
+    cellStyle: { minWidth: 220 },
+    customSort: (a, b) =>
+      b.driftCount - a.driftCount || a.sortKey.localeCompare(b.sortKey),
+    render: row => (
+      <DriftCell
+        drift={row.drift}
+        pattern={row.pattern}
+        deployed={row.deployed}
+      />
+    ),
   },
   // Filter-only: the severities a service has findings of.
   { title: 'Severity', field: 'severities', hidden: true, searchable: false },
@@ -129,37 +196,48 @@ export interface FleetTableProps {
 }
 
 /**
- * All model services: pattern, clusters, replicas, GPU mode, average batch
- * size, findings by severity and drift from the golden-path presets.
- * Searchable and sortable, with filters for pattern and severity.
+ * All model services: the verdict, pattern, clusters, replicas, GPU mode,
+ * average batch size, findings by severity (linking to the service's
+ * findings) and drift in words from the named golden-path preset, with the
+ * fleet's totals above. Searchable, sorted worst first with a stable order,
+ * with filters for verdict, pattern and severity.
  */
 export function FleetTable(props: FleetTableProps) {
   const { services, loading } = props;
   const rows = useMemo(() => fleetRows(services), [services]);
   return (
-    <Table<FleetRow>
-      title="Model services"
-      subtitle="Every catalog Component of type model-service, with its live scaling state"
-      isLoading={loading}
-      options={{
-        paging: rows.length > 20,
-        pageSize: 20,
-        search: true,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={rows}
-      filters={[
-        { column: 'Pattern', type: 'multiple-select' },
-        { column: 'Severity', type: 'multiple-select' },
-      ]}
-      emptyContent={
-        <Typography variant="body2" style={{ padding: 16 }}>
-          No model services yet: create one with the “Create new model service”
-          template, or give a Component spec.type model-service and the
-          backstage.io/kubernetes-id annotation.
-        </Typography>
-      }
-    />
+    <>
+      {rows.length > 0 && (
+        <Box mb={2}>
+          <FleetTotals rows={rows} />
+        </Box>
+      )}
+      <Table<FleetRow>
+        title="Model services"
+        subtitle="Every catalog Component of type model-service, with its live scaling state"
+        isLoading={loading}
+        options={{
+          paging: rows.length > 20,
+          pageSize: 20,
+          search: true,
+          padding: 'dense',
+          headerStyle: nowrap,
+        }}
+        columns={columns}
+        data={rows}
+        filters={[
+          { column: 'Verdict', type: 'multiple-select' },
+          { column: 'Pattern', type: 'multiple-select' },
+          { column: 'Severity', type: 'multiple-select' },
+        ]}
+        emptyContent={
+          <Typography variant="body2" style={{ padding: 16 }}>
+            No model services yet: create one with the “Create new model
+            service” template, or give a Component spec.type model-service and
+            the backstage.io/kubernetes-id annotation.
+          </Typography>
+        }
+      />
+    </>
   );
 }

@@ -18,7 +18,13 @@ const atMax: EntityScalingStatus = (() => {
       {
         ...w,
         findings: [],
-        replicas: { spec: 20, current: 20, ready: 20, available: 20, updated: 20 },
+        replicas: {
+          spec: 20,
+          current: 20,
+          ready: 20,
+          available: 20,
+          updated: 20,
+        },
         autoscaler: {
           ...w.autoscaler,
           hpa: {
@@ -58,7 +64,9 @@ describe('ScalingStatusView tells one story', () => {
     const findings = screen.getByRole('region', { name: 'Findings' });
     const saving = await within(findings).findByRole(
       'article',
-      { name: /Batching could serve today’s 371 req\/s on \d GPU replicas? instead of 4 \(resnet50\)/ },
+      {
+        name: /Batching could serve today’s 371 req\/s on \d GPU replicas? instead of 4 \(resnet50\)/,
+      },
       { timeout: 20000 },
     );
     expect(saving).toHaveTextContent(
@@ -78,9 +86,13 @@ describe('ScalingStatusView tells one story', () => {
     expect(rows[1]).toHaveTextContent('Live — in force5,000 µs');
     expect(rows[2]).toHaveTextContent('Golden-path preset5,000 µs');
     expect(rows[3]).toHaveTextContent('Advised for today’s load');
-    await within(table).findByText(/fewest-GPU setting within the SLO/, undefined, {
-      timeout: 20000,
-    });
+    await within(table).findByText(
+      /fewest-GPU setting within the SLO/,
+      undefined,
+      {
+        timeout: 20000,
+      },
+    );
   }, 30000);
 
   it('says "not deployed" at the top when no workload matches', async () => {

@@ -25,7 +25,10 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** The verdict level as a coloured chip with its word (colour is never the only cue). */
-export function VerdictChip(props: { level: VerdictLevel; size?: 'small' | 'medium' }) {
+export function VerdictChip(props: {
+  level: VerdictLevel;
+  size?: 'small' | 'medium';
+}) {
   const classes = useStyles();
   return (
     <Chip
