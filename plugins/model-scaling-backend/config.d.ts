@@ -46,6 +46,11 @@ export interface Config {
   };
 
   modelScaling?: {
+    /** Recorded workload history (replicas, autoscaler metrics, Triton), stored in the plugin's database. */
+    history?: {
+      /** Minutes of history kept and shown (default 60); older points are deleted every round. */
+      retentionMinutes?: number;
+    };
     /** Namespaces to watch in every cluster; empty or unset watches all namespaces. */
     namespaces?: string[];
     /**
@@ -84,14 +89,33 @@ export interface Config {
     triton?: {
       /** Default true. */
       enabled?: boolean;
-      /** Seconds between two samples (default 15). */
+      /** Seconds between two collection rounds (Triton samples and history points; default 15). */
       intervalSeconds?: number;
-      /** Requests in flight at once, across all pods (default 8). */
+      /** Requests in flight at once per cluster (default 8). */
       concurrency?: number;
       /** Deadline of each request to a pod, in ms (default 3000). */
       timeoutMs?: number;
       /** Model configs are read again every this many samples (default 20). */
       configRefreshIntervals?: number;
+      /** Models read per pod at most; more are reported as the pod's error (default 32). */
+      maxModelsPerPod?: number;
+      /** A `/metrics` document (or Prometheus answer) with more series is refused unparsed (default 20000). */
+      maxSeriesPerDocument?: number;
+      /** A pod's error text in the status is cut to this many characters (default 1000). */
+      maxErrorChars?: number;
+      /**
+       * Deadline of each cluster's part of a collection round, in ms; pods not
+       * done by then get an error, so a hung cluster never delays the others
+       * (default: intervalSeconds, at least two timeoutMs, at most half of
+       * taskTimeoutSeconds).
+       */
+      roundDeadlineMs?: number;
+      /**
+       * Lock timeout of the fleet-wide collection task: when the replica that
+       * collects dies during a round, another takes over after at most this
+       * long plus the scheduler's one-minute janitor (default 60).
+       */
+      taskTimeoutSeconds?: number;
       /**
        * Read Triton's counters from Prometheus instead of each pod's /metrics.
        * Stats (batch sizes) and configs are still read through the pod proxy.

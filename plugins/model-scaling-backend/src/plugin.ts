@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import {
   coreServices,
   createBackendPlugin,
@@ -6,6 +8,8 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { modelScalingPermissions } from '@internal/plugin-model-scaling-common';
 import { readBackendSettings } from './config/readBackendSettings';
 import { createRouter } from './router';
+import { scheduleCollection } from './services/Collection/scheduleCollection';
+import { CollectorStore } from './services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from './services/createModelScalingServices';
 
 /**
@@ -27,6 +31,8 @@ export const modelScalingPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
       async init(deps) {
@@ -36,6 +42,8 @@ export const modelScalingPlugin = createBackendPlugin({
           logger: deps.logger,
           auth: deps.auth,
           catalog: deps.catalog,
+          store: await CollectorStore.create({ database: deps.database }),
+          instance: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
         });
 
         deps.permissionsRegistry.addPermissions(modelScalingPermissions);
@@ -49,7 +57,17 @@ export const modelScalingPlugin = createBackendPlugin({
           }),
         );
 
-        deps.lifecycle.addStartupHook(() => services.start());
+        deps.lifecycle.addStartupHook(async () => {
+          services.start();
+          await scheduleCollection({
+            scheduler: deps.scheduler,
+            collection: services.collection,
+            view: services.view,
+            intervalSeconds: settings.options.triton.intervalSeconds,
+            taskTimeoutSeconds: settings.options.triton.taskTimeoutSeconds,
+            logger: deps.logger,
+          });
+        });
         deps.lifecycle.addShutdownHook(() => services.stop());
       },
     });

@@ -21,9 +21,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
 
-/** What the router reads; everything comes from memory. */
+/** What the router reads; from memory, except an entity's history (one database query). */
 export interface ScalingStatusReader {
-  entityStatus(entity: Entity, view: StatusView): EntityScalingStatus;
+  entityStatus(
+    entity: Entity,
+    view: StatusView,
+  ): Promise<EntityScalingStatus> | EntityScalingStatus;
   fleetRow(entity: Entity, view: StatusView): FleetServiceRow;
   clusters(): ClusterHealth[];
 }
@@ -136,7 +139,7 @@ export async function createRouter(
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     res.json(
-      status.entityStatus(entity, {
+      await status.entityStatus(entity, {
         clusterDetails: clusterRead.result === AuthorizeResult.ALLOW,
       }),
     );

@@ -3,6 +3,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -29,6 +30,8 @@ export async function startScalingBackend(options: {
   return startTestBackend({
     features: [
       modelScalingPlugin,
+      // The real scheduler (on the test database), so the collection task runs on its interval.
+      schedulerServiceFactory,
       catalogServiceMock.factory({ entities: options.entities }),
       mockServices.httpAuth.factory({
         defaultCredentials: mockCredentials.none(),

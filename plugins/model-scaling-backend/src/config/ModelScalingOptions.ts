@@ -88,7 +88,37 @@ export const modelScalingOptionsSchema = z
         concurrency: z.number().int().min(1).max(256).default(8),
         timeoutMs: z.number().int().min(100).default(3000),
         configRefreshIntervals: z.number().int().min(1).default(20),
+        maxModelsPerPod: z.number().int().min(1).max(1024).default(32),
+        maxSeriesPerDocument: z.number().int().min(100).default(20000),
+        maxErrorChars: z.number().int().min(80).default(1000),
+        /** Deadline of each cluster's part of a round; see {@link roundDeadlineMs}. */
+        roundDeadlineMs: z.number().int().min(100).optional(),
+        /**
+         * The collection task's lock timeout: a replica that dies while
+         * collecting holds the task this long before another takes over.
+         */
+        taskTimeoutSeconds: z.number().int().min(5).default(60),
         prometheus: prometheusSchema.optional(),
+      })
+      .strict()
+      .default({})
+      .refine(
+        t =>
+          t.roundDeadlineMs === undefined ||
+          t.taskTimeoutSeconds * 1000 > t.roundDeadlineMs,
+        {
+          message: 'must be longer than triton.roundDeadlineMs',
+          path: ['taskTimeoutSeconds'],
+        },
+      ),
+    history: z
+      .object({
+        /** How long workload history is kept in the database and shown. */
+        retentionMinutes: z
+          .number()
+          .min(1)
+          .max(7 * 24 * 60)
+          .default(60),
       })
       .strict()
       .default({}),
@@ -112,4 +142,19 @@ export function readModelScalingOptions(config: Config): ModelScalingOptions {
     throw new Error(`Invalid config at ${key}: ${issue.message}`);
   }
   return result.data;
+}
+
+/**
+ * The deadline of each cluster's part of a collection round: as configured,
+ * else the interval but at least two request timeouts, and at most half the
+ * task's lock timeout (so a round always ends before its lock expires).
+ */
+export function roundDeadlineMs(triton: ModelScalingOptions['triton']): number {
+  return (
+    triton.roundDeadlineMs ??
+    Math.min(
+      Math.max(triton.intervalSeconds * 1000, 2 * triton.timeoutMs),
+      (triton.taskTimeoutSeconds * 1000) / 2,
+    )
+  );
 }

@@ -1,11 +1,18 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { toSlimObject } from '@internal/plugin-model-scaling-common';
+import { roundDeadlineMs } from '../config/ModelScalingOptions';
 import { BackendSettings } from '../config/readBackendSettings';
 import { WatchCache } from './ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from './EntityStatus/entityNamespaceBounds';
 import { EntityStatusService } from './EntityStatus/EntityStatusService';
-import { catalogTritonTargets } from './TritonCollector/catalogTargets';
+import { CollectionTask } from './Collection/CollectionTask';
+import { CollectorView } from './Collection/CollectorView';
+import { CollectorStore } from './CollectorStore/CollectorStore';
+import {
+  catalogModelServices,
+  modelServiceTritonTargets,
+} from './TritonCollector/catalogTargets';
 import { defaultTritonReader } from './TritonCollector/defaultTritonReader';
 import { PodProxyFetcher } from './TritonCollector/PodProxyFetcher';
 import { PrometheusClient } from './TritonCollector/PrometheusClient';
@@ -15,6 +22,12 @@ import { TritonCollector } from './TritonCollector/TritonCollector';
 export interface ModelScalingServices {
   cache: WatchCache;
   triton?: TritonCollector;
+  /** One round of the fleet-wide collection (run by the scheduler as a global task). */
+  collection: CollectionTask;
+  /** This replica's read cache of the collected data. */
+  view: CollectorView;
+  /** True once every cluster's cache has synced or failed: before that a round would see no workloads. */
+  ready(): boolean;
   status: EntityStatusService;
   start(): void;
   stop(): Promise<void>;
@@ -26,6 +39,10 @@ export function createModelScalingServices(deps: {
   logger: LoggerService;
   auth: AuthService;
   catalog: CatalogService;
+  /** The collector's shared state (the plugin's database). */
+  store: CollectorStore;
+  /** This backend instance, recorded with each collection round. */
+  instance: string;
   now?: () => Date;
 }): ModelScalingServices {
   const { settings, logger } = deps;
@@ -41,6 +58,14 @@ export function createModelScalingServices(deps: {
     settings.options.entityNamespaces,
   );
 
+  const services = catalogModelServices({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    cache,
+    logger,
+    namespaceBounds,
+  });
+
   const t = settings.options.triton;
   let triton: TritonCollector | undefined;
   if (t.enabled) {
@@ -51,19 +76,19 @@ export function createModelScalingServices(deps: {
       ]),
     );
     triton = new TritonCollector({
-      targets: catalogTritonTargets({
-        catalog: deps.catalog,
-        auth: deps.auth,
-        cache,
-        logger,
-        bounds: namespaceBounds,
-      }),
+      targets: async () => modelServiceTritonTargets(await services()),
       fetcher: cluster => fetchers.get(cluster),
       reader: defaultTritonReader,
       logger: logger.child({ task: 'triton' }),
       intervalSeconds: t.intervalSeconds,
       concurrency: t.concurrency,
       configRefreshIntervals: t.configRefreshIntervals,
+      maxModelsPerPod: t.maxModelsPerPod,
+      maxSeriesPerDocument: t.maxSeriesPerDocument,
+      maxErrorChars: t.maxErrorChars,
+      roundDeadlineMs: roundDeadlineMs(t),
+      clusterConnected: name =>
+        cache.clusters.find(c => c.name === name)?.connected ?? false,
       prometheus: t.prometheus && {
         client: new PrometheusClient({
           url: t.prometheus.url,
@@ -77,9 +102,33 @@ export function createModelScalingServices(deps: {
     });
   }
 
+  const retentionMs = settings.options.history.retentionMinutes * 60_000;
+  const view = new CollectorView({
+    store: deps.store,
+    retentionMs,
+    stepSeconds: t.intervalSeconds,
+    now: deps.now,
+  });
+  const ready = () =>
+    cache.clusters.every(c => {
+      const health = c.health();
+      return health.synced || Boolean(health.lastError);
+    });
+  const collection = new CollectionTask({
+    ready,
+    store: deps.store,
+    view,
+    services,
+    triton,
+    instance: deps.instance,
+    retentionMs,
+    logger: logger.child({ task: 'collection' }),
+    now: deps.now,
+  });
+
   const status = new EntityStatusService({
     cache,
-    triton,
+    triton: view,
     presets: settings.presets,
     namespaceBounds,
     now: deps.now,
@@ -88,10 +137,12 @@ export function createModelScalingServices(deps: {
   return {
     cache,
     triton,
+    collection,
+    view,
+    ready,
     status,
     start() {
       cache.start();
-      triton?.start();
     },
     async stop() {
       await triton?.stop();

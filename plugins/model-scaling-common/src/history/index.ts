@@ -5,4 +5,8 @@ export {
   throughputSamples,
 } from './assembleWorkloadHistory';
 export type { TimedHistoryPoint } from './assembleWorkloadHistory';
-export { tritonLatencyFromMetrics } from './tritonLatencyFromMetrics';
+export {
+  bucketQuantile,
+  tritonLatencyFromMetrics,
+} from './tritonLatencyFromMetrics';
+export type { LatencyBuckets } from './tritonLatencyFromMetrics';

@@ -76,14 +76,14 @@ const details = { clusterDetails: true };
 describe('EntityStatusService', () => {
   const now = () => new Date('2026-03-01T12:00:00Z');
 
-  it('assembles one workload per cluster and lists each cluster problem', () => {
+  it('assembles one workload per cluster and lists each cluster problem', async () => {
     const cache = cacheWithClusters(['eu', 'us'], ['ap']);
     const service = new EntityStatusService({
       cache,
       presets: resolvePatternPresets({}),
       now,
     });
-    const status = service.entityStatus(entity, { clusterDetails: true });
+    const status = await service.entityStatus(entity, { clusterDetails: true });
     expect(status.entityRef).toBe('component:default/text-classifier');
     expect(status.pattern).toBe('realtime-cpu');
     expect(status.generatedAt).toBe('2026-03-01T12:00:00.000Z');
@@ -154,14 +154,14 @@ describe('EntityStatusService', () => {
     expect(row.clusterErrors[0].message).toMatch(/kubernetes-label-selector/);
   });
 
-  it('gives the status document and the fleet row the same verdict, and "not deployed" when no workload matches', () => {
+  it('gives the status document and the fleet row the same verdict, and "not deployed" when no workload matches', async () => {
     const cache = cacheWithClusters(['eu']);
     const service = new EntityStatusService({
       cache,
       presets: resolvePatternPresets({}),
       now,
     });
-    const status = service.entityStatus(entity, details);
+    const status = await service.entityStatus(entity, details);
     const row = service.fleetRow(entity, details);
     expect(status.verdict).toBeDefined();
     expect(row.verdict).toEqual(status.verdict);
@@ -179,7 +179,7 @@ describe('EntityStatusService', () => {
     expect(service.fleetRow(absent, details).verdict?.level).toBe(
       'not-deployed',
     );
-    expect(service.entityStatus(absent, details).verdict?.level).toBe(
+    expect((await service.entityStatus(absent, details)).verdict?.level).toBe(
       'not-deployed',
     );
   });
@@ -245,19 +245,19 @@ describe('EntityStatusService', () => {
       await api.stop();
     });
 
-    it('leaves out errors of a cluster where the entity has no workload', () => {
+    it('leaves out errors of a cluster where the entity has no workload', async () => {
       const service = new EntityStatusService({
         cache,
         presets: resolvePatternPresets({}),
         now,
       });
-      const status = service.entityStatus(entity, details);
+      const status = await service.entityStatus(entity, details);
       expect(status.workloads.map(w => w.cluster)).toEqual(['eu']);
       expect(status.clusterErrors).toEqual([]);
       expect(service.fleetRow(entity, details).clusterErrors).toEqual([]);
     });
 
-    it('keeps them for an entity whose workloads are in that cluster, as a short reason unless the caller may read clusters', () => {
+    it('keeps them for an entity whose workloads are in that cluster, as a short reason unless the caller may read clusters', async () => {
       for (const raw of exampleObjects()) {
         const slim = toSlimObject(raw.kind, raw, 'restricted');
         if (slim) cache.clusters[1].store.kind(slim.kind).upsert(slim as any);
@@ -267,12 +267,14 @@ describe('EntityStatusService', () => {
         presets: resolvePatternPresets({}),
         now,
       });
-      const [raw] = service.entityStatus(entity, details).clusterErrors;
+      const [raw] = (await service.entityStatus(entity, details)).clusterErrors;
       expect(raw).toMatchObject({ cluster: 'restricted', stale: true });
       expect(raw.message).toMatch(/HTTP 500/);
-      const [short] = service.entityStatus(entity, {
-        clusterDetails: false,
-      }).clusterErrors;
+      const [short] = (
+        await service.entityStatus(entity, {
+          clusterDetails: false,
+        })
+      ).clusterErrors;
       expect(short).toMatchObject({
         cluster: 'restricted',
         stale: true,
@@ -280,14 +282,16 @@ describe('EntityStatusService', () => {
       });
     });
 
-    it('hides addresses and paths of a misconfigured cluster from callers who may not read clusters', () => {
+    it('hides addresses and paths of a misconfigured cluster from callers who may not read clusters', async () => {
       const misconfigured = cacheWithClusters(['eu'], ['ap']);
       const service = new EntityStatusService({
         cache: misconfigured,
         presets: resolvePatternPresets({}),
         now,
       });
-      const status = service.entityStatus(entity, { clusterDetails: false });
+      const status = await service.entityStatus(entity, {
+        clusterDetails: false,
+      });
       expect(status.clusterErrors).toEqual([
         {
           cluster: 'ap',

@@ -14,7 +14,7 @@ import {
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
-import { TritonCollector } from '../TritonCollector/TritonCollector';
+import { CollectedData } from '../Collection/CollectorView';
 import { clusterErrorMessage, StatusView } from './clusterErrorView';
 import { EntityNamespaceBounds } from './entityNamespaceBounds';
 import { EntityTarget, entityTarget } from './entityTarget';
@@ -47,7 +47,8 @@ export class EntityStatusService {
   constructor(
     private readonly deps: {
       cache: WatchCache;
-      triton?: TritonCollector;
+      /** Triton results, throughput and history stored by the collection task. */
+      triton?: CollectedData;
       presets: PatternPresets;
       /** Which cluster namespaces each entity may select (`modelScaling.entityNamespaces`). */
       namespaceBounds?: EntityNamespaceBounds;
@@ -66,9 +67,20 @@ export class EntityStatusService {
    * to the entity only (see `#workloads`), with raw text only for a `view`
    * with cluster details.
    */
-  entityStatus(entity: Entity, view: StatusView): EntityScalingStatus {
+  async entityStatus(
+    entity: Entity,
+    view: StatusView,
+  ): Promise<EntityScalingStatus> {
     const target = entityTarget(entity, this.deps.namespaceBounds);
     const { workloads, clusterErrors } = this.#workloads(target, view);
+    // The recorded history of the entity's workloads: one query.
+    const histories = await this.deps.triton?.historyFor(
+      workloads.map(w => `${w.cluster}/${w.namespace}/${w.name}`),
+    );
+    for (const w of workloads) {
+      const history = histories?.get(`${w.cluster}/${w.namespace}/${w.name}`);
+      if (history) w.history = history;
+    }
     return {
       entityRef: stringifyEntityRef(entity),
       ...(target.pattern && { pattern: target.pattern }),

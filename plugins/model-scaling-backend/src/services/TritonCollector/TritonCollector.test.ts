@@ -212,28 +212,36 @@ describe('TritonCollector', () => {
     expect(r.figures).toEqual([]);
   });
 
-  it('keeps a throughput history per workload and the model memory per pod', async () => {
+  it('reports the served throughput of workloads whose pods all have figures, and the model memory per pod', async () => {
     const c = collector([target('good-1'), target('good-2')]);
-    await c.collectOnce();
-    expect(c.throughputHistory(WORKLOAD)).toEqual([]); // no rates yet
+    expect(await c.collectOnce()).toEqual(new Map()); // no rates yet
     advance();
-    await c.collectOnce();
-    advance();
-    await c.collectOnce();
-    const history = c.throughputHistory(WORKLOAD);
-    expect(history).toHaveLength(2);
-    expect(history[1]).toEqual({
-      at: new Date(clock).toISOString(),
-      replicas: 2,
-      requestsPerSecond: expect.closeTo(200, 5),
-    });
+    expect(await c.collectOnce()).toEqual(
+      new Map([
+        [WORKLOAD, { replicas: 2, requestsPerSecond: expect.closeTo(200, 5) }],
+      ]),
+    );
     expect(c.resultsFor(WORKLOAD)[0].modelMemoryBytes).toBe(2 * 1024 ** 3);
 
-    // A round where a pod fails adds no point (its rate is unknown).
+    // A round where a pod fails has no throughput (its rate is unknown).
     garbage.add('good-2');
     advance();
-    await c.collectOnce();
-    expect(c.throughputHistory(WORKLOAD)).toHaveLength(2);
+    expect((await c.collectOnce()).has(WORKLOAD)).toBe(false);
+  });
+
+  it('hands its state over through rows: another collector continues the rates at once', async () => {
+    const first = collector([target('good-1')]);
+    await first.collectOnce();
+    const rows = first.exportPods();
+    expect(rows.map(r => r.podKey)).toEqual(['fake/ml/good-1']);
+    // A replica that takes over starts from the stored samples, not from scratch.
+    const second = collector([target('good-1')]);
+    second.importPods(JSON.parse(JSON.stringify(rows)));
+    advance();
+    await second.collectOnce();
+    const [r] = second.resultsFor(WORKLOAD);
+    expect(r.error).toBeUndefined();
+    expect(r.figures[0].requestsPerSecond).toBeCloseTo(100);
   });
 
   it('drops pods that are no longer targets', async () => {
@@ -261,13 +269,14 @@ describe('TritonCollector', () => {
       [target('hang'), target('good-1'), target('good-2'), target('hang', [])],
       { concurrency: 1, fetcher: () => new PodProxyFetcher(client, 60_000) },
     );
-    c.start();
+    const round = c.collectOnce();
     await waitFor(() => inFlight.has('hang'));
     const stopped = c.stop().then(() => 'stopped');
     const timeout = new Promise(r =>
       setTimeout(() => r('still running'), 2000),
     );
     expect(await Promise.race([stopped, timeout])).toBe('stopped');
+    await round;
   });
 
   it('reads the counters from Prometheus when configured, timed by the scrape', async () => {

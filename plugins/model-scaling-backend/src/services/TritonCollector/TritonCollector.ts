@@ -1,10 +1,15 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  LatencyBuckets,
+  ModelLatency,
   TritonModelConfig,
   TritonModelFigures,
+  tritonLatencyFromMetrics,
 } from '@internal/plugin-model-scaling-common';
 import pLimit from 'p-limit';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { decodeState, encodeState } from '../CollectorStore/stateCodec';
+import { StoredPod } from '../CollectorStore/CollectorStore';
 import { describeError } from '../KubeApi/KubeApiError';
 import {
   capText,
@@ -38,18 +43,16 @@ export interface PodTritonResult {
   error?: string;
   /** GPU memory held by the pod's models (Triton stats `memory_usage`), when reported. */
   modelMemoryBytes?: number;
+  /** p50 / p99 latency per model, when the server exports a latency summary or histogram. */
+  latency?: ModelLatency[];
 }
 
 /** Served requests of a workload at one round, for the replicas-without-throughput finding. */
 export interface ThroughputPoint {
-  at: string;
   /** Pods sampled (Running and Ready). */
   replicas: number;
   requestsPerSecond: number;
 }
-
-/** How long the throughput history of a workload reaches back. */
-export const THROUGHPUT_HISTORY_MS = 30 * 60 * 1000;
 
 /** Options of {@link TritonCollector}. */
 export interface TritonCollectorOptions {
@@ -91,6 +94,9 @@ interface PodState {
   /** Figures from the last two metrics samples, reused while Prometheus has no newer scrape. */
   metricFigures?: TritonModelFigures[];
   metricModels?: string[];
+  /** Latency histogram buckets of the last metrics sample (for quantiles over the increase). */
+  latencyBuckets?: LatencyBuckets;
+  latency?: ModelLatency[];
   stats: Map<string, unknown>;
   configs: Map<string, TritonModelConfig>;
   configAge: number;
@@ -108,24 +114,27 @@ const PROMETHEUS_METRICS = [
   'nv_inference_compute_infer_duration_us',
   'nv_inference_compute_output_duration_us',
   'nv_inference_pending_request_count',
+  'nv_inference_request_summary_us',
+  'nv_inference_first_response_histogram_ms_bucket',
 ];
 const PROMETHEUS_POD_CHUNK = 100;
 
 /**
- * Samples Triton Inference Server in model-service pods on an interval:
- * `/metrics` (or Prometheus), `/v2/models/<m>/stats` and `/config` through
- * the pod proxy. Requests run with bounded concurrency and each has its own
- * deadline; results are stored per pod as they arrive, so a pod that hangs
- * or answers garbage only gets an error of its own.
+ * Samples Triton Inference Server in model-service pods, one round per
+ * `collectOnce()` (run by the fleet-wide collection task): `/metrics` (or
+ * Prometheus), `/v2/models/<m>/stats` and `/config` through the pod proxy.
+ * Requests run with bounded concurrency per cluster and each has its own
+ * deadline, and each cluster's part of a round has a deadline too; results
+ * are kept per pod as they arrive, so a pod that hangs or answers garbage
+ * only gets an error of its own. `exportPods()` / `importPods()` carry the
+ * state through the database to the replica that collects next.
  */
 export class TritonCollector {
   readonly #o: TritonCollectorOptions;
   readonly #limits = new Map<string, pLimit.Limit>();
   readonly #pods = new Map<string, PodState>();
-  readonly #history = new Map<string, ThroughputPoint[]>();
   readonly #now: () => Date;
-  #timer?: NodeJS.Timeout;
-  #running?: Promise<void>;
+  #running?: Promise<unknown>;
   #abort = new AbortController();
   #stopped = false;
 
@@ -134,33 +143,11 @@ export class TritonCollector {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Starts sampling now and then every interval; a round still running is not overlapped. */
-  start(): void {
-    const tick = () => {
-      if (this.#stopped) return;
-      if (!this.#running) {
-        this.#running = this.collectOnce()
-          .catch(error =>
-            this.#o.logger.warn('Triton collection round failed', {
-              error: describeError(error),
-            }),
-          )
-          .finally(() => {
-            this.#running = undefined;
-          });
-      }
-      this.#timer = setTimeout(tick, this.#o.intervalSeconds * 1000);
-      this.#timer.unref?.();
-    };
-    tick();
-  }
-
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
     // Queued requests see the aborted signal and end at once; running ones are aborted.
     this.#abort.abort();
-    await this.#running;
+    await this.#running?.catch(() => undefined);
   }
 
   /** The latest result of every sampled pod of a workload (`<cluster>/<namespace>/<deployment>`). */
@@ -172,9 +159,42 @@ export class TritonCollector {
     return out.sort((a, b) => a.pod.localeCompare(b.pod));
   }
 
-  /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first. */
-  throughputHistory(workload: string): ThroughputPoint[] {
-    return this.#history.get(workload) ?? [];
+  /**
+   * Every pod's state as rows for the database: the served result and the raw
+   * samples, so another replica can continue the rates after a takeover.
+   */
+  exportPods(): StoredPod[] {
+    const rows: StoredPod[] = [];
+    for (const [key, state] of this.#pods) {
+      if (!state.result) continue;
+      const { result, ...raw } = state;
+      rows.push({
+        podKey: key,
+        workload: result.workload,
+        result: JSON.stringify(result),
+        state: encodeState(raw),
+      });
+    }
+    return rows;
+  }
+
+  /** Replaces the in-memory state with rows another replica wrote (a takeover). */
+  importPods(rows: StoredPod[]): void {
+    this.#pods.clear();
+    for (const row of rows) {
+      try {
+        const raw = decodeState<Omit<PodState, 'result'>>(row.state);
+        this.#pods.set(row.podKey, {
+          ...raw,
+          result: JSON.parse(row.result),
+        });
+      } catch (error) {
+        this.#o.logger.warn('Dropped an unreadable stored Triton pod state', {
+          pod: row.podKey,
+          error: describeError(error),
+        });
+      }
+    }
   }
 
   /** Number of pods with state (for the benchmark's memory figures). */
@@ -182,12 +202,31 @@ export class TritonCollector {
     return this.#pods.size;
   }
 
-  /** One sampling round over all targets. Resolves when every pod is done or timed out. */
-  async collectOnce(): Promise<void> {
+  /**
+   * One sampling round over all targets (or `options.targets`). Resolves when
+   * every pod is done or timed out, with the served throughput of each
+   * workload whose pods all have figures from this round.
+   */
+  async collectOnce(
+    options: { signal?: AbortSignal; targets?: TritonTarget[] } = {},
+  ): Promise<Map<string, ThroughputPoint>> {
+    const round = this.#collect(options);
+    this.#running = round;
+    try {
+      return await round;
+    } finally {
+      if (this.#running === round) this.#running = undefined;
+    }
+  }
+
+  async #collect(options: {
+    signal?: AbortSignal;
+    targets?: TritonTarget[];
+  }): Promise<Map<string, ThroughputPoint>> {
     const connected = this.#o.clusterConnected ?? (() => true);
-    const targets = dedupeTargets(await this.#o.targets()).filter(t =>
-      connected(t.cluster),
-    );
+    const targets = dedupeTargets(
+      options.targets ?? (await this.#o.targets()),
+    ).filter(t => connected(t.cluster));
     const live = new Set(
       targets.map(t => podKey(t.cluster, t.namespace, t.pod)),
     );
@@ -207,7 +246,11 @@ export class TritonCollector {
       rounds.set(t.cluster, {
         deadlineMs,
         deadline: deadline.signal,
-        signal: AbortSignal.any([this.#abort.signal, deadline.signal]),
+        signal: AbortSignal.any([
+          this.#abort.signal,
+          deadline.signal,
+          ...(options.signal ? [options.signal] : []),
+        ]),
         timer,
       });
     }
@@ -221,19 +264,19 @@ export class TritonCollector {
           this.#samplePod(t, fromPrometheus, rounds.get(t.cluster)!),
         ),
       );
-      if (!this.#stopped) this.#recordThroughput(targets, at);
+      return this.#throughput(targets, at);
     } finally {
       for (const r of rounds.values()) clearTimeout(r.timer);
     }
   }
 
-  /** Appends one point per workload whose pods all have figures this round. */
-  #recordThroughput(targets: TritonTarget[], at: Date): void {
+  /** The served rate of each workload whose pods all have figures from this round. */
+  #throughput(targets: TritonTarget[], at: Date): Map<string, ThroughputPoint> {
     const byWorkload = new Map<string, TritonTarget[]>();
     for (const t of targets) {
       byWorkload.set(t.workload, [...(byWorkload.get(t.workload) ?? []), t]);
     }
-    const cutoff = at.getTime() - THROUGHPUT_HISTORY_MS;
+    const out = new Map<string, ThroughputPoint>();
     for (const [workload, pods] of byWorkload) {
       const results = pods.map(
         t => this.#pods.get(podKey(t.cluster, t.namespace, t.pod))?.result,
@@ -250,24 +293,15 @@ export class TritonCollector {
       ) {
         continue;
       }
-      const requestsPerSecond = results.reduce(
-        (n, r) => n + r!.figures.reduce((m, f) => m + f.requestsPerSecond, 0),
-        0,
-      );
-      const points = (this.#history.get(workload) ?? []).filter(
-        p => Date.parse(p.at) >= cutoff,
-      );
-      points.push({
-        at: at.toISOString(),
+      out.set(workload, {
         replicas: pods.length,
-        requestsPerSecond,
+        requestsPerSecond: results.reduce(
+          (n, r) => n + r!.figures.reduce((m, f) => m + f.requestsPerSecond, 0),
+          0,
+        ),
       });
-      this.#history.set(workload, points);
     }
-    const live = new Set(byWorkload.keys());
-    for (const key of [...this.#history.keys()]) {
-      if (!live.has(key)) this.#history.delete(key);
-    }
+    return out;
   }
 
   /**
@@ -310,7 +344,7 @@ export class TritonCollector {
     }
     // Let other work run between the parses of two pods.
     await yieldToEventLoop();
-    return this.#o.reader.parseMetrics(text, at);
+    return { ...this.#o.reader.parseMetrics(text, at), text };
   }
 
   get #maxModels(): number {
@@ -360,7 +394,7 @@ export class TritonCollector {
     // 1. Counters: /metrics through the pod proxy, or Prometheus.
     const at = this.#now();
     const metricsDone = (async (): Promise<
-      | { sample: unknown; models: string[]; at: number }
+      | { sample: unknown; models: string[]; at: number; text: string }
       | { unchanged: true; models: string[] }
       | undefined
     > => {
@@ -450,6 +484,12 @@ export class TritonCollector {
       state.metrics = parsedMetrics.sample;
       state.metricsAt = parsedMetrics.at;
       state.metricModels = parsedMetrics.models;
+      const latency = tritonLatencyFromMetrics(
+        parsedMetrics.text,
+        state.latencyBuckets,
+      );
+      state.latencyBuckets = latency.buckets;
+      state.latency = latency.latency.filter(l => !modelNameProblem(l.model));
     }
     let modelMemoryBytes: number | undefined;
     for (const { model, stats, config } of perModel) {
@@ -516,6 +556,10 @@ export class TritonCollector {
       ...((modelMemoryBytes ?? previous?.modelMemoryBytes) !== undefined && {
         modelMemoryBytes: modelMemoryBytes ?? previous?.modelMemoryBytes,
       }),
+      ...(state.latency &&
+        state.latency.length > 0 && {
+          latency: state.latency.slice(0, this.#maxModels),
+        }),
     };
   }
 

@@ -1,11 +1,9 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
+import { EntityNamespaceBounds } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
-import {
-  findWorkloads,
-  WorkloadObjects,
-} from '../EntityStatus/findWorkloads';
+import { findWorkloads, WorkloadObjects } from '../EntityStatus/findWorkloads';
 import { TritonTarget, tritonTargets } from './tritonTargets';
 
 /** The catalog filter of model services. */
@@ -29,6 +27,8 @@ export function catalogModelServices(options: {
   auth: AuthService;
   cache: WatchCache;
   logger: LoggerService;
+  /** Which cluster namespaces an entity may select (none when unset). */
+  namespaceBounds?: EntityNamespaceBounds;
 }): () => Promise<ModelServiceWorkloads[]> {
   return async () => {
     const credentials = await options.auth.getOwnServiceCredentials();
@@ -50,7 +50,7 @@ export function catalogModelServices(options: {
     for (const entity of items) {
       let target;
       try {
-        target = entityTarget(entity);
+        target = entityTarget(entity, options.namespaceBounds);
       } catch (error) {
         options.logger.debug(
           'Skipped a model service with unreadable annotations',

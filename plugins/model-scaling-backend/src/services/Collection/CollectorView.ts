@@ -1,0 +1,115 @@
+import {
+  assembleWorkloadHistory,
+  ThroughputSample,
+  WorkloadHistory,
+} from '@internal/plugin-model-scaling-common';
+import { CollectorStore } from '../CollectorStore/CollectorStore';
+import { PodTritonResult } from '../TritonCollector/TritonCollector';
+
+/** The id of the fleet-wide collection task (also its row in the rounds table). */
+export const COLLECTION_TASK_ID = 'model-scaling-collect';
+
+/** How far back the throughput series of the replicas-without-throughput finding reaches. */
+export const THROUGHPUT_WINDOW_MS = 30 * 60 * 1000;
+
+/** What the status service reads of collected data. */
+export interface CollectedData {
+  /** The latest result of every sampled pod of a workload (`<cluster>/<namespace>/<deployment>`). */
+  resultsFor(workload: string): PodTritonResult[];
+  /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first. */
+  throughputHistory(workload: string): ThroughputSample[];
+  /** The recorded history of some workloads (one database query). */
+  historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>>;
+}
+
+/**
+ * Each replica's read cache of what the collection task stored: pod
+ * results and the throughput series, reloaded when the stored round
+ * changes (a cheap check, run every few seconds and right after this
+ * replica's own round), so every replica serves the same figures. The
+ * full history is read per status view, bounded by the retention.
+ */
+export class CollectorView implements CollectedData {
+  #round?: number;
+  #results = new Map<string, PodTritonResult[]>();
+  #throughput = new Map<string, ThroughputSample[]>();
+  #lastPointAt = 0;
+  #refreshing?: Promise<void>;
+  readonly #now: () => Date;
+
+  constructor(
+    private readonly o: {
+      store: CollectorStore;
+      retentionMs: number;
+      stepSeconds: number;
+      now?: () => Date;
+    },
+  ) {
+    this.#now = o.now ?? (() => new Date());
+  }
+
+  /** The stored round this cache holds. */
+  get round(): number | undefined {
+    return this.#round;
+  }
+
+  /** Reloads when the stored round changed; concurrent calls share one reload. */
+  refresh(): Promise<void> {
+    this.#refreshing ??= this.#refresh().finally(() => {
+      this.#refreshing = undefined;
+    });
+    return this.#refreshing;
+  }
+
+  async #refresh(): Promise<void> {
+    const info = await this.o.store.round(COLLECTION_TASK_ID);
+    if (!info || info.round === this.#round) return;
+    const [rows, points] = await Promise.all([
+      this.o.store.results(),
+      this.o.store.historySince(this.#lastPointAt),
+    ]);
+    const results = new Map<string, PodTritonResult[]>();
+    for (const row of rows) {
+      const result = JSON.parse(row.result) as PodTritonResult;
+      const list = results.get(row.workload) ?? [];
+      list.push(result);
+      results.set(row.workload, list);
+    }
+    for (const list of results.values()) {
+      list.sort((a, b) => a.pod.localeCompare(b.pod));
+    }
+    const cutoff = this.#now().getTime() - THROUGHPUT_WINDOW_MS;
+    for (const p of points) {
+      this.#lastPointAt = Math.max(this.#lastPointAt, p.t);
+      if (!p.point.throughput) continue;
+      const list = this.#throughput.get(p.workload) ?? [];
+      list.push({ at: new Date(p.t).toISOString(), ...p.point.throughput });
+      this.#throughput.set(p.workload, list);
+    }
+    for (const [workload, list] of this.#throughput) {
+      const kept = list.filter(s => Date.parse(String(s.at)) >= cutoff);
+      if (kept.length > 0) this.#throughput.set(workload, kept);
+      else this.#throughput.delete(workload);
+    }
+    this.#results = results;
+    this.#round = info.round;
+  }
+
+  resultsFor(workload: string): PodTritonResult[] {
+    return this.#results.get(workload) ?? [];
+  }
+
+  throughputHistory(workload: string): ThroughputSample[] {
+    return this.#throughput.get(workload) ?? [];
+  }
+
+  async historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>> {
+    const since = this.#now().getTime() - this.o.retentionMs;
+    const points = await this.o.store.history(workloads, since);
+    const out = new Map<string, WorkloadHistory>();
+    for (const [workload, list] of points) {
+      out.set(workload, assembleWorkloadHistory(list, this.o.stepSeconds));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,97 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { WorkloadHistoryPoint } from '@internal/plugin-model-scaling-common';
+import { CollectorStore, MIGRATIONS_DIR, StoredPod } from './CollectorStore';
+import { TEST_DATABASE_IDS } from '../../__testUtils__/testDatabaseIds';
+
+jest.setTimeout(60_000);
+
+const point = (current: number): WorkloadHistoryPoint => ({
+  replicas: { current, ready: current },
+  metrics: [],
+  triton: [],
+});
+const pod = (name: string, workload = 'c/ml/w'): StoredPod => ({
+  podKey: `c/ml/${name}`,
+  workload,
+  result: JSON.stringify({ pod: name }),
+  state: JSON.stringify({ raw: name }),
+});
+
+describe('CollectorStore', () => {
+  const databases = TestDatabases.create({
+    ids: TEST_DATABASE_IDS,
+    disableDocker: true,
+  });
+
+  async function storeOn(databaseId: (typeof TEST_DATABASE_IDS)[number]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    return { knex, store: new CollectorStore(knex) };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'writes rounds, replaces pods and keeps history within the cutoff on %p',
+    async databaseId => {
+      const { knex, store } = await storeOn(databaseId);
+      expect(await store.round('triton')).toBeUndefined();
+
+      const r1 = await store.writeRound({
+        task: 'triton',
+        instance: 'a',
+        at: 1000,
+        pods: [pod('p1'), pod('p2')],
+        history: [{ workload: 'c/ml/w', point: point(2) }],
+        historyCutoff: 0,
+      });
+      const r2 = await store.writeRound({
+        task: 'triton',
+        instance: 'b',
+        at: 16_000,
+        pods: [pod('p2'), pod('p3', 'c/ml/other')],
+        history: [
+          { workload: 'c/ml/w', point: point(3) },
+          { workload: 'c/ml/other', point: point(1) },
+        ],
+        historyCutoff: 0,
+      });
+      expect([r1, r2]).toEqual([1, 2]);
+      expect(await store.round('triton')).toMatchObject({
+        round: 2,
+        instance: 'b',
+      });
+      // p1 was not in round 2: gone.
+      expect((await store.pods()).map(p => p.podKey).sort()).toEqual([
+        'c/ml/p2',
+        'c/ml/p3',
+      ]);
+      expect(
+        (await store.results()).map(r => JSON.parse(r.result).pod).sort(),
+      ).toEqual(['p2', 'p3']);
+
+      const history = await store.history(['c/ml/w', 'c/ml/none'], 0);
+      expect(history.get('c/ml/w')!.map(h => [h.t, h.point])).toEqual([
+        [1000, point(2)],
+        [16_000, point(3)],
+      ]);
+      expect(history.has('c/ml/none')).toBe(false);
+      expect(
+        (await store.historySince(1000)).map(h => h.workload).sort(),
+      ).toEqual(['c/ml/other', 'c/ml/w']);
+
+      // Retention: a round deletes what is older than its cutoff.
+      await store.writeRound({
+        task: 'triton',
+        instance: 'b',
+        at: 31_000,
+        pods: [],
+        history: [],
+        historyCutoff: 16_000,
+      });
+      expect(
+        (await store.history(['c/ml/w'], 0)).get('c/ml/w')!.map(h => h.t),
+      ).toEqual([16_000]);
+      expect(await store.pods()).toEqual([]);
+      await knex.destroy();
+    },
+  );
+});
