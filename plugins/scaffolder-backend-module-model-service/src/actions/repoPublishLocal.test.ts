@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdir, readlink, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   createMockDirectory,
@@ -185,5 +185,72 @@ describe('model-service:repo:publish-local', () => {
       'component:ml/text-classifier',
       expect.anything(),
     );
+  });
+
+  it('symlinks: copies a symlink that stays inside the repository verbatim, never rewritten to a host path', async () => {
+    const { action } = setup();
+    await mkdir(join(workspace.path, 'docs'), { recursive: true });
+    await symlink(
+      '../k8s/deployment.yaml',
+      join(workspace.path, 'docs/deployment.yaml'),
+    );
+    await action.handler(
+      createMockActionContext({
+        input: { name: 'text-classifier' },
+        workspacePath: workspace.path,
+      }) as any,
+    );
+    const dir = join(baseDir.path, 'text-classifier');
+    expect(await readlink(join(dir, 'docs/deployment.yaml'))).toBe(
+      '../k8s/deployment.yaml',
+    );
+    const [commit] = await git.log({ fs, dir });
+    const tree = await git.readTree({
+      fs,
+      dir,
+      oid: commit.oid,
+      filepath: 'docs',
+    });
+    expect(tree.tree.find(e => e.path === 'deployment.yaml')?.mode).toBe(
+      '120000',
+    );
+  });
+
+  it('symlinks: refuses a symlink that points outside the repository, naming it, and publishes nothing', async () => {
+    const { action, catalog } = setup();
+    for (const [link, target] of [
+      ['secrets.yaml', '/etc/passwd'],
+      ['k8s/up.yaml', '../../outside.yaml'],
+    ]) {
+      baseDir.clear();
+      await symlink(target, join(workspace.path, link));
+      await expect(
+        action.handler(
+          createMockActionContext({
+            input: { name: 'text-classifier' },
+            workspacePath: workspace.path,
+          }) as any,
+        ),
+      ).rejects.toThrow(
+        `sourcePath: the symlink ${link} points outside the published directory; only symlinks that stay inside it are published`,
+      );
+      expect(baseDir.content()).toEqual({});
+      expect(catalog.addLocation).not.toHaveBeenCalled();
+      fs.rmSync(join(workspace.path, link));
+    }
+  });
+
+  it('symlinks: refuses a catalog-info.yaml that is a symlink out of the workspace before reading it', async () => {
+    const { action } = setup();
+    fs.rmSync(join(workspace.path, 'catalog-info.yaml'));
+    await symlink('/etc/hostname', join(workspace.path, 'catalog-info.yaml'));
+    await expect(
+      action.handler(
+        createMockActionContext({
+          input: { name: 'text-classifier' },
+          workspacePath: workspace.path,
+        }) as any,
+      ),
+    ).rejects.toThrow('the symlink catalog-info.yaml points outside');
   });
 });

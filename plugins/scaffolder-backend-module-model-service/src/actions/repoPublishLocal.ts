@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import { findEscapingSymlinks } from '../lib/findEscapingSymlinks';
 import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import {
@@ -143,6 +144,14 @@ export function createRepoPublishLocalAction(
       if (!(await stat(sourceDir).catch(() => undefined))?.isDirectory()) {
         throw new InputError(
           `sourcePath: "${input.sourcePath}" is not a directory of the task workspace`,
+        );
+      }
+      const escaping = await findEscapingSymlinks(sourceDir);
+      if (escaping.length > 0) {
+        throw new InputError(
+          `sourcePath: the symlink ${escaping.join(
+            ', ',
+          )} points outside the published directory; only symlinks that stay inside it are published`,
         );
       }
       let catalogInfoSource: string;

@@ -41,7 +41,9 @@ export class LocalRepositoryPublisher {
   /**
    * Copies `sourceDir` (without any `.git`) to `<baseDir>/<name>`, then
    * initialises a repository there and commits everything. Refuses a
-   * directory that already exists and is not empty.
+   * directory that already exists and is not empty. Symlinks are copied
+   * verbatim; the caller refuses those that leave `sourceDir` first
+   * (`findEscapingSymlinks`).
    */
   async publish(options: {
     sourceDir: string;
@@ -61,6 +63,9 @@ export class LocalRepositoryPublisher {
     try {
       await cp(options.sourceDir, dir, {
         recursive: true,
+        // Links are copied as they are: Node's default rewrites relative
+        // link targets into absolute paths of the backend host.
+        verbatimSymlinks: true,
         filter: source =>
           !relative(options.sourceDir, source).split(sep).includes('.git'),
       });
