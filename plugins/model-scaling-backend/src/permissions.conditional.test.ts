@@ -147,21 +147,21 @@ const onBehalfOfAwareHttpAuth = createServiceFactory({
  */
 class OwnersReadTheirServices implements PermissionPolicy {
   async handle(
-    request: PolicyQuery,
+    query: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     if (
-      isPermission(request.permission, modelScalingEntityReadPermission) &&
-      isResourcePermission(request.permission, 'catalog-entity')
+      isPermission(query.permission, modelScalingEntityReadPermission) &&
+      isResourcePermission(query.permission, 'catalog-entity')
     ) {
       return createCatalogConditionalDecision(
-        request.permission,
+        query.permission,
         catalogConditions.isEntityOwner({
           claims: user?.info.ownershipEntityRefs ?? [],
         }),
       );
     }
-    if (isPermission(request.permission, modelScalingClusterReadPermission)) {
+    if (isPermission(query.permission, modelScalingClusterReadPermission)) {
       return { result: AuthorizeResult.DENY };
     }
     return { result: AuthorizeResult.ALLOW };

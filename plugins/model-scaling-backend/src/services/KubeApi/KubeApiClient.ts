@@ -209,17 +209,19 @@ export class KubeApiClient {
       let started = false;
       let ended = false;
       let req: http.ClientRequest | undefined = undefined;
+      let headersTimer: NodeJS.Timeout | undefined = undefined;
+      let onAbort: (() => void) | undefined = undefined;
       const end = (error?: unknown) => {
         if (ended) return;
         ended = true;
         clearTimeout(headersTimer);
-        signal?.removeEventListener('abort', onAbort);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
         req?.destroy();
         if (started) onDone(error);
         else reject(error ?? new KubeApiError(`watch ${path}: ended`));
       };
-      const onAbort = () => end(new KubeApiError(`watch ${path}: aborted`));
-      const headersTimer = setTimeout(
+      onAbort = () => end(new KubeApiError(`watch ${path}: aborted`));
+      headersTimer = setTimeout(
         () =>
           end(
             new KubeApiError(
