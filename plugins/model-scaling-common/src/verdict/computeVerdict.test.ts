@@ -93,7 +93,13 @@ describe('computeVerdict', () => {
     const v = computeVerdict({
       workloads: [
         workload({
-          replicas: { spec: 20, current: 20, ready: 20, available: 20, updated: 20 },
+          replicas: {
+            spec: 20,
+            current: 20,
+            ready: 20,
+            available: 20,
+            updated: 20,
+          },
           autoscaler: {
             type: 'hpa',
             hpa: hpa({
@@ -128,7 +134,11 @@ describe('computeVerdict', () => {
         workload({
           autoscaler: {
             type: 'keda',
-            hpa: hpa({ currentReplicas: 8, desiredReplicas: 8, managedByKeda: true }),
+            hpa: hpa({
+              currentReplicas: 8,
+              desiredReplicas: 8,
+              managedByKeda: true,
+            }),
             keda: {
               name: 'svc',
               minReplicaCount: 1,
@@ -205,11 +215,18 @@ describe('computeVerdict', () => {
     ).toMatchObject({
       level: 'at-risk',
       headline: 'Large model on time-sliced GPUs without memory isolation',
-      reasons: [{ findingId: 'time-slicing-large-model', fix: 'Use MIG or exclusive GPUs.' }],
+      reasons: [
+        {
+          findingId: 'time-slicing-large-model',
+          fix: 'Use MIG or exclusive GPUs.',
+        },
+      ],
     });
     expect(
       computeVerdict({
-        workloads: [workload({ findings: [{ ...warning, severity: 'error' }] })],
+        workloads: [
+          workload({ findings: [{ ...warning, severity: 'error' }] }),
+        ],
       }).level,
     ).toBe('failing');
     const info = computeVerdict({

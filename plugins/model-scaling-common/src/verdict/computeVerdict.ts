@@ -36,7 +36,9 @@ const LEVEL_ORDER: Record<Exclude<VerdictLevel, 'not-deployed'>, number> = {
 };
 
 function fmt(n: number, digits = 1): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat('en-US', {
+    maximumFractionDigits: digits,
+  }).format(n);
 }
 
 function workloadName(w: WorkloadStatus, many: boolean): string {
@@ -92,7 +94,8 @@ export function computeVerdict(input: VerdictInput): Verdict {
     }
     return {
       level: 'not-deployed',
-      headline: 'Not deployed: no Deployment matches this service in any cluster',
+      headline:
+        'Not deployed: no Deployment matches this service in any cluster',
       reasons: [
         {
           severity: 'info',
@@ -137,7 +140,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
           short: `${prefix}At max replicas (${s.current} of ${s.max}) while demand is above target`,
           findingId: 'hpa-at-max-replicas',
           severity: 'error',
-          evidence: `${prefix}At max replicas (${s.current} of ${s.max}) while demand is above target${
+          evidence: `${prefix}At max replicas (${s.current} of ${
+            s.max
+          }) while demand is above target${
             metrics ? `: ${metrics}` : `: the autoscaler wants ${s.desired}`
           }`,
           fix:
@@ -174,7 +179,11 @@ export function computeVerdict(input: VerdictInput): Verdict {
         ...(finding && { findingId: finding.id }),
         severity: 'warning',
         evidence: `${prefix}${plural(pending.length, 'pod')} Pending${
-          why ? ` (${why.pendingReason ?? ''}${why.pendingMessage ? `: ${why.pendingMessage}` : ''})` : ''
+          why
+            ? ` (${why.pendingReason ?? ''}${
+                why.pendingMessage ? `: ${why.pendingMessage}` : ''
+              })`
+            : ''
         }`,
         fix:
           finding?.fix ??
@@ -193,7 +202,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
           severity: 'error',
           evidence: `${prefix}Triton ${m.model}: average latency ${fmt(
             latencyUs / 1000,
-          )} ms (queue ${fmt((m.averageQueueUs ?? 0) / 1000)} ms + compute ${fmt(
+          )} ms (queue ${fmt(
+            (m.averageQueueUs ?? 0) / 1000,
+          )} ms + compute ${fmt(
             m.averageComputeUs / 1000,
           )} ms) is above the ${fmt(input.latencySloMs)} ms SLO`,
           fix: 'Add replicas (lower the autoscaler target) or shorten max_queue_delay_microseconds; see the batching advice.',
@@ -240,7 +251,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
   for (const e of clusterErrors) {
     atRisk.push({
       severity: 'warning',
-      evidence: `Cluster ${e.cluster}${e.stale ? ' (data shown is stale)' : ''}: ${e.message}`,
+      evidence: `Cluster ${e.cluster}${
+        e.stale ? ' (data shown is stale)' : ''
+      }: ${e.message}`,
       fix: 'Check the cluster connection; figures from this cluster may be out of date.',
     });
   }
@@ -259,8 +272,9 @@ export function computeVerdict(input: VerdictInput): Verdict {
     else notes.push(reason);
   }
 
-  const level: Exclude<VerdictLevel, 'not-deployed'> =
-    failing.length > 0 ? 'failing' : atRisk.length > 0 ? 'at-risk' : 'healthy';
+  let level: Exclude<VerdictLevel, 'not-deployed'> = 'healthy';
+  if (failing.length > 0) level = 'failing';
+  else if (atRisk.length > 0) level = 'at-risk';
   const problems = [...failing, ...atRisk];
   let headline: string;
   if (problems.length === 0) {

@@ -36,11 +36,15 @@ export interface BatchingAdviceSummary {
 }
 
 /** The `dynamic_batching` block of a Triton `config.pbtxt` for a setting. */
-export function dynamicBatchingSnippet(setting: DynamicBatchingSetting): string {
+export function dynamicBatchingSnippet(
+  setting: DynamicBatchingSetting,
+): string {
   if (!setting.dynamicBatching) return '# no dynamic_batching block';
   const sizes =
     setting.preferredBatchSizes.length > 0
-      ? `  preferred_batch_size: [ ${setting.preferredBatchSizes.join(', ')} ]\n`
+      ? `  preferred_batch_size: [ ${setting.preferredBatchSizes.join(
+          ', ',
+        )} ]\n`
       : '';
   return `dynamic_batching {\n${sizes}  max_queue_delay_microseconds: ${setting.maxQueueDelayUs}\n}`;
 }
@@ -91,12 +95,10 @@ export function batchingSavingFinding(
     : `Live batching of ${s.model} is predicted to miss the ${num(
         s.sloMs,
       )} ms SLO at today’s ${rate}`;
-  const liveP99 =
-    s.live.saturated === true
-      ? 'saturated (the queue keeps growing)'
-      : s.live.p99Ms !== undefined
-      ? `p99 ${num(s.live.p99Ms, 1)} ms`
-      : 'not simulated';
+  let liveP99 = 'not simulated';
+  if (s.live.saturated === true) liveP99 = 'saturated (the queue keeps growing)';
+  else if (s.live.p99Ms !== undefined)
+    liveP99 = `p99 ${num(s.live.p99Ms, 1)} ms`;
   const presetText = s.preset
     ? `; golden-path preset: ${describeBatching(s.preset)}`
     : '';
@@ -110,17 +112,18 @@ export function batchingSavingFinding(
       'replica',
     )}, p99 ${num(rec.result?.p99Ms ?? 0, 1)} ms within the ${num(
       s.sloMs,
-    )} ms SLO (simulated on the ${s.profile} batch-latency profile at ${rate}).`;
-  const fix =
-    `In model_repository/${s.model}/config.pbtxt set:\n${dynamicBatchingSnippet(
-      rec,
-    )}\n` +
-    (saves
-      ? `then lower the autoscaler’s maximum toward ${plural(
-          rec.replicas,
-          'replica',
-        )} once the new setting is live.`
-      : 'then watch the Triton p99 against the SLO.');
+    )} ms SLO (simulated on the ${
+      s.profile
+    } batch-latency profile at ${rate}).`;
+  const then = saves
+    ? `then lower the autoscaler’s maximum toward ${plural(
+        rec.replicas,
+        'replica',
+      )} once the new setting is live.`
+    : 'then watch the Triton p99 against the SLO.';
+  const fix = `In model_repository/${
+    s.model
+  }/config.pbtxt set:\n${dynamicBatchingSnippet(rec)}\n${then}`;
   return {
     id: ID,
     severity: liveMisses ? 'warning' : 'info',

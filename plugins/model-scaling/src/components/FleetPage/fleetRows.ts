@@ -47,12 +47,10 @@ function fallbackVerdict(service: FleetServiceRow): Verdict {
       reasons: [],
     };
   }
-  const level: VerdictLevel =
-    service.findings.error > 0
-      ? 'failing'
-      : service.findings.warning > 0 || service.clusterErrors.length > 0
-      ? 'at-risk'
-      : 'healthy';
+  let level: VerdictLevel = 'healthy';
+  if (service.findings.error > 0) level = 'failing';
+  else if (service.findings.warning > 0 || service.clusterErrors.length > 0)
+    level = 'at-risk';
   return { level, headline: VERDICT_LABELS[level], reasons: [] };
 }
 
