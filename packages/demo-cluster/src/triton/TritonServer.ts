@@ -63,6 +63,67 @@ interface ModelCounters {
     number,
     { count: number; inputNs: number; inferNs: number; outputNs: number }
   >;
+  /** Per-request durations (µs) of the recent intervals, for the latency summaries' quantiles. */
+  recent: { atMs: number; observations: Observation[] }[];
+}
+
+/** `count` requests that took `us` µs in one part of their life (request, queue, compute). */
+interface Observation {
+  kind: SummaryKind;
+  us: number;
+  count: number;
+}
+
+type SummaryKind = 'request' | 'queue' | 'input' | 'infer' | 'output';
+
+/**
+ * The latency summaries Triton writes with `--metrics-config summary_latencies=true`
+ * (names and HELP texts as Triton 2.51 writes them), the counter each one's
+ * `_count`/`_sum` equal, and the quantiles it reports (Triton's default
+ * `summary_quantiles`).
+ */
+const SUMMARIES: { kind: SummaryKind; name: string; help: string }[] = [
+  {
+    kind: 'request',
+    name: 'nv_inference_request_summary_us',
+    help: 'Summary of inference request duration in microseconds (includes cached requests)',
+  },
+  {
+    kind: 'queue',
+    name: 'nv_inference_queue_summary_us',
+    help: 'Summary of inference queuing duration in microseconds (includes cached requests)',
+  },
+  {
+    kind: 'input',
+    name: 'nv_inference_compute_input_summary_us',
+    help: 'Cumulative compute input duration in microseconds (does not include cached requests)',
+  },
+  {
+    kind: 'infer',
+    name: 'nv_inference_compute_infer_summary_us',
+    help: 'Cumulative compute inference duration in microseconds (does not include cached requests)',
+  },
+  {
+    kind: 'output',
+    name: 'nv_inference_compute_output_summary_us',
+    help: 'Cumulative inference compute output duration in microseconds (does not include cached requests)',
+  },
+];
+const QUANTILES = [0.5, 0.9, 0.95, 0.99, 0.999];
+/** How far back the summaries' quantiles look (prometheus-cpp's sliding window). */
+const SUMMARY_WINDOW_MS = 60_000;
+
+/** The q-quantile of weighted observations (the smallest value whose cumulative weight reaches q), or NaN. */
+function weightedQuantile(obs: Observation[], q: number): number {
+  const total = obs.reduce((n, o) => n + o.count, 0);
+  if (total <= 0) return Number.NaN;
+  const sorted = [...obs].sort((a, b) => a.us - b.us);
+  let seen = 0;
+  for (const o of sorted) {
+    seen += o.count;
+    if (seen >= q * total) return o.us;
+  }
+  return sorted[sorted.length - 1].us;
 }
 
 const zero = (): Duration => ({ count: 0, ns: 0 });
@@ -87,6 +148,7 @@ function newCounters(): ModelCounters {
     pending: 0,
     lastInferenceMs: 0,
     batches: new Map(),
+    recent: [],
   };
 }
 
@@ -97,6 +159,12 @@ export interface TritonServerOptions {
   /** Seconds the models took to load (the `nv_model_load_duration_secs` gauge). */
   loadDurationSecs: number;
   cpuMemoryTotalBytes: number;
+  /**
+   * Write the latency summaries (`nv_inference_*_summary_us`), as Triton does
+   * with `--metrics-config summary_latencies=true` (off in Triton by default).
+   * Default true: the demo's pods run Triton with it, so p50/p99 latency shows.
+   */
+  summaryLatencies?: boolean;
 }
 
 /**
@@ -113,6 +181,7 @@ export class TritonServer {
   ready = false;
   private readonly counters = new Map<string, ModelCounters>();
   private readonly cpuMemoryTotalBytes: number;
+  private readonly summaryLatencies: boolean;
   private gpuUtilization = 0;
   private cpuUtilization = 0.02;
   private energyJoules = 0;
@@ -122,6 +191,7 @@ export class TritonServer {
     this.gpus = options.gpus;
     this.loadDurationSecs = options.loadDurationSecs;
     this.cpuMemoryTotalBytes = options.cpuMemoryTotalBytes;
+    this.summaryLatencies = options.summaryLatencies ?? true;
     for (const m of options.models) this.counters.set(m.name, newCounters());
   }
 
@@ -135,6 +205,7 @@ export class TritonServer {
     const c = this.counters.get(modelName);
     if (!c) throw new Error(`Triton server has no model "${modelName}"`);
     let served = 0;
+    const observations: Observation[] = [];
     for (const g of work.executions) {
       if (g.executions <= 0) continue;
       const requests = g.executions * g.requestsPerExecution;
@@ -162,6 +233,13 @@ export class TritonServer {
       c.inputUs += requests * Math.floor(inNs / 1000);
       c.inferUs += requests * Math.floor(inferNs / 1000);
       c.outputUs += requests * Math.floor(outNs / 1000);
+      observations.push(
+        { kind: 'request', us: Math.floor(requestNs / 1000), count: requests },
+        { kind: 'queue', us: Math.floor(queueNs / 1000), count: requests },
+        { kind: 'input', us: Math.floor(inNs / 1000), count: requests },
+        { kind: 'infer', us: Math.floor(inferNs / 1000), count: requests },
+        { kind: 'output', us: Math.floor(outNs / 1000), count: requests },
+      );
       const b = c.batches.get(g.batchSize) ?? {
         count: 0,
         inputNs: 0,
@@ -181,6 +259,8 @@ export class TritonServer {
     }
     c.pending = Math.max(0, Math.round(work.pending));
     if (served > 0) c.lastInferenceMs = atMs;
+    if (observations.length > 0) c.recent.push({ atMs, observations });
+    c.recent = c.recent.filter(r => r.atMs > atMs - SUMMARY_WINDOW_MS);
   }
 
   /** Sets the gauges that come from DCGM and the host, and accumulates energy. */
@@ -368,6 +448,7 @@ export class TritonServer {
     lines.push(
       `nv_cpu_memory_used_bytes ${Math.round(this.cpuMemoryTotalBytes * 0.18)}`,
     );
+    if (this.summaryLatencies) this.summaryLines(lines, modelLabels);
     family(
       'nv_pinned_memory_pool_total_bytes',
       'Pinned memory pool total memory size, in bytes',
@@ -376,11 +457,54 @@ export class TritonServer {
     lines.push('nv_pinned_memory_pool_total_bytes 268435456');
     family(
       'nv_pinned_memory_pool_used_bytes',
-      'Pinned memory pool used memory, in bytes',
+      'Pinned memory pool used memory size, in bytes',
       'gauge',
     );
     lines.push('nv_pinned_memory_pool_used_bytes 0');
     return `${lines.join('\n')}\n`;
+  }
+
+  /**
+   * The latency summaries: `_count` and `_sum` cumulative (they equal the
+   * request count and the duration counter), quantiles over the recent
+   * window, `Nan` while the window is empty — as Triton writes them.
+   */
+  private summaryLines(
+    lines: string[],
+    modelLabels: (m: TritonModelDefinition, withGpu: boolean) => string,
+  ): void {
+    const totals: Record<SummaryKind, (c: ModelCounters) => number> = {
+      request: c => c.requestUs,
+      queue: c => c.queueUs,
+      input: c => c.inputUs,
+      infer: c => c.inferUs,
+      output: c => c.outputUs,
+    };
+    for (const summary of SUMMARIES) {
+      lines.push(
+        `# HELP ${summary.name} ${summary.help}`,
+        `# TYPE ${summary.name} summary`,
+      );
+      for (const m of this.models) {
+        const c = this.counters.get(m.name)!;
+        const labels = modelLabels(m, true);
+        lines.push(
+          `${summary.name}_count${labels} ${c.success.count}`,
+          `${summary.name}_sum${labels} ${totals[summary.kind](c)}`,
+        );
+        const obs = c.recent.flatMap(r =>
+          r.observations.filter(o => o.kind === summary.kind),
+        );
+        for (const q of QUANTILES) {
+          const v = weightedQuantile(obs, q);
+          lines.push(
+            `${summary.name}${labels.slice(0, -1)},quantile="${q}"} ${
+              Number.isNaN(v) ? 'Nan' : v
+            }`,
+          );
+        }
+      }
+    }
   }
 
   /** The `model_stats` entry of one model, as `GET /v2/models/<m>/stats` answers it. */

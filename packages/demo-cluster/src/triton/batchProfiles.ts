@@ -1,4 +1,7 @@
-import { BatchProfile, loadBatchProfiles } from '@internal/plugin-model-scaling-common';
+import {
+  BatchProfile,
+  loadBatchProfiles,
+} from '@internal/plugin-model-scaling-common';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -10,7 +13,9 @@ export function readBatchProfiles(path: string): BatchProfile[] {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`Cannot read the batch profiles ${path}: ${(e as Error).message}`);
+    throw new Error(
+      `Cannot read the batch profiles ${path}: ${(e as Error).message}`,
+    );
   }
   try {
     return loadBatchProfiles(json);
