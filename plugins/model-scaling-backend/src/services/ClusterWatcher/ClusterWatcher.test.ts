@@ -216,4 +216,14 @@ describe('ClusterWatcher', () => {
     expect(stopped).toBe('stopped');
     watcher = undefined;
   });
+
+  it('tells whether a namespace of a kind is listed, pending or not watched', async () => {
+    watcher = create(['ml']);
+    expect(watcher.coverage('Deployment', 'ml')).toBe('pending');
+    watcher.start();
+    await waitFor(() => watcher!.health().synced);
+    expect(watcher.coverage('Deployment', 'ml')).toBe('listed');
+    expect(watcher.coverage('Deployment', 'other')).toBe('not-watched');
+    expect(watcher.connected).toBe(true);
+  });
 });

@@ -99,8 +99,10 @@ export class ClusterWatcher {
    */
   get connected(): boolean {
     if (this.#o.cluster.configError) return false;
-    const states = this.#watchers.map(w => w.state);
-    return states.length > 0 && states.every(s => s.synced && !s.lastError);
+    return (
+      this.#watchers.length > 0 &&
+      this.#watchers.every(w => w.synced && !w.failing)
+    );
   }
 
   /**
@@ -117,14 +119,12 @@ export class ClusterWatcher {
     ) {
       return 'not-watched';
     }
-    return this.#watchers.some(w => {
-      const s = w.state;
-      return (
-        s.kind === kind &&
-        (s.namespace === undefined || s.namespace === namespace) &&
-        s.synced
-      );
-    })
+    return this.#watchers.some(
+      w =>
+        w.kind === kind &&
+        (w.namespace === undefined || w.namespace === namespace) &&
+        w.synced,
+    )
       ? 'listed'
       : 'pending';
   }

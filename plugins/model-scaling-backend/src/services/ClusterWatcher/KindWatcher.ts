@@ -91,6 +91,23 @@ export class KindWatcher {
     };
   }
 
+  /** The watched kind and namespace (undefined: all), and the cheap parts of {@link state}. */
+  get kind(): string {
+    return this.#state.kind;
+  }
+
+  get namespace(): string | undefined {
+    return this.#state.namespace;
+  }
+
+  get synced(): boolean {
+    return this.#state.synced;
+  }
+
+  get failing(): boolean {
+    return this.#state.lastError !== undefined;
+  }
+
   start(): void {
     if (!this.#running) {
       this.#running = this.#loop();
