@@ -96,8 +96,13 @@ function planReplicas(
     );
     if (forPeak > defaultMax) {
       defaultMax = forPeak;
+      const chosen = answers.replicas?.max;
+      // The rationale describes the maximum the plan really has: a maximum
+      // given in the answers wins over the one sized for the peak.
       rationale.push(
-        `maxReplicas is raised from ${preset.maxReplicas} to ${forPeak}: a peak of ${answers.peakRps} req/s at ${threshold} req/s per pod, with 25 % headroom.`,
+        chosen === undefined
+          ? `maxReplicas is raised from ${preset.maxReplicas} to ${forPeak}: a peak of ${answers.peakRps} req/s at ${threshold} req/s per pod, with 25 % headroom.`
+          : `maxReplicas stays at ${chosen} as chosen, although a peak of ${answers.peakRps} req/s at ${threshold} req/s per pod would need ${forPeak} with 25 % headroom.`,
       );
     }
   }
