@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { tritonLatencyFromMetrics } from '../history/tritonLatencyFromMetrics';
+import { metricsAt15 } from './__fixtures__/metricsText';
 import { parseTritonMetrics } from './parseTritonMetrics';
 import { tritonConfigFromJson } from './tritonConfigFromJson';
 import { tritonFiguresFromMetrics } from './tritonFiguresFromMetrics';
@@ -112,5 +114,34 @@ describe('parsers on a real Triton server', () => {
     const unknown = json('stats-unknown-model.json');
     expect(unknown.status).toBe(400);
     expect(() => parseTritonStats(unknown.body)).toThrow(/model_stats/);
+  });
+
+  it('reads p50/p99 latency from the real summaries, and nothing from an idle model', () => {
+    const { latency } = tritonLatencyFromMetrics(text('metrics-after.txt'));
+    expect(latency).toEqual([
+      { model: 'resnet50', p50LatencyMs: 25.961, p99LatencyMs: 60.992 },
+      { model: 'resnet50-nobatch', p50LatencyMs: 16.438, p99LatencyMs: 18.931 },
+    ]);
+  });
+
+  it('keeps the hand-written GPU fixture true to the real server in every family both write', () => {
+    // A CPU-only server cannot show gpu_uuid labels or GPU gauges, so the GPU pod's /metrics stays
+    // hand-written; its HELP and TYPE lines must be the real server's wherever the family exists.
+    const headers = (t: string) =>
+      new Map(
+        t
+          .split('\n')
+          .filter(l => l.startsWith('# HELP ') || l.startsWith('# TYPE '))
+          .map(l => [l.split(' ').slice(0, 3).join(' '), l]),
+      );
+    const real = headers(text('metrics-after.txt'));
+    const handWritten = headers(metricsAt15);
+    let shared = 0;
+    for (const [key, line] of handWritten) {
+      if (!real.has(key)) continue;
+      shared += 1;
+      expect(line).toBe(real.get(key));
+    }
+    expect(shared).toBeGreaterThan(15);
   });
 });
