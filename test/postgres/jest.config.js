@@ -1,0 +1,51 @@
+/*
+ * Jest config of the PostgreSQL tier (run by run.sh once PostgreSQL is up, never by `yarn test:all`):
+ * Node environment, TypeScript through the same SWC transform as backstage-cli, one test file
+ * at a time (they share one database server).
+ */
+const path = require('path');
+
+const swc = require.resolve(
+  '@backstage/cli-module-test-jest/config/jestSwcTransform',
+);
+const yaml = require.resolve(
+  '@backstage/cli-module-test-jest/config/jestYamlTransform',
+);
+
+module.exports = {
+  rootDir: path.resolve(__dirname, 'tests'),
+  testEnvironment: 'node',
+  testMatch: ['**/*.test.ts'],
+  moduleFileExtensions: [
+    'ts',
+    'tsx',
+    'js',
+    'jsx',
+    'mjs',
+    'cjs',
+    'json',
+    'node',
+  ],
+  transform: {
+    '\\.(mjs|cjs|js)$': [
+      swc,
+      {
+        module: { ignoreDynamic: true, exportInteropAnnotation: true },
+        jsc: { parser: { syntax: 'ecmascript' } },
+      },
+    ],
+    '\\.(mts|cts|ts|tsx)$': [
+      swc,
+      {
+        module: { ignoreDynamic: true, exportInteropAnnotation: true },
+        jsc: { parser: { syntax: 'typescript', tsx: true } },
+      },
+    ],
+    '\\.(yaml)$': yaml,
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?:@material-ui|ajv|core-js|jest-.*|jsdom|knex|react|react-dom|typescript)/',
+  ],
+  maxWorkers: 1,
+  testTimeout: 300_000,
+};
