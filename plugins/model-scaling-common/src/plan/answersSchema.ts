@@ -4,6 +4,14 @@ import { GPU_SHARING_CHOICES, QUEUE_TYPES } from '../patterns/presets';
 import { MIG_GPU_MODELS } from '../patterns/migProfiles';
 import type { PatternId } from '../types/status';
 
+/**
+ * An owner entity reference, `[<kind>:][<namespace>/]<name>` with kind group
+ * or user, a DNS-label namespace and a Backstage entity name. Nothing else
+ * may reach the generated catalog-info.yaml.
+ */
+export const OWNER_ENTITY_REF =
+  /^(?:(?:[Gg]roup|[Uu]ser):)?(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?\/)?[A-Za-z0-9](?:[-_.A-Za-z0-9]*[A-Za-z0-9])?$/;
+
 /** A DNS-1123 label (RFC 1123): lower-case alphanumerics and `-`, at most 63 characters. */
 export const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -129,7 +137,13 @@ export const modelServiceAnswersSchema = z.object({
     /^[a-z]/,
     'must start with a letter (the Service gets this name, and Service names are DNS-1035 labels)',
   ),
-  owner: z.string().min(1, 'owner must name a group or user, e.g. group:default/ml-platform'),
+  owner: z
+    .string()
+    .max(200, 'must be at most 200 characters')
+    .regex(
+      OWNER_ENTITY_REF,
+      'must be an entity reference of a group or user, e.g. group:default/ml-platform or ml-platform (letters, digits and "-", "_", "." only)',
+    ),
   description: z.string().default(''),
   framework: z.enum(MODEL_FRAMEWORKS),
   /** Size of the model weights in GB. */
