@@ -10,6 +10,8 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# Node 22 and Yarn 4 (idempotent; reuses what is installed).
+command -v yarn >/dev/null 2>&1 || source "$root/scripts/toolchain.sh"
 work="$(mktemp -d -t model-scaling-pg-XXXXXX)"
 chmod 755 "$work"
 cleanup() {

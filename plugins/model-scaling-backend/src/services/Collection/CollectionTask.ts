@@ -121,6 +121,9 @@ function historyPoints(
         historyPointFromStatus(status, {
           latency: workloadLatency(results),
           throughput: throughput.get(key),
+          gpu: results
+            .filter(r => r.gpuUtilizationPercent !== undefined)
+            .map(r => ({ pod: r.pod, v: r.gpuUtilizationPercent! })),
         }),
       );
     }

@@ -289,7 +289,11 @@ describe('TritonCollector', () => {
         const query = new URLSearchParams(body).get('query')!;
         queries.push(query);
         let result;
-        if (query.startsWith('max by (pod) (timestamp(')) {
+        if (query.startsWith('avg by (pod) (DCGM_FI_DEV_GPU_UTIL{')) {
+          result = [
+            { metric: { pod: 'good-1' }, value: [clock / 1000, '73.5'] },
+          ];
+        } else if (query.startsWith('max by (pod) (timestamp(')) {
           result = [
             {
               metric: { pod: 'good-1' },
@@ -351,6 +355,11 @@ describe('TritonCollector', () => {
       expect(f.pendingRequests).toBe(2);
       expect(queries[0]).toContain('namespace="ml"');
       expect(queries[0]).toContain('pod=~"good-1"');
+      // GPU utilisation from DCGM, when Prometheus has it.
+      expect(r.gpuUtilizationPercent).toBe(73.5);
+      expect(queries).toContainEqual(
+        'avg by (pod) (DCGM_FI_DEV_GPU_UTIL{namespace="ml",pod=~"good-1"})',
+      );
       expect(api.requests.some(q => q.path.endsWith('/metrics'))).toBe(false);
 
       // No newer scrape: the round keeps the last metrics figures, without an error.

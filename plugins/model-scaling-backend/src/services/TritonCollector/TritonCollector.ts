@@ -45,6 +45,8 @@ export interface PodTritonResult {
   modelMemoryBytes?: number;
   /** p50 / p99 latency per model, when the server exports a latency summary or histogram. */
   latency?: ModelLatency[];
+  /** GPU utilisation of the pod in percent (DCGM through Prometheus, averaged over its GPUs). */
+  gpuUtilizationPercent?: number;
 }
 
 /** Served requests of a workload at one round, for the replicas-without-throughput finding. */
@@ -118,6 +120,8 @@ const PROMETHEUS_METRICS = [
   'nv_inference_first_response_histogram_ms_bucket',
 ];
 const PROMETHEUS_POD_CHUNK = 100;
+/** GPU utilisation in percent per GPU, as NVIDIA's DCGM exporter names it. */
+const DCGM_GPU_UTILIZATION = 'DCGM_FI_DEV_GPU_UTIL';
 
 /**
  * Samples Triton Inference Server in model-service pods, one round per
@@ -539,6 +543,11 @@ export class TritonCollector {
     state.configAge += 1;
 
     const previous = state.result;
+    const scraped = fromPrometheus?.get(key);
+    const gpuUtilizationPercent =
+      scraped && !(scraped instanceof Error)
+        ? scraped.gpuUtilization
+        : undefined;
     state.result = {
       pod: target.pod,
       namespace: target.namespace,
@@ -560,6 +569,7 @@ export class TritonCollector {
         state.latency.length > 0 && {
           latency: state.latency.slice(0, this.#maxModels),
         }),
+      ...(gpuUtilizationPercent !== undefined && { gpuUtilizationPercent }),
     };
   }
 
@@ -601,13 +611,20 @@ export class TritonCollector {
             '|',
           )}",${matchers}}`;
           try {
-            const [samples, times] = await Promise.all([
+            const [samples, times, gpus] = await Promise.all([
               prom.client.query(selector, this.#abort.signal),
               // timestamp() drops metric names, so it must see one metric only.
               prom.client.query(
                 `max by (${prom.podLabel}) (timestamp(nv_inference_request_success{${matchers}}))`,
                 this.#abort.signal,
               ),
+              // GPU utilisation from NVIDIA's DCGM exporter, when Prometheus has it (optional).
+              prom.client
+                .query(
+                  `avg by (${prom.podLabel}) (${DCGM_GPU_UTILIZATION}{${matchers}})`,
+                  this.#abort.signal,
+                )
+                .catch(() => []),
             ]);
             for (const t of chunk) {
               const mine = samples.filter(
@@ -617,6 +634,9 @@ export class TritonCollector {
                 s => s.metric[prom.podLabel] === t.pod,
               );
               const at = scraped ? Number(scraped.value[1]) * 1000 : NaN;
+              const gpu = Number(
+                gpus.find(s => s.metric[prom.podLabel] === t.pod)?.value[1],
+              );
               out.set(
                 podKey(t.cluster, t.namespace, t.pod),
                 mine.length > 0 && Number.isFinite(at)
@@ -627,6 +647,7 @@ export class TritonCollector {
                         ...(prom.clusterLabel ? [prom.clusterLabel] : []),
                       ]),
                       at: new Date(at),
+                      ...(Number.isFinite(gpu) && { gpuUtilization: gpu }),
                     }
                   : new Error('no Triton series in Prometheus for this pod'),
               );
@@ -678,6 +699,8 @@ function dedupeTargets(targets: TritonTarget[]): TritonTarget[] {
 interface PrometheusPodSample {
   text: string;
   at: Date;
+  /** The pod's GPU utilisation in percent (DCGM), when Prometheus has it. */
+  gpuUtilization?: number;
 }
 
 function unwrap<T>(value: T | Error): T {
