@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
-import { readModelScalingOptions } from './ModelScalingOptions';
+import {
+  readModelScalingOptions,
+  roundDeadlineMs,
+} from './ModelScalingOptions';
 
 describe('readModelScalingOptions', () => {
   it('fills in defaults when the section is absent', () => {
@@ -61,6 +64,15 @@ describe('readModelScalingOptions', () => {
       'modelScaling.triton.prometheus.url',
     ],
     [{ triton: { intervalSecs: 3 } }, 'modelScaling.triton'],
+    [{ triton: { maxModelsPerPod: 0 } }, 'modelScaling.triton.maxModelsPerPod'],
+    [
+      { triton: { roundDeadlineMs: 90_000, taskTimeoutSeconds: 60 } },
+      'modelScaling.triton.taskTimeoutSeconds',
+    ],
+    [
+      { history: { retentionMinutes: 0 } },
+      'modelScaling.history.retentionMinutes',
+    ],
   ])('names the key of a bad value %j', (section, key) => {
     expect(() =>
       readModelScalingOptions(new ConfigReader({ modelScaling: section })),
@@ -114,4 +126,27 @@ describe('readModelScalingOptions', () => {
       ).toThrow(`Invalid config at ${message}`);
     },
   );
+
+  it('bounds collection and history by default, the round within its task lock', () => {
+    const options = readModelScalingOptions(new ConfigReader({}));
+    expect(options.triton).toMatchObject({
+      maxModelsPerPod: 32,
+      maxSeriesPerDocument: 20000,
+      maxErrorChars: 1000,
+      taskTimeoutSeconds: 60,
+    });
+    expect(options.history.retentionMinutes).toBe(60);
+    // The interval, at least two request timeouts, at most half the lock timeout.
+    expect(roundDeadlineMs(options.triton)).toBe(15_000);
+    const slow = readModelScalingOptions(
+      new ConfigReader({ modelScaling: { triton: { intervalSeconds: 3600 } } }),
+    );
+    expect(roundDeadlineMs(slow.triton)).toBe(30_000);
+    const quick = readModelScalingOptions(
+      new ConfigReader({
+        modelScaling: { triton: { intervalSeconds: 1, timeoutMs: 1000 } },
+      }),
+    );
+    expect(roundDeadlineMs(quick.triton)).toBe(2_000);
+  });
 });
