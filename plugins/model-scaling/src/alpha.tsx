@@ -7,6 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import TrendingUpIcon from '@material-ui/icons/TrendingUp';
 import { modelScalingApiRef } from './api/ModelScalingApi';
 import { createModelScalingClient } from './api/createModelScalingClient';
@@ -51,8 +52,24 @@ const modelScalingPage = PageBlueprint.make({
 });
 
 /**
+ * The `ModelServiceScalingPlan` field of the "Create new model service"
+ * template: the recommended pattern live, the resolved plan and cross-field
+ * checks before Create. Loaded when a form uses it.
+ */
+const modelServiceScalingPlanField = FormFieldBlueprint.make({
+  name: 'model-service-scaling-plan',
+  params: {
+    field: () =>
+      import('./scaffolder/scalingPlanFormField').then(
+        m => m.scalingPlanFormField,
+      ),
+  },
+});
+
+/**
  * The model-scaling plugin for the new frontend system: the Scaling entity
- * tab, the fleet page with its nav item, and the API client. Installed by
+ * tab, the fleet page with its nav item, the API client and the template's
+ * scaling-plan form field. Installed by
  * `app.packages: all` discovery, or by adding it to `createApp({ features })`.
  *
  * @alpha
@@ -63,7 +80,12 @@ const modelScalingPlugin: FrontendPlugin = createFrontendPlugin({
   icon: <TrendingUpIcon />,
   info: { packageJson: () => import('../package.json') },
   routes: { root: rootRouteRef },
-  extensions: [modelScalingApi, modelScalingEntityContent, modelScalingPage],
+  extensions: [
+    modelScalingApi,
+    modelScalingEntityContent,
+    modelScalingPage,
+    modelServiceScalingPlanField,
+  ],
 });
 
 export default modelScalingPlugin;
