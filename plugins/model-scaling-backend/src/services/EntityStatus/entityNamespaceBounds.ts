@@ -25,6 +25,8 @@ export type EntityNamespaceBounds = (entity: Entity) => string[] | undefined;
 /** No bounds: what an installation without `modelScaling.entityNamespaces` gets. */
 export const unboundedEntityNamespaces: EntityNamespaceBounds = () => undefined;
 
+const MAX_CACHED_OWNERS = 10_000;
+
 function normalizeOwner(ref: string, defaultNamespace: string): string {
   return stringifyEntityRef(
     parseEntityRef(ref, { defaultKind: 'group', defaultNamespace }),
@@ -48,19 +50,31 @@ export function createEntityNamespaceBounds(
     owner: r.owner && normalizeOwner(r.owner, DEFAULT_NAMESPACE),
     clusterNamespaces: r.clusterNamespaces,
   }));
-  return entity => {
-    const namespace = (
-      entity.metadata.namespace ?? DEFAULT_NAMESPACE
-    ).toLocaleLowerCase('en-US');
-    const ownerText = (entity.spec as { owner?: unknown } | undefined)?.owner;
-    let owner: string | undefined;
-    if (typeof ownerText === 'string' && ownerText) {
+  // Owner refs normalized once per (owner, namespace): the fleet route asks for every entity.
+  const owners = new Map<string, string | undefined>();
+  const ownerOf = (ownerText: string, namespace: string) => {
+    const key = `${namespace} ${ownerText}`;
+    if (!owners.has(key)) {
+      if (owners.size >= MAX_CACHED_OWNERS) owners.clear();
+      let owner: string | undefined;
       try {
         owner = normalizeOwner(ownerText, namespace);
       } catch {
         owner = undefined;
       }
+      owners.set(key, owner);
     }
+    return owners.get(key);
+  };
+  return entity => {
+    const namespace = (
+      entity.metadata.namespace ?? DEFAULT_NAMESPACE
+    ).toLocaleLowerCase('en-US');
+    const ownerText = (entity.spec as { owner?: unknown } | undefined)?.owner;
+    const owner =
+      typeof ownerText === 'string' && ownerText
+        ? ownerOf(ownerText, namespace)
+        : undefined;
     const allowed = new Set<string>();
     for (const r of prepared) {
       if (r.catalogNamespace !== undefined && r.catalogNamespace !== namespace)
