@@ -11,6 +11,7 @@ batching Triton does is the batching that file asks for.
 Usage: serve.py --spec spec.json --state state.json
   spec.json  {"profilePath": "...", "timeScale": 10, "httpPort": 0, "metricsPort": 0,
               "grpcPort": 0, "metricsConfig": ["summary_latencies=true"],
+              "executionLogDir": "dir for <model>.log, one line per execution",
               "models": [{"name": "...", "profileModel": "resnet50-224",
                           "configPbtxt": "path/to/config.pbtxt"}]}
   state.json written once every model is loaded: {"pid", "httpPort", "grpcPort",
@@ -117,14 +118,36 @@ def pytriton_config(config, path):
     return ModelConfig(batching=True, max_batch_size=int(config.max_batch_size), batcher=batcher), instances
 
 
-def make_infer(points, time_scale):
+class ExecutionLog:
+    """Appends `<monotonic µs> <batch size> <µs the callable took>` per execution to a file (tests replay it)."""
+
+    def __init__(self, path):
+        self._lock = threading.Lock()
+        self._file = open(path, "a", encoding="utf-8", buffering=1) if path else None
+
+    def write(self, started, size, seconds):
+        if self._file is None:
+            return
+        with self._lock:
+            self._file.write(f"{int(started * 1e6)} {size} {int(seconds * 1e6)}\n")
+
+
+def make_infer(points, time_scale, log):
     """An inference callable that sleeps for the profiled latency of the batch it received."""
+    formed = {}
 
     @batch
-    def infer(x):
+    def run(x):
         size = int(x.shape[0])
+        formed["size"] = size
         time.sleep(latency_us(points, size) * time_scale / 1e6)
         return {"y": x}
+
+    def infer(requests):
+        started = time.monotonic()
+        out = run(requests)
+        log.write(started, formed.get("size", len(requests)), time.monotonic() - started)
+        return out
 
     return infer
 
@@ -182,9 +205,13 @@ def main():
                 raise SpecError(f"models[{i}].name {name} differs from name {config.name} in {m['configPbtxt']}")
             model_config, instances = pytriton_config(config, m["configPbtxt"])
             points = profiles[m["profileModel"]]
+            log_dir = spec.get("executionLogDir")
+            if log_dir:
+                os.makedirs(log_dir, exist_ok=True)
+            log = ExecutionLog(os.path.join(log_dir, f"{name}.log") if log_dir else None)
             triton.bind(
                 model_name=name,
-                infer_func=[make_infer(points, time_scale) for _ in range(instances)],
+                infer_func=[make_infer(points, time_scale, log) for _ in range(instances)],
                 inputs=[Tensor(name="x", dtype=np.float32, shape=(1,))],
                 outputs=[Tensor(name="y", dtype=np.float32, shape=(1,))],
                 config=model_config,

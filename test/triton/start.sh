@@ -20,6 +20,7 @@ t0=$SECONDS
 (cd "$root" && node --require @backstage/cli/config/nodeTransform.cjs test/triton/lib/writeSpec.ts "$state" >/dev/null)
 
 rm -f "$state/state.json"
+rm -rf "$state/executions"
 # Its own process group, so stop.sh ends serve.py and the tritonserver it started together.
 setsid "$TRITON_VENV/bin/python" "$here/serve.py" --spec "$state/spec.json" --state "$state/state.json" \
   >"$state/triton.log" 2>&1 </dev/null &

@@ -9,9 +9,17 @@ import {
   tritonConfigFromJson,
   tritonFiguresFromStats,
 } from '@internal/plugin-model-scaling-common';
+import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openLoop } from './openLoop';
-import { fetchConfig, fetchStats, infer } from './tritonEnv';
+import {
+  fetchConfig,
+  fetchMetrics,
+  fetchStats,
+  infer,
+  STATE_DIR,
+} from './tritonEnv';
 
 interface Duration {
   count: number;
@@ -60,23 +68,96 @@ export function measuredProfile(
   return { model, points };
 }
 
+/** Where serve.py appends one line per execution of a model. */
+function executionLogPath(model: string): string {
+  return path.join(STATE_DIR, 'executions', `${model}.log`);
+}
+
+function logSize(model: string): number {
+  return fs.existsSync(executionLogPath(model))
+    ? fs.statSync(executionLogPath(model)).size
+    : 0;
+}
+
+/**
+ * The executions of a model since `offset` of its log, as execution times per
+ * batch size in the order they ran, each size's times scaled so their mean is
+ * Triton's own mean for that size in the interval (the model callable's wall
+ * time misses Triton's part of an execution, not its ups and downs).
+ */
+function executionTrace(
+  model: string,
+  offset: number,
+  triton: BatchProfile,
+): Record<number, number[]> {
+  const fd = fs.openSync(executionLogPath(model), 'r');
+  const size = fs.fstatSync(fd).size;
+  const buffer = Buffer.alloc(size - offset);
+  fs.readSync(fd, buffer, 0, buffer.length, offset);
+  fs.closeSync(fd);
+  const bySize: Record<number, number[]> = {};
+  for (const line of buffer.toString('utf8').split('\n')) {
+    const [, b, us] = line.trim().split(' ').map(Number);
+    if (!(b > 0 && us > 0)) continue;
+    (bySize[b] ??= []).push(us);
+  }
+  for (const [b, times] of Object.entries(bySize)) {
+    const want = triton.points.find(p => p.batchSize === Number(b))?.latencyUs;
+    const mean = times.reduce((n, t) => n + t, 0) / times.length;
+    if (want) bySize[Number(b)] = times.map(t => (t * want) / mean);
+  }
+  return bySize;
+}
+
+/** Mean queue time per request between two stats documents of one model, µs. */
+function meanQueueUs(prevDoc: any, curDoc: any): number {
+  const q0 = prevDoc.model_stats[0].inference_stats.queue;
+  const q1 = curDoc.model_stats[0].inference_stats.queue;
+  return (q1.ns - q0.ns) / (q1.count - q0.count) / 1000;
+}
+
+/**
+ * The spread of execution times of a model from Triton's compute summary
+ * (`nv_inference_compute_infer_summary_us`, recent window): p90 / p50, at
+ * least 1. Stats documents only have sums; on a shared CPU the spread is what
+ * makes queues longer than fixed execution times would.
+ */
+export async function computeSpread(model: string): Promise<number> {
+  const text = await fetchMetrics();
+  const q = (quantile: string) => {
+    const m = text.match(
+      new RegExp(
+        `^nv_inference_compute_infer_summary_us\\{model="${model}",version="1",quantile="${quantile}"\\} (\\S+)$`,
+        'm',
+      ),
+    );
+    return m ? Number(m[1]) : Number.NaN;
+  };
+  const ratio = q('0.9') / q('0.5');
+  return Number.isFinite(ratio) && ratio > 1 ? ratio : 1;
+}
+
 /** What the machine adds to the profile, measured on the running server before the load points. */
 export interface Calibration {
   /** Mean execution time of a lone request (batch size 1) of the model without dynamic batching, µs. */
   serviceUs: number;
   /** Time an instance is held beyond Triton's compute time per execution (closed loop at saturation), µs. */
   instanceGapUs: number;
-  /** Queue time of a lone request to the batching model beyond its max queue delay, µs. */
-  schedulerOverheadUs: number;
+  /**
+   * Queue time of a lone request beyond the model's max queue delay, per
+   * model: the hand-off from the scheduler to an idle instance here, µs.
+   */
+  schedulerOverheadUs: Record<string, number>;
   /** One instance's capacity without batching: 1e6 / (serviceUs + instanceGapUs). */
   capacityRps: number;
 }
 
 /**
  * Measures the per-execution costs that are not the profile's sleep: lone
- * requests one after another (service time; the batcher's hand-off after its
- * delay), then a closed loop of `concurrency` clients (executions back to back,
- * so wall time per execution minus compute time is the instance's own gap).
+ * requests one after another (service time; the scheduler's hand-off to an
+ * idle instance, and for the batching model after its delay), then a closed
+ * loop of `concurrency` clients (executions back to back, so wall time per
+ * execution minus compute time is the instance's own gap).
  */
 export async function calibrate(options: {
   plainModel: string;
@@ -85,15 +166,26 @@ export async function calibrate(options: {
   concurrency?: number;
 }): Promise<Calibration> {
   const n = options.n ?? 30;
-  const s0 = await fetchStats(options.plainModel);
-  for (let i = 0; i < n; i++) await infer(options.plainModel);
-  const s1 = await fetchStats(options.plainModel);
-  const serviceUs = measuredProfile(options.plainModel, s0, s1).points.find(
-    p => p.batchSize === 1,
-  )!.latencyUs;
+  // Lone requests one by one, each between two stats documents: the median of
+  // the per-request values is robust to the other work on a shared machine.
+  const lone = async (model: string, count: number) => {
+    const serviceUs: number[] = [];
+    const queueUs: number[] = [];
+    let prev = await fetchStats(model);
+    for (let i = 0; i < count; i++) {
+      await infer(model);
+      const cur = await fetchStats(model);
+      serviceUs.push(measuredProfile(model, prev, cur).points[0].latencyUs);
+      queueUs.push(meanQueueUs(prev, cur));
+      prev = cur;
+    }
+    return { serviceUs: median(serviceUs), queueUs: median(queueUs) };
+  };
+  const plain = await lone(options.plainModel, n);
 
   const concurrency = options.concurrency ?? 4;
   const perClient = Math.ceil((2 * n) / concurrency);
+  const s1 = await fetchStats(options.plainModel);
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -106,24 +198,26 @@ export async function calibrate(options: {
     p => p.batchSize === 1,
   )!.latencyUs;
   const executions = perClient * concurrency;
-  // The first execution starts one round trip late: count it out.
   const instanceGapUs = Math.max(0, wallUs / executions - busy);
 
   const config = tritonConfigFromJson(await fetchConfig(options.batchingModel));
   const delayUs = config.dynamicBatching?.maxQueueDelayMicroseconds ?? 0;
-  const b0 = await fetchStats(options.batchingModel);
-  for (let i = 0; i < Math.ceil(n / 2); i++) await infer(options.batchingModel);
-  const b1 = await fetchStats(options.batchingModel);
-  const q0 = b0.model_stats[0].inference_stats.queue;
-  const q1 = b1.model_stats[0].inference_stats.queue;
-  const loneQueueUs = (q1.ns - q0.ns) / (q1.count - q0.count) / 1000;
-  const schedulerOverheadUs = Math.max(0, loneQueueUs - delayUs);
+  const batching = await lone(options.batchingModel, Math.ceil(n / 2));
   return {
-    serviceUs,
+    serviceUs: plain.serviceUs,
     instanceGapUs,
-    schedulerOverheadUs,
-    capacityRps: 1e6 / (serviceUs + instanceGapUs),
+    schedulerOverheadUs: {
+      [options.plainModel]: plain.queueUs,
+      [options.batchingModel]: Math.max(0, batching.queueUs - delayUs),
+    },
+    capacityRps: 1e6 / (plain.serviceUs + instanceGapUs),
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** One point of the table. */
@@ -133,17 +227,22 @@ export interface DifferentialRow {
   loadFraction: number;
   rateRps: number;
   requests: number;
+  /** 99th percentile of how late the load generator sent (ms): the machine's own noise during the point. */
+  lateP99Ms: number;
   real: {
     averageBatchSize: number;
     averageQueueMs: number;
     averageComputeMs: number;
     histogram: { batchSize: number; executions: number }[];
   };
+  /** simulateBatching replaying the arrivals and the executions' measured times. */
   simulated: {
     averageBatchSize: number;
     averageQueueMs: number;
     histogram: { batchSize: number; executions: number }[];
   };
+  /** simulateBatching replaying the arrivals with the profile's times (mean and spread of the run). */
+  fromProfile: { averageBatchSize: number; averageQueueMs: number };
   batchError: number;
   queueError: number;
 }
@@ -162,6 +261,7 @@ export async function differentialPoint(options: {
   const rateRps = options.loadFraction * cal.capacityRps;
   const t0 = Date.now();
   const before = await fetchStats(model);
+  const logOffset = logSize(model);
   const run = await openLoop({
     rateRps,
     seconds: options.seconds,
@@ -175,16 +275,29 @@ export async function differentialPoint(options: {
     );
   }
   const [real] = tritonFiguresFromStats(before, t0, after, Date.now());
-  // What an execution of each size took in this run, plus the instance's gap between executions.
+  // What an execution of each size took in this run (its mean), plus the instance's gap between
+  // executions, with the measured spread: simulateBatching draws log-normal times whose median is
+  // latencyUs and p90 latencyP90Us, so the median is the mean / exp(σ²/2).
   const measured = measuredProfile(model, before, after);
+  const spread = await computeSpread(model);
+  const sigma = Math.log(spread) / 1.2816;
   const profile = {
+    ...measured,
+    points: measured.points.map(p => {
+      const median =
+        (p.latencyUs + cal.instanceGapUs) / Math.exp((sigma * sigma) / 2);
+      return { ...p, latencyUs: median, latencyP90Us: median * spread };
+    }),
+  };
+  const db = config.dynamicBatching;
+  const gapped = {
     ...measured,
     points: measured.points.map(p => ({
       ...p,
       latencyUs: p.latencyUs + cal.instanceGapUs,
     })),
   };
-  const db = config.dynamicBatching;
+  const trace = executionTrace(model, logOffset, gapped);
   const sim = simulateBatching({
     profile,
     rateRps,
@@ -194,7 +307,20 @@ export async function differentialPoint(options: {
     maxBatchSize: config.maxBatchSize,
     instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
     arrivalTimesUs: run.sentUs,
-    schedulerOverheadUs: cal.schedulerOverheadUs,
+    schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
+    executionTimesUs: trace,
+  });
+  // The same without the trace: the profile's mean times with the measured spread.
+  const fromProfile = simulateBatching({
+    profile,
+    rateRps,
+    dynamicBatching: db !== undefined,
+    preferredBatchSizes: db?.preferredBatchSize ?? [],
+    maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
+    maxBatchSize: config.maxBatchSize,
+    instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
+    arrivalTimesUs: run.sentUs,
+    schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
   });
   const realQueueMs = (real.averageQueueUs ?? 0) / 1000;
   const rel = (sim: number, r: number) => (r === 0 ? 0 : (sim - r) / r);
@@ -208,6 +334,7 @@ export async function differentialPoint(options: {
     loadFraction: options.loadFraction,
     rateRps,
     requests: run.sentUs.length,
+    lateP99Ms: run.lateP99Ms,
     real: {
       averageBatchSize: real.averageBatchSize ?? 0,
       averageQueueMs: realQueueMs,
@@ -218,6 +345,10 @@ export async function differentialPoint(options: {
       averageBatchSize: sim.averageBatchSize,
       averageQueueMs: sim.averageQueueMs,
       histogram: sim.batchSizeHistogram,
+    },
+    fromProfile: {
+      averageBatchSize: fromProfile.averageBatchSize,
+      averageQueueMs: fromProfile.averageQueueMs,
     },
     batchError: rel(sim.averageBatchSize, real.averageBatchSize ?? 0),
     queueError: rel(sim.averageQueueMs, realQueueMs),
@@ -236,27 +367,32 @@ const hist = (h: { batchSize: number; executions: number }[]) => {
 /** The table as Markdown. */
 export function formatDifferentialTable(rows: DifferentialRow[]): string {
   const lines = [
-    '| batching | load | req/s | requests | avg batch real / sim (Δ) | mean queue ms real / sim (Δ) | mean compute ms (real) | batch sizes real (≥5 % of executions) | batch sizes sim |',
-    '| --- | ---: | ---: | ---: | --- | --- | ---: | --- | --- |',
+    '| batching | load | req/s | requests | sends late p99 ms | avg batch real / sim (Δ) | mean queue ms real / sim (Δ) | queue ms, sim from the profile (Δ) | mean compute ms (real) | batch sizes real (≥5 % of executions) | batch sizes sim |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | --- | --- |',
   ];
+  const rel = (sim: number, real: number) =>
+    real === 0 ? 0 : (sim - real) / real;
   for (const r of rows) {
-    lines.push(
-      `| ${r.batching} | ${Math.round(
-        r.loadFraction * 100,
-      )} % | ${r.rateRps.toFixed(1)} | ${
-        r.requests
-      } | ${r.real.averageBatchSize.toFixed(
+    const cells = [
+      r.batching,
+      `${Math.round(r.loadFraction * 100)} %`,
+      r.rateRps.toFixed(1),
+      String(r.requests),
+      r.lateP99Ms.toFixed(1),
+      `${r.real.averageBatchSize.toFixed(
         2,
-      )} / ${r.simulated.averageBatchSize.toFixed(2)} (${pct(
-        r.batchError,
-      )}) | ${r.real.averageQueueMs.toFixed(
+      )} / ${r.simulated.averageBatchSize.toFixed(2)} (${pct(r.batchError)})`,
+      `${r.real.averageQueueMs.toFixed(
         2,
-      )} / ${r.simulated.averageQueueMs.toFixed(2)} (${pct(
-        r.queueError,
-      )}) | ${r.real.averageComputeMs.toFixed(2)} | ${hist(
-        r.real.histogram,
-      )} | ${hist(r.simulated.histogram)} |`,
-    );
+      )} / ${r.simulated.averageQueueMs.toFixed(2)} (${pct(r.queueError)})`,
+      `${r.fromProfile.averageQueueMs.toFixed(2)} (${pct(
+        rel(r.fromProfile.averageQueueMs, r.real.averageQueueMs),
+      )})`,
+      r.real.averageComputeMs.toFixed(2),
+      hist(r.real.histogram),
+      hist(r.simulated.histogram),
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }

@@ -10,6 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface OpenLoopResult {
   /** Send time of every request, µs after the first. */
   sentUs: number[];
+  /** How late the sends were against their schedule, 99th percentile, ms: high when the machine is overloaded. */
+  lateP99Ms: number;
   /** Seconds from the first send to the last answer. */
   elapsedSeconds: number;
   failures: number;
@@ -35,13 +37,16 @@ export async function openLoop(options: {
   }
   const start = performance.now();
   const sentUs: number[] = [];
+  const lateMs: number[] = [];
   const pending: Promise<void>[] = [];
   let failures = 0;
   let firstError: string | undefined;
   for (const at of gapsMs) {
     const wait = start + at - performance.now();
     if (wait > 1) await sleep(wait);
-    sentUs.push((performance.now() - start) * 1000);
+    const now = performance.now();
+    sentUs.push((now - start) * 1000);
+    lateMs.push(Math.max(0, now - start - at));
     pending.push(
       options.send().catch(e => {
         failures += 1;
@@ -51,8 +56,10 @@ export async function openLoop(options: {
   }
   await Promise.all(pending);
   const first = sentUs[0] ?? 0;
+  lateMs.sort((a, b) => a - b);
   return {
     sentUs: sentUs.map(t => t - first),
+    lateP99Ms: lateMs[Math.floor(lateMs.length * 0.99)] ?? 0,
     elapsedSeconds: (performance.now() - start) / 1000,
     failures,
     ...(firstError !== undefined && { firstError }),

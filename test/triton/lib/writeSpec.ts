@@ -28,6 +28,8 @@ function main(dir: string) {
     // The latency summaries (nv_inference_*_summary_us) are off by default in Triton; on here so
     // their series are captured and parsed too.
     metricsConfig: ['summary_latencies=true'],
+    // One line per execution (start, batch size, µs), replayed by the differential test.
+    executionLogDir: path.join(dir, 'executions'),
     models,
   };
   fs.writeFileSync(path.join(dir, 'spec.json'), JSON.stringify(spec, null, 2));

@@ -37,7 +37,7 @@ function mapPods() {
   // A misrouted answer: asked for resnet50, the pod answers with another model's statistics.
   proxy.pods['image-classifier-mixed'] = {
     ports: real,
-    rewrite: p => p.replace('/models/resnet50/', '/models/resnet50-spare/'),
+    rewrite: p => p.replace('/models/resnet50/', '/models/resnet50-nobatch/'),
   };
 }
 
@@ -157,7 +157,7 @@ describe('the Triton collector on a real server', () => {
     const [r] = c.resultsFor(WORKLOAD);
     expect(r.pod).toBe('image-classifier-mixed');
     expect(r.error).toBe(
-      'resnet50 stats: the answer is about resnet50-spare, not resnet50',
+      'resnet50 stats: the answer is about resnet50-nobatch, not resnet50',
     );
     // The pod and its /metrics figures stay; the stats-only batch histogram is not made up.
     expect(r.figures.find(f => f.model === 'resnet50')?.source).toBe('metrics');

@@ -231,4 +231,25 @@ describe('simulateBatching', () => {
     expect(plain.averageQueueMs).toBeCloseTo((1 + 9 + 8) / 3, 6);
     expect(slow.averageQueueMs).toBeCloseTo((1.5 + 9.5 + 8.5) / 3, 6);
   });
+
+  it('runs each execution for the measured time of its size, in order, when given a trace', () => {
+    const r = simulateBatching({
+      profile: { model: 'flat', points: [{ batchSize: 1, latencyUs: 1000 }] },
+      rateRps: 1,
+      dynamicBatching: false,
+      arrivalTimesUs: [0, 100, 200],
+      executionTimesUs: { 1: [5000, 1000] },
+    });
+    // Runs 0–5 ms, 5–6 ms, then the trace wraps: 6–11 ms. Queues 0, 4.9, 5.8 ms.
+    expect(r.averageQueueMs).toBeCloseTo((0 + 4.9 + 5.8) / 3, 6);
+    expect(r.meanMs).toBeCloseTo((5 + 5.9 + 10.8) / 3, 6);
+    expect(() =>
+      simulateBatching({
+        ...{ profile: resnet, rateRps: 1 },
+        executionTimesUs: { 0: [1] },
+      }),
+    ).toThrow(
+      'executionTimesUs[0]: batch sizes must be integers ≥ 1 and times positive µs',
+    );
+  });
 });

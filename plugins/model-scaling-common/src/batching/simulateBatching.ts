@@ -16,11 +16,10 @@ export interface BatchingSimulationInput {
   /** `max_batch_size` (default: the profile's largest batch size). */
   maxBatchSize?: number;
   /**
-   * Time from the dynamic batcher's decision to the start of the execution
-   * when the instance sat idle waiting for it (the batcher thread waking on
-   * its delay timer and handing the batch to the instance thread), µs.
-   * Default 0; measured about 1 ms on a busy 2-core machine. Not used
-   * without dynamic batching, where a request goes straight to the instance.
+   * Time from the scheduler's decision to the start of the execution when
+   * the instance sat idle waiting for it (the batcher thread waking on its
+   * delay timer, the instance thread waking for the payload), µs. Default 0;
+   * measured from tens of µs to about 1 ms on a busy 2-core machine.
    */
   schedulerOverheadUs?: number;
   /** False for a model without `dynamic_batching`: every request runs alone. Default true. */
@@ -38,6 +37,13 @@ export interface BatchingSimulationInput {
    * and the window ends at the last arrival unless `durationS` is given.
    */
   arrivalTimesUs?: readonly number[];
+  /**
+   * Measured execution times (µs) per batch size, in the order they ran: the
+   * k-th execution of a size takes the k-th time of that size (cycling)
+   * instead of the profile's. With `arrivalTimesUs`, a replay of a real
+   * server's trace, so what is left to compare is the batching itself.
+   */
+  executionTimesUs?: Readonly<Record<number, readonly number[]>>;
 }
 
 /** Result of {@link simulateBatching}. Latencies are queue + compute, per request. */
@@ -140,6 +146,15 @@ export function simulateBatching(
     input.durationS === undefined || input.durationS > 0,
     'durationS: must be positive',
   );
+  const traced = input.executionTimesUs ?? {};
+  for (const [size, times] of Object.entries(traced)) {
+    check(
+      Number.isInteger(Number(size)) &&
+        Number(size) >= 1 &&
+        times.every(t => Number.isFinite(t) && t > 0),
+      `executionTimesUs[${size}]: batch sizes must be integers ≥ 1 and times positive µs`,
+    );
+  }
   const replay = input.arrivalTimesUs;
   if (replay) {
     check(
@@ -165,7 +180,7 @@ export function simulateBatching(
   const sizes = dynamic ? (preferred.length > 0 ? preferred : [maxBatch]) : [1];
   const cap = sizes[sizes.length - 1];
   const limit = dynamic ? maxBatch : 1;
-  const overheadUs = dynamic ? input.schedulerOverheadUs ?? 0 : 0;
+  const overheadUs = input.schedulerOverheadUs ?? 0;
   const durationUs =
     input.durationS !== undefined
       ? input.durationS * 1e6
@@ -220,6 +235,7 @@ export function simulateBatching(
   let clock = 0;
   let busyUs = 0;
   let executions = 0;
+  const traceIndex: Record<number, number> = {};
 
   while (head < n) {
     let inst = 0;
@@ -241,11 +257,18 @@ export function simulateBatching(
       now = arrived < n ? Math.min(deadline, arrivals[arrived]) : deadline;
     }
     clock = now;
-    // The batcher's hand-off costs time only when the instance sat idle
+    // The scheduler's hand-off costs time only when the instance sat idle
     // waiting for it; otherwise the batch was formed while it was busy.
     const start = now > freeAt[inst] ? now + overheadUs : now;
-    const jitter = sigma[size] > 0 ? Math.exp(sigma[size] * gaussian()) : 1;
-    const compute = latency[size] * jitter;
+    const trace = traced[size];
+    let compute: number;
+    if (trace && trace.length > 0) {
+      compute = trace[(traceIndex[size] ?? 0) % trace.length];
+      traceIndex[size] = (traceIndex[size] ?? 0) + 1;
+    } else {
+      const jitter = sigma[size] > 0 ? Math.exp(sigma[size] * gaussian()) : 1;
+      compute = latency[size] * jitter;
+    }
     const finish = start + compute;
     for (let j = head; j < head + size; j++) {
       started[j] = start;
