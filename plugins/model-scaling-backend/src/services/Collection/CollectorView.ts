@@ -64,9 +64,11 @@ export class CollectorView implements CollectedData {
   async #refresh(): Promise<void> {
     const info = await this.o.store.round(COLLECTION_TASK_ID);
     if (!info || info.round === this.#round) return;
+    const cutoff = this.#now().getTime() - THROUGHPUT_WINDOW_MS;
     const [rows, points] = await Promise.all([
       this.o.store.results(),
-      this.o.store.historySince(this.#lastPointAt),
+      // Only what is new, and never more than the throughput window.
+      this.o.store.historySince(Math.max(this.#lastPointAt, cutoff - 1)),
     ]);
     const results = new Map<string, PodTritonResult[]>();
     for (const row of rows) {
@@ -78,7 +80,6 @@ export class CollectorView implements CollectedData {
     for (const list of results.values()) {
       list.sort((a, b) => a.pod.localeCompare(b.pod));
     }
-    const cutoff = this.#now().getTime() - THROUGHPUT_WINDOW_MS;
     for (const p of points) {
       this.#lastPointAt = Math.max(this.#lastPointAt, p.t);
       if (!p.point.throughput) continue;

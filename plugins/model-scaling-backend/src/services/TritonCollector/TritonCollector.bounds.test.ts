@@ -226,12 +226,25 @@ describe('TritonCollector bounds', () => {
     expect(results.some(r => /round deadline/.test(r.error ?? ''))).toBe(true);
   });
 
-  it('disconnected cluster: its pods are not sampled', async () => {
-    const c = collector([target('p1', ['resnet50'], 'down')], {
-      clusterConnected: cluster => cluster !== 'down',
+  it('disconnected cluster: its pods are not sampled, their last results are kept', async () => {
+    let down = true;
+    const c = collector([target('p1', ['resnet50'], 'flaky')], {
+      clusterConnected: () => !down,
     });
     await c.collectOnce();
     expect(proxied('/proxy/')).toHaveLength(0);
+
+    down = false;
+    await c.collectOnce();
+    const sampled = proxied('/proxy/').length;
+    expect(sampled).toBeGreaterThan(0);
+    const [before] = c.resultsFor('flaky/ml/w');
+
+    down = true;
+    await c.collectOnce();
+    expect(proxied('/proxy/')).toHaveLength(sampled);
+    expect(c.resultsFor('flaky/ml/w')).toEqual([before]);
+    expect(c.exportPods().map(p => p.podKey)).toEqual(['flaky/ml/p1']);
   });
 
   it('Prometheus flood: a response larger than the cap is refused', async () => {

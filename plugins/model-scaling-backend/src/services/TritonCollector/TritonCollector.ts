@@ -228,12 +228,10 @@ export class TritonCollector {
     targets?: TritonTarget[];
   }): Promise<Map<string, ThroughputPoint>> {
     const connected = this.#o.clusterConnected ?? (() => true);
-    const targets = dedupeTargets(
-      options.targets ?? (await this.#o.targets()),
-    ).filter(t => connected(t.cluster));
-    const live = new Set(
-      targets.map(t => podKey(t.cluster, t.namespace, t.pod)),
-    );
+    const all = dedupeTargets(options.targets ?? (await this.#o.targets()));
+    // Pods of a disconnected cluster are not sampled; their last results are kept.
+    const live = new Set(all.map(t => podKey(t.cluster, t.namespace, t.pod)));
+    const targets = all.filter(t => connected(t.cluster));
     for (const key of [...this.#pods.keys()]) {
       if (!live.has(key)) this.#pods.delete(key);
     }
