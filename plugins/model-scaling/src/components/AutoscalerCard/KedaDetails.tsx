@@ -12,6 +12,7 @@ import {
 import { KedaView } from '@internal/plugin-model-scaling-common';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatSeconds } from '../shared/format';
+import { ScrollableTable } from '../shared/ScrollableTable';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -96,32 +97,34 @@ export function KedaDetails(props: { keda: KedaView }) {
           />
         )}
       </div>
-      <Table size="small" aria-label="KEDA triggers">
-        <TableHead>
-          <TableRow>
-            <TableCell>Trigger</TableCell>
-            <TableCell align="right">Threshold</TableCell>
-            <TableCell align="right">Activation</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {keda.triggers.map((trigger, index) => (
-            <TableRow key={`${trigger.type}-${trigger.name ?? index}`}>
-              <TableCell>
-                {trigger.type}
-                {trigger.name ? ` (${trigger.name})` : ''}
-                <div className={classes.detail}>
-                  {triggerDetail(trigger.type, trigger.metadata)}
-                </div>
-              </TableCell>
-              <TableCell align="right">{trigger.threshold ?? '—'}</TableCell>
-              <TableCell align="right">
-                {trigger.activationThreshold ?? '—'}
-              </TableCell>
+      <ScrollableTable>
+        <Table size="small" aria-label="KEDA triggers">
+          <TableHead>
+            <TableRow>
+              <TableCell>Trigger</TableCell>
+              <TableCell align="right">Threshold</TableCell>
+              <TableCell align="right">Activation</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {keda.triggers.map((trigger, index) => (
+              <TableRow key={`${trigger.type}-${trigger.name ?? index}`}>
+                <TableCell>
+                  {trigger.type}
+                  {trigger.name ? ` (${trigger.name})` : ''}
+                  <div className={classes.detail} data-wrap="anywhere">
+                    {triggerDetail(trigger.type, trigger.metadata)}
+                  </div>
+                </TableCell>
+                <TableCell align="right">{trigger.threshold ?? '—'}</TableCell>
+                <TableCell align="right">
+                  {trigger.activationThreshold ?? '—'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollableTable>
       {healthEntries.length > 0 && (
         <Box mt={1}>
           {healthEntries.map(([metric, health]) => (

@@ -29,6 +29,7 @@ import { H200_BATCH_PROFILES } from './h200BatchProfiles';
 import { pickBatchProfile } from './pickBatchProfile';
 import { liveBatching } from './adviceSummary';
 import { QueueDelays } from './QueueDelays';
+import { ScrollableTable } from '../shared/ScrollableTable';
 
 /** Props of {@link BatchingAdvice}. */
 export interface BatchingAdviceProps {
@@ -185,60 +186,63 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
       )}
       {outcome?.kind === 'advice' && (
         <>
-          <Table
-            size="small"
-            aria-label={`Batching options for ${model.model}`}
-          >
-            <TableHead>
-              <TableRow>
-                <TableCell>Configuration</TableCell>
-                <TableCell align="right">GPU replicas</TableCell>
-                <TableCell align="right">p99</TableCell>
-                <TableCell align="right">Avg batch</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {outcome.current && (
+          <ScrollableTable>
+            <Table
+              size="small"
+              aria-label={`Batching options for ${model.model}`}
+            >
+              <TableHead>
                 <TableRow>
-                  <TableCell>
-                    Live (in force):{' '}
-                    {describe({
-                      dynamicBatching:
-                        model.config?.dynamicBatching !== undefined,
-                      preferredBatchSizes:
-                        model.config?.dynamicBatching?.preferredBatchSize ?? [],
-                      maxQueueDelayUs:
-                        model.config?.dynamicBatching
-                          ?.maxQueueDelayMicroseconds ?? 0,
-                    })}
-                  </TableCell>
+                  <TableCell>Configuration</TableCell>
+                  <TableCell align="right">GPU replicas</TableCell>
+                  <TableCell align="right">p99</TableCell>
+                  <TableCell align="right">Avg batch</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {outcome.current && (
+                  <TableRow>
+                    <TableCell data-wrap="words">
+                      Live (in force):{' '}
+                      {describe({
+                        dynamicBatching:
+                          model.config?.dynamicBatching !== undefined,
+                        preferredBatchSizes:
+                          model.config?.dynamicBatching?.preferredBatchSize ??
+                          [],
+                        maxQueueDelayUs:
+                          model.config?.dynamicBatching
+                            ?.maxQueueDelayMicroseconds ?? 0,
+                      })}
+                    </TableCell>
+                    <ResultCells
+                      replicas={outcome.current.replicas}
+                      result={outcome.current.result}
+                    />
+                  </TableRow>
+                )}
+                <TableRow>
+                  <TableCell>Without batching</TableCell>
                   <ResultCells
-                    replicas={outcome.current.replicas}
-                    result={outcome.current.result}
+                    replicas={outcome.advice.noBatching.replicas}
+                    result={outcome.advice.noBatching.result}
                   />
                 </TableRow>
-              )}
-              <TableRow>
-                <TableCell>Without batching</TableCell>
-                <ResultCells
-                  replicas={outcome.advice.noBatching.replicas}
-                  result={outcome.advice.noBatching.result}
-                />
-              </TableRow>
-              {outcome.advice.recommended && (
-                <TableRow selected>
-                  <TableCell>
-                    <strong>Advised:</strong>{' '}
-                    {describe(outcome.advice.recommended)}
-                  </TableCell>
-                  <ResultCells
-                    replicas={outcome.advice.recommended.replicas}
-                    result={outcome.advice.recommended.result}
-                  />
-                </TableRow>
-              )}
-            </TableBody>
-          </Table>
+                {outcome.advice.recommended && (
+                  <TableRow selected>
+                    <TableCell data-wrap="words">
+                      <strong>Advised:</strong>{' '}
+                      {describe(outcome.advice.recommended)}
+                    </TableCell>
+                    <ResultCells
+                      replicas={outcome.advice.recommended.replicas}
+                      result={outcome.advice.recommended.result}
+                    />
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </ScrollableTable>
           {outcome.advice.recommended ? (
             <Box mt={1}>
               <Typography variant="body2" gutterBottom>

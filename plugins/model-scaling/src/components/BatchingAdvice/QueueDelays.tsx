@@ -10,6 +10,7 @@ import {
   DynamicBatchingSetting,
   describeBatching,
 } from '@internal/plugin-model-scaling-common';
+import { ScrollableTable } from '../shared/ScrollableTable';
 
 /** Props of {@link QueueDelays}. */
 export interface QueueDelaysProps {
@@ -56,31 +57,33 @@ export function QueueDelays(props: QueueDelaysProps) {
     ],
   ];
   return (
-    <Table size="small" aria-label="Queue delays: live, preset and advised">
-      <TableHead>
-        <TableRow>
-          <TableCell>max_queue_delay_microseconds</TableCell>
-          <TableCell align="right">Value</TableCell>
-          <TableCell>Meaning</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(([name, value, meaning]) => (
-          <TableRow key={name}>
-            <TableCell component="th" scope="row">
-              {name}
-            </TableCell>
-            <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-              {value}
-            </TableCell>
-            <TableCell>
-              <Typography variant="body2" color="textSecondary">
-                {meaning}
-              </Typography>
-            </TableCell>
+    <ScrollableTable>
+      <Table size="small" aria-label="Queue delays: live, preset and advised">
+        <TableHead>
+          <TableRow>
+            <TableCell>max_queue_delay_microseconds</TableCell>
+            <TableCell align="right">Value</TableCell>
+            <TableCell>Meaning</TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {rows.map(([name, value, meaning]) => (
+            <TableRow key={name}>
+              <TableCell component="th" scope="row">
+                {name}
+              </TableCell>
+              <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
+                {value}
+              </TableCell>
+              <TableCell data-wrap="words">
+                <Typography variant="body2" color="textSecondary">
+                  {meaning}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </ScrollableTable>
   );
 }

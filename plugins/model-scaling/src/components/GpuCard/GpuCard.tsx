@@ -14,6 +14,7 @@ import { GpuSharing } from '@internal/plugin-model-scaling-common';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { describeGpuSharing } from './describeGpuSharing';
+import { ScrollableTable } from '../shared/ScrollableTable';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -78,37 +79,39 @@ export function GpuCard(props: { gpu: GpuSharing }) {
           )}
         </Box>
       )}
-      {gpu.nodes.length > 0 ? (
-        <Table size="small" aria-label="GPU nodes">
-          <TableHead>
-            <TableRow>
-              <TableCell>Node</TableCell>
-              <TableCell>Product</TableCell>
-              <TableCell align="right">GPUs</TableCell>
-              <TableCell align="right">Memory</TableCell>
-              <TableCell>Sharing</TableCell>
-              <TableCell>Capacity</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {gpu.nodes.map(node => (
-              <TableRow key={node.name}>
-                <TableCell>{node.name}</TableCell>
-                <TableCell>{node.product ?? '—'}</TableCell>
-                <TableCell align="right">{node.gpuCount ?? '—'}</TableCell>
-                <TableCell align="right">
-                  {node.memoryMiB === undefined
-                    ? '—'
-                    : `${formatNumber(node.memoryMiB / 1024, 0)} GiB`}
-                </TableCell>
-                <TableCell>{nodeSharing(node)}</TableCell>
-                <TableCell title={node.capacityLabel}>
-                  {node.spot ? 'spot' : 'on-demand'}
-                </TableCell>
+      {gpu.mode !== 'none' && gpu.nodes.length > 0 ? (
+        <ScrollableTable>
+          <Table size="small" aria-label="GPU nodes">
+            <TableHead>
+              <TableRow>
+                <TableCell>Node</TableCell>
+                <TableCell>Product</TableCell>
+                <TableCell align="right">GPUs</TableCell>
+                <TableCell align="right">Memory</TableCell>
+                <TableCell>Sharing</TableCell>
+                <TableCell>Capacity</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {gpu.nodes.map(node => (
+                <TableRow key={node.name}>
+                  <TableCell>{node.name}</TableCell>
+                  <TableCell>{node.product ?? '—'}</TableCell>
+                  <TableCell align="right">{node.gpuCount ?? '—'}</TableCell>
+                  <TableCell align="right">
+                    {node.memoryMiB === undefined
+                      ? '—'
+                      : `${formatNumber(node.memoryMiB / 1024, 0)} GiB`}
+                  </TableCell>
+                  <TableCell>{nodeSharing(node)}</TableCell>
+                  <TableCell title={node.capacityLabel}>
+                    {node.spot ? 'spot' : 'on-demand'}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </ScrollableTable>
       ) : (
         gpu.mode !== 'none' && (
           <Typography variant="body2" color="textSecondary">

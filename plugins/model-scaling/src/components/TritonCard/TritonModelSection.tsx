@@ -14,6 +14,7 @@ import { formatMicros, formatNumber } from '../shared/format';
 import { BatchHistogramChart } from './BatchHistogramChart';
 import { QueueComputeChart } from './QueueComputeChart';
 import { batchingSummary } from './batchingSummary';
+import { ScrollableTable } from '../shared/ScrollableTable';
 
 function percent(share: number | undefined): string {
   return share === undefined ? '—' : `${Math.round(share * 100)} %`;
@@ -41,69 +42,71 @@ export function TritonModelSection(props: {
       </Typography>
       <Grid container spacing={2}>
         <Grid item xs={12} md={5}>
-          <Table size="small" aria-label={`Batching of ${model.model}`}>
-            <TableHead>
-              <TableRow>
-                <TableCell />
-                <TableCell>Configured</TableCell>
-                <TableCell>Executed</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              <TableRow>
-                <TableCell>Batch size</TableCell>
-                <TableCell>
-                  {summary.dynamicBatching
-                    ? `preferred ${
-                        summary.preferredBatchSizes.length > 0
-                          ? summary.preferredBatchSizes.join(', ')
-                          : 'none'
-                      }`
-                    : 'dynamic batching off'}
-                  {summary.maxBatchSize !== undefined &&
-                    ` (max ${summary.maxBatchSize})`}
-                </TableCell>
-                <TableCell>
-                  average{' '}
-                  {summary.averageBatchSize === undefined
-                    ? '—'
-                    : formatNumber(summary.averageBatchSize, 2)}
-                  {summary.modeBatchSize !== undefined &&
-                    `, mostly ${summary.modeBatchSize}`}
-                </TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>Queue delay</TableCell>
-                <TableCell>
-                  {summary.maxQueueDelayUs === undefined
-                    ? '—'
-                    : `max ${formatMicros(summary.maxQueueDelayUs)}`}
-                </TableCell>
-                <TableCell>
-                  average {formatMicros(model.averageQueueUs)}
-                  {summary.queueDelayUse !== undefined &&
-                    ` (${percent(summary.queueDelayUse)} of max)`}
-                </TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>At preferred sizes</TableCell>
-                <TableCell>—</TableCell>
-                <TableCell>{percent(summary.preferredShare)}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>Compute per execution</TableCell>
-                <TableCell>—</TableCell>
-                <TableCell>{formatMicros(model.averageComputeUs)}</TableCell>
-              </TableRow>
-              {model.pendingRequests !== undefined && (
+          <ScrollableTable>
+            <Table size="small" aria-label={`Batching of ${model.model}`}>
+              <TableHead>
                 <TableRow>
-                  <TableCell>Pending requests</TableCell>
-                  <TableCell>—</TableCell>
-                  <TableCell>{model.pendingRequests}</TableCell>
+                  <TableCell />
+                  <TableCell>Configured</TableCell>
+                  <TableCell>Executed</TableCell>
                 </TableRow>
-              )}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                <TableRow>
+                  <TableCell>Batch size</TableCell>
+                  <TableCell>
+                    {summary.dynamicBatching
+                      ? `preferred ${
+                          summary.preferredBatchSizes.length > 0
+                            ? summary.preferredBatchSizes.join(', ')
+                            : 'none'
+                        }`
+                      : 'dynamic batching off'}
+                    {summary.maxBatchSize !== undefined &&
+                      ` (max ${summary.maxBatchSize})`}
+                  </TableCell>
+                  <TableCell>
+                    average{' '}
+                    {summary.averageBatchSize === undefined
+                      ? '—'
+                      : formatNumber(summary.averageBatchSize, 2)}
+                    {summary.modeBatchSize !== undefined &&
+                      `, mostly ${summary.modeBatchSize}`}
+                  </TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>Queue delay</TableCell>
+                  <TableCell>
+                    {summary.maxQueueDelayUs === undefined
+                      ? '—'
+                      : `max ${formatMicros(summary.maxQueueDelayUs)}`}
+                  </TableCell>
+                  <TableCell>
+                    average {formatMicros(model.averageQueueUs)}
+                    {summary.queueDelayUse !== undefined &&
+                      ` (${percent(summary.queueDelayUse)} of max)`}
+                  </TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>At preferred sizes</TableCell>
+                  <TableCell>—</TableCell>
+                  <TableCell>{percent(summary.preferredShare)}</TableCell>
+                </TableRow>
+                <TableRow>
+                  <TableCell>Compute per execution</TableCell>
+                  <TableCell>—</TableCell>
+                  <TableCell>{formatMicros(model.averageComputeUs)}</TableCell>
+                </TableRow>
+                {model.pendingRequests !== undefined && (
+                  <TableRow>
+                    <TableCell>Pending requests</TableCell>
+                    <TableCell>—</TableCell>
+                    <TableCell>{model.pendingRequests}</TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </ScrollableTable>
           {!summary.dynamicBatching && (
             <Box mt={1}>
               <HealthStatus health="warning">

@@ -1,4 +1,4 @@
-import { Box, Paper, Typography, makeStyles } from '@material-ui/core';
+import { Box, Link, Paper, Typography, makeStyles } from '@material-ui/core';
 import { Verdict } from '@internal/plugin-model-scaling-common';
 import { HealthStatus, Health } from '../shared/HealthStatus';
 import { VerdictChip } from './VerdictChip';
@@ -22,8 +22,12 @@ const useStyles = makeStyles(theme => ({
   headline: { overflowWrap: 'break-word', minWidth: 0 },
   reasons: { margin: theme.spacing(1, 0, 0), paddingLeft: theme.spacing(3) },
   reason: { marginTop: theme.spacing(0.5), overflowWrap: 'break-word' },
+  fix: { paddingLeft: theme.spacing(3.5) },
   label: { fontWeight: theme.typography.fontWeightMedium as number },
 }));
+
+/** Reasons listed in the banner; the rest are in the findings card below. */
+const SHOWN = 3;
 
 const SEVERITY_HEALTH: Record<string, Health> = {
   error: 'error',
@@ -54,7 +58,7 @@ export function VerdictBanner(props: { verdict: Verdict }) {
       </div>
       {verdict.reasons.length > 0 && (
         <ul className={classes.reasons}>
-          {verdict.reasons.map((reason, index) => (
+          {verdict.reasons.slice(0, SHOWN).map((reason, index) => (
             <li key={index} className={classes.reason}>
               <Typography variant="body2" component="div">
                 <HealthStatus health={SEVERITY_HEALTH[reason.severity]}>
@@ -62,7 +66,11 @@ export function VerdictBanner(props: { verdict: Verdict }) {
                 </HealthStatus>
               </Typography>
               {reason.fix && (
-                <Typography variant="body2" color="textSecondary">
+                <Typography
+                  variant="body2"
+                  color="textSecondary"
+                  className={classes.fix}
+                >
                   <span className={classes.label}>Fix: </span>
                   {reason.fix}
                 </Typography>
@@ -70,6 +78,17 @@ export function VerdictBanner(props: { verdict: Verdict }) {
             </li>
           ))}
         </ul>
+      )}
+      {verdict.reasons.length > SHOWN && (
+        <Box mt={1}>
+          <Typography variant="body2">
+            <Link href="#findings">
+              {verdict.reasons.length - SHOWN} more{' '}
+              {verdict.reasons.length - SHOWN === 1 ? 'reason' : 'reasons'} in
+              the findings below
+            </Link>
+          </Typography>
+        </Box>
       )}
       {verdict.level === 'healthy' && verdict.reasons.length === 0 && (
         <Box mt={1}>
