@@ -69,7 +69,7 @@ export function WhatIfCard(props: WhatIfCardProps) {
         buildSimulationInput(workload, model, deferredSettings),
       );
       return {
-        points: chartPoints(result.timeline),
+        points: chartPoints(result.timeline, 300, latencySloMs),
         summary: summarizeSimulation(result, latencySloMs),
       };
     } catch (e) {

@@ -8,6 +8,9 @@ const points = Array.from({ length: 24 }, (_, hour) => ({
   desired: 2 + Math.floor(hour / 6),
   ready: 2 + Math.floor(hour / 6),
   latencyMs: hour === 12 ? null : 5 + hour,
+  unserved: hour === 12 ? 40 : 0,
+  shortMinutes: hour === 12 ? 5 : 0,
+  overSloMinutes: hour >= 15 || hour === 12 ? 5 : 0,
 }));
 
 describe('WhatIfChart', () => {
@@ -23,7 +26,11 @@ describe('WhatIfChart', () => {
     expect(
       screen.getByRole('img', { name: 'Simulated latency over a day' }),
     ).toBeInTheDocument();
-    expect(container.querySelector('.recharts-area')).toBeInTheDocument();
+    // load, unserved load, minutes over the SLO
+    expect(container.querySelectorAll('.recharts-area')).toHaveLength(3);
+    expect(
+      screen.getByRole('heading', { name: 'Latency against the SLO' }),
+    ).toBeInTheDocument();
     // desired, ready and latency
     expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
     expect(screen.getByText('load (req/s)')).toBeInTheDocument();
@@ -34,7 +41,11 @@ describe('WhatIfChart', () => {
   it('says when there is no latency estimate', async () => {
     await renderInTestApp(
       <WhatIfChart
-        points={points.map(p => ({ ...p, latencyMs: null }))}
+        points={points.map(p => ({
+          ...p,
+          latencyMs: null,
+          overSloMinutes: 0,
+        }))}
         loadUnit="msg/s"
       />,
     );

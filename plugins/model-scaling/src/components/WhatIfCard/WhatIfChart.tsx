@@ -5,7 +5,6 @@ import {
   ComposedChart,
   Legend,
   Line,
-  LineChart,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -21,6 +20,11 @@ export interface WhatIfChartProps {
   sloMs?: number;
 }
 
+const compact = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+
 const hourTick = (hour: number) =>
   `${String(Math.floor(hour)).padStart(2, '0')}:00`;
 
@@ -32,6 +36,13 @@ export function WhatIfChart(props: WhatIfChartProps) {
   const hasLatency = points.some(p => p.latencyMs !== null);
   return (
     <>
+      <Typography variant="subtitle2" component="h3">
+        Replicas and load over the simulated day
+      </Typography>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Red: load the ready replicas cannot serve ({loadUnit}); its minutes add
+        up to the “min short” figure above.
+      </Typography>
       <div role="img" aria-label="Simulated replicas and load over a day">
         <ResponsiveContainer width="100%" height={240}>
           <ComposedChart
@@ -46,8 +57,29 @@ export function WhatIfChart(props: WhatIfChartProps) {
               ticks={ticks}
               tickFormatter={hourTick}
             />
-            <YAxis yAxisId="replicas" allowDecimals={false} width={36} />
-            <YAxis yAxisId="load" orientation="right" width={56} />
+            <YAxis
+              yAxisId="replicas"
+              allowDecimals={false}
+              width={44}
+              label={{
+                value: 'replicas',
+                angle: -90,
+                position: 'insideLeft',
+                fill: theme.palette.text.secondary,
+              }}
+            />
+            <YAxis
+              yAxisId="load"
+              orientation="right"
+              width={64}
+              tickFormatter={(v: number) => compact.format(v)}
+              label={{
+                value: loadUnit,
+                angle: 90,
+                position: 'insideRight',
+                fill: theme.palette.text.secondary,
+              }}
+            />
             <Tooltip
               labelFormatter={value =>
                 `${hourTick(Number(value))} + ${Math.round(
@@ -63,6 +95,15 @@ export function WhatIfChart(props: WhatIfChartProps) {
               name={`load (${loadUnit})`}
               stroke={theme.palette.grey[500]}
               fill={theme.palette.grey[300]}
+              isAnimationActive={false}
+            />
+            <Area
+              yAxisId="load"
+              type="stepAfter"
+              dataKey="unserved"
+              name={`unserved load (${loadUnit})`}
+              stroke={theme.palette.error.main}
+              fill={theme.palette.error.light}
               isAnimationActive={false}
             />
             <Line
@@ -88,12 +129,20 @@ export function WhatIfChart(props: WhatIfChartProps) {
           </ComposedChart>
         </ResponsiveContainer>
       </div>
-      {hasLatency ? (
+      <Typography variant="subtitle2" component="h3" style={{ marginTop: 16 }}>
+        Latency against the SLO
+      </Typography>
+      <Typography variant="caption" color="textSecondary" component="p">
+        Red: minutes per 5 min over the SLO or saturated; they add up to the
+        “min over the SLO” figure above. Gaps in the latency line are saturated
+        periods.
+      </Typography>
+      {hasLatency || points.some(p => p.overSloMinutes > 0) ? (
         <div role="img" aria-label="Simulated latency over a day">
           <ResponsiveContainer width="100%" height={160}>
-            <LineChart
+            <ComposedChart
               data={points}
-              margin={{ top: 8, right: 64, bottom: 0, left: 0 }}
+              margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis
@@ -103,12 +152,33 @@ export function WhatIfChart(props: WhatIfChartProps) {
                 ticks={ticks}
                 tickFormatter={hourTick}
               />
-              <YAxis width={36} unit=" ms" />
-              <Tooltip
-                formatter={(value: number) => [`${value} ms`, 'latency']}
+              <YAxis
+                yAxisId="ms"
+                width={64}
+                tickFormatter={(v: number) => `${compact.format(v)} ms`}
+              />
+              <YAxis
+                yAxisId="minutes"
+                orientation="right"
+                width={64}
+                domain={[0, 5]}
+                ticks={[0, 1, 2, 3, 4, 5]}
+                tickFormatter={(v: number) => `${v} min`}
+              />
+              <Tooltip />
+              <Legend />
+              <Area
+                yAxisId="minutes"
+                type="stepAfter"
+                dataKey="overSloMinutes"
+                name="minutes over the SLO (per 5 min)"
+                stroke={theme.palette.error.main}
+                fill={theme.palette.error.light}
+                isAnimationActive={false}
               />
               {sloMs !== undefined && (
                 <ReferenceLine
+                  yAxisId="ms"
                   y={sloMs}
                   stroke={theme.palette.error.main}
                   strokeDasharray="4 4"
@@ -116,15 +186,16 @@ export function WhatIfChart(props: WhatIfChartProps) {
                 />
               )}
               <Line
+                yAxisId="ms"
                 type="monotone"
                 dataKey="latencyMs"
-                name="latency"
+                name="worst latency (ms)"
                 stroke={theme.palette.warning.main}
                 dot={false}
                 connectNulls={false}
                 isAnimationActive={false}
               />
-            </LineChart>
+            </ComposedChart>
           </ResponsiveContainer>
         </div>
       ) : (

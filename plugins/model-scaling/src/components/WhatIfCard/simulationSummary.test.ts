@@ -75,8 +75,26 @@ describe('chartPoints', () => {
       300,
     );
     expect(points).toEqual([
-      { hour: 0, load: 20, desired: 3, ready: 1, latencyMs: 9 },
-      { hour: 0.083, load: 40, desired: 3, ready: 3, latencyMs: 8 },
+      {
+        hour: 0,
+        load: 20,
+        desired: 3,
+        ready: 1,
+        latencyMs: 9,
+        unserved: 0,
+        shortMinutes: 0,
+        overSloMinutes: 0,
+      },
+      {
+        hour: 0.083,
+        load: 40,
+        desired: 3,
+        ready: 3,
+        latencyMs: 8,
+        unserved: 0,
+        shortMinutes: 0,
+        overSloMinutes: 0,
+      },
     ]);
   });
 

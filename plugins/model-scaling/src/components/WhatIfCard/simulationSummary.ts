@@ -15,6 +15,12 @@ export interface WhatIfChartPoint {
   ready: number;
   /** Worst latency estimate in the bucket; null when saturated or unknown. */
   latencyMs: number | null;
+  /** Average load the ready pods could not serve in the bucket. */
+  unserved: number;
+  /** Minutes of the bucket with unserved load (they add up to the "min short" figure). */
+  shortMinutes: number;
+  /** Minutes of the bucket over the SLO or saturated while there was load (they add up to the "min over the SLO" figure). */
+  overSloMinutes: number;
 }
 
 /** The figures a person compares between two what-if runs. */
@@ -81,9 +87,12 @@ export function summarizeSimulation(
 export function chartPoints(
   timeline: SimulationPoint[],
   bucketSeconds = 300,
+  sloMs?: number,
 ): WhatIfChartPoint[] {
   const buckets = new Map<number, SimulationPoint[]>();
-  for (const point of timeline) {
+  const short = new Map<number, number>();
+  const over = new Map<number, number>();
+  timeline.forEach((point, i) => {
     const key = Math.floor(point.t / bucketSeconds);
     const bucket = buckets.get(key);
     if (bucket) {
@@ -91,7 +100,17 @@ export function chartPoints(
     } else {
       buckets.set(key, [point]);
     }
-  }
+    // The same per-sync accounting as the summary, so chart and chips agree.
+    const step = stepSeconds(timeline, i);
+    if (point.unservedRps > 0) short.set(key, (short.get(key) ?? 0) + step);
+    if (
+      sloMs !== undefined &&
+      point.load > 0 &&
+      (point.latencyMs === undefined || point.latencyMs > sloMs)
+    ) {
+      over.set(key, (over.get(key) ?? 0) + step);
+    }
+  });
   return [...buckets.entries()]
     .sort(([a], [b]) => a - b)
     .map(([key, points]) => {
@@ -113,6 +132,13 @@ export function chartPoints(
           saturated || latencies.length === 0
             ? null
             : Math.round(Math.max(...latencies) * 100) / 100,
+        unserved:
+          Math.round(
+            (points.reduce((s, p) => s + p.unservedRps, 0) / points.length) *
+              100,
+          ) / 100,
+        shortMinutes: (short.get(key) ?? 0) / 60,
+        overSloMinutes: (over.get(key) ?? 0) / 60,
       };
     });
 }
