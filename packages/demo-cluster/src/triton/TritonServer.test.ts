@@ -235,15 +235,15 @@ describe('TritonServer', () => {
       },
       1,
     );
-    const keys = (v: any, prefix = ''): string[] =>
-      v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.entries(v).flatMap(([k, x]) => [
-            `${prefix}.${k}`,
-            ...keys(x, `${prefix}.${k}`),
-          ])
-        : Array.isArray(v) && v.length > 0
-        ? keys(v[0], `${prefix}[]`)
-        : [];
+    const keys = (v: any, prefix = ''): string[] => {
+      if (Array.isArray(v))
+        return v.length > 0 ? keys(v[0], `${prefix}[]`) : [];
+      if (!v || typeof v !== 'object') return [];
+      return Object.entries(v).flatMap(([k, x]) => [
+        `${prefix}.${k}`,
+        ...keys(x, `${prefix}.${k}`),
+      ]);
+    };
     // memory_usage is [] for the Python backend of the real server; GPU backends report entries.
     const mine = keys(s.modelStats('m')).filter(
       k => !k.startsWith('.memory_usage[]'),

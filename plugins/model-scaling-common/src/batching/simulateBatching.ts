@@ -177,16 +177,15 @@ export function simulateBatching(
   // largest preferred size while the oldest request is within its queue delay,
   // but once the delay ran out everything waiting goes, up to max_batch_size
   // (src/dynamic_batch_scheduler.cc, DynamicBatchScheduler::GetDynamicBatch).
-  const sizes = dynamic ? (preferred.length > 0 ? preferred : [maxBatch]) : [1];
+  let sizes = [1];
+  if (dynamic) sizes = preferred.length > 0 ? preferred : [maxBatch];
   const cap = sizes[sizes.length - 1];
   const limit = dynamic ? maxBatch : 1;
   const overheadUs = input.schedulerOverheadUs ?? 0;
-  const durationUs =
-    input.durationS !== undefined
-      ? input.durationS * 1e6
-      : replay
-      ? replay[replay.length - 1] + 1
-      : Math.max(1, DEFAULT_REQUESTS / rateRps) * 1e6;
+  let durationS = Math.max(1, DEFAULT_REQUESTS / rateRps);
+  if (input.durationS !== undefined) durationS = input.durationS;
+  else if (replay) durationS = (replay[replay.length - 1] + 1) / 1e6;
+  const durationUs = durationS * 1e6;
   const random = seededRandom(input.seed ?? 1);
 
   // Arrivals (µs), sorted by construction.
