@@ -1,5 +1,10 @@
+import { createServer, Socket } from 'node:net';
 import { InMemoryApplyClient } from '../__testUtils__/InMemoryApplyClient';
-import { ManifestApplier, ManifestObject } from './ManifestApplier';
+import {
+  createApplyClient,
+  ManifestApplier,
+  ManifestObject,
+} from './ManifestApplier';
 
 const target = { cluster: 'demo', namespace: 'ml-serving' };
 
@@ -142,5 +147,33 @@ describe('ManifestApplier', () => {
       'force Deployment/ml-serving/svc',
       'force ScaledObject/ml-serving/svc',
     ]);
+  });
+});
+
+describe('createApplyClient', () => {
+  it('gives up on an API server that never answers, naming the request', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer(s => {
+      sockets.push(s); // accept and never answer
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    const client = createApplyClient(
+      {
+        name: 'hung',
+        url: `http://127.0.0.1:${port}`,
+        skipTLSVerify: true,
+        auth: { type: 'serviceAccount', token: 't' },
+      },
+      { timeoutMs: 200 },
+    );
+    await expect(
+      client.apply(
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } },
+        { dryRun: true, force: false },
+      ),
+    ).rejects.toThrow('Applying ConfigMap/x on hung timed out after 200 ms');
+    sockets.forEach(s => s.destroy());
+    await new Promise(r => server.close(r));
   });
 });

@@ -9,6 +9,8 @@ import {
 import {
   ClusterConfig,
   createKubeConfig,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  withDeadline,
 } from '@internal/plugin-model-scaling-node';
 import {
   FIELD_MANAGER,
@@ -154,21 +156,40 @@ class DiscoveringObjectApi extends KubernetesObjectApi {
   }
 }
 
-/** An {@link ApplyClient} that talks to a cluster through `@kubernetes/client-node`. */
-export function createApplyClient(connection: ClusterConfig): ApplyClient {
+/**
+ * An {@link ApplyClient} that talks to a cluster through `@kubernetes/client-node`
+ * with the connection's (write) identity; every request has a deadline, so a
+ * hung API server fails the task instead of holding it.
+ */
+export function createApplyClient(
+  connection: ClusterConfig,
+  options: { timeoutMs?: number } = {},
+): ApplyClient {
   const api = createKubeConfig(connection).makeApiClient(DiscoveringObjectApi);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const name = (object: ManifestObject) =>
+    `${object.kind}/${object.metadata.name} on ${connection.name}`;
   return {
-    scopeOf: (apiVersion, kind) => api.scopeOf(apiVersion, kind),
+    scopeOf: (apiVersion, kind) =>
+      withDeadline(
+        api.scopeOf(apiVersion, kind),
+        timeoutMs,
+        `Discovery of ${kind} (${apiVersion}) on ${connection.name}`,
+      ),
     async read(object) {
       try {
-        return await api.read({
-          apiVersion: object.apiVersion,
-          kind: object.kind,
-          metadata: {
-            name: object.metadata.name,
-            namespace: object.metadata.namespace,
-          },
-        });
+        return await withDeadline(
+          api.read({
+            apiVersion: object.apiVersion,
+            kind: object.kind,
+            metadata: {
+              name: object.metadata.name,
+              namespace: object.metadata.namespace,
+            },
+          }),
+          timeoutMs,
+          `Reading ${name(object)}`,
+        );
       } catch (error) {
         if (error instanceof ApiException && error.code === 404) {
           return undefined;
@@ -177,13 +198,17 @@ export function createApplyClient(connection: ClusterConfig): ApplyClient {
       }
     },
     apply(object, { dryRun, force }) {
-      return api.patch(
-        object,
-        undefined,
-        dryRun ? 'All' : undefined,
-        FIELD_MANAGER,
-        force,
-        PatchStrategy.ServerSideApply,
+      return withDeadline(
+        api.patch(
+          object,
+          undefined,
+          dryRun ? 'All' : undefined,
+          FIELD_MANAGER,
+          force,
+          PatchStrategy.ServerSideApply,
+        ),
+        timeoutMs,
+        `Applying ${name(object)}`,
       );
     },
   };
