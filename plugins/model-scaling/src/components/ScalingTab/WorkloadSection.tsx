@@ -11,6 +11,7 @@ import { presetBatching } from '../BatchingAdvice/adviceSummary';
 import { ModelAdvice, adviceKey } from '../BatchingAdvice/useBatchingAdvice';
 import { usePatternPresets } from '../../hooks/usePatternPresets';
 import { GpuCard } from '../GpuCard/GpuCard';
+import { HistoryCard } from '../HistoryCard/HistoryCard';
 import { TritonCard } from '../TritonCard/TritonCard';
 import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
 import { formatAge } from '../shared/format';
@@ -105,6 +106,9 @@ export function WorkloadSection(props: WorkloadSectionProps) {
             </InfoCard>
           </Grid>
         )}
+        <Grid item xs={12}>
+          <HistoryCard history={workload.history} />
+        </Grid>
         <Grid item xs={12}>
           <WhatIfCard
             workload={workload}
