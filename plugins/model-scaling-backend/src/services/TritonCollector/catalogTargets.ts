@@ -80,11 +80,3 @@ export function modelServiceTritonTargets(
     tritonTargets(s.workloads, s.target.tritonModels),
   );
 }
-
-/** The Triton pods to sample, from the catalog's model services and the watch cache. */
-export function catalogTritonTargets(
-  options: Parameters<typeof catalogModelServices>[0],
-): () => Promise<TritonTarget[]> {
-  const services = catalogModelServices(options);
-  return async () => modelServiceTritonTargets(await services());
-}
