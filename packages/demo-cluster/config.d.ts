@@ -29,6 +29,21 @@ export interface Config {
     startHour?: number;
     /** Seconds simulated before start so there is history. Default 900. */
     warmupSeconds?: number;
+    /**
+     * Development only, off by default: Deployments whose pods answer Triton
+     * requests (container ports 8000 and 8002, through the pod proxy) from a
+     * real Triton Inference Server instead of the imitation. Every pod of the
+     * Deployment answers from the same server.
+     */
+    tritonUpstreams?: Array<{
+      namespace: string;
+      /** Name of the Deployment. */
+      deployment: string;
+      /** Base URL of Triton's HTTP front end (`/v2/...`), e.g. http://127.0.0.1:8000 */
+      httpUrl: string;
+      /** Base URL of Triton's metrics port (`/metrics`), e.g. http://127.0.0.1:8002 */
+      metricsUrl: string;
+    }>;
     /** Synthetic services for benchmarks. */
     synthetic?: {
       services: number;

@@ -2,6 +2,7 @@ import type { Config } from '@backstage/config';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { DemoClusterOptions } from './startDemoCluster';
+import { parseTritonUpstreams } from './tritonUpstream';
 
 /** The demo cluster's settings from app-config. */
 export interface DemoClusterConfig {
@@ -38,6 +39,7 @@ export function readDemoClusterConfig(
     );
   }
   const synthetic = section?.getOptionalConfig('synthetic');
+  const upstreams = section?.getOptional('tritonUpstreams');
   return {
     enabled: section?.getOptionalBoolean('enabled') ?? false,
     options: {
@@ -56,6 +58,8 @@ export function readDemoClusterConfig(
             podsPerService: synthetic.getNumber('podsPerService'),
           }
         : undefined,
+      tritonUpstreams:
+        upstreams === undefined ? undefined : parseTritonUpstreams(upstreams),
     },
   };
 }

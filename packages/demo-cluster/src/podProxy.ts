@@ -3,6 +3,11 @@ import type { DemoFaults } from './api/faults';
 import type { PodProxy, ProxyResponse } from './api/routes';
 import type { TritonServer } from './triton/TritonServer';
 import { tritonResponse } from './triton/tritonEndpoints';
+import {
+  TritonUpstream,
+  forwardToUpstream,
+  upstreamForPod,
+} from './tritonUpstream';
 
 const refused = (pod: KubeObject, port: number): ProxyResponse => {
   const ip = (pod as any).status?.podIP ?? '0.0.0.0';
@@ -25,12 +30,16 @@ const refused = (pod: KubeObject, port: number): ProxyResponse => {
  * The pod proxy of the demo: Triton endpoints for pods that run Triton (once their
  * models are loaded; before that the port refuses connections), 404 from other
  * declared ports, connection refused for undeclared ports, and the per-pod faults.
+ * Pods of a Deployment named in `tritonUpstreams` answer their Triton ports
+ * (8000, 8002) from that real server instead of the imitation.
  */
 export function createPodProxy(options: {
   tritonOf: (namespace: string, pod: string) => TritonServer | undefined;
   faults: DemoFaults;
+  tritonUpstreams?: readonly TritonUpstream[];
 }): PodProxy {
-  return ({ pod, port, path, method }) => {
+  const upstreams = options.tritonUpstreams ?? [];
+  return ({ pod, port, path, method, query }) => {
     const name = pod.metadata.name;
     const fault = options.faults.pods?.[name];
     if (fault === 'hang')
@@ -54,6 +63,15 @@ export function createPodProxy(options: {
       (c.ports ?? []).some((p: any) => p.containerPort === effectivePort),
     );
     if (!declared) return refused(pod, effectivePort);
+    const upstream = upstreamForPod(upstreams, pod);
+    if (upstream && (effectivePort === 8000 || effectivePort === 8002)) {
+      return forwardToUpstream(upstream, {
+        port: effectivePort,
+        path,
+        query,
+        method,
+      });
+    }
     const triton = options.tritonOf(pod.metadata.namespace!, name);
     if (
       triton &&

@@ -15,6 +15,7 @@ import { syntheticObjects, SyntheticOptions } from './simulation/synthetic';
 import { readBatchProfiles } from './triton/batchProfiles';
 import type { KubeObject } from './api/ObjectStore';
 import { sep } from 'node:path';
+import type { TritonUpstream } from './tritonUpstream';
 
 /** Options of {@link startDemoCluster}. */
 export interface DemoClusterOptions {
@@ -58,6 +59,8 @@ export interface DemoClusterOptions {
   changeLogLimit?: number;
   /** Initial faults. */
   faults?: DemoFaults;
+  /** Deployments whose pods answer Triton requests from a real server (development only). */
+  tritonUpstreams?: TritonUpstream[];
 }
 
 /** A running demo cluster. */
@@ -185,6 +188,7 @@ export async function startDemoCluster(
     podProxy: createPodProxy({
       tritonOf: (ns, pod) => simulation.tritonOf(ns, pod),
       faults,
+      tritonUpstreams: options.tritonUpstreams,
     }),
     computed: (type, namespace) =>
       type.plural === 'pods'
