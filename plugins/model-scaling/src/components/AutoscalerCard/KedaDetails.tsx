@@ -13,6 +13,7 @@ import { KedaView } from '@internal/plugin-model-scaling-common';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatSeconds } from '../shared/format';
 import { ScrollableTable } from '../shared/ScrollableTable';
+import { AlertChip } from '../shared/AlertChip';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -60,11 +61,11 @@ export function KedaDetails(props: { keda: KedaView }) {
             label={keda.active ? 'Active' : 'Idle'}
           />
         )}
-        {keda.paused && <Chip size="small" color="secondary" label="Paused" />}
+        {keda.paused && <AlertChip size="small" alert label="Paused" />}
         {keda.fallbackActive && (
-          <Chip
+          <AlertChip
             size="small"
-            color="secondary"
+            alert
             label={`Fallback active${
               keda.fallback
                 ? `: held at ${keda.fallback.replicas} replicas`

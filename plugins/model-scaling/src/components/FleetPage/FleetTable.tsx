@@ -122,6 +122,7 @@ const columns: TableColumn<FleetRow>[] = [
             .toLocaleLowerCase('en-US')
             .includes(query.toLocaleLowerCase('en-US')),
         ),
+    cellStyle: nowrap,
     render: row => <ServiceCell row={row} />,
   },
   { title: 'Pattern', field: 'patternLabel', cellStyle: nowrap },

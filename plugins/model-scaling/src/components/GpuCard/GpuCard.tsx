@@ -15,6 +15,7 @@ import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { describeGpuSharing } from './describeGpuSharing';
 import { ScrollableTable } from '../shared/ScrollableTable';
+import { AlertChip } from '../shared/AlertChip';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -57,9 +58,9 @@ export function GpuCard(props: { gpu: GpuSharing }) {
           {gpu.resourceName && (
             <Chip size="small" variant="outlined" label={gpu.resourceName} />
           )}
-          <Chip
+          <AlertChip
             size="small"
-            color={gpu.spot ? 'secondary' : 'default'}
+            alert={gpu.spot}
             label={gpu.spot ? 'Spot capacity' : 'On-demand capacity'}
           />
         </div>

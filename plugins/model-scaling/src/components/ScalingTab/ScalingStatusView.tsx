@@ -83,7 +83,7 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
             label={`SLO ${status.latencySloMs} ms`}
           />
         )}
-        <Typography variant="caption" color="textSecondary">
+        <Typography variant="caption">
           Updated {formatClock(Date.parse(status.generatedAt))} UTC · refreshes
           every {formatSeconds(intervalMs / 1000)} while this tab is visible
         </Typography>

@@ -15,6 +15,7 @@ import { HistoryCard } from '../HistoryCard/HistoryCard';
 import { TritonCard } from '../TritonCard/TritonCard';
 import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
 import { formatAge } from '../shared/format';
+import { AlertChip } from '../shared/AlertChip';
 
 const useStyles = makeStyles(theme => ({
   heading: {
@@ -57,9 +58,9 @@ export function WorkloadSection(props: WorkloadSectionProps) {
           label={`Cluster ${workload.cluster}`}
         />
         {clusterError?.stale && (
-          <Chip
+          <AlertChip
             size="small"
-            color="secondary"
+            alert
             label={`stale: cluster last in sync ${formatAge(
               clusterError.staleSince,
               new Date(status.generatedAt),

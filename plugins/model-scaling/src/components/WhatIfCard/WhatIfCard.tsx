@@ -14,6 +14,7 @@ import { buildSimulationInput } from './buildSimulationInput';
 import { chartPoints, summarizeSimulation } from './simulationSummary';
 import { validateSettings } from './validateSettings';
 import { CapacityKind, whatIfDefaults } from './whatIfDefaults';
+import { AlertChip } from '../shared/AlertChip';
 
 const useStyles = makeStyles(theme => ({
   summary: {
@@ -116,11 +117,9 @@ export function WhatIfCard(props: WhatIfCardProps) {
               size="small"
               label={`${outcome.summary.scaleEvents} scale events`}
             />
-            <Chip
+            <AlertChip
               size="small"
-              color={
-                outcome.summary.unservedRequests > 0 ? 'secondary' : 'default'
-              }
+              alert={outcome.summary.unservedRequests > 0}
               label={`${formatNumber(
                 outcome.summary.unservedRequests,
                 0,
@@ -139,11 +138,9 @@ export function WhatIfCard(props: WhatIfCardProps) {
               />
             )}
             {outcome.summary.minutesOverSlo !== undefined && (
-              <Chip
+              <AlertChip
                 size="small"
-                color={
-                  outcome.summary.minutesOverSlo > 0 ? 'secondary' : 'default'
-                }
+                alert={outcome.summary.minutesOverSlo > 0}
                 label={`${formatNumber(
                   outcome.summary.minutesOverSlo,
                 )} min over the ${latencySloMs} ms SLO`}

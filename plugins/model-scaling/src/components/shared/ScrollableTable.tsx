@@ -22,5 +22,11 @@ const useStyles = makeStyles({
 /** A table container that keeps words whole and scrolls sideways when the table is wider than its card. */
 export function ScrollableTable(props: { children: ReactNode }) {
   const classes = useStyles();
-  return <div className={classes.root}>{props.children}</div>;
+  // Focusable, so a table that scrolls sideways can be scrolled with the keyboard.
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className={classes.root} tabIndex={0}>
+      {props.children}
+    </div>
+  );
 }
