@@ -19,7 +19,10 @@ async function answerModelPage(page: Page, slo: string) {
   const owner = page.getByRole('textbox', { name: 'Owner' });
   await owner.click();
   await owner.fill('team-vision');
-  await page.getByRole('option', { name: /team-vision/ }).first().click();
+  await page
+    .getByRole('option', { name: /team-vision/ })
+    .first()
+    .click();
   await page.getByRole('spinbutton', { name: /Model size/ }).fill('20');
   await page.getByRole('checkbox', { name: /Needs a GPU/ }).check();
   await page.getByRole('spinbutton', { name: /Latency SLO/ }).fill(slo);
@@ -58,8 +61,12 @@ for (const theme of THEMES) {
         page.getByRole('table', { name: 'Resolved plan' }),
       ).toContainText('realtime-gpu');
       await expectNoSeriousA11yViolations(page, 'form');
-      await page.getByRole('spinbutton', { name: /Minimum replicas/ }).fill('5');
-      await page.getByRole('spinbutton', { name: /Maximum replicas/ }).fill('2');
+      await page
+        .getByRole('spinbutton', { name: /Minimum replicas/ })
+        .fill('5');
+      await page
+        .getByRole('spinbutton', { name: /Maximum replicas/ })
+        .fill('2');
       await page
         .getByRole('spinbutton', { name: /Max queue delay/ })
         .fill('60000');
@@ -72,7 +79,9 @@ for (const theme of THEMES) {
       // Next is refused with the same messages
       await page.getByRole('button', { name: 'Next' }).click();
       await expect(
-        page.getByText(/Minimum replicas: must not exceed replicas.max/).first(),
+        page
+          .getByText(/Minimum replicas: must not exceed replicas.max/)
+          .first(),
       ).toBeVisible();
       await expect(page.getByText('Publish to')).toHaveCount(0);
 

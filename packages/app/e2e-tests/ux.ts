@@ -19,6 +19,7 @@ export async function useTheme(page: Page, theme: ThemeId) {
 export async function expectNoSeriousA11yViolations(
   page: Page,
   include?: string,
+  exclude: string[] = [],
 ) {
   let builder = new AxeBuilder({ page }).withTags([
     'wcag2a',
@@ -27,6 +28,7 @@ export async function expectNoSeriousA11yViolations(
     'wcag21aa',
   ]);
   if (include) builder = builder.include(include);
+  for (const selector of exclude) builder = builder.exclude(selector);
   const results = await builder.analyze();
   const serious = results.violations.filter(
     v => v.impact === 'serious' || v.impact === 'critical',
@@ -82,10 +84,13 @@ export async function expectReadable(page: Page, root: string) {
     )) {
       const el = card as HTMLElement;
       if (el.scrollWidth > el.clientWidth + 2) {
-        const title =
-          el.parentElement?.querySelector('.MuiCardHeader-title')?.textContent;
+        const title = el.parentElement?.querySelector(
+          '.MuiCardHeader-title',
+        )?.textContent;
         out.push(
-          `card "${title ?? '?'}" overflows: ${el.scrollWidth} > ${el.clientWidth}`,
+          `card "${title ?? '?'}" overflows: ${el.scrollWidth} > ${
+            el.clientWidth
+          }`,
         );
       }
     }
