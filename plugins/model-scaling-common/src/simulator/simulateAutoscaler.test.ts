@@ -507,6 +507,48 @@ describe('simulateAutoscaler: the HPA controller seeds its history on the first 
   });
 });
 
+describe('simulateAutoscaler: resource metrics delay (metrics-server resolution)', () => {
+  const input: SimulationInput = {
+    autoscaler: {
+      kind: 'HorizontalPodAutoscaler',
+      minReplicas: 1,
+      maxReplicas: 8,
+      metrics: cpuAndMemory.slice(0, 1),
+    },
+    load: [
+      { t: 0, rps: 10 },
+      { t: 30, rps: 10 },
+      { t: 45, rps: 100 },
+      { t: 300, rps: 100 },
+    ],
+    capacity: {
+      cpu: { millicoresPerRps: 2, idleMillicores: 10, requestMillicores: 100 },
+    },
+    coldStartSeconds: 2,
+  };
+
+  it('sees the load of one delay ago and holds back while new pods have no sample', () => {
+    const now = simulateAutoscaler(input);
+    const delayed = simulateAutoscaler({
+      ...input,
+      resourceMetricsDelaySeconds: 15,
+    });
+    const firstUp = (r: ReturnType<typeof simulateAutoscaler>) =>
+      r.events.find(e => e.to > e.from)!.t;
+    expect(firstUp(now)).toBe(45);
+    expect(firstUp(delayed)).toBe(60);
+    expect(delayed.timeline[delayed.timeline.length - 1].desiredReplicas).toBe(
+      now.timeline[now.timeline.length - 1].desiredReplicas,
+    );
+  });
+
+  it('rejects a negative delay, naming the field', () => {
+    expect(() =>
+      simulateAutoscaler({ ...input, resourceMetricsDelaySeconds: -1 }),
+    ).toThrow('resourceMetricsDelaySeconds');
+  });
+});
+
 describe('simulateAutoscaler input', () => {
   it('names the offending field', () => {
     expect(() =>

@@ -219,6 +219,25 @@ export function simulateAutoscaler(
     clock = t;
   };
 
+  const metricsDelay = input.resourceMetricsDelaySeconds ?? 0;
+  /**
+   * What the resource metrics show at `t`: the load and the reporting pods of
+   * `metricsDelay` ago (replica_calculator.go groupPods: pods without a sample
+   * are missing, pods not ready are unready).
+   */
+  const resourceState = (t: number): SimState => {
+    const now = state(t);
+    if (metricsDelay <= 0) return now;
+    const then = Math.max(0, t - metricsDelay);
+    const reporting = pods.ready(t - metricsDelay);
+    return {
+      ...now,
+      load: loadAt(load, then),
+      ready: reporting,
+      missing: Math.max(0, now.ready - reporting),
+    };
+  };
+
   const state = (t: number): SimState => {
     const ready = pods.ready(t);
     return {
@@ -326,9 +345,12 @@ export function simulateAutoscaler(
     const s = state(t);
     const samples: HpaMetricSample[] = metrics.map(m => {
       if (!m.trigger || isResourceTrigger(m.trigger.type) || m.invalid) {
-        return failing(input, m, t)
-          ? failedSample(m)
-          : sampleMetric(m, s, capacity);
+        if (failing(input, m, t)) return failedSample(m);
+        return sampleMetric(
+          m,
+          m.source === 'Resource' ? resourceState(t) : s,
+          capacity,
+        );
       }
       // KEDA's metrics server answers the HPA (scale_handler.go GetScaledObjectMetrics).
       const reading = observe(m, t, s);

@@ -137,6 +137,7 @@ const schema = z.object({
       lastActiveTime: z.number().optional(),
     })
     .optional(),
+  resourceMetricsDelaySeconds: z.number().nonnegative().max(600).optional(),
   syncPeriodSeconds: z.number().positive().optional(),
   tolerance: z.number().nonnegative().max(1).optional(),
   downscaleStabilizationSeconds: z.number().nonnegative().optional(),

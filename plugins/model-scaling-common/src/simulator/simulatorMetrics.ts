@@ -119,6 +119,8 @@ export interface SimState {
   load: number;
   ready: number;
   starting: number;
+  /** Running pods without a resource metric sample yet (see `resourceMetricsDelaySeconds`). */
+  missing?: number;
   backlog: number;
 }
 
@@ -230,6 +232,12 @@ export function sampleMetric(
         state: 'ready',
         count: state.ready,
         value: reading.value,
+        request: reading.request,
+      });
+    if (m.source === 'Resource' && state.missing)
+      pods.push({
+        state: 'missing',
+        count: state.missing,
         request: reading.request,
       });
     if (state.starting > 0)

@@ -89,6 +89,14 @@ export interface SimulationInput {
    * `initialCooldownPeriod`, `lastActiveTime` (default: never active).
    */
   kedaStatus?: { createdAt?: number; lastActiveTime?: number };
+  /**
+   * How old the resource metrics (CPU, memory) are when the HPA reads them:
+   * metrics-server reports usage averaged over its last scrape interval
+   * (`--metric-resolution`, 15 s by default in kwok, 60 s upstream), so the HPA
+   * sees the load and the pods of that long ago; a pod younger than this has
+   * no sample yet (the HPA's missing-metrics rule). Default 0.
+   */
+  resourceMetricsDelaySeconds?: number;
   /** HPA sync period, default 15 s. */
   syncPeriodSeconds?: number;
   /** Controller tolerance, default 0.1. */
