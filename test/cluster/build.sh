@@ -2,13 +2,14 @@
 # Builds the real control plane for the cluster tests from Go modules, into the cache
 # (never into git): kube-apiserver, kube-controller-manager, kube-scheduler, kubectl
 # (k8s.io/kubernetes), etcd (go.etcd.io/etcd/server/v3), kwok + kwokctl (sigs.k8s.io/kwok)
-# and metrics-server (sigs.k8s.io/metrics-server). Also downloads KEDA's module for its CRDs.
+# metrics-server (sigs.k8s.io/metrics-server) and the KEDA operator and metrics API server
+# (github.com/kedacore/keda/v2 cmd/operator and cmd/adapter; its CRDs come from the same module).
 #
 # Each component lands in $MODEL_SCALING_CLUSTER_CACHE/<component>-<version>/ with a stamp
 # (hash of the wrapper's go.mod + go.sum, the ldflags and the Go version); a component whose
 # stamp matches is skipped, so a warm run takes seconds. Prints the time of each step.
 #
-# Usage: test/cluster/build.sh [component...]   (default: all; components: kube etcd kwok metrics-server)
+# Usage: test/cluster/build.sh [component...]   (default: all; components: kube etcd kwok metrics-server keda)
 # Builds run under `nice -n ${CLUSTER_BUILD_NICE:-19}`; a cold build takes a long while on 2 cores.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -86,7 +87,16 @@ if want metrics-server; then
     metrics-server=sigs.k8s.io/metrics-server/cmd/metrics-server
 fi
 
-# KEDA: only its CRDs are used; the module download is verified against go.sum's database.
+# The KEDA operator and metrics API server (cmd/operator, cmd/adapter of KEDA's module, through
+# the wrapper test/cluster/keda/); component name `keda`.
+if want keda; then
+  build_component keda keda "${KEDA_BIN:-$CLUSTER_CACHE/keda-$KEDA_VERSION}" \
+    "-s -w -X github.com/kedacore/keda/v2/version.Version=${KEDA_VERSION#v}" \
+    operator=github.com/kedacore/keda/v2/cmd/operator \
+    adapter=github.com/kedacore/keda/v2/cmd/adapter
+fi
+
+# KEDA's CRDs from its module download (verified against go.sum's database).
 start=$SECONDS
 keda_dir="$("$GO" mod download -json "$KEDA_MODULE@$KEDA_VERSION" | sed -nE 's/^[[:space:]]*"Dir": "(.*)",?$/\1/p')"
 [ -f "$keda_dir/config/crd/bases/keda.sh_scaledobjects.yaml" ] || die "KEDA $KEDA_VERSION module has no CRDs at $keda_dir"

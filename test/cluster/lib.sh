@@ -1,7 +1,7 @@
 # Shared settings of the cluster test scripts (sourced by build.sh, start.sh, stop.sh).
 #
-# Versions come from the wrapper modules' go.mod files (the one source of truth), except KEDA,
-# whose CRDs are read from its module download and which is never built.
+# Versions come from the wrapper modules' go.mod files (the one source of truth); KEDA's version
+# is pinned here and must match test/cluster/keda/go.mod (build.sh checks it).
 #
 # Environment:
 #   MODEL_SCALING_CLUSTER_CACHE  where binaries, the KWOK work dir and the cluster state live
@@ -36,6 +36,7 @@ KUBE_BIN="$CLUSTER_CACHE/kube-$KUBE_VERSION"
 ETCD_BIN="$CLUSTER_CACHE/etcd-$ETCD_VERSION"
 KWOK_BIN="$CLUSTER_CACHE/kwok-$KWOK_VERSION"
 METRICS_SERVER_BIN="$CLUSTER_CACHE/metrics-server-$METRICS_SERVER_VERSION"
+KEDA_BIN="$CLUSTER_CACHE/keda-$KEDA_VERSION"
 
 KUBECTL="$KUBE_BIN/kubectl"
 KWOKCTL="$KWOK_BIN/kwokctl"

@@ -4,8 +4,9 @@
 # metrics-server and the KWOK controller (simulated nodes and pods), all as local processes
 # (kwokctl binary runtime), from the binaries that build.sh put in the cache.
 #
-# Then: KEDA's CRDs (from KEDA's module), a read-only ServiceAccount bound to the ClusterRole of
-# manifests/rbac.yaml, the KWOK nodes and workloads of examples/cluster/, and files for clients
+# Then: KEDA's CRDs (from KEDA's module), Prometheus with the tests' exporter
+# (start-prometheus.sh), the real KEDA operator and metrics API server (start-keda.sh), a
+# read-only ServiceAccount bound to the ClusterRole of manifests/rbac.yaml, the KWOK nodes and workloads of examples/cluster/, and files for clients
 # in $MODEL_SCALING_CLUSTER_CACHE/state/<name>/:
 #   admin.kubeconfig     cluster-admin (for the tests' setup)
 #   reader.kubeconfig    the read-only ServiceAccount token
@@ -20,7 +21,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 t0=$SECONDS
 for b in "$KUBE_BIN/kube-apiserver" "$KUBE_BIN/kube-controller-manager" "$KUBE_BIN/kube-scheduler" \
-  "$KUBECTL" "$ETCD_BIN/etcd" "$KWOK_BIN/kwok" "$KWOKCTL" "$METRICS_SERVER_BIN/metrics-server"; do
+  "$KUBECTL" "$ETCD_BIN/etcd" "$KWOK_BIN/kwok" "$KWOKCTL" "$METRICS_SERVER_BIN/metrics-server" \
+  "$KEDA_BIN/operator" "$KEDA_BIN/adapter"; do
   [ -x "$b" ] || die "$b is missing: run test/cluster/build.sh first"
 done
 keda_dir="$(cat "$CLUSTER_CACHE/keda-$KEDA_VERSION.dir" 2>/dev/null || true)"
@@ -40,6 +42,8 @@ if [ -z "$port" ]; then
 fi
 echo "$port" >"$CLUSTER_STATE/port"
 
+# The HPA controller's default downscale stabilization (for HPAs without behavior) is 1 min
+# instead of 5, so the scale-down tests are bounded; tests/differential.test.ts simulates the same.
 # One instance of each controller: without leader election they keep running through an API
 # server restart (with it they exit when the lease cannot be renewed, and nothing restarts them
 # here, unlike a kubelet with static pods).
@@ -69,6 +73,7 @@ KWOK_KUBECTL_BINARY="$KUBECTL" \
   --metrics-server-binary "$METRICS_SERVER_BIN/metrics-server" \
   --enable metrics-server \
   --extra-args kube-controller-manager=leader-elect=false \
+  --extra-args kube-controller-manager=horizontal-pod-autoscaler-downscale-stabilization=1m0s \
   --extra-args kube-scheduler=leader-elect=false \
   --wait 3m \
   --timeout 5m
@@ -85,11 +90,14 @@ for _ in $(seq 60); do k get --raw /readyz >/dev/null 2>&1 && break; sleep 1; do
 k get --raw /readyz >/dev/null || die "the API server at $url is not ready"
 
 log "applying KEDA $KEDA_VERSION CRDs"
-for crd in keda.sh_scaledobjects keda.sh_scaledjobs keda.sh_triggerauthentications keda.sh_clustertriggerauthentications; do
+# (the operator watches all of them, the eventing ones included, and does not start without them)
+for crd in keda.sh_scaledobjects keda.sh_scaledjobs keda.sh_triggerauthentications keda.sh_clustertriggerauthentications \
+  eventing.keda.sh_cloudeventsources eventing.keda.sh_clustercloudeventsources; do
   k apply --server-side --force-conflicts -f "$keda_dir/config/crd/bases/$crd.yaml" >/dev/null
 done
 k wait --for condition=established --timeout=60s crd/scaledobjects.keda.sh crd/scaledjobs.keda.sh \
-  crd/triggerauthentications.keda.sh crd/clustertriggerauthentications.keda.sh >/dev/null
+  crd/triggerauthentications.keda.sh crd/clustertriggerauthentications.keda.sh \
+  crd/cloudeventsources.eventing.keda.sh crd/clustercloudeventsources.eventing.keda.sh >/dev/null
 
 log "applying the read-only RBAC (manifests/rbac.yaml)"
 k apply --server-side -f "$CLUSTER_DIR/manifests/rbac.yaml" >/dev/null
@@ -137,6 +145,11 @@ k get --raw /apis/metrics.k8s.io/v1beta1/nodes 2>/dev/null | grep -q '"usage"' |
   log "warning: metrics-server has no node metrics yet (see $workdir/logs/metrics-server.log)"
 t_ready=$SECONDS
 
+# Prometheus with the tests' exporter, and the real KEDA operator and metrics API server.
+"$CLUSTER_DIR/start-prometheus.sh"
+"$CLUSTER_DIR/start-keda.sh"
+t_keda=$SECONDS
+
 ca_data="$(base64 -w0 <"$ca_file")"
 cat >"$CLUSTER_STATE/cluster.env" <<EOF
 # Written by test/cluster/start.sh for cluster $CLUSTER_NAME
@@ -151,6 +164,7 @@ CLUSTER_NAME=$CLUSTER_NAME
 KWOK_CLUSTER_DIR=$workdir
 KUBE_VERSION=$KUBE_VERSION
 FIXTURES_REJECTED=$rejected
+$(cat "$CLUSTER_STATE/prometheus/prometheus.env" "$CLUSTER_STATE/keda/keda.env")
 EOF
 
 cat >"$CLUSTER_STATE/reader.kubeconfig" <<EOF
@@ -197,6 +211,6 @@ modelScaling:
 EOF
 chmod 600 "$CLUSTER_STATE/cluster.env" "$CLUSTER_STATE/reader.kubeconfig" "$CLUSTER_STATE/app-config.cluster.yaml"
 
-log "cluster $CLUSTER_NAME ready at $url: control plane up in $((t_created - t0)) s, fixtures ready after $((t_ready - t0)) s total; $rejected fixture file(s) refused"
+log "cluster $CLUSTER_NAME ready at $url: control plane up in $((t_created - t0)) s, fixtures ready after $((t_ready - t0)) s, Prometheus and KEDA after $((t_keda - t0)) s; $rejected fixture file(s) refused"
 log "env file: $CLUSTER_STATE/cluster.env"
-echo "$((t_created - t0)) $((t_ready - t0))" >"$CLUSTER_STATE/start-seconds"
+echo "$((t_created - t0)) $((t_ready - t0)) $((t_keda - t0))" >"$CLUSTER_STATE/start-seconds"

@@ -263,7 +263,13 @@ describe('model-scaling backend on the real control plane', () => {
     const counts = Object.fromEntries(c.kinds.map(k => [k.kind, k.count]));
     const real = await kubectlJson(env, ['get', 'deployments', '-A']);
     expect(counts.Deployment).toBe(real.items.length);
-    expect(counts.ScaledObject).toBe(3);
+    const scaledObjects = await kubectlJson(env, [
+      'get',
+      'scaledobjects.keda.sh',
+      '-A',
+    ]);
+    expect(counts.ScaledObject).toBe(scaledObjects.items.length);
+    expect(counts.ScaledObject).toBeGreaterThanOrEqual(3);
     expect(counts.HorizontalPodAutoscaler).toBeGreaterThanOrEqual(1);
     expect(counts.Node).toBe(
       (await kubectlJson(env, ['get', 'nodes'])).items.length,
@@ -327,9 +333,8 @@ describe('model-scaling backend on the real control plane', () => {
         });
         // What the fixtures declare is interpreted the same way on both.
         expect(w.autoscaler.type).toBe(d.autoscaler.type);
-        // KEDA's spec is read the same way; its status fields (conditions, health, hpaName, ...)
-        // stay empty here because no KEDA operator runs on the test cluster, only its CRDs.
-        // The real API server also fills the CRD's OpenAPI defaults, which the demo cluster does
+        // KEDA's spec is read the same way, and the real operator (start-keda.sh) writes the
+        // same kinds of conditions as the demo cluster's. The real API server also fills the CRD's OpenAPI defaults, which the demo cluster does
         // not: KEDA's `fallback.behavior` defaults to `static`.
         const realSpec = kedaSpec(w.autoscaler.keda);
         if (realSpec?.fallback && !d.autoscaler.keda?.fallback?.behavior) {
@@ -338,7 +343,28 @@ describe('model-scaling backend on the real control plane', () => {
           delete realSpec.fallback.behavior;
         }
         expect(shapeOf(realSpec)).toEqual(shapeOf(kedaSpec(d.autoscaler.keda)));
-        if (w.autoscaler.keda) expect(w.autoscaler.keda.conditions).toEqual([]);
+        if (w.autoscaler.keda) {
+          const types = (k: any) =>
+            (k?.conditions ?? []).map((c: any) => c.type).sort();
+          await waitFor(
+            `KEDA's conditions on ${name}`,
+            async () =>
+              types(
+                (
+                  await status(backend, name)
+                ).workloads[i].autoscaler.keda,
+              ).includes('Ready'),
+            { timeoutMs: 60_000 },
+          );
+          const now = (await status(backend, name)).workloads[i].autoscaler
+            .keda;
+          expect(types(now)).toEqual(
+            expect.arrayContaining(['Active', 'Ready']),
+          );
+          expect(types(d.autoscaler.keda)).toEqual(
+            expect.arrayContaining(['Active', 'Ready']),
+          );
+        }
         expect({
           mode: w.gpu.mode,
           resource: w.gpu.resourceName,

@@ -24,6 +24,16 @@ export interface ClusterEnv {
   KWOK_CLUSTER_DIR: string;
   KUBE_VERSION: string;
   FIXTURES_REJECTED: string;
+  /** The local Prometheus (start-prometheus.sh). */
+  PROMETHEUS_URL: string;
+  /** The tests' exporter that Prometheus scrapes every second (prometheus/exporter.py). */
+  EXPORTER_URL: string;
+  /** The KEDA operator's and metrics API server's logs and pids (start-keda.sh). */
+  KEDA_VERSION: string;
+  KEDA_OPERATOR_LOG: string;
+  KEDA_ADAPTER_LOG: string;
+  KEDA_OPERATOR_PID: string;
+  KEDA_ADAPTER_PID: string;
 }
 
 /** The repository root. */
