@@ -12,6 +12,7 @@ import { ModelAdvice, adviceKey } from '../BatchingAdvice/useBatchingAdvice';
 import { usePatternPresets } from '../../hooks/usePatternPresets';
 import { GpuCard } from '../GpuCard/GpuCard';
 import { HistoryCard } from '../HistoryCard/HistoryCard';
+import { PodsCard } from '../PodsCard/PodsCard';
 import { TritonCard } from '../TritonCard/TritonCard';
 import { WhatIfCard } from '../WhatIfCard/WhatIfCard';
 import { formatAge } from '../shared/format';
@@ -107,6 +108,9 @@ export function WorkloadSection(props: WorkloadSectionProps) {
             </InfoCard>
           </Grid>
         )}
+        <Grid item xs={12}>
+          <PodsCard workload={workload} generatedAt={status.generatedAt} />
+        </Grid>
         <Grid item xs={12}>
           <HistoryCard history={workload.history} />
         </Grid>
