@@ -48,4 +48,7 @@ module.exports = {
   ],
   maxWorkers: 1,
   testTimeout: 300_000,
+  // A backend started with startTestBackend in a test file can leave a scheduler timer
+  // behind after stop(); the run must end when the tests have, never hang CI.
+  forceExit: true,
 };
