@@ -53,7 +53,10 @@ async function openTritonCard(page: Page): Promise<Locator> {
   await page.goto('/catalog/default/component/image-classifier/scaling');
   const tab = page.getByTestId('model-scaling-tab');
   await expect(tab).toBeVisible();
-  const model = tab.getByRole('region', { name: 'Triton model resnet50' });
+  const model = tab.getByRole('region', {
+    name: 'Triton model resnet50',
+    exact: true,
+  });
   await expect(model).toBeVisible({ timeout: 90_000 });
   return model;
 }
@@ -132,7 +135,10 @@ test('the Triton card follows a real Triton under the generated load test', asyn
         f.compute !== '—',
       (LOAD_SECONDS - 5) * 1000,
     );
-    const model = page.getByRole('region', { name: 'Triton model resnet50' });
+    const model = page.getByRole('region', {
+      name: 'Triton model resnet50',
+      exact: true,
+    });
     await expect(model.getByText('Queue vs compute time')).toBeVisible();
     await screenshot(page, 'triton-real-under-load');
   } finally {
