@@ -69,6 +69,23 @@ describe('compareReplicaTimelines', () => {
     expect(r.largestDifference).toBe(4);
   });
 
+  it('accepts a count in between while the prediction changes', () => {
+    const r = compareReplicaTimelines({
+      predicted,
+      observed: [
+        { t: 0, replicas: 1 },
+        { t: 25, replicas: 3 },
+        { t: 40, replicas: 4 },
+      ],
+      periodSeconds: 15,
+    });
+    expect(r.steps.find(s => s.t === 30)).toMatchObject({
+      observed: 3,
+      agrees: true,
+    });
+    expect(r.stepsAgreeing).toBe(6);
+  });
+
   it('skips steps before the first observation and rejects a negative period', () => {
     expect(
       compareReplicaTimelines({

@@ -27,7 +27,7 @@ export interface ReplicaStepComparison {
   predicted: number;
   /** Undefined before the first observation. */
   observed?: number;
-  /** Equal, or equal to a prediction within one period of `t`. */
+  /** Equal, or within the predictions of one period around `t`. */
   agrees: boolean;
 }
 
@@ -59,9 +59,10 @@ export function observedAt(
 
 /**
  * Compares step by step. A step agrees when the observed count at `t` equals the prediction at
- * `t`, or equals the prediction at another step within `periodSeconds` of `t`, or is observed
- * within `periodSeconds` of `t` while the prediction holds (the change came one period early or
- * late). Steps before the first observation are not compared.
+ * `t`, or lies between the smallest and largest prediction within `periodSeconds` of `t` (a
+ * change one period early or late, or a count in between while the prediction changes), or the
+ * prediction was observed within `periodSeconds` of `t`. Steps before the first observation are
+ * not compared.
  */
 export function compareReplicaTimelines(
   input: CompareReplicaTimelinesInput,
@@ -77,12 +78,15 @@ export function compareReplicaTimelines(
       largestDifference,
       Math.abs(seen - step.replicas),
     );
-    let agrees = seen === step.replicas;
-    if (!agrees) {
-      agrees = predicted.some(
-        q => Math.abs(q.t - step.t) <= p && q.replicas === seen,
-      );
-    }
+    // Within one period of t the prediction takes the values `near`; during a
+    // change the real controllers may land on any count in between (their
+    // metrics are averaged over a window that straddles the change).
+    const near = predicted
+      .filter(q => Math.abs(q.t - step.t) <= p)
+      .map(q => q.replicas);
+    let agrees =
+      seen === step.replicas ||
+      (seen >= Math.min(...near) && seen <= Math.max(...near));
     if (!agrees) {
       // The observation reached the prediction within one period of t.
       agrees = observed.some(
