@@ -14,6 +14,7 @@ import { HealthStatus } from '../shared/HealthStatus';
 import { formatSeconds } from '../shared/format';
 import { ScrollableTable } from '../shared/ScrollableTable';
 import { AlertChip } from '../shared/AlertChip';
+import { Term } from '../shared/Term';
 
 const useStyles = makeStyles(theme => ({
   chips: {
@@ -58,7 +59,7 @@ export function KedaDetails(props: { keda: KedaView }) {
           <Chip
             size="small"
             color={keda.active ? 'primary' : 'default'}
-            label={keda.active ? 'Active' : 'Idle'}
+            label={<Term term="active">{keda.active ? 'Active' : 'Idle'}</Term>}
           />
         )}
         {keda.paused && <AlertChip size="small" alert label="Paused" />}
@@ -77,24 +78,38 @@ export function KedaDetails(props: { keda: KedaView }) {
           <Chip
             size="small"
             variant="outlined"
-            label={`Fallback ${keda.fallback.replicas} replicas after ${keda.fallback.failureThreshold} failures`}
+            label={
+              <Term term="fallback">
+                {`Fallback ${keda.fallback.replicas} replicas after ${keda.fallback.failureThreshold} failures`}
+              </Term>
+            }
           />
         )}
         <Chip
           size="small"
           variant="outlined"
-          label={`Polling ${formatSeconds(keda.pollingInterval)}`}
+          label={
+            <Term term="pollingInterval">{`Polling ${formatSeconds(
+              keda.pollingInterval,
+            )}`}</Term>
+          }
         />
         <Chip
           size="small"
           variant="outlined"
-          label={`Cooldown ${formatSeconds(keda.cooldownPeriod)}`}
+          label={
+            <Term term="cooldownPeriod">{`Cooldown ${formatSeconds(
+              keda.cooldownPeriod,
+            )}`}</Term>
+          }
         />
         {keda.idleReplicaCount !== undefined && (
           <Chip
             size="small"
             variant="outlined"
-            label={`Idle ${keda.idleReplicaCount} replicas`}
+            label={
+              <Term term="idleReplicaCount">{`Idle ${keda.idleReplicaCount} replicas`}</Term>
+            }
           />
         )}
       </div>
@@ -103,8 +118,12 @@ export function KedaDetails(props: { keda: KedaView }) {
           <TableHead>
             <TableRow>
               <TableCell>Trigger</TableCell>
-              <TableCell align="right">Threshold</TableCell>
-              <TableCell align="right">Activation</TableCell>
+              <TableCell align="right">
+                <Term term="threshold">Threshold</Term>
+              </TableCell>
+              <TableCell align="right">
+                <Term term="activationThreshold">Activation</Term>
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

@@ -15,6 +15,7 @@ import { BatchHistogramChart } from './BatchHistogramChart';
 import { QueueComputeChart } from './QueueComputeChart';
 import { batchingSummary } from './batchingSummary';
 import { ScrollableTable } from '../shared/ScrollableTable';
+import { Term } from '../shared/Term';
 
 function percent(share: number | undefined): string {
   return share === undefined ? '—' : `${Math.round(share * 100)} %`;
@@ -53,7 +54,9 @@ export function TritonModelSection(props: {
               </TableHead>
               <TableBody>
                 <TableRow>
-                  <TableCell>Batch size</TableCell>
+                  <TableCell>
+                    <Term term="preferredBatchSize">Batch size</Term>
+                  </TableCell>
                   <TableCell>
                     {summary.dynamicBatching
                       ? `preferred ${
@@ -66,25 +69,31 @@ export function TritonModelSection(props: {
                       ` (max ${summary.maxBatchSize})`}
                   </TableCell>
                   <TableCell>
-                    average{' '}
-                    {summary.averageBatchSize === undefined
-                      ? '—'
-                      : formatNumber(summary.averageBatchSize, 2)}
-                    {summary.modeBatchSize !== undefined &&
-                      `, mostly ${summary.modeBatchSize}`}
+                    <Term term="averageBatch">
+                      average{' '}
+                      {summary.averageBatchSize === undefined
+                        ? '—'
+                        : formatNumber(summary.averageBatchSize, 2)}
+                      {summary.modeBatchSize !== undefined &&
+                        `, mostly ${summary.modeBatchSize}`}
+                    </Term>
                   </TableCell>
                 </TableRow>
                 <TableRow>
-                  <TableCell>Queue delay</TableCell>
+                  <TableCell>
+                    <Term term="maxQueueDelay">Queue delay</Term>
+                  </TableCell>
                   <TableCell>
                     {summary.maxQueueDelayUs === undefined
                       ? '—'
                       : `max ${formatMicros(summary.maxQueueDelayUs)}`}
                   </TableCell>
                   <TableCell>
-                    average {formatMicros(model.averageQueueUs)}
-                    {summary.queueDelayUse !== undefined &&
-                      ` (${percent(summary.queueDelayUse)} of max)`}
+                    <Term term="queueTime">
+                      average {formatMicros(model.averageQueueUs)}
+                      {summary.queueDelayUse !== undefined &&
+                        ` (${percent(summary.queueDelayUse)} of max)`}
+                    </Term>
                   </TableCell>
                 </TableRow>
                 <TableRow>
@@ -93,13 +102,17 @@ export function TritonModelSection(props: {
                   <TableCell>{percent(summary.preferredShare)}</TableCell>
                 </TableRow>
                 <TableRow>
-                  <TableCell>Compute per execution</TableCell>
+                  <TableCell>
+                    <Term term="computeTime">Compute per execution</Term>
+                  </TableCell>
                   <TableCell>—</TableCell>
                   <TableCell>{formatMicros(model.averageComputeUs)}</TableCell>
                 </TableRow>
                 {model.pendingRequests !== undefined && (
                   <TableRow>
-                    <TableCell>Pending requests</TableCell>
+                    <TableCell>
+                      <Term term="pendingRequests">Pending requests</Term>
+                    </TableCell>
                     <TableCell>—</TableCell>
                     <TableCell>{model.pendingRequests}</TableCell>
                   </TableRow>
