@@ -219,6 +219,16 @@ export function simulateAutoscaler(
     clock = t;
   };
 
+  const state = (t: number): SimState => {
+    const ready = pods.ready(t);
+    return {
+      load: loadAt(load, t),
+      ready,
+      starting: pods.count - ready,
+      backlog,
+    };
+  };
+
   const metricsDelay = input.resourceMetricsDelaySeconds ?? 0;
   /**
    * What the resource metrics show at `t`: the load and the reporting pods of
@@ -235,16 +245,6 @@ export function simulateAutoscaler(
       load: loadAt(load, then),
       ready: reporting,
       missing: Math.max(0, now.ready - reporting),
-    };
-  };
-
-  const state = (t: number): SimState => {
-    const ready = pods.ready(t);
-    return {
-      load: loadAt(load, t),
-      ready,
-      starting: pods.count - ready,
-      backlog,
     };
   };
 
