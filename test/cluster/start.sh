@@ -104,6 +104,8 @@ k apply --server-side -f "$CLUSTER_DIR/manifests/rbac.yaml" >/dev/null
 # ... and write access in ml-sandbox only, for the scaffolder's apply action
 k apply --server-side -f "$CLUSTER_DIR/manifests/scaffolder-rbac.yaml" >/dev/null
 token="$(k -n backstage create token backstage-model-scaling --duration 48h)"
+# the scaffolder's own write identity (manifests/scaffolder-rbac.yaml), never the read token
+write_token="$(k -n backstage create token model-scaling-scaffolder --duration 48h)"
 
 log "applying examples/cluster fixtures"
 : >"$CLUSTER_STATE/fixtures.log"
@@ -205,9 +207,12 @@ demoCluster:
   enabled: false
 modelScaling:
   scaffolder:
-    allowedTargets:
+    # model-service:cluster:apply writes with its own identity: the namespaced Role of
+    # manifests/scaffolder-rbac.yaml in ml-sandbox (docs/security.md)
+    targets:
       - cluster: $CLUSTER_NAME
-        namespace: ml-sandbox
+        namespaces: [ml-sandbox]
+        serviceAccountToken: $write_token
 EOF
 chmod 600 "$CLUSTER_STATE/cluster.env" "$CLUSTER_STATE/reader.kubeconfig" "$CLUSTER_STATE/app-config.cluster.yaml"
 
