@@ -32,6 +32,30 @@ interface BatchStat {
   compute_output: Duration;
 }
 
+/** Successful inferences a stats document counts so far. */
+function inferenceCount(doc: any): number {
+  return Number(doc.model_stats?.[0]?.inference_stats?.success?.count ?? 0);
+}
+
+/**
+ * The stats document once it counts `expected` more successful inferences than `prev`.
+ * Triton sends the response before it records the request's statistics, so a stats read right
+ * after the answer can still miss it; poll briefly (bounded) until the counts have caught up.
+ */
+async function statsSettled(
+  model: string,
+  prev: any,
+  expected: number,
+): Promise<any> {
+  const want = inferenceCount(prev) + expected;
+  let cur = await fetchStats(model);
+  for (let i = 0; i < 100 && inferenceCount(cur) < want; i++) {
+    await new Promise(resolve => setTimeout(resolve, 10));
+    cur = await fetchStats(model);
+  }
+  return cur;
+}
+
 /**
  * Mean execution time per executed batch size between two stats documents:
  * what one execution of that size really took here (the profile's sleep plus
@@ -174,7 +198,7 @@ export async function calibrate(options: {
     let prev = await fetchStats(model);
     for (let i = 0; i < count; i++) {
       await infer(model);
-      const cur = await fetchStats(model);
+      const cur = await statsSettled(model, prev, 1);
       serviceUs.push(measuredProfile(model, prev, cur).points[0].latencyUs);
       queueUs.push(meanQueueUs(prev, cur));
       prev = cur;
@@ -193,7 +217,11 @@ export async function calibrate(options: {
     }),
   );
   const wallUs = (performance.now() - t0) * 1000;
-  const s2 = await fetchStats(options.plainModel);
+  const s2 = await statsSettled(
+    options.plainModel,
+    s1,
+    perClient * concurrency,
+  );
   const busy = measuredProfile(options.plainModel, s1, s2).points.find(
     p => p.batchSize === 1,
   )!.latencyUs;
@@ -268,7 +296,11 @@ export async function differentialPoint(options: {
     seed: options.seed,
     send: () => infer(model),
   });
-  const after = await fetchStats(model);
+  const after = await statsSettled(
+    model,
+    before,
+    run.sentUs.length - run.failures,
+  );
   if (run.failures > 0) {
     throw new Error(
       `${model}: ${run.failures} requests failed: ${run.firstError}`,
