@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts the portal (`yarn start`: frontend :3000, backend :7007 with the demo
 # cluster) in the background and waits until the backend is ready and the
-# frontend answers. Writes the process group id to $PORTAL_PID_FILE.
+# frontend answers. Writes the process group id to $PORTAL_PID_FILE. Arguments go to
+# `yarn start` (e.g. `--config` overlays).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 log="${PORTAL_LOG:-/tmp/model-scaling-portal.log}"
 pidfile="${PORTAL_PID_FILE:-/tmp/model-scaling-portal.pid}"
 timeout="${PORTAL_TIMEOUT:-600}"
-setsid yarn start > "$log" 2>&1 < /dev/null &
+setsid yarn start "$@" > "$log" 2>&1 < /dev/null &
 echo $! > "$pidfile"
 start=$(date +%s)
 ready_backend="" ; ready_frontend=""
