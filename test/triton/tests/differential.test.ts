@@ -19,6 +19,12 @@ import { STATE_DIR } from '../lib/tritonEnv';
 const SECONDS = Number(process.env.TRITON_DIFF_SECONDS ?? 20);
 const LOADS = [0.25, 0.6, 0.9];
 const TOLERANCE = 0.15;
+/**
+ * Mean queue times of a few milliseconds are judged within 15 % or this many milliseconds,
+ * whichever is larger: the real server alone gave 8.69, 9.19 and 12.31 ms for the same point
+ * (golden-path config at 90 %) in three runs on this shared 2-core machine (docs/triton-tests.md).
+ */
+const QUEUE_ABSOLUTE_MS = Number(process.env.TRITON_DIFF_QUEUE_MS ?? 2.5);
 /** Above this lateness of the load generator (p99, ms) the machine is too busy to judge queue times. */
 const QUIET_LATE_P99_MS = Number(process.env.TRITON_DIFF_QUIET_MS ?? 5);
 
@@ -34,7 +40,7 @@ describe('simulateBatching against the real dynamic batcher', () => {
     );
   });
 
-  it('predicts the average batch size at every point, and the mean queue time wherever the machine kept time, within 15 %', async () => {
+  it('predicts the average batch size at every point within 15 %, and the mean queue time wherever the machine kept time within 15 % or 2.5 ms', async () => {
     const calibration = await calibrate({
       plainModel: 'resnet50-nobatch',
       batchingModel: 'resnet50',
@@ -65,7 +71,13 @@ describe('simulateBatching against the real dynamic batcher', () => {
       // itself ran late (other work on the cores), Triton's threads did too, and no model of
       // Triton's batcher contains that. Such points are listed, not judged.
       if (r.lateP99Ms <= QUIET_LATE_P99_MS) {
-        expect({ where, queue: Math.abs(r.queueError) <= TOLERANCE }).toEqual({
+        const queueDiffMs = Math.abs(
+          r.simulated.averageQueueMs - r.real.averageQueueMs,
+        );
+        const queueOk =
+          Math.abs(r.queueError) <= TOLERANCE ||
+          queueDiffMs <= QUEUE_ABSOLUTE_MS;
+        expect({ where, queue: queueOk }).toEqual({
           where,
           queue: true,
         });
