@@ -26,7 +26,7 @@ const TOLERANCE = 0.15;
  */
 const QUEUE_ABSOLUTE_MS = Number(process.env.TRITON_DIFF_QUEUE_MS ?? 2.5);
 /** Above this lateness of the load generator (p99, ms) the machine is too busy to judge queue times. */
-const QUIET_LATE_P99_MS = Number(process.env.TRITON_DIFF_QUIET_MS ?? 5);
+const QUIET_LATE_P99_MS = Number(process.env.TRITON_DIFF_QUIET_MS ?? 3);
 
 describe('simulateBatching against the real dynamic batcher', () => {
   const rows: DifferentialRow[] = [];
