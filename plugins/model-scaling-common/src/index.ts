@@ -25,3 +25,4 @@ export * from './batching';
 export * from './findings';
 export * from './history';
 export * from './verdict';
+export * from './fixes';
