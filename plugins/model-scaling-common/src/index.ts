@@ -25,4 +25,5 @@ export * from './batching';
 export * from './findings';
 export * from './history';
 export * from './verdict';
+export * from './economics';
 export * from './fixes';

@@ -1,0 +1,33 @@
+export type {
+  TrafficSeries,
+  CounterSample,
+  TrafficProblem,
+  GpuPlacementSharing,
+  CapacityType,
+  GpuPlacement,
+  GpuPrice,
+  CostSettings,
+  CostAmount,
+  ReplicaTimeline,
+  UtilisationResult,
+  ReplayTarget,
+  CapacityChange,
+  CapacityRecommendation,
+  GpuHoursBucket,
+  ReplayResult,
+  SavingsResult,
+} from './types';
+export {
+  EconomicsInputError,
+  DEFAULT_COST_SETTINGS,
+  costSettingsConfigSchema,
+  resolveCostSettings,
+  trafficSeriesSchema,
+  parseTrafficSeries,
+  gpuPlacementSchema,
+  parseGpuPlacement,
+  capacityChangeSchema,
+  capacityRecommendationSchema,
+  parseCapacityRecommendation,
+} from './schemas';
+export type { CostSettingsConfig } from './schemas';
