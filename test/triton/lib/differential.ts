@@ -174,6 +174,11 @@ export interface Calibration {
   schedulerOverheadUs: Record<string, number>;
   /** One instance's capacity without batching: 1e6 / (serviceUs + instanceGapUs). */
   capacityRps: number;
+  /**
+   * Relative standard error of the calibrated time per execution (the lone requests' spread,
+   * `1.2533 σ / (median √n)` for a median, at least 0.5 %): how well this run knows it.
+   */
+  serviceRelError: number;
 }
 
 /**
@@ -195,6 +200,14 @@ export async function calibrate(options: {
   const lone = async (model: string, count: number) => {
     const serviceUs: number[] = [];
     const queueUs: number[] = [];
+    const relError = (values: number[]) => {
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const sd = Math.sqrt(
+        values.reduce((a, b) => a + (b - mean) ** 2, 0) /
+          Math.max(1, values.length - 1),
+      );
+      return (1.2533 * sd) / (median(values) * Math.sqrt(values.length));
+    };
     let prev = await fetchStats(model);
     for (let i = 0; i < count; i++) {
       await infer(model);
@@ -203,7 +216,11 @@ export async function calibrate(options: {
       queueUs.push(meanQueueUs(prev, cur));
       prev = cur;
     }
-    return { serviceUs: median(serviceUs), queueUs: median(queueUs) };
+    return {
+      serviceUs: median(serviceUs),
+      queueUs: median(queueUs),
+      relError: relError(serviceUs),
+    };
   };
   const plain = await lone(options.plainModel, n);
 
@@ -239,6 +256,7 @@ export async function calibrate(options: {
       [options.batchingModel]: Math.max(0, batching.queueUs - delayUs),
     },
     capacityRps: 1e6 / (plain.serviceUs + instanceGapUs),
+    serviceRelError: Math.max(0.005, plain.relError),
   };
 }
 
@@ -271,6 +289,8 @@ export interface DifferentialRow {
   };
   /** simulateBatching replaying the arrivals with the profile's times (mean and spread of the run). */
   fromProfile: { averageBatchSize: number; averageQueueMs: number };
+  /** Simulated mean queue time with every execution 2 calibration standard errors shorter / longer. */
+  simulatedQueueBandMs: [number, number];
   batchError: number;
   queueError: number;
 }
@@ -342,6 +362,29 @@ export async function differentialPoint(options: {
     schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
     executionTimesUs: trace,
   });
+  // Near saturation the queue time is steep in the time per execution (M/G/1: the wait grows with
+  // ρ / (1 − ρ), so at 90 % a 1 % longer execution means about 10 % more queue). The band replays
+  // the same arrivals with every execution (and the instance's gap) 2 standard errors of the
+  // calibration shorter and longer: the queue times this run's own measurement allows.
+  const band = [-2, 2].map(k => {
+    const f = 1 + k * cal.serviceRelError;
+    const scaled: Record<number, number[]> = {};
+    for (const [b, times] of Object.entries(trace)) {
+      scaled[Number(b)] = times.map(t => t * f);
+    }
+    return simulateBatching({
+      profile,
+      rateRps,
+      dynamicBatching: db !== undefined,
+      preferredBatchSizes: db?.preferredBatchSize ?? [],
+      maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
+      maxBatchSize: config.maxBatchSize,
+      instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
+      arrivalTimesUs: run.sentUs,
+      schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
+      executionTimesUs: scaled,
+    }).averageQueueMs;
+  });
   // The same without the trace: the profile's mean times with the measured spread.
   const fromProfile = simulateBatching({
     profile,
@@ -382,6 +425,7 @@ export async function differentialPoint(options: {
       averageBatchSize: fromProfile.averageBatchSize,
       averageQueueMs: fromProfile.averageQueueMs,
     },
+    simulatedQueueBandMs: [Math.min(...band), Math.max(...band)],
     batchError: rel(sim.averageBatchSize, real.averageBatchSize ?? 0),
     queueError: rel(sim.averageQueueMs, realQueueMs),
   };
@@ -399,8 +443,8 @@ const hist = (h: { batchSize: number; executions: number }[]) => {
 /** The table as Markdown. */
 export function formatDifferentialTable(rows: DifferentialRow[]): string {
   const lines = [
-    '| batching | load | req/s | requests | sends late p99 ms | avg batch real / sim (Δ) | mean queue ms real / sim (Δ) | queue ms, sim from the profile (Δ) | mean compute ms (real) | batch sizes real (≥5 % of executions) | batch sizes sim |',
-    '| --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | --- | --- |',
+    '| batching | load | req/s | requests | sends late p99 ms | avg batch real / sim (Δ) | mean queue ms real / sim (Δ) | sim queue band ms (±2 SE of the calibration) | queue ms, sim from the profile (Δ) | mean compute ms (real) | batch sizes real (≥5 % of executions) | batch sizes sim |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | --- | --- |',
   ];
   const rel = (sim: number, real: number) =>
     real === 0 ? 0 : (sim - real) / real;
@@ -417,6 +461,9 @@ export function formatDifferentialTable(rows: DifferentialRow[]): string {
       `${r.real.averageQueueMs.toFixed(
         2,
       )} / ${r.simulated.averageQueueMs.toFixed(2)} (${pct(r.queueError)})`,
+      `${r.simulatedQueueBandMs[0].toFixed(
+        2,
+      )}–${r.simulatedQueueBandMs[1].toFixed(2)}`,
       `${r.fromProfile.averageQueueMs.toFixed(2)} (${pct(
         rel(r.fromProfile.averageQueueMs, r.real.averageQueueMs),
       )})`,

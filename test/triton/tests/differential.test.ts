@@ -20,9 +20,13 @@ const SECONDS = Number(process.env.TRITON_DIFF_SECONDS ?? 20);
 const LOADS = [0.25, 0.6, 0.9];
 const TOLERANCE = 0.15;
 /**
- * Mean queue times of a few milliseconds are judged within 15 % or this many milliseconds,
- * whichever is larger: the real server alone gave 8.69, 9.19 and 12.31 ms for the same point
- * (golden-path config at 90 %) in three runs on this shared 2-core machine (docs/triton-tests.md).
+ * A judged mean queue time passes when it lies within the band the simulation gives for this run's
+ * own calibration (every execution 2 standard errors shorter / longer, `simulatedQueueBandMs`),
+ * widened by 15 % or this many milliseconds, whichever is larger: queue times of a few ms vary more
+ * than 15 % run to run (the real server alone gave 8.69, 9.19 and 12.31 ms for the same point,
+ * golden-path config at 90 %, in three runs on this shared 2-core machine; docs/triton-tests.md),
+ * and near saturation the queue is steep in the time per execution (1 % longer ≈ 10 % more queue
+ * at 90 % load).
  */
 const QUEUE_ABSOLUTE_MS = Number(process.env.TRITON_DIFF_QUEUE_MS ?? 2.5);
 /** Above this lateness of the load generator (p99, ms) the machine is too busy to judge queue times. */
@@ -40,7 +44,7 @@ describe('simulateBatching against the real dynamic batcher', () => {
     );
   });
 
-  it('predicts the average batch size at every point within 15 %, and the mean queue time wherever the machine kept time within 15 % or 2.5 ms', async () => {
+  it('predicts the average batch size at every point within 15 %, and the mean queue time wherever the machine kept time within the calibration band ± 15 % or 2.5 ms', async () => {
     const calibration = await calibrate({
       plainModel: 'resnet50-nobatch',
       batchingModel: 'resnet50',
@@ -71,12 +75,11 @@ describe('simulateBatching against the real dynamic batcher', () => {
       // itself ran late (other work on the cores), Triton's threads did too, and no model of
       // Triton's batcher contains that. Such points are listed, not judged.
       if (r.lateP99Ms <= QUIET_LATE_P99_MS) {
-        const queueDiffMs = Math.abs(
-          r.simulated.averageQueueMs - r.real.averageQueueMs,
-        );
+        const [lo, hi] = r.simulatedQueueBandMs;
+        const low = Math.min(lo * (1 - TOLERANCE), lo - QUEUE_ABSOLUTE_MS);
+        const high = Math.max(hi * (1 + TOLERANCE), hi + QUEUE_ABSOLUTE_MS);
         const queueOk =
-          Math.abs(r.queueError) <= TOLERANCE ||
-          queueDiffMs <= QUEUE_ABSOLUTE_MS;
+          r.real.averageQueueMs >= low && r.real.averageQueueMs <= high;
         expect({ where, queue: queueOk }).toEqual({
           where,
           queue: true,
