@@ -31,7 +31,6 @@ export class FixError extends InputError {
 
   constructor(details: Omit<FixErrorDetails, 'message'> & { message: string }) {
     super(details.message);
-    this.name = 'FixError';
     this.code = details.code;
     this.file = details.file;
     this.conflicts = details.conflicts;
