@@ -5,9 +5,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { modelScalingPermissions } from '@internal/plugin-model-scaling-common';
+import {
+  modelScalingPermissions,
+  resolveCostSettings,
+} from '@internal/plugin-model-scaling-common';
 import { readBackendSettings } from './config/readBackendSettings';
 import { createRouter } from './router';
+import { createTrafficRouter, permissionEntityReader } from './trafficRouter';
+import { readTrafficOptions } from './services/Traffic/trafficOptions';
 import { scheduleCollection } from './services/Collection/scheduleCollection';
 import { CollectorStore } from './services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from './services/createModelScalingServices';
@@ -37,6 +42,9 @@ export const modelScalingPlugin = createBackendPlugin({
       },
       async init(deps) {
         const settings = readBackendSettings(deps.config, deps.logger);
+        const costs = resolveCostSettings(
+          deps.config.getOptional('modelScaling.costs'),
+        );
         const services = createModelScalingServices({
           settings,
           logger: deps.logger,
@@ -44,6 +52,10 @@ export const modelScalingPlugin = createBackendPlugin({
           catalog: deps.catalog,
           store: await CollectorStore.create({ database: deps.database }),
           instance: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
+          traffic: {
+            options: readTrafficOptions(deps.config),
+            stepSeconds: costs.stepSeconds,
+          },
         });
 
         deps.permissionsRegistry.addPermissions(modelScalingPermissions);
@@ -54,6 +66,15 @@ export const modelScalingPlugin = createBackendPlugin({
             catalog: deps.catalog,
             status: services.status,
             logger: deps.logger,
+          }),
+        );
+        deps.httpRouter.use(
+          await createTrafficRouter({
+            httpAuth: deps.httpAuth,
+            readEntity: permissionEntityReader(deps),
+            status: services.status,
+            traffic: services.traffic,
+            costs,
           }),
         );
 

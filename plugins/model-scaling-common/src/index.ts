@@ -7,6 +7,7 @@
  */
 
 export * from './types/status';
+export * from './types/traffic';
 export * from './patterns';
 export * from './quantity';
 export * from './slim';

@@ -17,6 +17,10 @@ import { defaultTritonReader } from './TritonCollector/defaultTritonReader';
 import { PodProxyFetcher } from './TritonCollector/PodProxyFetcher';
 import { PrometheusClient } from './TritonCollector/PrometheusClient';
 import { TritonCollector } from './TritonCollector/TritonCollector';
+import { recordHistoryPoints } from './Traffic/recordHistoryPoints';
+import { TrafficOptions } from './Traffic/trafficOptions';
+import { TrafficRecorder } from './Traffic/TrafficRecorder';
+import { TrafficService } from './Traffic/TrafficService';
 
 /** The running parts of the plugin, built from its settings. */
 export interface ModelScalingServices {
@@ -29,6 +33,8 @@ export interface ModelScalingServices {
   /** True once every cluster's cache has synced or failed: before that a round would see no workloads. */
   ready(): boolean;
   status: EntityStatusService;
+  /** Recorded and Prometheus request rate per service. */
+  traffic: TrafficService;
   start(): void;
   stop(): Promise<void>;
 }
@@ -43,6 +49,8 @@ export function createModelScalingServices(deps: {
   store: CollectorStore;
   /** This backend instance, recorded with each collection round. */
   instance: string;
+  /** `modelScaling.traffic` and the replay's step (default: 7 d at most, 60 s). */
+  traffic?: { options: TrafficOptions; stepSeconds: number };
   now?: () => Date;
 }): ModelScalingServices {
   const { settings, logger } = deps;
@@ -103,10 +111,25 @@ export function createModelScalingServices(deps: {
   }
 
   const retentionMs = settings.options.history.retentionMinutes * 60_000;
+  const trafficOptions = deps.traffic?.options ?? {
+    maxRangeSeconds: 7 * 86400,
+    recordHours: 24,
+  };
+  const recorder = new TrafficRecorder({
+    stepSeconds: t.intervalSeconds,
+    recordHours: trafficOptions.recordHours,
+  });
+  const traffic = new TrafficService({
+    options: trafficOptions,
+    recorder,
+    stepSeconds: deps.traffic?.stepSeconds ?? 60,
+    now: deps.now,
+  });
   const view = new CollectorView({
     store: deps.store,
     retentionMs,
     stepSeconds: t.intervalSeconds,
+    onPoints: points => recordHistoryPoints(recorder, points),
     now: deps.now,
   });
   const ready = () =>
@@ -141,8 +164,19 @@ export function createModelScalingServices(deps: {
     view,
     ready,
     status,
+    traffic,
     start() {
       cache.start();
+      // The stored history (history.retentionMinutes) seeds the recorded traffic after a restart.
+      const nowMs = (deps.now?.() ?? new Date()).getTime();
+      deps.store
+        .historySince(nowMs - trafficOptions.recordHours * 3_600_000)
+        .then(points => recordHistoryPoints(recorder, points))
+        .catch(error =>
+          logger.warn('Could not read the stored history for traffic', {
+            error: String(error),
+          }),
+        );
     },
     async stop() {
       await triton?.stop();

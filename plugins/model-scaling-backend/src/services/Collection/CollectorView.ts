@@ -2,6 +2,7 @@ import {
   assembleWorkloadHistory,
   ThroughputSample,
   WorkloadHistory,
+  WorkloadHistoryPoint,
 } from '@internal/plugin-model-scaling-common';
 import { CollectorStore } from '../CollectorStore/CollectorStore';
 import { PodTritonResult } from '../TritonCollector/TritonCollector';
@@ -42,6 +43,10 @@ export class CollectorView implements CollectedData {
       store: CollectorStore;
       retentionMs: number;
       stepSeconds: number;
+      /** Told every history point read, oldest first (e.g. to record traffic). */
+      onPoints?: (
+        points: { workload: string; t: number; point: WorkloadHistoryPoint }[],
+      ) => void;
       now?: () => Date;
     },
   ) {
@@ -80,6 +85,7 @@ export class CollectorView implements CollectedData {
     for (const list of results.values()) {
       list.sort((a, b) => a.pod.localeCompare(b.pod));
     }
+    this.o.onPoints?.(points);
     for (const p of points) {
       this.#lastPointAt = Math.max(this.#lastPointAt, p.t);
       if (!p.point.throughput) continue;

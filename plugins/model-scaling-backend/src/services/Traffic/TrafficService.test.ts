@@ -36,7 +36,8 @@ function service(
           maxPoints: 11000,
           queries: {
             'realtime-gpu': {
-              query: 'sum(rate(req{namespace="$namespace",pod=~"$workload-.*"}[1m]))',
+              query:
+                'sum(rate(req{namespace="$namespace",pod=~"$workload-.*"}[1m]))',
               counter: false,
             },
           },
@@ -142,7 +143,11 @@ describe('TrafficService', () => {
   it('says a query that returns nothing, then uses the recorded rates', async () => {
     const { service: s, recorder } = service({}, () => []);
     for (let t = 0; t < 120; t += 15) {
-      recorder.record('c1/ml/text-classifier', NOW.getTime() - 120_000 + t * 1000, 4);
+      recorder.record(
+        'c1/ml/text-classifier',
+        NOW.getTime() - 120_000 + t * 1000,
+        4,
+      );
     }
     const answer = await s.traffic({
       pattern: 'realtime-gpu',

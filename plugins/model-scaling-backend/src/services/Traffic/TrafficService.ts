@@ -162,7 +162,9 @@ export class TrafficService {
       }
       if (result.length === 0) {
         return failed(
-          `the query for ${w.namespace}/${w.name} returned nothing over the last ${formatDuration(
+          `the query for ${w.namespace}/${
+            w.name
+          } returned nothing over the last ${formatDuration(
             rangeSeconds,
           )} (query: ${promql})`,
         );
@@ -177,9 +179,7 @@ export class TrafficService {
         { startSec, endSec, stepSeconds },
         { counter: query.counter },
       );
-      problems.push(
-        ...one.problems.filter(p => p.code === 'bad-value'),
-      );
+      problems.push(...one.problems.filter(p => p.code === 'bad-value'));
       one.series.values.forEach((v, i) => {
         const sum = sums[i];
         sums[i] = v === null || sum === null ? null : sum + v;

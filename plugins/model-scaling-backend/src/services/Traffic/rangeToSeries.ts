@@ -121,7 +121,9 @@ export function coverageProblems(series: TrafficSeries): TrafficProblem[] {
         n
       ).toFixed(1)} %) have no data; the longest gap is ${
         gap.length
-      } step(s) from ${iso(startSec + gap.start * stepSeconds)}. Gaps stay empty, they are not read as 0`,
+      } step(s) from ${iso(
+        startSec + gap.start * stepSeconds,
+      )}. Gaps stay empty, they are not read as 0`,
     });
   }
   return problems;

@@ -32,9 +32,7 @@ export function rateFromPoint(
   );
   if (!metric) return undefined;
   const rps =
-    metric.unit === 'per pod'
-      ? metric.v! * point.replicas.current
-      : metric.v!;
+    metric.unit === 'per pod' ? metric.v! * point.replicas.current : metric.v!;
   return Number.isFinite(rps) && rps >= 0
     ? { rps, origin: 'autoscaler-metric' }
     : undefined;

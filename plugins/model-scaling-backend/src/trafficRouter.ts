@@ -1,0 +1,198 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  CostSettings,
+  EntityScalingStatus,
+  modelScalingEntityReadPermission,
+  TrafficResponse,
+} from '@internal/plugin-model-scaling-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { durationSeconds, formatDuration } from './services/Traffic/duration';
+import {
+  TrafficRangeError,
+  TrafficService,
+} from './services/Traffic/TrafficService';
+
+/** Reads an entity for a caller allowed to read its scaling status; throws 404 / 403 otherwise. */
+export type EntityReader = (
+  credentials: BackstageCredentials,
+  entityRef: string,
+) => Promise<Entity>;
+
+/**
+ * The status route's rule: `model-scaling.entity.read` on the entity, then
+ * the entity as the caller sees it in the catalog.
+ */
+export function permissionEntityReader(deps: {
+  permissions: PermissionsService;
+  catalog: CatalogService;
+}): EntityReader {
+  return async (credentials, entityRef) => {
+    const [decision] = await deps.permissions.authorize(
+      [
+        {
+          permission: modelScalingEntityReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read the scaling status of ${entityRef}`,
+      );
+    }
+    const entity = await deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  };
+}
+
+/** Dependencies of {@link createTrafficRouter}. */
+export interface TrafficRouterOptions {
+  httpAuth: HttpAuthService;
+  readEntity: EntityReader;
+  /** The entity's workloads and pattern, as the status route builds them. */
+  status: {
+    entityStatus(
+      entity: Entity,
+      view: { clusterDetails: boolean },
+    ): Promise<EntityScalingStatus> | EntityScalingStatus;
+  };
+  traffic: TrafficService;
+  costs: CostSettings;
+}
+
+const refPart = (what: string) =>
+  z
+    .string()
+    .min(1, `${what} must not be empty`)
+    .max(253, `${what} must be at most 253 characters`)
+    .regex(
+      /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/,
+      `${what} must be letters and digits separated by '-', '_' or '.'`,
+    );
+
+const paramsSchema = z.object({
+  namespace: refPart('namespace'),
+  kind: z
+    .string()
+    .min(1, 'kind must not be empty')
+    .max(63, 'kind must be at most 63 characters')
+    .regex(
+      /^[A-Za-z][A-Za-z0-9]*$/,
+      'kind must be a word of letters and digits',
+    ),
+  name: refPart('name'),
+});
+
+const querySchema = z.object({
+  range: z
+    .string({ invalid_type_error: 'range must be given once' })
+    .refine(r => durationSeconds(r) !== undefined, {
+      message: "range must be a duration such as '24h' or '7d'",
+    })
+    .default('24h'),
+});
+
+function parse<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  input: unknown,
+  where: string,
+): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new InputError(
+      `Invalid ${where} '${issue.path.join('.')}': ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+/**
+ * Routes of recorded traffic and cost settings:
+ * `GET /v1/entities/:namespace/:kind/:name/traffic?range=24h|7d` (the
+ * service's request rate and its problems; same permission as the status
+ * route) and `GET /v1/costs/settings` (`modelScaling.costs`, for any
+ * signed-in caller: prices are not secret, they are what the Scaling tab
+ * multiplies by).
+ */
+export async function createTrafficRouter(
+  options: TrafficRouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, traffic } = options;
+  const router = Router();
+
+  router.get('/v1/costs/settings', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(options.costs);
+  });
+
+  router.get(
+    '/v1/entities/:namespace/:kind/:name/traffic',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const { namespace, kind, name } = parse(
+        paramsSchema,
+        req.params,
+        'path parameter',
+      );
+      const { range } = parse(querySchema, req.query, 'query parameter');
+      const rangeSeconds = durationSeconds(range)!;
+      if (rangeSeconds > traffic.maxRangeSeconds) {
+        throw new InputError(
+          `Invalid query parameter 'range': ${range} is longer than the configured maximum modelScaling.traffic.maxRange (${formatDuration(
+            traffic.maxRangeSeconds,
+          )})`,
+        );
+      }
+      const entityRef = stringifyEntityRef({ kind, namespace, name });
+      const entity = await options.readEntity(credentials, entityRef);
+      const status = await options.status.entityStatus(entity, {
+        clusterDetails: false,
+      });
+      let answer;
+      try {
+        answer = await traffic.traffic({
+          pattern: status.pattern,
+          workloads: status.workloads.map(w => ({
+            cluster: w.cluster,
+            namespace: w.namespace,
+            name: w.name,
+          })),
+          rangeSeconds,
+        });
+      } catch (error) {
+        if (error instanceof TrafficRangeError) {
+          throw new InputError(
+            `Invalid query parameter 'range': ${error.message}`,
+          );
+        }
+        throw error;
+      }
+      const body: TrafficResponse = {
+        entityRef: stringifyEntityRef(entity),
+        range,
+        ...answer,
+      };
+      res.json(body);
+    },
+  );
+
+  return router;
+}
