@@ -31,3 +31,24 @@ export {
   parseCapacityRecommendation,
 } from './schemas';
 export type { CostSettingsConfig } from './schemas';
+export { alignTraffic } from './alignTraffic';
+export { trafficFromCounterSamples } from './trafficFromCounterSamples';
+export type { CounterTrafficOptions } from './trafficFromCounterSamples';
+export { validateTraffic } from './validateTraffic';
+export {
+  gpuEquivalentPerPod,
+  migGpuModelOf,
+  migGpuModelOfProduct,
+  migSliceShare,
+  migComputeShare,
+} from './gpuShare';
+export { gpuHours, podSeconds } from './gpuHours';
+export { costOf, priceEntryOf, subtractCost, scaleCost } from './costOf';
+export { utilisation } from './utilisation';
+export { placementFromGpuSharing, placementFromPlan } from './placement';
+export { applyChange, perPodCapacity, withMinimum } from './applyChange';
+export type { ChangedTarget, NightSchedule } from './applyChange';
+export { replay, trafficLoadPoints } from './replay';
+export type { ReplayInput } from './replay';
+export { savingsFor } from './savingsFor';
+export type { SavingsInput } from './savingsFor';

@@ -114,6 +114,8 @@ export interface ReplayTarget {
   placement: GpuPlacement;
   /** Latency objective; without it only unserved requests miss the SLO. */
   latencySloMs?: number;
+  /** Replicas at the start of the traffic; default the autoscaler's minimum (KEDA: idle or min). */
+  initialReplicas?: number;
 }
 
 /** A change to a service's capacity whose saving is replayed. */
