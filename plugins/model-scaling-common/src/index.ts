@@ -28,3 +28,4 @@ export * from './history';
 export * from './verdict';
 export * from './economics';
 export * from './fixes';
+export * from './fleet';

@@ -1,4 +1,4 @@
-import { DriftItem, PatternId } from '@internal/plugin-model-scaling-common';
+import type { DriftItem, PatternId } from '../types/status';
 
 interface Known {
   pattern: RegExp;

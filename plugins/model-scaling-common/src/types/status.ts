@@ -579,6 +579,8 @@ export interface FleetServiceRow {
   autoscalerType: AutoscalerView['type'];
   replicas: { current: number; ready: number; desired?: number; min?: number; max?: number };
   gpuMode: GpuSharingMode;
+  /** GPUs, MIG slices or GPU shares requested by the current replicas (per-pod request × replicas). */
+  gpusInUse?: number;
   averageBatchSize?: number;
   findings: Record<Severity, number>;
   drift: DriftItem[];

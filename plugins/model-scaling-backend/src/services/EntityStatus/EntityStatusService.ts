@@ -189,6 +189,9 @@ export class EntityStatusService {
         ),
       },
       gpuMode: workloads.find(w => w.gpu.mode !== 'none')?.gpu.mode ?? 'none',
+      gpusInUse: sumOf(w =>
+        w.gpu.mode === 'none' ? 0 : w.gpu.perPod * w.replicas.current,
+      ),
       ...(batch !== undefined && { averageBatchSize: batch }),
       findings,
       drift,

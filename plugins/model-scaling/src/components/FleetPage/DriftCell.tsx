@@ -1,7 +1,10 @@
 import { Typography } from '@material-ui/core';
-import { DriftItem, PatternId } from '@internal/plugin-model-scaling-common';
+import {
+  DriftItem,
+  driftInWords,
+  PatternId,
+} from '@internal/plugin-model-scaling-common';
 import { StatusOK, StatusWarning } from '@backstage/core-components';
-import { driftInWords } from './driftInWords';
 
 /** Props of {@link DriftCell}. */
 export interface DriftCellProps {
