@@ -40,6 +40,19 @@ const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
       : undefined,
 };
 
+/**
+ * One change to a kind's records: `before` is absent for an added object,
+ * `after` for a deleted one (a relist reports its deletes and upserts).
+ */
+export interface StoreChange {
+  kind: WatchedKind;
+  before?: SlimObject;
+  after?: SlimObject;
+}
+
+/** Called synchronously for every change of a {@link ClusterStore}. */
+export type StoreListener = (change: StoreChange) => void;
+
 /** Kinds whose objects are found by label selector and so keep a label index. */
 const LABEL_INDEXED = new Set<WatchedKind>(['Deployment']);
 
@@ -54,7 +67,13 @@ export class KindStore<T extends SlimObject = SlimObject> {
   /** `label=value` → objects; kept for kinds matched by label selectors (Deployments). */
   readonly #labels?: Map<string, Map<string, T>>;
 
-  constructor(readonly kind: WatchedKind) {
+  readonly #notify?: (before?: T, after?: T) => void;
+
+  constructor(
+    readonly kind: WatchedKind,
+    notify?: (before?: T, after?: T) => void,
+  ) {
+    this.#notify = notify;
     this.#indexFn = INDEXES[kind];
     if (LABEL_INDEXED.has(kind)) this.#labels = new Map();
   }
@@ -86,6 +105,7 @@ export class KindStore<T extends SlimObject = SlimObject> {
 
   upsert(o: T): void {
     const key = objectKey(o);
+    const before = this.#notify && this.#items.get(key);
     this.#unindex(key);
     this.#items.set(key, o);
     if (this.#labels) {
@@ -97,11 +117,14 @@ export class KindStore<T extends SlimObject = SlimObject> {
     if (ik !== undefined) {
       addTo(this.#index, ik, key, o);
     }
+    this.#notify?.(before, o);
   }
 
   delete(key: string): void {
+    const before = this.#notify && this.#items.get(key);
     this.#unindex(key);
     this.#items.delete(key);
+    if (before) this.#notify?.(before, undefined);
   }
 
   /**
@@ -171,13 +194,24 @@ function removeFrom<T>(
 /** Slim records by kind, for one cluster. */
 export class ClusterStore {
   readonly #kinds = new Map<WatchedKind, KindStore>();
+  readonly #listeners = new Set<StoreListener>();
+
+  /** Calls `listener` on every later change of any kind; returns the unsubscribe function. */
+  onChange(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
 
   kind<K extends WatchedKind>(
     kind: K,
   ): KindStore<Extract<SlimObject, { kind: K }>> {
     let store = this.#kinds.get(kind);
     if (!store) {
-      store = new KindStore(kind);
+      store = new KindStore(kind, (before, after) => {
+        for (const listener of this.#listeners) {
+          listener({ kind, before, after });
+        }
+      });
       this.#kinds.set(kind, store);
     }
     return store as unknown as KindStore<Extract<SlimObject, { kind: K }>>;
