@@ -6,6 +6,7 @@ import {
 import {
   modelScalingClusterReadPermission,
   modelScalingEntityReadPermission,
+  modelScalingFixProposePermission,
   modelScalingPermissions,
 } from './permissions';
 
@@ -32,10 +33,20 @@ describe('permissions', () => {
     expect(isReadPermission(modelScalingClusterReadPermission)).toBe(true);
   });
 
+  it('defines an update permission on catalog entities for proposing fixes', () => {
+    expect(modelScalingFixProposePermission).toEqual({
+      type: 'resource',
+      name: 'model-scaling.fix.propose',
+      attributes: { action: 'update' },
+      resourceType: 'catalog-entity',
+    });
+  });
+
   it('lists every permission once', () => {
     expect(modelScalingPermissions).toEqual([
       modelScalingEntityReadPermission,
       modelScalingClusterReadPermission,
+      modelScalingFixProposePermission,
     ]);
     expect(
       isPermission(modelScalingPermissions[0], modelScalingEntityReadPermission),

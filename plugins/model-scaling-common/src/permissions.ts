@@ -30,8 +30,22 @@ export const modelScalingClusterReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Propose a fix to a model service's repository (`model-scaling.fix.propose`):
+ * the scaffolder action `model-service:fix:propose` commits to a branch or
+ * opens a pull request with the change. A resource permission on
+ * `catalog-entity`, so policies can allow it to the entity's owners only.
+ * Nothing is applied to a cluster through it.
+ */
+export const modelScalingFixProposePermission = createPermission({
+  name: 'model-scaling.fix.propose',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
 /** All permissions of the model-scaling plugin, for `permissionsRegistry.addPermissions`. */
 export const modelScalingPermissions = [
   modelScalingEntityReadPermission,
   modelScalingClusterReadPermission,
+  modelScalingFixProposePermission,
 ];
