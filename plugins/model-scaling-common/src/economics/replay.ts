@@ -96,6 +96,19 @@ function simulate(
   }
 }
 
+/**
+ * Replicas when the recording begins: the autoscaler's minimum, and for KEDA
+ * at least one while the first recorded step has traffic (a ScaledObject that
+ * sees traffic is active, so it is not at zero or idle).
+ */
+function defaultInitialReplicas(target: ReplayTarget, values: readonly (number | null)[]): number {
+  const a = target.autoscaler;
+  if (a.kind === 'HorizontalPodAutoscaler') return a.minReplicas ?? 1;
+  const min = a.minReplicaCount ?? 0;
+  const first = values.find(v => v !== null) ?? 0;
+  return first > 0 ? Math.max(1, min) : a.idleReplicaCount ?? min;
+}
+
 /** Runs the simulator once, or segment by segment when the minimum follows a night schedule. */
 function run(
   target: ReplayTarget,
@@ -109,7 +122,7 @@ function run(
     : [{ from: 0, to: values.length, night: false }];
   const records: SimulationPoint[] = [];
   const points: ReplicaTimeline['points'] = [];
-  let replicas: number | undefined = target.initialReplicas;
+  let replicas: number | undefined = target.initialReplicas ?? defaultInitialReplicas(target, values);
   for (const seg of segments) {
     const segTarget =
       seg.night && night ? { ...target, autoscaler: withMinimum(target.autoscaler, night.minReplicas) } : target;

@@ -79,7 +79,7 @@ export function savingsFor(input: SavingsInput): SavingsResult {
         : `Same ${round(baseline.gpuHoursPerDay)} GPU-hours a day at a lower price, with ${changed.sloMinutesMissed} SLO minutes missed (today ${baseline.sloMinutesMissed}).`;
   } else {
     verdict = 'no-saving';
-    explanation = `No saving on this traffic: ${round(changed.gpuHoursPerDay)} GPU-hours a day against ${round(baseline.gpuHoursPerDay)} today.`;
+    explanation = `No saving on this traffic: ${round(changed.gpuHoursPerDay)} GPU-hours a day against ${round(baseline.gpuHoursPerDay)} today${'problem' in costSaved ? `; cost: ${costSaved.problem}` : ''}.`;
   }
   return {
     recommendation: input.recommendation,

@@ -114,7 +114,11 @@ export interface ReplayTarget {
   placement: GpuPlacement;
   /** Latency objective; without it only unserved requests miss the SLO. */
   latencySloMs?: number;
-  /** Replicas at the start of the traffic; default the autoscaler's minimum (KEDA: idle or min). */
+  /**
+   * Replicas at the start of the traffic. Default: the autoscaler's minimum;
+   * for KEDA at least 1 when the first recorded step has traffic (an active
+   * ScaledObject), else its idle or minimum count.
+   */
   initialReplicas?: number;
 }
 
