@@ -604,14 +604,15 @@ describe('permissions', () => {
     await demo?.stop();
   });
 
-  it('answers 403 for the status and leaves the fleet empty when the policy denies', async () => {
+  it('answers 404 for the status (the caller may not read the entity in the catalog, so it is as missing) and leaves the fleet empty when the policy denies', async () => {
     const res = await request(backend.server)
       .get(
         '/api/model-scaling/v1/entities/default/component/image-classifier/status',
       )
       .set('Authorization', USER);
-    expect(res.status).toBe(403);
-    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(res.status).toBe(404);
+    expect(res.body.error.name).toBe('NotFoundError');
+    expect(JSON.stringify(res.body)).not.toContain('workloads');
     const fleet = await request(backend.server)
       .get('/api/model-scaling/v1/services')
       .set('Authorization', USER);

@@ -16,6 +16,8 @@ import { readTrafficOptions } from './services/Traffic/trafficOptions';
 import { scheduleCollection } from './services/Collection/scheduleCollection';
 import { CollectorStore } from './services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from './services/createModelScalingServices';
+import { CachedEntityAuthorizer } from './services/Authorization/EntityAuthorizer';
+import { scheduleEntityIndex } from './services/EntityIndex/scheduleEntityIndex';
 
 /**
  * The model-scaling backend plugin: watches the configured clusters, collects
@@ -65,6 +67,10 @@ export const modelScalingPlugin = createBackendPlugin({
             permissions: deps.permissions,
             catalog: deps.catalog,
             status: services.status,
+            entities: services.entities,
+            authorizer: new CachedEntityAuthorizer({
+              permissions: deps.permissions,
+            }),
             logger: deps.logger,
           }),
         );
@@ -80,6 +86,11 @@ export const modelScalingPlugin = createBackendPlugin({
 
         deps.lifecycle.addStartupHook(async () => {
           services.start();
+          await scheduleEntityIndex({
+            scheduler: deps.scheduler,
+            index: services.entities,
+            logger: deps.logger,
+          });
           await scheduleCollection({
             scheduler: deps.scheduler,
             collection: services.collection,

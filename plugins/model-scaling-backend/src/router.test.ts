@@ -14,7 +14,10 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import request from 'supertest';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { createRouter, ScalingStatusReader } from './router';
+import { CachedEntityAuthorizer } from './services/Authorization/EntityAuthorizer';
+import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 
 const component = (name: string, type = 'model-service'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -80,13 +83,25 @@ async function app(
       reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
     );
   }
+  if (!permissions.authorizeConditional.getMockImplementation()) {
+    permissions.authorizeConditional.mockImplementation(async reqs =>
+      reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+    );
+  }
+  const catalog = catalogServiceMock({ entities });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
     }),
     permissions,
-    catalog: catalogServiceMock({ entities }),
+    catalog,
     status: reader,
+    entities: new ModelServiceIndex({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    }),
+    authorizer: new CachedEntityAuthorizer({ permissions }),
     logger: mockServices.logger.mock(),
     now: () => new Date('2026-01-01T00:00:00Z'),
   });
@@ -117,21 +132,28 @@ describe('createRouter', () => {
     expect(svc.status).toBe(200);
   });
 
-  it('checks model-scaling.entity.read on the entity ref and returns the status', async () => {
+  it('checks the caller’s catalog read and model-scaling.entity.read and returns the status', async () => {
     const { app: a, permissions } = await app();
     const res = await request(a)
       .get('/v1/entities/default/component/text-classifier/status')
       .set('Authorization', user);
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/text-classifier');
-    expect(permissions.authorize).toHaveBeenCalledWith(
+    expect(permissions.authorizeConditional).toHaveBeenCalledWith(
       [
-        {
-          permission: modelScalingEntityReadPermission,
-          resourceRef: 'component:default/text-classifier',
-        },
-        { permission: modelScalingClusterReadPermission },
+        { permission: catalogEntityReadPermission },
+        { permission: modelScalingEntityReadPermission },
       ],
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({
+            userEntityRef: 'user:default/alice',
+          }),
+        }),
+      },
+    );
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [{ permission: modelScalingClusterReadPermission }],
       {
         credentials: expect.objectContaining({
           principal: expect.objectContaining({
@@ -146,6 +168,9 @@ describe('createRouter', () => {
     /** A policy that allows entity reads and denies model-scaling.cluster.read. */
     const withoutClusterRead = () => {
       const permissions = mockServices.permissions.mock();
+      permissions.authorizeConditional.mockImplementation(async reqs =>
+        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
+      );
       permissions.authorize.mockImplementation(async reqs =>
         reqs.map(r => ({
           result:
@@ -195,15 +220,52 @@ describe('createRouter', () => {
     });
   });
 
-  it('answers 403 when the policy denies', async () => {
+  it('answers 403 when the policy denies model-scaling.entity.read', async () => {
     const permissions = mockServices.permissions.mock();
     permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    permissions.authorizeConditional.mockImplementation(async reqs =>
+      reqs.map(r => ({
+        result:
+          r.permission.name === modelScalingEntityReadPermission.name
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
     const { app: a } = await app({ permissions });
     const res = await request(a)
       .get('/v1/entities/default/component/text-classifier/status')
       .set('Authorization', user);
     expect(res.status).toBe(403);
     expect(res.body.error.name).toBe('NotAllowedError');
+  });
+
+  it('attack: an entity the caller may not read in the catalog answers 404, like a missing one', async () => {
+    const permissions = mockServices.permissions.mock();
+    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
+    permissions.authorizeConditional.mockImplementation(async reqs =>
+      reqs.map(r => ({
+        result:
+          r.permission.name === catalogEntityReadPermission.name
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    );
+    const { app: a } = await app({ permissions });
+    const hidden = await request(a)
+      .get('/v1/entities/default/component/text-classifier/status')
+      .set('Authorization', user);
+    const missing = await request(a)
+      .get('/v1/entities/default/component/text-classifie/status')
+      .set('Authorization', user);
+    expect(hidden.status).toBe(404);
+    expect(missing.status).toBe(404);
+    expect(hidden.body.error.name).toBe(missing.body.error.name);
+    expect(hidden.body.error.message).toBe(
+      'No entity component:default/text-classifier in the catalog',
+    );
+    expect(missing.body.error.message).toBe(
+      'No entity component:default/text-classifie in the catalog',
+    );
   });
 
   it('answers 404 for an entity the catalog does not have', async () => {

@@ -19,7 +19,9 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
+import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
 export interface ScalingStatusReader {
@@ -37,6 +39,10 @@ export interface RouterOptions {
   permissions: PermissionsService;
   catalog: CatalogService;
   status: ScalingStatusReader;
+  /** The catalog's model services, kept by the plugin (the status route reads entities from it). */
+  entities: Pick<ModelServiceIndex, 'lookup'>;
+  /** Per-caller authorization of entity reads, decisions cached for seconds. */
+  authorizer: EntityReadAuthorizer;
   logger: LoggerService;
   now?: () => Date;
 }
@@ -119,28 +125,24 @@ export async function createRouter(
     });
     const { namespace, kind, name } = parseParams(req.params);
     const entityRef = stringifyEntityRef({ kind, namespace, name });
-    const [decision, clusterRead] = await permissions.authorize(
-      [
-        {
-          permission: modelScalingEntityReadPermission,
-          resourceRef: entityRef,
-        },
-        { permission: modelScalingClusterReadPermission },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    // From the plugin's index (one catalog lookup on a miss); the caller's
+    // decisions are cached for seconds and conditions applied locally.
+    const entity = await options.entities.lookup(entityRef);
+    const access = entity
+      ? await options.authorizer.access(credentials, entity)
+      : 'hidden';
+    // An entity the caller may not see in the catalog is answered like a missing one.
+    if (!entity || access === 'hidden') {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (access === 'denied') {
       throw new NotAllowedError(
         `Not allowed to read the scaling status of ${entityRef}`,
       );
     }
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
     res.json(
       await status.entityStatus(entity, {
-        clusterDetails: clusterRead.result === AuthorizeResult.ALLOW,
+        clusterDetails: await options.authorizer.clusterRead(credentials),
       }),
     );
   });

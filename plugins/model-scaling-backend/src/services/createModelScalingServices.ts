@@ -6,6 +6,7 @@ import { BackendSettings } from '../config/readBackendSettings';
 import { WatchCache } from './ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from './EntityStatus/entityNamespaceBounds';
 import { EntityStatusService } from './EntityStatus/EntityStatusService';
+import { ModelServiceIndex } from './EntityIndex/ModelServiceIndex';
 import { CollectionTask } from './Collection/CollectionTask';
 import { CollectorView } from './Collection/CollectorView';
 import { CollectorStore } from './CollectorStore/CollectorStore';
@@ -35,6 +36,8 @@ export interface ModelScalingServices {
   status: EntityStatusService;
   /** Recorded and Prometheus request rate per service. */
   traffic: TrafficService;
+  /** The catalog's model services, refreshed on a schedule (see `scheduleEntityIndex`). */
+  entities: ModelServiceIndex;
   start(): void;
   stop(): Promise<void>;
 }
@@ -157,6 +160,12 @@ export function createModelScalingServices(deps: {
     now: deps.now,
   });
 
+  const entities = new ModelServiceIndex({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger: logger.child({ task: 'entity-index' }),
+  });
+
   return {
     cache,
     triton,
@@ -164,6 +173,7 @@ export function createModelScalingServices(deps: {
     view,
     ready,
     status,
+    entities,
     traffic,
     start() {
       cache.start();
