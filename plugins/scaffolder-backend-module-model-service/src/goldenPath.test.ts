@@ -136,6 +136,7 @@ describe('the Create new model service golden path (catalog + scaffolder + this 
     const dir = join(publishDir.path, 'text-classifier');
     const files = await git.listFiles({ fs, dir, ref: 'main' });
     expect(files.sort()).toEqual([
+      '.model-scaling/plan.json',
       'README.md',
       'catalog-info.yaml',
       'docs/scaling.md',

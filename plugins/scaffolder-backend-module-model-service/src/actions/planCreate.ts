@@ -11,6 +11,7 @@ import {
   modelServiceAnswersSchema,
   PatternPresets,
   renderManifests,
+  renderPlanFile,
   renderTritonConfig,
   tritonConfigPath,
 } from '@internal/plugin-model-scaling-common';
@@ -193,6 +194,9 @@ export function createPlanCreateAction(options: PlanCreateActionOptions) {
         ),
         executable: true,
       });
+      // The plan itself, so model-service:fix:propose can change it and re-render.
+      const planFile = renderPlanFile(plan);
+      files.push({ path: planFile.path, content: planFile.content });
       const docPath = 'docs/scaling.md';
       const written = [...files.map(f => f.path), docPath];
       files.push({
