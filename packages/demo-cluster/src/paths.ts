@@ -28,29 +28,3 @@ export function defaultFixturesDir(): string {
   }
   return found;
 }
-
-/** Default batch profiles: the H200 profiles the common package ships as a test fixture. */
-export function defaultBatchProfilesPath(): string {
-  const relative = join(
-    'src',
-    'batching',
-    '__fixtures__',
-    'batch-profile-h200.json',
-  );
-  try {
-    const pkg = require.resolve(
-      '@internal/plugin-model-scaling-common/package.json',
-    );
-    const candidate = join(dirname(pkg), relative);
-    if (existsSync(candidate)) return candidate;
-  } catch {
-    // fall through to the repository layout
-  }
-  const found = findRepoPath(join('plugins', 'model-scaling-common', relative));
-  if (!found) {
-    throw new Error(
-      'Cannot find batch-profile-h200.json of the common package; set batchProfilesPath',
-    );
-  }
-  return found;
-}

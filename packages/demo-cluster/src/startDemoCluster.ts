@@ -6,7 +6,8 @@ import { ApiContext, handleApiRequest } from './api/routes';
 import { ClusterIpAllocator, applyDefaults } from './api/defaults';
 import type { ExpiredWatchMode } from './api/watch';
 import { FixtureModel, loadFixtures } from './fixtures/loadFixtures';
-import { defaultBatchProfilesPath, defaultFixturesDir } from './paths';
+import { H200_BATCH_PROFILES } from '@internal/plugin-model-scaling-common';
+import { defaultFixturesDir } from './paths';
 import { createPodProxy } from './podProxy';
 import { Rng, NAME_ALPHABET } from './simulation/rng';
 import { demoScenarios } from './simulation/scenarios';
@@ -33,7 +34,7 @@ export interface DemoClusterOptions {
   fixturesDir?: string;
   /** Load the fixtures at all (false: an empty cluster, e.g. with only synthetic services). Default true. */
   loadExamples?: boolean;
-  /** The H200 batch-profile JSON; default the common package's copy. */
+  /** A batch-profile JSON file; default the H200 profiles the common package ships. */
   batchProfilesPath?: string;
   /** Seed of every random draw. Default 42. */
   seed?: number;
@@ -161,9 +162,9 @@ export async function startDemoCluster(
     timeScale: options.timeScale ?? 24,
     warmupSeconds,
     tickSeconds: options.tickSeconds ?? 1,
-    profiles: readBatchProfiles(
-      options.batchProfilesPath ?? defaultBatchProfilesPath(),
-    ),
+    profiles: options.batchProfilesPath
+      ? readBatchProfiles(options.batchProfilesPath)
+      : H200_BATCH_PROFILES,
     models,
     deploymentDirs: deploymentDirs(fixtureObjects),
     scenarios: demoScenarios(rng.fork('scenarios')),

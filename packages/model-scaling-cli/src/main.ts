@@ -67,7 +67,7 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .description(
       'Recommend Triton preferred_batch_size and max_queue_delay_microseconds for a model from its measured batch profile.',
     )
-    .option('--profile <json>', 'batch profile file (the shape of batch-profile-h200.json)')
+    .option('--profile <json>', 'batch profile file (the shape of batch-profile-h200.json; default: the built-in H200 profiles)')
     .option('--model <name>', 'model in the profile, e.g. resnet50-224')
     .option('--rate <req/s>', 'total request rate')
     .option('--slo-ms <ms>', 'p99 latency objective in milliseconds')

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { adviseBatching } from '../src/batching/adviseBatching';
 import { loadBatchProfiles } from '../src/batching/batchProfile';
-import profileFile from '../src/batching/__fixtures__/batch-profile-h200.json';
+import profileFile from '../src/batching/profiles/batch-profile-h200.json';
 import { simulateAutoscaler } from '../src/simulator/simulateAutoscaler';
 import type { LoadPoint, SimulationInput } from '../src/simulator/types';
 

@@ -21,7 +21,7 @@ export const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** The repository's copy of the measured H200 batch profiles. */
 export const PROFILE_PATH = path.join(
   REPO_ROOT,
-  'plugins/model-scaling-common/src/batching/__fixtures__/batch-profile-h200.json',
+  'plugins/model-scaling-common/src/batching/profiles/batch-profile-h200.json',
 );
 
 /** Profile model every test model runs. */

@@ -1,11 +1,12 @@
-import { parseTritonConfig } from '@internal/plugin-model-scaling-common';
+import {
+  H200_BATCH_PROFILES,
+  parseTritonConfig,
+} from '@internal/plugin-model-scaling-common';
 import { join } from 'node:path';
-import { readBatchProfiles } from '../triton/batchProfiles';
-import { defaultBatchProfilesPath } from '../paths';
 import { BatchingModel, requestProfile } from './batchingModel';
 import { allocateExecutions } from './traffic';
 
-const profiles = readBatchProfiles(defaultBatchProfilesPath());
+const profiles = H200_BATCH_PROFILES;
 const resnet = profiles.find(p => p.model === 'resnet50-224')!;
 const bert = profiles.find(p => p.model === 'bert-base-seq128')!;
 const config = (text: string) => parseTritonConfig(text, { source: join('test', 'config.pbtxt') });

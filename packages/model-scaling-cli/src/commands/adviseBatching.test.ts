@@ -1,4 +1,5 @@
-import { copyFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { H200_BATCH_PROFILE_FILE } from '@internal/plugin-model-scaling-common';
 import { join } from 'node:path';
 import { adviseBatchingCommand } from './adviseBatching';
 import { tempDir, testIo } from '../__testUtils__/testIo';
@@ -11,9 +12,19 @@ describe('advise-batching command', () => {
     const t = await tempDir({ 'broken.json': '{"models": 3}' });
     cleanup = t.cleanup;
     // Measured on an NVIDIA H200 (fp16, CUDA graphs).
-    await copyFile(join(__dirname, '../__fixtures__/batch-profile-h200.json'), join(t.dir, 'h200.json'));
+    await writeFile(join(t.dir, 'h200.json'), JSON.stringify(H200_BATCH_PROFILE_FILE));
     return t.dir;
   }
+
+  it('uses the built-in H200 profiles without --profile', async () => {
+    const dir = await withProfile();
+    const io = testIo(dir);
+    expect(await adviseBatchingCommand({ model: 'resnet50-224', rate: '2000', sloMs: '20' }, io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ model: 'resnet50-224', gpu: 'NVIDIA H200' });
+    await expect(adviseBatchingCommand({ model: 'gpt-9', rate: '2000', sloMs: '20' }, testIo(dir))).rejects.toThrow(
+      '--model gpt-9: not in the built-in H200 profiles (models: ',
+    );
+  });
 
   it('recommends batching for ResNet-50 on an H200 that beats no batching', async () => {
     const dir = await withProfile();

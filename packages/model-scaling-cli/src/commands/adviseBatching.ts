@@ -1,7 +1,9 @@
 import {
   adviseBatching,
   BatchingInputError,
+  BatchProfile,
   BatchProfileError,
+  H200_BATCH_PROFILES,
   loadBatchProfiles,
 } from '@internal/plugin-model-scaling-common';
 import { CliError } from '../CliError';
@@ -28,7 +30,6 @@ export async function adviseBatchingCommand(
   io: CliIo,
 ): Promise<number> {
   for (const [flag, value] of [
-    ['--profile', options.profile],
     ['--model', options.model],
     ['--rate', options.rate],
     ['--slo-ms', options.sloMs],
@@ -40,18 +41,22 @@ export async function adviseBatchingCommand(
   const maxBatchSize =
     options.maxBatchSize === undefined ? undefined : parsePositiveNumber(options.maxBatchSize, '--max-batch-size');
 
-  const json = await readJsonFile(resolvePath(io, options.profile!), 'Batch profile');
-  let profiles;
-  try {
-    profiles = loadBatchProfiles(json);
-  } catch (e) {
-    if (e instanceof BatchProfileError) throw new CliError(`${options.profile}: ${e.message}`);
-    throw e;
+  // Without --profile: the H200 profiles the common package ships (measured, fp16, CUDA graphs).
+  let profiles: BatchProfile[] = H200_BATCH_PROFILES;
+  const source = options.profile ?? 'the built-in H200 profiles';
+  if (options.profile !== undefined) {
+    const json = await readJsonFile(resolvePath(io, options.profile), 'Batch profile');
+    try {
+      profiles = loadBatchProfiles(json);
+    } catch (e) {
+      if (e instanceof BatchProfileError) throw new CliError(`${options.profile}: ${e.message}`);
+      throw e;
+    }
   }
   const profile = profiles.find(p => p.model === options.model);
   if (!profile) {
     throw new CliError(
-      `--model ${options.model}: not in ${options.profile} (models: ${profiles.map(p => p.model).join(', ')})`,
+      `--model ${options.model}: not in ${source} (models: ${profiles.map(p => p.model).join(', ')})`,
     );
   }
   try {

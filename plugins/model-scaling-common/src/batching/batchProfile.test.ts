@@ -1,4 +1,4 @@
-import profileFile from './__fixtures__/batch-profile-h200.json';
+import profileFile from './profiles/batch-profile-h200.json';
 import {
   batchLatencyUs,
   batchProfileFromTritonBatchStats,

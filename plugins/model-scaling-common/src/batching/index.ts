@@ -17,3 +17,4 @@ export type {
   BatchingOption,
 } from './adviseBatching';
 export { seededRandom } from './random';
+export { H200_BATCH_PROFILES, H200_BATCH_PROFILE_FILE } from './profiles/h200';

@@ -25,7 +25,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { BatchingAdviceOutcome, batchingAdviceFor } from './batchingAdviceFor';
-import { H200_BATCH_PROFILES } from './h200BatchProfiles';
+import { H200_BATCH_PROFILES } from '@internal/plugin-model-scaling-common';
 import { pickBatchProfile } from './pickBatchProfile';
 import { liveBatching } from './adviceSummary';
 import { QueueDelays } from './QueueDelays';

@@ -4,7 +4,7 @@ import {
   summarizerStatus,
 } from '../../__fixtures__';
 import { batchingAdviceFor } from './batchingAdviceFor';
-import { H200_BATCH_PROFILES } from './h200BatchProfiles';
+import { H200_BATCH_PROFILES } from '@internal/plugin-model-scaling-common';
 
 const profile = (name: string) =>
   H200_BATCH_PROFILES.find(p => p.model === name)!;

@@ -3,7 +3,7 @@ import {
   imageClassifierStatus,
   summarizerStatus,
 } from '../../__fixtures__';
-import { H200_BATCH_PROFILES } from './h200BatchProfiles';
+import { H200_BATCH_PROFILES } from '@internal/plugin-model-scaling-common';
 import { pickBatchProfile } from './pickBatchProfile';
 
 const modelOf = (status: typeof imageClassifierStatus) =>

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { usePatternPresets } from '../../hooks/usePatternPresets';
 import { adviceSummary, presetBatching } from './adviceSummary';
 import { BatchingAdviceOutcome, batchingAdviceFor } from './batchingAdviceFor';
-import { H200_BATCH_PROFILES } from './h200BatchProfiles';
+import { H200_BATCH_PROFILES } from '@internal/plugin-model-scaling-common';
 import { pickBatchProfile } from './pickBatchProfile';
 
 /** The advisor's answer for one Triton model of one workload. */
