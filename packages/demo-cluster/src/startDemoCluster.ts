@@ -11,6 +11,10 @@ import { defaultFixturesDir } from './paths';
 import { createPodProxy } from './podProxy';
 import { Rng, NAME_ALPHABET } from './simulation/rng';
 import { demoScenarios } from './simulation/scenarios';
+import {
+  handlePrometheusRequest,
+  PROMETHEUS_PREFIX,
+} from './api/prometheusApi';
 import { Simulation } from './simulation/Simulation';
 import { syntheticObjects, SyntheticOptions } from './simulation/synthetic';
 import { readBatchProfiles } from './triton/batchProfiles';
@@ -154,6 +158,7 @@ export async function startDemoCluster(
     store.create(type, copy, { owned: true });
   }
 
+  const scenarios = demoScenarios(rng.fork('scenarios'));
   const simulation = new Simulation({
     store,
     seed,
@@ -167,7 +172,7 @@ export async function startDemoCluster(
       : H200_BATCH_PROFILES,
     models,
     deploymentDirs: deploymentDirs(fixtureObjects),
-    scenarios: demoScenarios(rng.fork('scenarios')),
+    scenarios,
   });
   clock = () => simulation.now();
   simulation.advanceTo(startTime);
@@ -206,8 +211,16 @@ export async function startDemoCluster(
     token,
     writeToken: options.writeToken,
     faults,
-    handler: (req, res, url, body) =>
-      handleApiRequest(ctx, req, res, url, body),
+    handler: async (req, res, url, body) =>
+      url.pathname.startsWith(PROMETHEUS_PREFIX)
+        ? handlePrometheusRequest(
+            (namespace, name) => scenarios[`${namespace}/${name}`],
+            req,
+            res,
+            url,
+            body,
+          )
+        : handleApiRequest(ctx, req, res, url, body),
   });
   serverRef.current = server;
   await server.start();

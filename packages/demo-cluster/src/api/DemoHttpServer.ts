@@ -140,7 +140,11 @@ export class DemoHttpServer {
     const { faults } = this.options;
     if (faults.latencyMs)
       await new Promise(r => setTimeout(r, faults.latencyMs));
-    if (!PUBLIC_PATHS.has(url.pathname)) {
+    // The demo's Prometheus API is read-only and open, like a Prometheus.
+    if (
+      !PUBLIC_PATHS.has(url.pathname) &&
+      !url.pathname.startsWith('/prometheus/')
+    ) {
       const auth = req.headers.authorization ?? '';
       const { token, writeToken } = this.options;
       const isWriter = !!writeToken && auth === `Bearer ${writeToken}`;
