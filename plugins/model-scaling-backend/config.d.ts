@@ -46,6 +46,37 @@ export interface Config {
   };
 
   modelScaling?: {
+    /**
+     * Recorded traffic of each service (its request rate), for the cost card,
+     * the savings and the what-if replay.
+     */
+    traffic?: {
+      /** Longest range the traffic route answers: `24h`, `7d`, … (default `7d`). */
+      maxRange?: string;
+      /**
+       * Hours of request rate each backend keeps in memory per workload at
+       * the collection step (default 24; 8 bytes a step: 46 KB per workload
+       * at 15 s).
+       */
+      recordHours?: number;
+      /** A longer history from Prometheus (`query_range`, at the replay's step). */
+      prometheus?: {
+        /** Default: `modelScaling.triton.prometheus.url`. */
+        url?: string;
+        /** Per query, default 10000. */
+        timeoutMs?: number;
+        /** Points per answer (default and maximum 11000, Prometheus' limit); the step grows to stay below. */
+        maxPoints?: number;
+        /**
+         * One PromQL query per pattern id returning one series of requests per
+         * second; `$namespace`, `$workload` (the Deployment) and `$cluster` are
+         * filled in. `{ query, counter: true }` for a request counter.
+         */
+        queries?: {
+          [pattern: string]: string | { query: string; counter?: boolean };
+        };
+      };
+    };
     /** Recorded workload history (replicas, autoscaler metrics, Triton), stored in the plugin's database. */
     history?: {
       /** Minutes of history kept and shown (default 60); older points are deleted every round. */
