@@ -154,6 +154,19 @@ describe('replay', () => {
     expect(result.costPerDay).toEqual(result.cost);
   });
 
+  it('starts from the steady state of the first recorded load, not cold', () => {
+    // 35 req/s at a 10 req/s per-pod target: ceil(35 / 10) = 4 replicas from t = 0, and nothing unserved.
+    const result = replay({ target, traffic: { ...traffic, values: [35, 35, 35] }, settings });
+    expect(result.replicaTimeline.points).toEqual([{ t: 0, replicas: 4 }]);
+    expect(result.unservedRequests).toBe(0);
+    // An explicit count wins: from 1 the HPA asks for ceil(35 / 10) = 4 at t = 0, the pods are Ready at 30 s,
+    // so 2 syncs × 15 s × (35 − 15) req/s = 600 requests are unserved.
+    const cold = replay({ target: { ...target, initialReplicas: 1 }, traffic: { ...traffic, values: [35, 35, 35] }, settings });
+    // (The scale from 1 to 4 happens at the first sync, t = 0, so the timeline holds 4 from t = 0.)
+    expect(cold.replicaTimeline.points).toEqual([{ t: 0, replicas: 4 }]);
+    expect(cold.unservedRequests).toBeCloseTo(600, 6);
+  });
+
   it('turns recorded steps into a flat load curve the simulator reads', () => {
     expect(trafficLoadPoints([2, null, 4], 60)).toEqual([
       { t: 0, rps: 2 },

@@ -1,5 +1,6 @@
 import { simulateAutoscaler } from '../simulator/simulateAutoscaler';
 import { SimulationInputError } from '../simulator/simulationInputSchema';
+import { kedaTriggerThresholds } from '../status/kedaTriggers';
 import type { LoadPoint, SimulationPoint, SimulationResult } from '../simulator/types';
 import { NightSchedule, applyChange, perPodCapacity, withMinimum } from './applyChange';
 import { costOf, scaleCost } from './costOf';
@@ -97,16 +98,32 @@ function simulate(
 }
 
 /**
- * Replicas when the recording begins: the autoscaler's minimum, and for KEDA
- * at least one while the first recorded step has traffic (a ScaledObject that
- * sees traffic is active, so it is not at zero or idle).
+ * Replicas when the recording begins: what the autoscaler holds in steady
+ * state for the first recorded load — ceil(load / per-pod target) for a
+ * request-rate target (`rpsPerPodAtTarget`, or a KEDA `prometheus`
+ * AverageValue threshold) — within its bounds; for KEDA at least 1 while
+ * that load is above 0 (an active ScaledObject is not at zero or idle).
+ * A service that was already serving its traffic, not one starting cold.
  */
 function defaultInitialReplicas(target: ReplayTarget, values: readonly (number | null)[]): number {
   const a = target.autoscaler;
-  if (a.kind === 'HorizontalPodAutoscaler') return a.minReplicas ?? 1;
-  const min = a.minReplicaCount ?? 0;
   const first = values.find(v => v !== null) ?? 0;
-  return first > 0 ? Math.max(1, min) : a.idleReplicaCount ?? min;
+  const perPodTargets: number[] = [];
+  if (target.capacity.rpsPerPodAtTarget) perPodTargets.push(target.capacity.rpsPerPodAtTarget);
+  else if (a.kind === 'ScaledObject') {
+    for (const t of a.triggers) {
+      if (t.type !== 'prometheus' || t.metricType === 'Value') continue;
+      const { threshold } = kedaTriggerThresholds(t);
+      if (threshold !== undefined && threshold > 0) perPodTargets.push(threshold);
+    }
+  }
+  const steady = first > 0 ? Math.max(0, ...perPodTargets.map(p => Math.ceil(first / p))) : 0;
+  if (a.kind === 'HorizontalPodAutoscaler') {
+    return Math.min(a.maxReplicas, Math.max(a.minReplicas ?? 1, steady));
+  }
+  const min = a.minReplicaCount ?? 0;
+  const lower = first > 0 ? Math.max(1, min) : a.idleReplicaCount ?? min;
+  return Math.min(a.maxReplicaCount ?? 100, Math.max(lower, steady));
 }
 
 /** Runs the simulator once, or segment by segment when the minimum follows a night schedule. */

@@ -115,9 +115,9 @@ export interface ReplayTarget {
   /** Latency objective; without it only unserved requests miss the SLO. */
   latencySloMs?: number;
   /**
-   * Replicas at the start of the traffic. Default: the autoscaler's minimum;
-   * for KEDA at least 1 when the first recorded step has traffic (an active
-   * ScaledObject), else its idle or minimum count.
+   * Replicas at the start of the traffic. Default: the steady state for the
+   * first recorded load, ceil(load / per-pod request-rate target), within the
+   * autoscaler's bounds; for KEDA at least 1 while there is traffic.
    */
   initialReplicas?: number;
 }
