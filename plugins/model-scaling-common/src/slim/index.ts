@@ -18,3 +18,9 @@ export {
 } from './toSlimEvent';
 export { toSlimObject, SLIM_KINDS } from './toSlimObject';
 export type { SlimKind } from './toSlimObject';
+export {
+  toAutoscalerManifest,
+  autoscalerManifestYaml,
+  AUTOSCALER_MANIFEST_LIMITS,
+} from './autoscalerManifest';
+export { LAST_APPLIED_ANNOTATION } from './toSlimMeta';

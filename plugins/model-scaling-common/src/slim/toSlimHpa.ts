@@ -11,6 +11,7 @@ import {
   toHpaMetricSpecs,
   toHpaMetricStatuses,
 } from './toSlimHpaParts';
+import { toAutoscalerManifest } from './autoscalerManifest';
 import { expectKind, toSlimConditions, toSlimMeta } from './toSlimMeta';
 
 const ACCEPTED_API_VERSIONS = [
@@ -24,6 +25,8 @@ const ACCEPTED_API_VERSIONS = [
  * `minReplicas` defaults to 1 as in the API; a missing `maxReplicas` (only in
  * partial objects) falls back to `minReplicas`. An `autoscaling/v1` object's
  * `targetCPUUtilizationPercentage` becomes the equivalent v2 CPU metric.
+ * `manifest` is a bounded, redacted copy for the YAML view
+ * ({@link toAutoscalerManifest}).
  */
 export function toSlimHpa(raw: unknown, cluster: string): SlimHpa {
   const ctx = { kind: 'HorizontalPodAutoscaler' };
@@ -104,5 +107,6 @@ export function toSlimHpa(raw: unknown, cluster: string): SlimHpa {
     'status.lastScaleTime',
   );
   if (lastScaleTime) hpa.status.lastScaleTime = lastScaleTime;
+  hpa.manifest = toAutoscalerManifest('HorizontalPodAutoscaler', obj);
   return hpa;
 }

@@ -37,7 +37,15 @@ export function expectKind(
   return obj;
 }
 
-/** Reduces `metadata` to the slim meta; `metadata.name` is required. */
+/**
+ * Annotation in which `kubectl apply` keeps a whole earlier copy of the
+ * object, credentials in KEDA trigger metadata included. Never kept: it
+ * would double a record's size and carry what the reducers redact.
+ */
+export const LAST_APPLIED_ANNOTATION =
+  'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Reduces `metadata` to the slim meta (without {@link LAST_APPLIED_ANNOTATION}); `metadata.name` is required. */
 export function toSlimMeta(
   ctx: ReadContext,
   raw: Record<string, unknown>,
@@ -48,15 +56,13 @@ export function toSlimMeta(
   if (!name) {
     throw new SlimObjectError(ctx.kind, 'metadata.name', 'is required');
   }
+  const { [LAST_APPLIED_ANNOTATION]: _lastApplied, ...annotations } =
+    readStringMap(ctx, metadata?.annotations, 'metadata.annotations');
   const meta: SlimMeta = {
     cluster,
     name,
     labels: readStringMap(ctx, metadata?.labels, 'metadata.labels'),
-    annotations: readStringMap(
-      ctx,
-      metadata?.annotations,
-      'metadata.annotations',
-    ),
+    annotations,
   };
   const namespace = readString(ctx, metadata?.namespace, 'metadata.namespace');
   if (namespace) meta.namespace = namespace;

@@ -7,6 +7,7 @@ import {
   readTime,
 } from './read';
 import { toHpaBehavior } from './toSlimHpaParts';
+import { toAutoscalerManifest } from './autoscalerManifest';
 import { toKedaTriggers } from './toKedaTriggers';
 import { expectKind, toSlimConditions, toSlimMeta } from './toSlimMeta';
 
@@ -20,6 +21,8 @@ export const KEDA_PAUSED_REPLICAS_ANNOTATION =
  * Reduces a raw KEDA `keda.sh/v1alpha1` ScaledObject to a {@link SlimScaledObject}.
  * Spec fields that KEDA defaults stay undefined when not set (the views apply
  * KEDA's defaults: polling 30 s, cooldown 300 s, min 0, max 100).
+ * `manifest` is a bounded, redacted copy for the YAML view
+ * ({@link toAutoscalerManifest}).
  */
 export function toSlimScaledObject(
   raw: unknown,
@@ -166,5 +169,6 @@ export function toSlimScaledObject(
       (n): n is string => typeof n === 'string',
     );
   }
+  so.manifest = toAutoscalerManifest('ScaledObject', obj);
   return so;
 }

@@ -112,5 +112,6 @@ export function hpaView(hpa: SlimHpa): HpaView {
   };
   if (hpa.behavior) view.behavior = hpa.behavior;
   if (hpa.status.lastScaleTime) view.lastScaleTime = hpa.status.lastScaleTime;
+  if (hpa.manifest) view.manifest = hpa.manifest;
   return view;
 }

@@ -64,5 +64,6 @@ export function kedaView(so: SlimScaledObject): KedaView {
   if (so.fallback) view.fallback = so.fallback;
   if (so.status.hpaName) view.hpaName = so.status.hpaName;
   if (so.status.lastActiveTime) view.lastActiveTime = so.status.lastActiveTime;
+  if (so.manifest) view.manifest = so.manifest;
   return view;
 }

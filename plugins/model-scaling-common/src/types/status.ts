@@ -193,6 +193,28 @@ export interface HpaBehavior {
   scaleDown?: HpaScalingRules;
 }
 
+/**
+ * A bounded, redacted copy of an HPA's or ScaledObject's manifest, for the
+ * Scaling tab's YAML view (built by `toAutoscalerManifest`): metadata name,
+ * namespace, labels and annotations (no last-applied configuration, no
+ * managed fields), `spec` and `status`; KEDA trigger metadata only with the
+ * keys the views read, credentials redacted.
+ */
+export interface AutoscalerManifest {
+  apiVersion: string;
+  kind: 'HorizontalPodAutoscaler' | 'ScaledObject';
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec?: Record<string, unknown>;
+  status?: Record<string, unknown>;
+  /** What was cut or left out to keep the copy bounded, e.g. `spec.triggers[0].metadata.query: first 2048 of 5000 characters`. */
+  truncated?: string[];
+}
+
 export interface SlimHpa {
   kind: 'HorizontalPodAutoscaler';
   meta: SlimMeta;
@@ -208,6 +230,8 @@ export interface SlimHpa {
     currentMetrics: HpaMetricStatus[];
     conditions: SlimCondition[];
   };
+  /** The bounded, redacted manifest for the YAML view. */
+  manifest?: AutoscalerManifest;
 }
 
 export interface KedaTrigger {
@@ -250,6 +274,8 @@ export interface SlimScaledObject {
     externalMetricNames: string[];
     pausedReplicaCount?: number;
   };
+  /** The bounded, redacted manifest for the YAML view. */
+  manifest?: AutoscalerManifest;
 }
 
 export interface SlimScaledJob {
@@ -403,6 +429,8 @@ export interface HpaView {
   lastScaleTime?: string;
   /** True when the HPA was created by KEDA for a ScaledObject. */
   managedByKeda: boolean;
+  /** The HPA's bounded, redacted manifest (the card's YAML view). */
+  manifest?: AutoscalerManifest;
 }
 
 export interface KedaView {
@@ -422,6 +450,8 @@ export interface KedaView {
   health: Record<string, { numberOfFailures: number; status: string }>;
   hpaName?: string;
   lastActiveTime?: string;
+  /** The ScaledObject's bounded, redacted manifest (the card's YAML view). */
+  manifest?: AutoscalerManifest;
 }
 
 export interface AutoscalerView {

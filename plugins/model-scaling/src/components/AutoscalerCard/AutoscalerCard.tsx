@@ -1,10 +1,14 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Typography, makeStyles } from '@material-ui/core';
-import { WorkloadStatus } from '@internal/plugin-model-scaling-common';
+import {
+  AutoscalerManifest,
+  WorkloadStatus,
+} from '@internal/plugin-model-scaling-common';
 import { ReactNode } from 'react';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatSeconds } from '../shared/format';
 import { AutoscalerMetrics } from './AutoscalerMetrics';
+import { AutoscalerYaml } from './AutoscalerYaml';
 import { ConditionList } from './ConditionList';
 import { KedaDetails } from './KedaDetails';
 import { ReplicaGauge } from './ReplicaGauge';
@@ -40,12 +44,13 @@ export interface AutoscalerCardProps {
 /**
  * The workload's HPA or KEDA ScaledObject: replicas against min/max, each
  * metric against its target, the conditions in plain words, KEDA triggers and
- * state, and replicas over time.
+ * state, replicas over time, and the objects' YAML (collapsed).
  */
 export function AutoscalerCard(props: AutoscalerCardProps) {
   const { workload, generatedAt } = props;
   const { autoscaler, replicas } = workload;
   const { hpa, keda } = autoscaler;
+  const classes = useStyles();
 
   let subheader = 'No autoscaler';
   if (autoscaler.type === 'keda' && keda) {
@@ -125,6 +130,13 @@ export function AutoscalerCard(props: AutoscalerCardProps) {
           max={max}
         />
       </Section>
+      <Box className={classes.section}>
+        <AutoscalerYaml
+          manifests={[keda?.manifest, hpa?.manifest].filter(
+            (m): m is AutoscalerManifest => m !== undefined,
+          )}
+        />
+      </Box>
     </InfoCard>
   );
 }
