@@ -5,6 +5,7 @@ import { lintCommand } from './commands/lint';
 import { renderCommand } from './commands/render';
 import { simulateCommand } from './commands/simulate';
 import { adviseBatchingCommand } from './commands/adviseBatching';
+import { costCommand } from './commands/cost';
 
 /** Builds the `model-scaling` program; each action stores its exit code in `result.code`. */
 export function createProgram(io: CliIo, result: { code: number }): Command {
@@ -74,6 +75,32 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--max-batch-size <n>', 'the model’s max_batch_size (default: the largest profiled batch)')
     .action(async options => {
       result.code = await adviseBatchingCommand(options, io);
+    });
+
+  program
+    .command('cost')
+    .description(
+      'Replay recorded traffic through a plan’s autoscaler: GPU-hours and cost per day, and what each capacity change would save (or the SLO it would break).',
+    )
+    .option('--plan <json>', 'a plan or answers JSON')
+    .option('--traffic <file>', 'recorded traffic: CSV "timestamp,rps" (epoch seconds or ISO 8601), or JSON (a traffic series, [{timestamp, rps}], or a Prometheus query_range answer)')
+    .option('--config <app-config.yaml>', 'read modelScaling.costs (prices) and modelScaling.patterns from this app-config')
+    .option('--price <per-gpu-hour>', 'on-demand price of one GPU-hour of the plan’s GPU product (turns costs on)')
+    .option('--spot-price <per-gpu-hour>', 'spot price of one GPU-hour of the plan’s GPU product')
+    .option('--currency <code>', 'ISO 4217 currency of the prices (default USD)')
+    .option('--product <name>', 'GPU product, when the plan names none (e.g. NVIDIA-L4)')
+    .option('--shared-by <n>', 'time-slicing or MPS replicas per physical GPU')
+    .option('--spot', 'the pods run on spot capacity')
+    .option('--max-rps-per-pod <n>', 'what one pod serves (default 1.5 × the prometheus threshold; required for queue triggers)')
+    .option('--rps-per-pod <n>', 'per-pod load at the HPA target (HPA plans)')
+    .option('--service-time-ms <ms>', 'request time at low load, so the latency SLO is checked, not only unserved requests')
+    .option('--cold-start <seconds>', 'pod creation to Ready (default: the plan’s cold-start budget or estimate)')
+    .option('--batching-max-rps-per-pod <n>', 'also replay dynamic batching that lets a pod serve this many req/s')
+    .option('--step <seconds>', 'resample the traffic to this step')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--json', 'same as --format json')
+    .action(async options => {
+      result.code = await costCommand(options, io);
     });
 
   return program;
