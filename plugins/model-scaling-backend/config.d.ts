@@ -77,6 +77,31 @@ export interface Config {
         };
       };
     };
+    /**
+     * GPU prices for the cost figures (GPU-hours are shown without them).
+     * Off by default; see docs/economics.md for the model.
+     */
+    costs?: {
+      /** Show costs and savings in money (default false). */
+      enabled?: boolean;
+      /** ISO 4217 code of the prices (default `USD`). */
+      currency?: string;
+      /**
+       * Price of one whole-GPU-hour per GPU product (as GPU Feature Discovery
+       * labels it, e.g. `NVIDIA-H100-80GB-HBM3`; matched case-insensitively)
+       * and capacity type. No built-in prices: a product without a price
+       * shows "no price", never a guessed amount.
+       */
+      gpuHourPrices?: {
+        [product: string]: { onDemand?: number; spot?: number };
+      };
+      /** Longest traffic range a replay accepts, days (default 7, at most 31). */
+      maxReplayDays?: number;
+      /** Largest share of gap steps a replay accepts, percent (default 10). */
+      maxGapPercent?: number;
+      /** Step of recorded traffic and of Prometheus `query_range`, seconds (default 60). */
+      stepSeconds?: number;
+    };
     /** Recorded workload history (replicas, autoscaler metrics, Triton), stored in the plugin's database. */
     history?: {
       /** Minutes of history kept and shown (default 60); older points are deleted every round. */
