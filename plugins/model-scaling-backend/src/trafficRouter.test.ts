@@ -25,7 +25,9 @@ const entity: Entity = {
   spec: { type: 'model-service', owner: 'team-a', lifecycle: 'production' },
 };
 
-async function app(result = AuthorizeResult.ALLOW) {
+async function app(
+  result: AuthorizeResult.ALLOW | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+) {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async reqs =>
     reqs.map(() => ({ result })),

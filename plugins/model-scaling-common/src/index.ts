@@ -8,6 +8,7 @@
 
 export * from './types/status';
 export * from './types/traffic';
+export * from './whatif';
 export * from './patterns';
 export * from './quantity';
 export * from './slim';

@@ -1,14 +1,13 @@
-import {
+import type { CapacityModel, SimulationInput } from '../simulator/types';
+import type {
   AutoscalerMetricView,
-  CapacityModel,
   HpaBehavior,
   HpaMetricSpec,
   HpaMetricTarget,
   KedaTrigger,
-  SimulationInput,
   WorkloadStatus,
-} from '@internal/plugin-model-scaling-common';
-import { DAY_SECONDS, loadCurve } from './loadCurve';
+} from '../types/status';
+import { DAY_SECONDS, loadCurve } from './loadShapes';
 import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
 
 /** KEDA metadata keys that hold a trigger's per-pod target, by trigger type. */

@@ -1,4 +1,4 @@
-import { DAY_SECONDS, LOAD_SHAPES, loadCurve } from './loadCurve';
+import { DAY_SECONDS, LOAD_SHAPES, loadCurve } from './loadShapes';
 
 function valueAt(points: { t: number; rps: number }[], t: number): number {
   for (let i = 1; i < points.length; i++) {

@@ -1,4 +1,4 @@
-import { LoadPoint } from '@internal/plugin-model-scaling-common';
+import type { LoadPoint } from '../simulator/types';
 
 /** The load shapes the what-if offers. */
 export type LoadShape = 'steady' | 'diurnal' | 'bursty';

@@ -1,10 +1,10 @@
-import {
+import { isQueueTrigger } from '../status/kedaTriggers';
+import type {
   AutoscalerMetricView,
   PatternId,
   WorkloadStatus,
-  isQueueTrigger,
-} from '@internal/plugin-model-scaling-common';
-import { LoadShape } from './loadCurve';
+} from '../types/status';
+import { LoadShape } from './loadShapes';
 
 /**
  * How load turns into the autoscaler's metric:

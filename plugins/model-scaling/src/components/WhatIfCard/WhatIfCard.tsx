@@ -1,19 +1,20 @@
 import { InfoCard } from '@backstage/core-components';
 import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
 import {
+  buildSimulationInput,
+  CapacityKind,
   PatternId,
-  WorkloadStatus,
   simulateAutoscaler,
+  whatIfDefaults,
+  WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { ReactNode, useDeferredValue, useMemo, useState } from 'react';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { WhatIfChart } from './WhatIfChart';
 import { WhatIfForm } from './WhatIfForm';
-import { buildSimulationInput } from './buildSimulationInput';
 import { chartPoints, summarizeSimulation } from './simulationSummary';
 import { validateSettings } from './validateSettings';
-import { CapacityKind, whatIfDefaults } from './whatIfDefaults';
 import { AlertChip } from '../shared/AlertChip';
 
 const useStyles = makeStyles(theme => ({

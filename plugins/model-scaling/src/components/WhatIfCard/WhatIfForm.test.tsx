@@ -2,7 +2,10 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { WhatIfForm } from './WhatIfForm';
-import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
+import {
+  WhatIfModel,
+  WhatIfSettings,
+} from '@internal/plugin-model-scaling-common';
 
 const settings: WhatIfSettings = {
   shape: 'diurnal',

@@ -6,9 +6,14 @@ import {
   Select,
   TextField,
 } from '@material-ui/core';
-import { LOAD_SHAPES, LoadShape } from './loadCurve';
+import {
+  CapacityKind,
+  LOAD_SHAPES,
+  LoadShape,
+  WhatIfModel,
+  WhatIfSettings,
+} from '@internal/plugin-model-scaling-common';
 import { WhatIfErrors, WhatIfNumberField } from './validateSettings';
-import { CapacityKind, WhatIfModel, WhatIfSettings } from './whatIfDefaults';
 
 const SHAPE_LABELS: Record<LoadShape, string> = {
   steady: 'Steady',

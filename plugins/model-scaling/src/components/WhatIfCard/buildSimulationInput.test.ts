@@ -3,8 +3,11 @@ import {
   imageClassifierStatus,
   textClassifierStatus,
 } from '../../__fixtures__';
-import { buildSimulationInput, toMetricSpec } from './buildSimulationInput';
-import { whatIfDefaults } from './whatIfDefaults';
+import {
+  buildSimulationInput,
+  toMetricSpec,
+  whatIfDefaults,
+} from '@internal/plugin-model-scaling-common';
 
 describe('buildSimulationInput', () => {
   it('rebuilds the HPA with the edited CPU target and window, keeping memory', () => {

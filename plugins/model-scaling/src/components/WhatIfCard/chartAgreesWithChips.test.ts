@@ -1,8 +1,10 @@
-import { simulateAutoscaler } from '@internal/plugin-model-scaling-common';
+import {
+  buildSimulationInput,
+  simulateAutoscaler,
+  whatIfDefaults,
+} from '@internal/plugin-model-scaling-common';
 import { textClassifierStatus } from '../../__fixtures__';
-import { buildSimulationInput } from './buildSimulationInput';
 import { chartPoints, summarizeSimulation } from './simulationSummary';
-import { whatIfDefaults } from './whatIfDefaults';
 
 /** A day short of capacity: the maximum replicas far below the peak. */
 const cases = [

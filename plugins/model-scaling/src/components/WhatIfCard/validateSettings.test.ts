@@ -1,5 +1,5 @@
 import { validateSettings } from './validateSettings';
-import { WhatIfSettings } from './whatIfDefaults';
+import { WhatIfSettings } from '@internal/plugin-model-scaling-common';
 
 const valid: WhatIfSettings = {
   shape: 'diurnal',

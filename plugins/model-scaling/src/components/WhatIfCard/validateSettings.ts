@@ -1,4 +1,7 @@
-import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
+import {
+  WhatIfModel,
+  WhatIfSettings,
+} from '@internal/plugin-model-scaling-common';
 
 /** Numeric fields of the what-if form. */
 export type WhatIfNumberField = Exclude<keyof WhatIfSettings, 'shape'>;

@@ -4,7 +4,10 @@ import {
   summarizerStatus,
   textClassifierStatus,
 } from '../../__fixtures__';
-import { roundNice, whatIfDefaults } from './whatIfDefaults';
+import {
+  roundNice,
+  whatIfDefaults,
+} from '@internal/plugin-model-scaling-common';
 
 describe('roundNice', () => {
   it('keeps two significant digits', () => {

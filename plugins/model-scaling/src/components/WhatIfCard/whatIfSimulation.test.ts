@@ -1,13 +1,15 @@
-import { simulateAutoscaler } from '@internal/plugin-model-scaling-common';
+import {
+  buildSimulationInput,
+  simulateAutoscaler,
+  whatIfDefaults,
+} from '@internal/plugin-model-scaling-common';
 import {
   batchEmbedderStatus,
   imageClassifierStatus,
   summarizerStatus,
   textClassifierStatus,
 } from '../../__fixtures__';
-import { buildSimulationInput } from './buildSimulationInput';
 import { summarizeSimulation } from './simulationSummary';
-import { whatIfDefaults } from './whatIfDefaults';
 
 /*
  * The what-if inputs run through the real simulator: they must be valid for
