@@ -20,6 +20,7 @@ export * from './triton-live';
 export * from './status';
 export * from './triton';
 export * from './render';
+export * from './repository';
 export * from './simulator';
 export * from './drift';
 export * from './lint';

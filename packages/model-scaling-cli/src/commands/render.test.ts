@@ -23,7 +23,7 @@ describe('render command', () => {
     expect(config).toContain('preferred_batch_size: [ 4, 8, 16 ]');
     const so = parseAllDocuments(await readFile(join(t.dir, 'out/k8s/scaledobject.yaml'), 'utf8'))[0].toJS();
     expect(so.spec.minReplicaCount).toBe(0);
-    const plan = JSON.parse(await readFile(join(t.dir, 'out/plan.json'), 'utf8'));
+    const plan = JSON.parse(await readFile(join(t.dir, 'out/.model-scaling/plan.json'), 'utf8'));
     expect(plan).toEqual(createPlan(summarizerAnswers));
     expect(io.out()).toContain('Rendered summarizer (pattern bursty) into out:');
     expect(io.out()).toContain('Cold-start budget: 60 s');

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   createPlan,
@@ -6,7 +6,7 @@ import {
   ModelServicePlan,
   parsePlan,
   PlanValidationError,
-  renderServiceFiles,
+  renderServiceRepository,
 } from '@internal/plugin-model-scaling-common';
 import { CliError } from '../CliError';
 import { CliIo, resolvePath } from '../io';
@@ -30,7 +30,8 @@ function looksLikePlan(json: unknown): boolean {
 /**
  * `model-scaling render <plan.json> <outdir>`: turns a plan, or template
  * answers (planned with the presets), into the service's files: k8s/*.yaml,
- * the Triton config.pbtxt, and plan.json with the resolved plan.
+ * the Triton config.pbtxt, the load-test script, the resolved plan at
+ * .model-scaling/plan.json and docs/scaling.md — the files the template writes.
  */
 export async function renderCommand(
   input: string,
@@ -54,14 +55,14 @@ export async function renderCommand(
     throw e;
   }
   const root = resolvePath(io, outdir);
-  const files = [
-    ...renderServiceFiles(plan),
-    { path: 'plan.json', content: `${JSON.stringify(plan, null, 2)}\n` },
-  ];
+  // The same files the template writes (manifests, config.pbtxt, load-test script, the recorded
+  // plan at .model-scaling/plan.json, docs/scaling.md), from the same renderer.
+  const { files } = renderServiceRepository(plan);
   for (const file of files) {
     const target = join(root, file.path);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, file.content, 'utf8');
+    if (file.executable) await chmod(target, 0o755);
   }
   io.stdout(
     [

@@ -8,8 +8,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPlan } from '@internal/plugin-model-scaling-common';
-import { examplePlans } from '../__testUtils__/examplePlans';
+import { createPlan } from '../plan/createPlan';
+import { examplePlans } from './__testUtils__/examplePlans';
 import { renderLoadTestScript, serviceEndpoint } from './renderLoadTestScript';
 
 /** `bash -n`: the script parses. */
@@ -148,13 +148,13 @@ describe('renderLoadTestScript', () => {
     expect(script).toContain('kafka-producer-perf-test.sh --topic "$TOPIC"');
     expect(script).toContain('TOPIC="${TOPIC:-documents-to-embed}"');
     expect(script).toContain(
-      'BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka.ml-batch.svc:9092}"',
+      'BOOTSTRAP_SERVERS="${BOOTSTRAP_SERVERS:-kafka-bootstrap.kafka.svc:9092}"',
     );
-    // lagThreshold 100 × maxReplicas × 2
+    // lagThreshold 2000 × maxReplicas × 2
     expect(script).toContain(
-      `MESSAGES="\${MESSAGES:-${Math.max(1000, 100 * plan.replicas.max * 2)}}"`,
+      `MESSAGES="\${MESSAGES:-${Math.max(1000, 2000 * plan.replicas.max * 2)}}"`,
     );
-    expect(script).toContain('RATE="${RATE:-500}"');
+    expect(script).toContain('RATE="${RATE:-3000}"');
     expect(script).toContain('get scaledobject,hpa -w');
     expect(script).not.toContain('hey ');
   });

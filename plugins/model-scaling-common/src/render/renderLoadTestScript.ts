@@ -1,4 +1,4 @@
-import type { ModelServicePlan } from '@internal/plugin-model-scaling-common';
+import type { ModelServicePlan } from '../plan/planSchema';
 
 /** Where the service listens, read from its rendered Service. */
 export interface ServiceEndpoint {

@@ -1,19 +1,16 @@
-import {
-  createPlan,
-  DEFAULT_PATTERN_PRESETS,
-  ModelServiceAnswers,
-  ModelServicePlan,
-  renderManifests,
-  renderTritonConfig,
-} from '@internal/plugin-model-scaling-common';
 import { parseAllDocuments } from 'yaml';
-import { examples } from '../actions/planCreate.examples';
-import { exampleSteps } from '../__testUtils__/exampleSteps';
+import { createPlan } from '../plan/createPlan';
+import type { ModelServiceAnswers } from '../plan/answersSchema';
+import type { ModelServicePlan } from '../plan/planSchema';
+import { DEFAULT_PATTERN_PRESETS } from '../patterns/presets';
+import { renderManifests } from './renderManifests';
+import { renderTritonConfig } from '../triton/renderTritonConfig';
+import { exampleAnswers } from './__testUtils__/examplePlans';
 import { renderScalingDoc } from './renderScalingDoc';
 
 /** The answers of the four examples, plus variants with explicit settings that override the sizing. */
 function cases(): { label: string; answers: ModelServiceAnswers }[] {
-  const base = examples.map(e => exampleSteps(e)[0].input as ModelServiceAnswers);
+  const base = exampleAnswers;
   const gpu = base.find(a => a.needsGpu && a.trafficShape !== 'queue' && a.trafficShape !== 'bursty')!;
   return [
     ...base.map(a => ({ label: `example ${a.name}`, answers: a })),

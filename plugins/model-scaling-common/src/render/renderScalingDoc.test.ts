@@ -1,5 +1,5 @@
-import { Finding } from '@internal/plugin-model-scaling-common';
-import { examplePlans } from '../__testUtils__/examplePlans';
+import type { Finding } from '../types/status';
+import { examplePlans } from './__testUtils__/examplePlans';
 import { renderScalingDoc } from './renderScalingDoc';
 
 describe('renderScalingDoc', () => {
@@ -44,12 +44,12 @@ describe('renderScalingDoc', () => {
   it('covers queue, spot and checkpointing for async-batch, MIG and cold start for bursty', () => {
     const batch = renderScalingDoc(plans['async-batch'], [], []);
     expect(batch).toContain(
-      '| Lag threshold | 100 messages of lag per replica |',
+      '| Lag threshold | 2000 messages of lag per replica |',
     );
     expect(batch).toContain('| Spot capacity | preferred |');
     expect(batch).toContain('## Checkpointing');
     const bursty = renderScalingDoc(plans.bursty, [], []);
-    expect(bursty).toContain('| Cold-start budget | 120 s |');
+    expect(bursty).toContain('| Cold-start budget | 60 s |');
     expect(bursty).toContain('(MIG profile 1g.18gb) on H200-141GB');
     expect(bursty).toContain('| Replicas | 0 – ');
   });

@@ -1,8 +1,5 @@
-import type {
-  Finding,
-  ModelServicePlan,
-  PatternId,
-} from '@internal/plugin-model-scaling-common';
+import type { ModelServicePlan } from '../plan/planSchema';
+import type { Finding, PatternId } from '../types/status';
 
 const PATTERN_SUMMARY: Record<PatternId, string> = {
   'realtime-cpu':

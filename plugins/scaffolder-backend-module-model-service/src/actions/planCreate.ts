@@ -10,20 +10,12 @@ import {
   ModelServicePlan,
   modelServiceAnswersSchema,
   PatternPresets,
-  renderManifests,
-  renderPlanFile,
-  renderTritonConfig,
-  tritonConfigPath,
+  renderServiceRepository,
 } from '@internal/plugin-model-scaling-common';
 import { z } from 'zod';
 import { forScaffolder } from '../lib/forScaffolder';
 import { parseActionInput } from '../lib/parseActionInput';
 import { pruneEmpty } from '../lib/pruneEmpty';
-import {
-  renderLoadTestScript,
-  serviceEndpoint,
-} from '../render/renderLoadTestScript';
-import { renderScalingDoc } from '../render/renderScalingDoc';
 import { examples } from './planCreate.examples';
 
 /** The id of the plan action. */
@@ -100,13 +92,6 @@ function describeFindings(findings: Finding[]): string {
     .join('; ');
 }
 
-/** A file the action writes, relative to the target directory. */
-interface OutputFile {
-  path: string;
-  content: string;
-  executable?: boolean;
-}
-
 /**
  * `model-service:plan:create`: turns the template's answers into a validated
  * scaling plan (the recommended pattern for `auto`, or the chosen one, with
@@ -172,37 +157,11 @@ export function createPlanCreateAction(options: PlanCreateActionOptions) {
         );
       }
 
-      const rendered = renderManifests(plan);
-      const files: OutputFile[] = rendered.map(file => ({
-        path: file.path,
-        content: file.content,
-      }));
-      if (plan.triton) {
-        files.push({
-          path: tritonConfigPath(plan),
-          content: renderTritonConfig(plan),
-        });
-      }
-      files.push({
-        path: 'scripts/load-test.sh',
-        content: renderLoadTestScript(
-          plan,
-          serviceEndpoint(
-            plan,
-            rendered.flatMap(file => file.objects),
-          ),
-        ),
-        executable: true,
+      // Every file the template generates, from the one renderer the CLI and the fixes use too.
+      const { files } = renderServiceRepository(plan, {
+        checkPlan: () => findings,
       });
-      // The plan itself, so model-service:fix:propose can change it and re-render.
-      const planFile = renderPlanFile(plan);
-      files.push({ path: planFile.path, content: planFile.content });
-      const docPath = 'docs/scaling.md';
-      const written = [...files.map(f => f.path), docPath];
-      files.push({
-        path: docPath,
-        content: renderScalingDoc(plan, findings, written),
-      });
+      const written = files.map(f => f.path);
 
       for (const file of files) {
         const absolute = resolveSafeChildPath(targetDir, file.path);
