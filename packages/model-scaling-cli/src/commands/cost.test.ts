@@ -126,3 +126,23 @@ describe('parseTrafficFile', () => {
     expect(parseTrafficFile('[{"timestamp": 0, "rps": 1}, {"timestamp": 60, "rps": null}]', 'f.json').values).toEqual([1, null]);
   });
 });
+
+describe('cost command text for a change that breaks the SLO', () => {
+  it('shows the breach, never the GPU-hours it would free as a saving', async () => {
+    // 600 req/s needs ceil(600 / 100) = 6 whole-GPU pods; on 1g.18gb slices a pod's target is 100 / 7 = 14.3,
+    // so it would need 42 pods and the plan's maximum is 15: requests go unserved.
+    const t = await tempDir({
+      'plan.json': JSON.stringify(createPlan(imageClassifierAnswers)),
+      'traffic.csv': csv(new Array(30).fill(600)),
+    });
+    const io = testIo(t.dir);
+    try {
+      expect(await costCommand({ plan: 'plan.json', traffic: 'traffic.csv', price: '3' }, io)).toBe(0);
+    } finally {
+      await t.cleanup();
+    }
+    const line = io.out().split('\n').find(l => l.includes('MIG 1g.18gb'))!;
+    expect(line).toMatch(/^\s+breaks-slo\s+Serve the 0\.1 GB model .* \[not a saving: it breaks the SLO\]$/);
+    expect(line).not.toMatch(/saved/);
+  });
+});

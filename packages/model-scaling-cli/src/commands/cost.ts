@@ -105,6 +105,13 @@ function money(amount: CostAmount): string {
   return 'problem' in amount ? '—' : `${amount.amount.toFixed(2)} ${amount.currency}`;
 }
 
+/** `−10.29`, `+1.50`, `0.00`: a change in GPU-hours with its sign. */
+function signed(n: number): string {
+  const text = Math.abs(n).toFixed(2);
+  if (Number(text) === 0) return text;
+  return `${n < 0 ? '−' : '+'}${text}`;
+}
+
 function summary(r: ReplayResult) {
   return {
     gpuHours: r.gpuHours,
@@ -163,10 +170,11 @@ function toText(plan: ModelServicePlan, baseline: ReplayResult, savings: Savings
   } else {
     lines.push('Savings per recommendation, replayed on the same traffic:');
     for (const s of savings) {
-      const figures =
-        s.verdict === 'not-applicable'
-          ? ''
-          : ` [${s.gpuHoursSavedPerDay >= 0 ? '−' : '+'}${Math.abs(s.gpuHoursSavedPerDay).toFixed(2)} GPU-hours/day, ${money(s.costSavedPerDay)}/day saved]`;
+      let figures = '';
+      if (s.verdict === 'breaks-slo') figures = ' [not a saving: it breaks the SLO]';
+      else if (s.verdict !== 'not-applicable') {
+        figures = ` [${signed(-s.gpuHoursSavedPerDay)} GPU-hours/day, ${money(s.costSavedPerDay)}/day saved]`;
+      }
       lines.push(`  ${s.verdict.padEnd(14)} ${s.recommendation.title}${figures}`);
       lines.push(`                 ${s.explanation}`);
     }
