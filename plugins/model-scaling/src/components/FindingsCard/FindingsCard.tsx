@@ -8,6 +8,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { Fragment } from 'react';
 import { Health, HealthStatus } from '../shared/HealthStatus';
+import { FindingFix } from '../FixProposals';
 
 const useStyles = makeStyles(theme => ({
   finding: { padding: theme.spacing(1.5, 0) },
@@ -122,6 +123,7 @@ function FindingsCardContent(props: {
               <span className={classes.label}>Fix: </span>
               {finding.fix}
             </Typography>
+            <FindingFix finding={finding} />
             <Typography variant="caption" color="textSecondary">
               rule {finding.id}
             </Typography>

@@ -34,10 +34,12 @@ const useStyles = makeStyles(theme => ({
 export function DiffView(props: { diff: string; label?: string }) {
   const classes = useStyles();
   const lines = props.diff.replace(/\n$/, '').split('\n');
+  // Focusable, so a long diff that scrolls can be scrolled with the keyboard.
   return (
     <pre
       className={classes.pre}
       aria-label={props.label ?? 'Unified diff'}
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
     >
       <code>

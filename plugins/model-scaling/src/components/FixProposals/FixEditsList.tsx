@@ -31,9 +31,10 @@ export function FixEditsList(props: { fix: FixIntent | ProposedFix }) {
       ) : (
         <ul>
           {edits.map(edit => (
-            <li key={`${edit.file}:${edit.document?.kind ?? ''}/${
-              edit.document?.name ?? ''
-            }:${edit.path.join('.')}`}
+            <li
+              key={`${edit.file}:${edit.document?.kind ?? ''}/${
+                edit.document?.name ?? ''
+              }:${edit.path.join('.')}`}
             >
               <Typography variant="body2">
                 <code>{fileEditInWords(edit)}</code>

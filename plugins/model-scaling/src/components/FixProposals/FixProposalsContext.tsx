@@ -12,7 +12,24 @@ import {
   useMemo,
   useState,
 } from 'react';
+import {
+  Finding,
+  FixIntent,
+  PatternId,
+  fixIntentForFinding,
+} from '@internal/plugin-model-scaling-common';
+import { usePatternPresets } from '../../hooks/usePatternPresets';
 import { FixProposal, listFixProposals } from './listFixProposals';
+
+/** A finding the tab computed itself (batching advice) with the fix it carries. */
+export interface FindingWithFix {
+  finding: Pick<Finding, 'id' | 'subject'>;
+  fix: FixIntent;
+}
+
+function findingKey(finding: Pick<Finding, 'id' | 'subject'>): string {
+  return `${finding.id}|${finding.subject ?? ''}`;
+}
 
 /** The changes proposed for the entity on screen, shared by its "Propose this fix" buttons. */
 export interface FixProposalsState {
@@ -26,6 +43,19 @@ export interface FixProposalsState {
   reload(): void;
   /** Adds a proposal just made, before the task list has it. */
   add(proposal: FixProposal): void;
+  /** The fix a finding carries, when it is a change of the service's files. */
+  fixFor(finding: Pick<Finding, 'id' | 'subject'>): FixIntent | undefined;
+}
+
+/** Props of {@link FixProposalsProvider}. */
+export interface FixProposalsProviderProps {
+  entityRef: string;
+  /** The service's pattern and SLO, which decide the fix of a finding. */
+  pattern?: PatternId;
+  latencySloMs?: number;
+  /** Findings computed in the tab (batching advice) with their fixes. */
+  findingFixes?: FindingWithFix[];
+  children?: ReactNode;
 }
 
 const FixProposalsContext = createContext<FixProposalsState | undefined>(
@@ -38,10 +68,7 @@ const FixProposalsContext = createContext<FixProposalsState | undefined>(
  * "Propose this fix" buttons below. In an app without the scaffolder there
  * is nothing to propose with, and the buttons do not show.
  */
-export function FixProposalsProvider(props: {
-  entityRef: string;
-  children?: ReactNode;
-}) {
+export function FixProposalsProvider(props: FixProposalsProviderProps) {
   const scaffolderApi = useApiHolder().get(scaffolderApiRef);
   if (!scaffolderApi) {
     return <>{props.children}</>;
@@ -49,12 +76,18 @@ export function FixProposalsProvider(props: {
   return <WithScaffolder {...props} scaffolderApi={scaffolderApi} />;
 }
 
-function WithScaffolder(props: {
-  entityRef: string;
-  scaffolderApi: ScaffolderApi;
-  children?: ReactNode;
-}) {
-  const { entityRef, scaffolderApi, children } = props;
+function WithScaffolder(
+  props: FixProposalsProviderProps & { scaffolderApi: ScaffolderApi },
+) {
+  const {
+    entityRef,
+    scaffolderApi,
+    pattern,
+    latencySloMs,
+    findingFixes,
+    children,
+  } = props;
+  const presets = usePatternPresets();
   const [proposals, setProposals] = useState<FixProposal[]>([]);
   const [error, setError] = useState<Error>();
   const [generation, setGeneration] = useState(0);
@@ -83,9 +116,29 @@ function WithScaffolder(props: {
       ]),
     [],
   );
+  const fixFor = useCallback(
+    (finding: Pick<Finding, 'id' | 'subject'>) => {
+      const own = findingFixes?.find(
+        f => findingKey(f.finding) === findingKey(finding),
+      );
+      return (
+        own?.fix ??
+        fixIntentForFinding(finding, { pattern, presets, latencySloMs })
+      );
+    },
+    [findingFixes, pattern, presets, latencySloMs],
+  );
   const value = useMemo(
-    () => ({ entityRef, scaffolderApi, proposals, error, reload, add }),
-    [entityRef, scaffolderApi, proposals, error, reload, add],
+    () => ({
+      entityRef,
+      scaffolderApi,
+      proposals,
+      error,
+      reload,
+      add,
+      fixFor,
+    }),
+    [entityRef, scaffolderApi, proposals, error, reload, add, fixFor],
   );
   return (
     <FixProposalsContext.Provider value={value}>

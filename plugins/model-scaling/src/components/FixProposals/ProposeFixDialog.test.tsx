@@ -41,8 +41,12 @@ describe('ProposeFixDialog', () => {
     const { onProposed } = renderDialog(scaffolder);
 
     const diff = await screen.findByTestId('fix-diff', {}, WAIT);
-    expect(within(diff).getByText(/1 file, dry run: nothing written yet/)).toBeInTheDocument();
-    expect(diff.textContent).toContain('-      stabilizationWindowSeconds: 300');
+    expect(
+      within(diff).getByText(/1 file, dry run: nothing written yet/),
+    ).toBeInTheDocument();
+    expect(diff.textContent).toContain(
+      '-      stabilizationWindowSeconds: 300',
+    );
     expect(diff.textContent).toContain('+      stabilizationWindowSeconds: 60');
     expect(
       screen.getByText(
@@ -72,7 +76,9 @@ describe('ProposeFixDialog', () => {
         result: expect.objectContaining({ commit: expect.any(String) }),
       }),
     );
-    expect(screen.queryByRole('button', { name: 'Propose' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Propose' }),
+    ).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Close' })).toBeInTheDocument();
   });
 

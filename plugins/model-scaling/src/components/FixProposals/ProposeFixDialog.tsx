@@ -122,7 +122,8 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
   const preview =
     phase.kind === 'previewing' ? undefined : phase.preview ?? undefined;
   const shownFixes = preview ? preview.result.fixes : fixes;
-  const nothingToChange = preview !== undefined && preview.result.files.length === 0;
+  const nothingToChange =
+    preview !== undefined && preview.result.files.length === 0;
 
   return (
     <Dialog
@@ -148,8 +149,8 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
         {phase.kind === 'previewing' && (
           <Box my={2} data-testid="fix-previewing">
             <Typography variant="body2">
-              Reading the repository and computing the diff (dry run, nothing
-              is written)…
+              Reading the repository and computing the diff (dry run, nothing is
+              written)…
             </Typography>
             <Progress />
           </Box>

@@ -20,7 +20,8 @@ export function ProposedChange(props: { result: FixProposalResult }) {
       branch <code>{result.branch ?? '(unnamed)'}</code>
       {result.commit && (
         <>
-          , commit <code title={result.commit}>{shortCommit(result.commit)}</code>
+          , commit{' '}
+          <code title={result.commit}>{shortCommit(result.commit)}</code>
         </>
       )}
     </span>

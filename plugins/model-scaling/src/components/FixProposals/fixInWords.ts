@@ -14,7 +14,10 @@ export function showValue(value: unknown): string {
 
 function dotted(path: FixPath): string {
   return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .map((p, i) => {
+      if (typeof p === 'number') return `[${p}]`;
+      return i === 0 ? p : `.${p}`;
+    })
     .join('');
 }
 

@@ -43,9 +43,9 @@ describe('fixTaskValues', () => {
 describe('parseFixProposalResult', () => {
   it('reads the action output passed on at the top level of the task output', () => {
     const result = scaleDownResult(false);
-    expect(
-      parseFixProposalResult({ ...result, links: [], text: [] }),
-    ).toEqual(result);
+    expect(parseFixProposalResult({ ...result, links: [], text: [] })).toEqual(
+      result,
+    );
   });
 
   it('reads the action output passed on under "result"', () => {
@@ -62,6 +62,8 @@ describe('parseFixProposalResult', () => {
         result: { ...scaleDownResult(false), pullRequestUrl: 'not a url' },
       }),
     ).toThrow(/field "result.pullRequestUrl": Invalid url/);
-    expect(() => parseFixProposalResult(undefined)).toThrow(/unexpected output/);
+    expect(() => parseFixProposalResult(undefined)).toThrow(
+      /unexpected output/,
+    );
   });
 });

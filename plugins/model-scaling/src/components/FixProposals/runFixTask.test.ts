@@ -26,7 +26,9 @@ describe('runFixTask', () => {
     ]);
     expect(outcome.taskId).toBe('task-1');
     expect(outcome.result.dryRun).toBe(true);
-    expect(outcome.result.diff).toContain('+      stabilizationWindowSeconds: 60');
+    expect(outcome.result.diff).toContain(
+      '+      stabilizationWindowSeconds: 60',
+    );
     expect(outcome.result.branch).toBeUndefined();
   });
 
@@ -51,7 +53,11 @@ describe('runFixTask', () => {
       throw new Error('Backend request failed, 404 Template not found');
     };
     await expect(
-      runFixTask(scaffolder, { entityRef, fixes: [scaleDownFix], dryRun: true }),
+      runFixTask(scaffolder, {
+        entityRef,
+        fixes: [scaleDownFix],
+        dryRun: true,
+      }),
     ).rejects.toThrow(
       'The scaffolder did not start "Apply scaling fixes": Backend request failed, 404 Template not found',
     );
@@ -62,7 +68,11 @@ describe('runFixTask', () => {
       output: { links: [{ url: 'https://example.com' }] },
     }));
     await expect(
-      runFixTask(scaffolder, { entityRef, fixes: [scaleDownFix], dryRun: false }),
+      runFixTask(scaffolder, {
+        entityRef,
+        fixes: [scaleDownFix],
+        dryRun: false,
+      }),
     ).rejects.toThrow(/unexpected output: field "dryRun"/);
   });
 

@@ -7,6 +7,7 @@ import {
 import { useMemo } from 'react';
 import { useBatchingAdvice } from '../BatchingAdvice/useBatchingAdvice';
 import { FindingsCard } from '../FindingsCard/FindingsCard';
+import { FixProposalsProvider } from '../FixProposals';
 import { VerdictBanner } from '../Verdict/VerdictBanner';
 import { formatClock, formatSeconds } from '../shared/format';
 import { ClusterErrorsPanel } from './ClusterErrorsPanel';
@@ -117,22 +118,28 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
           }. Check the entity's Kubernetes annotations and that the Deployment carries the label backstage.io/kubernetes-id.`}
         />
       ) : (
-        <Grid container spacing={3}>
-          <Grid item xs={12}>
-            <FindingsCard findings={findings} verdict={verdict} />
+        <FixProposalsProvider
+          entityRef={status.entityRef}
+          pattern={status.pattern}
+          latencySloMs={status.latencySloMs}
+        >
+          <Grid container spacing={3}>
+            <Grid item xs={12}>
+              <FindingsCard findings={findings} verdict={verdict} />
+            </Grid>
+            <Grid item xs={12}>
+              {status.workloads.map(workload => (
+                <WorkloadSection
+                  key={`${workload.cluster}/${workload.namespace}/${workload.name}`}
+                  workload={workload}
+                  status={status}
+                  clusterError={errorsByCluster.get(workload.cluster)}
+                  advice={advice}
+                />
+              ))}
+            </Grid>
           </Grid>
-          <Grid item xs={12}>
-            {status.workloads.map(workload => (
-              <WorkloadSection
-                key={`${workload.cluster}/${workload.namespace}/${workload.name}`}
-                workload={workload}
-                status={status}
-                clusterError={errorsByCluster.get(workload.cluster)}
-                advice={advice}
-              />
-            ))}
-          </Grid>
-        </Grid>
+        </FixProposalsProvider>
       )}
     </Box>
   );

@@ -1,0 +1,7 @@
+export { FixProposalsProvider } from './FixProposalsContext';
+export type {
+  FixProposalsProviderProps,
+  FindingWithFix,
+} from './FixProposalsContext';
+export { FindingFix } from './FindingFix';
+export { ProposeFixButton } from './ProposeFixButton';
