@@ -140,6 +140,14 @@ export interface Config {
       };
       /** Server-side watch timeout before the stream is resumed (default 300). */
       timeoutSeconds?: number;
+      /**
+       * Objects per list page when (re)listing a kind (the API server's
+       * `limit`, 10–10000, default 500). Larger pages mean fewer round trips
+       * on a large cluster; each page must arrive within `listTimeoutMs`.
+       */
+      pageSize?: number;
+      /** Deadline of each list page request in ms (default: `requestTimeoutMs`). */
+      listTimeoutMs?: number;
     };
     /** Collection of Triton Inference Server figures from model-service pods. */
     triton?: {

@@ -78,6 +78,10 @@ export const modelScalingOptionsSchema = z
       .object({
         backoff: backoffSchema.default({}),
         timeoutSeconds: z.number().int().min(5).max(3600).default(300),
+        /** Objects per list page (the API server's `limit`). */
+        pageSize: z.number().int().min(10).max(10000).default(500),
+        /** Deadline of each list page request; unset: requestTimeoutMs. */
+        listTimeoutMs: z.number().int().min(100).optional(),
       })
       .strict()
       .default({}),

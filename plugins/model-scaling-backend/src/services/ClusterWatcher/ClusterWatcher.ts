@@ -25,6 +25,10 @@ export interface ClusterWatcherOptions {
   backoff: BackoffOptions;
   requestTimeoutMs: number;
   watchTimeoutSeconds: number;
+  /** Objects per list page (default 500). */
+  pageSize?: number;
+  /** Deadline of each list page request (default: requestTimeoutMs). */
+  listTimeoutMs?: number;
   /** How often to look again for the KEDA API group when it was absent. */
   rediscoverMs?: number;
   now?: () => Date;
@@ -202,6 +206,8 @@ export class ClusterWatcher {
         backoff: this.#o.backoff,
         requestTimeoutMs: this.#o.requestTimeoutMs,
         watchTimeoutSeconds: this.#o.watchTimeoutSeconds,
+        pageSize: this.#o.pageSize,
+        listTimeoutMs: this.#o.listTimeoutMs,
         now: this.#now,
       });
       this.#watchers.push(watcher);

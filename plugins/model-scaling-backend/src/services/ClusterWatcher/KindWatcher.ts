@@ -23,8 +23,10 @@ export interface KindWatcherOptions {
   requestTimeoutMs: number;
   /** Server-side watch timeout; the stream is then resumed from the last resourceVersion. */
   watchTimeoutSeconds: number;
-  /** Page size of list requests. */
+  /** Page size of list requests (default 500). */
   pageSize?: number;
+  /** Deadline of each list page request (default: requestTimeoutMs). */
+  listTimeoutMs?: number;
   /** Called whenever the watcher's state changes. */
   onStateChange?: () => void;
   now?: () => Date;
@@ -170,7 +172,7 @@ export class KindWatcher {
         query.set('fieldSelector', this.#o.spec.fieldSelector);
       if (continueToken) query.set('continue', continueToken);
       const page = await this.#o.client.getJson(`${this.#path}?${query}`, {
-        timeoutMs: this.#o.requestTimeoutMs,
+        timeoutMs: this.#o.listTimeoutMs ?? this.#o.requestTimeoutMs,
         signal: this.#abort.signal,
       });
       if (!Array.isArray(page?.items)) {

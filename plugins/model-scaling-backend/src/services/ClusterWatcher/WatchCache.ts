@@ -3,6 +3,7 @@ import { ClusterHealth } from '@internal/plugin-model-scaling-common';
 import { ClusterConfig } from '../../config/ClusterConfig';
 import { ModelScalingOptions } from '../../config/ModelScalingOptions';
 import { ClusterWatcher, ClusterWatcherOptions } from './ClusterWatcher';
+import { createRecordCompactor } from './compactRecord';
 
 /** Options of {@link WatchCache}. */
 export interface WatchCacheOptions {
@@ -21,16 +22,25 @@ export class WatchCache {
   readonly clusters: ClusterWatcher[];
 
   constructor(o: WatchCacheOptions) {
+    // One string and sub-object table for all clusters: records of every
+    // cluster share namespaces, label keys, images and pod specs.
+    const compact = createRecordCompactor();
+    const reduce: ClusterWatcherOptions['reduce'] = (kind, raw, cluster) => {
+      const record = o.reduce(kind, raw, cluster);
+      return record ? compact(record) : record;
+    };
     this.clusters = o.clusters.map(
       cluster =>
         new ClusterWatcher({
           cluster,
           logger: o.logger.child({ cluster: cluster.name }),
-          reduce: o.reduce,
+          reduce,
           namespaces: o.options.namespaces,
           backoff: o.options.watch.backoff,
           requestTimeoutMs: o.options.requestTimeoutMs,
           watchTimeoutSeconds: o.options.watch.timeoutSeconds,
+          pageSize: o.options.watch.pageSize,
+          listTimeoutMs: o.options.watch.listTimeoutMs,
           now: o.now,
         }),
     );
