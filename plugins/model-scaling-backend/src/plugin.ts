@@ -11,7 +11,8 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { readBackendSettings } from './config/readBackendSettings';
 import { createRouter } from './router';
-import { createTrafficRouter, permissionEntityReader } from './trafficRouter';
+import { createTrafficRouter, indexEntityReader } from './trafficRouter';
+import { FleetCosts } from './services/Traffic/FleetCosts';
 import { readTrafficOptions } from './services/Traffic/trafficOptions';
 import { scheduleCollection } from './services/Collection/scheduleCollection';
 import { CollectorStore } from './services/CollectorStore/CollectorStore';
@@ -74,13 +75,29 @@ export const modelScalingPlugin = createBackendPlugin({
             logger: deps.logger,
           }),
         );
+        const costAuthorizer = new CachedEntityAuthorizer({
+          permissions: deps.permissions,
+        });
         deps.httpRouter.use(
           await createTrafficRouter({
             httpAuth: deps.httpAuth,
-            readEntity: permissionEntityReader(deps),
+            readEntity: indexEntityReader({
+              entities: services.entities,
+              authorizer: costAuthorizer,
+            }),
             status: services.status,
             traffic: services.traffic,
             costs,
+            fleet: {
+              costs: new FleetCosts({
+                entities: services.entities,
+                status: services.status,
+                traffic: services.traffic,
+                costs,
+              }),
+              entities: services.entities,
+              authorizer: costAuthorizer,
+            },
           }),
         );
 

@@ -10,13 +10,20 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   CostSettings,
   EntityScalingStatus,
+  FleetCostsResponse,
+  GpuHoursBucket,
   modelScalingEntityReadPermission,
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { durationSeconds, formatDuration } from './services/Traffic/duration';
+import {
+  FLEET_COST_WINDOW_SECONDS,
+  FleetCosts,
+} from './services/Traffic/FleetCosts';
 import {
   TrafficRangeError,
   TrafficService,
@@ -60,6 +67,32 @@ export function permissionEntityReader(deps: {
   };
 }
 
+/**
+ * The status route's rule through the plugin's entity index and the cached
+ * per-caller authorizer: an entity the caller may not see in the catalog is
+ * a 404, one it sees without `model-scaling.entity.read` a 403.
+ */
+export function indexEntityReader(deps: {
+  entities: { lookup(ref: string): Promise<Entity | undefined> };
+  authorizer: Pick<EntityReadAuthorizer, 'access'>;
+}): EntityReader {
+  return async (credentials, entityRef) => {
+    const entity = await deps.entities.lookup(entityRef);
+    const access = entity
+      ? await deps.authorizer.access(credentials, entity)
+      : 'hidden';
+    if (!entity || access === 'hidden') {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    if (access === 'denied') {
+      throw new NotAllowedError(
+        `Not allowed to read the scaling status of ${entityRef}`,
+      );
+    }
+    return entity;
+  };
+}
+
 /** Dependencies of {@link createTrafficRouter}. */
 export interface TrafficRouterOptions {
   httpAuth: HttpAuthService;
@@ -73,6 +106,13 @@ export interface TrafficRouterOptions {
   };
   traffic: TrafficService;
   costs: CostSettings;
+  /** The fleet's costs and which model services a caller may read. */
+  fleet?: {
+    costs: FleetCosts;
+    entities: { entities(): Entity[] };
+    authorizer: Pick<EntityReadAuthorizer, 'filterReadable'>;
+  };
+  now?: () => Date;
 }
 
 const refPart = (what: string) =>
@@ -139,6 +179,74 @@ export async function createTrafficRouter(
   router.get('/v1/costs/settings', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(options.costs);
+  });
+
+  router.get('/v1/fleet/costs', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { costs, fleet } = options;
+    const body: FleetCostsResponse = {
+      generatedAt: (options.now?.() ?? new Date()).toISOString(),
+      enabled: costs.enabled && Boolean(fleet),
+      currency: costs.currency,
+      windowSeconds: FLEET_COST_WINDOW_SECONDS,
+      totals: {
+        gpuHours: 0,
+        gpuHoursNeeded: 0,
+        gpuHoursSavedPerDay: 0,
+        servicesWithFigures: 0,
+        services: 0,
+      },
+      services: [],
+    };
+    if (!body.enabled || !fleet) {
+      res.json(body);
+      return;
+    }
+    const readable = await fleet.authorizer.filterReadable(
+      credentials,
+      fleet.entities.entities(),
+    );
+    const entries = await fleet.costs.entries();
+    const buckets: GpuHoursBucket[] = [];
+    let priced = true;
+    let cost = 0;
+    for (const entity of readable) {
+      const entry = entries.get(stringifyEntityRef(entity));
+      if (!entry) continue;
+      const { row } = entry;
+      body.services.push(row);
+      body.totals.services += 1;
+      if (row.gpuHours === undefined) continue;
+      body.totals.servicesWithFigures += 1;
+      body.totals.gpuHours += row.gpuHours;
+      body.totals.gpuHoursNeeded += row.gpuHoursNeeded ?? 0;
+      body.totals.gpuHoursSavedPerDay +=
+        row.topSaving?.gpuHoursSavedPerDay ?? 0;
+      if (row.cost === undefined) priced = false;
+      else cost += row.cost;
+      entry.buckets.forEach((b, i) => {
+        buckets[i] ??= { t: b.t, used: 0, needed: 0 };
+        buckets[i].used += b.used;
+        buckets[i].needed += b.needed;
+      });
+    }
+    if (body.totals.gpuHours > 0) {
+      body.totals.idleShare = Math.max(
+        0,
+        1 - body.totals.gpuHoursNeeded / body.totals.gpuHours,
+      );
+    }
+    if (priced && body.totals.servicesWithFigures > 0) body.totals.cost = cost;
+    body.services.sort(
+      (a, b) =>
+        (b.topSaving?.gpuHoursSavedPerDay ?? -1) -
+          (a.topSaving?.gpuHoursSavedPerDay ?? -1) ||
+        a.entityRef.localeCompare(b.entityRef),
+    );
+    body.buckets = buckets;
+    res.json(body);
   });
 
   router.get(

@@ -2,8 +2,11 @@ import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ClustersResponse,
+  CostSettings,
   EntityScalingStatus,
+  FleetCostsResponse,
   FleetResponse,
+  TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 
 /** Options of a single request to the model-scaling backend. */
@@ -27,6 +30,22 @@ export interface ModelScalingApi {
   getFleet(options?: ModelScalingRequestOptions): Promise<FleetResponse>;
   /** Connection health of every configured cluster. */
   getClusters(options?: ModelScalingRequestOptions): Promise<ClustersResponse>;
+  /**
+   * A service's recorded request rate over `range` (`24h`, `7d`). Optional
+   * so implementations without GPU economics keep compiling; the cost card
+   * and the replay are hidden without it.
+   */
+  getTraffic?(
+    entityRef: string | CompoundEntityRef,
+    range: string,
+    options?: ModelScalingRequestOptions,
+  ): Promise<TrafficResponse>;
+  /** `modelScaling.costs` as the backend resolved it (prices per GPU-hour, on or off). */
+  getCostSettings?(options?: ModelScalingRequestOptions): Promise<CostSettings>;
+  /** The fleet's GPU-hours, idle share and top savings over the last 24 h. */
+  getFleetCosts?(
+    options?: ModelScalingRequestOptions,
+  ): Promise<FleetCostsResponse>;
 }
 
 /**

@@ -3,8 +3,11 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ClustersResponse,
+  CostSettings,
   EntityScalingStatus,
+  FleetCostsResponse,
   FleetResponse,
+  TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 import { ModelScalingApi, ModelScalingRequestOptions } from './ModelScalingApi';
 
@@ -63,6 +66,35 @@ export class ModelScalingClient implements ModelScalingApi {
     return doc;
   }
 
+  async getTraffic(
+    entityRef: string | CompoundEntityRef,
+    range: string,
+    options?: ModelScalingRequestOptions,
+  ): Promise<TrafficResponse> {
+    const doc = await this.get<TrafficResponse>(
+      `/v1/entities/${entityPath(entityRef)}/traffic?range=${encodeURIComponent(
+        range,
+      )}`,
+      options,
+    );
+    requireArrays('TrafficResponse', doc, ['problems']);
+    return doc;
+  }
+
+  async getCostSettings(
+    options?: ModelScalingRequestOptions,
+  ): Promise<CostSettings> {
+    return this.get<CostSettings>('/v1/costs/settings', options);
+  }
+
+  async getFleetCosts(
+    options?: ModelScalingRequestOptions,
+  ): Promise<FleetCostsResponse> {
+    const doc = await this.get<FleetCostsResponse>('/v1/fleet/costs', options);
+    requireArrays('FleetCostsResponse', doc, ['services']);
+    return doc;
+  }
+
   private async get<T>(
     path: string,
     options?: ModelScalingRequestOptions,
@@ -77,6 +109,17 @@ export class ModelScalingClient implements ModelScalingApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `namespace/kind/name` of an entity ref, each part URL-encoded. */
+function entityPath(entityRef: string | CompoundEntityRef): string {
+  const ref =
+    typeof entityRef === 'string'
+      ? parseEntityRef(entityRef, { defaultNamespace: 'default' })
+      : entityRef;
+  return [ref.namespace, ref.kind.toLocaleLowerCase('en-US'), ref.name]
+    .map(part => encodeURIComponent(part))
+    .join('/');
 }
 
 /**
