@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { scaffolderModuleModelService } from './module';
 
 describe('scaffolderModuleModelService', () => {
-  it('registers the three actions with the scaffolder, with their schemas and examples', async () => {
+  it('registers the actions with the scaffolder, with their schemas and examples', async () => {
     const { server } = await startTestBackend({
       features: [
         scaffolderPlugin,
@@ -24,6 +24,7 @@ describe('scaffolderModuleModelService', () => {
       'model-service:plan:create',
       'model-service:cluster:apply',
       'model-service:repo:publish-local',
+      'model-service:fix:propose',
     ]) {
       const action = actions.get(id);
       expect(action).toBeDefined();

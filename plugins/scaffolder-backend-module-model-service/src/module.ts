@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createClusterApplyAction } from './actions/clusterApply';
+import { createFixProposeAction } from './actions/fixPropose';
 import { createPlanCreateAction } from './actions/planCreate';
 import { createRepoPublishLocalAction } from './actions/repoPublishLocal';
 import { readModelServiceScaffolderConfig } from './config';
@@ -12,7 +14,8 @@ import { readModelServiceScaffolderConfig } from './config';
 /**
  * The scaffolder module with the actions of the "Create new model service"
  * golden path: `model-service:plan:create`, `model-service:cluster:apply`
- * and `model-service:repo:publish-local`.
+ * and `model-service:repo:publish-local`, and `model-service:fix:propose`
+ * of the "Apply scaling fixes" template.
  */
 export const scaffolderModuleModelService = createBackendModule({
   pluginId: 'scaffolder',
@@ -24,8 +27,9 @@ export const scaffolderModuleModelService = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         catalog: catalogServiceRef,
+        permissions: coreServices.permissions,
       },
-      async init({ scaffolder, config, logger, catalog }) {
+      async init({ scaffolder, config, logger, catalog, permissions }) {
         const options = readModelServiceScaffolderConfig(config, {
           warn: message => logger.warn(message),
         });
@@ -35,6 +39,14 @@ export const scaffolderModuleModelService = createBackendModule({
           createRepoPublishLocalAction({
             localPublish: options.localPublish,
             catalog,
+            defaultAuthor: options.defaultAuthor,
+          }),
+          createFixProposeAction({
+            catalog,
+            permissions,
+            integrations: ScmIntegrations.fromConfig(config),
+            presets: options.presets,
+            localBaseDir: options.localPublish?.baseDir,
             defaultAuthor: options.defaultAuthor,
           }),
         );

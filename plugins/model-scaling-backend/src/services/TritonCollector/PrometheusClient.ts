@@ -27,10 +27,15 @@ export class PrometheusClient {
     this.#fetch = options.fetch ?? fetch;
   }
 
-  /** Runs an instant query (POST, so long selectors fit) and returns its vector. */
+  /**
+   * Runs an instant query (POST, so long selectors fit) and returns its
+   * vector; `options.maxBytes` raises or lowers the response cap for a query
+   * whose answer grows with the fleet.
+   */
   async query(
     promql: string,
     signal?: AbortSignal,
+    options: { maxBytes?: number } = {},
   ): Promise<PrometheusSample[]> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const res = await this.#fetch(`${this.#url}/api/v1/query`, {
@@ -49,7 +54,7 @@ export class PrometheusClient {
     });
     const text = await readCapped(
       res,
-      this.options.maxBytes ?? MAX_TRITON_RESPONSE_BYTES,
+      options.maxBytes ?? this.options.maxBytes ?? MAX_TRITON_RESPONSE_BYTES,
     );
     let body: any;
     try {

@@ -3,6 +3,10 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import {
+  answerTritonQuery,
+  FakeScrapedPod,
+} from '../../__testUtils__/fakePrometheus';
+import {
   fakeConfigDoc,
   fakeMetricsText,
   fakeStatsDoc,
@@ -279,52 +283,16 @@ describe('TritonCollector', () => {
     await round;
   });
 
-  it('reads the counters from Prometheus when configured, timed by the scrape', async () => {
+  /** A Prometheus answering the collector's queries over `pods()`, recording them. */
+  const startPrometheus = async (pods: () => FakeScrapedPod[]) => {
     const queries: string[] = [];
-    let scrapedAt = clock;
-    const prom = http.createServer((req, res) => {
+    const server = http.createServer((req, res) => {
       let body = '';
       req.on('data', d => (body += d));
       req.on('end', () => {
         const query = new URLSearchParams(body).get('query')!;
         queries.push(query);
-        let result;
-        if (query.startsWith('avg by (pod) (DCGM_FI_DEV_GPU_UTIL{')) {
-          result = [
-            { metric: { pod: 'good-1' }, value: [clock / 1000, '73.5'] },
-          ];
-        } else if (query.startsWith('max by (pod) (timestamp(')) {
-          result = [
-            {
-              metric: { pod: 'good-1' },
-              value: [clock / 1000, String(scrapedAt / 1000)],
-            },
-          ];
-        } else {
-          const text = fakeMetricsText('resnet50', counters['good-1']);
-          result = text
-            .split('\n')
-            .filter(l => l && !l.startsWith('#'))
-            .map(l => {
-              const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
-              const labels = Object.fromEntries(
-                m[2]
-                  .split(',')
-                  .map(p => p.split('='))
-                  .map(([k, v]) => [k, v.replace(/"/g, '')]),
-              );
-              return {
-                metric: {
-                  __name__: m[1],
-                  ...labels,
-                  pod: 'good-1',
-                  namespace: 'ml',
-                  job: 'triton',
-                },
-                value: [clock / 1000, m[3]],
-              };
-            });
-        }
+        const result = answerTritonQuery(query, pods(), clock);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
           JSON.stringify({
@@ -334,12 +302,26 @@ describe('TritonCollector', () => {
         );
       });
     });
-    await new Promise<void>(r => prom.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(prom.address() as AddressInfo).port}`;
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, queries, close: () => server.close() };
+  };
+
+  it('reads the counters from Prometheus when configured, timed by the scrape', async () => {
+    let scrapedAt = clock;
+    const prom = await startPrometheus(() => [
+      {
+        namespace: 'ml',
+        pod: 'good-1',
+        metrics: fakeMetricsText('resnet50', counters['good-1']),
+        scrapedAt,
+        gpuUtilization: 73.5,
+      },
+    ]);
     try {
       const c = collector([target('good-1', [])], {
         prometheus: {
-          client: new PrometheusClient({ url, timeoutMs: 1000 }),
+          client: new PrometheusClient({ url: prom.url, timeoutMs: 1000 }),
           podLabel: 'pod',
           namespaceLabel: 'namespace',
         },
@@ -353,12 +335,13 @@ describe('TritonCollector', () => {
       const f = r.figures[0];
       expect(f.source).toBe('stats'); // stats (pod proxy) win; Prometheus adds the queue
       expect(f.pendingRequests).toBe(2);
-      expect(queries[0]).toContain('namespace="ml"');
-      expect(queries[0]).toContain('pod=~"good-1"');
+      expect(prom.queries).toContain(
+        'sum by (namespace, pod, model, version) (nv_inference_count{namespace="ml"})',
+      );
       // GPU utilisation from DCGM, when Prometheus has it.
       expect(r.gpuUtilizationPercent).toBe(73.5);
-      expect(queries).toContainEqual(
-        'avg by (pod) (DCGM_FI_DEV_GPU_UTIL{namespace="ml",pod=~"good-1"})',
+      expect(prom.queries).toContainEqual(
+        'avg by (namespace, pod) (DCGM_FI_DEV_GPU_UTIL{namespace="ml"})',
       );
       expect(api.requests.some(q => q.path.endsWith('/metrics'))).toBe(false);
 
@@ -374,55 +357,19 @@ describe('TritonCollector', () => {
   });
 
   it('reports the Prometheus figures when the pod proxy gives no stats', async () => {
-    const prom = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', d => (body += d));
-      req.on('end', () => {
-        const query = new URLSearchParams(body).get('query')!;
-        const result = query.startsWith('max by')
-          ? [
-              {
-                metric: { pod: 'garbage' },
-                value: [clock / 1000, String(clock / 1000)],
-              },
-            ]
-          : fakeMetricsText('resnet50', counters.garbage)
-              .split('\n')
-              .filter(l => l && !l.startsWith('#'))
-              .map(l => {
-                const m = l.match(/^(\w+)\{(.*)\} (\S+)$/)!;
-                const labels = Object.fromEntries(
-                  m[2]
-                    .split(',')
-                    .map(p => p.split('='))
-                    .map(([k, v]) => [k, v.replace(/"/g, '')]),
-                );
-                return {
-                  metric: {
-                    __name__: m[1],
-                    ...labels,
-                    pod: 'garbage',
-                    namespace: 'ml',
-                  },
-                  value: [clock / 1000, m[3]],
-                };
-              });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(
-          JSON.stringify({
-            status: 'success',
-            data: { resultType: 'vector', result },
-          }),
-        );
-      });
-    });
-    await new Promise<void>(r => prom.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(prom.address() as AddressInfo).port}`;
+    const prom = await startPrometheus(() => [
+      {
+        namespace: 'ml',
+        pod: 'garbage',
+        metrics: fakeMetricsText('resnet50', counters.garbage),
+        scrapedAt: clock,
+      },
+    ]);
     garbage.add('garbage'); // the pod proxy answers garbage: only Prometheus is readable
     try {
       const c = collector([target('garbage')], {
         prometheus: {
-          client: new PrometheusClient({ url, timeoutMs: 1000 }),
+          client: new PrometheusClient({ url: prom.url, timeoutMs: 1000 }),
           podLabel: 'pod',
           namespaceLabel: 'namespace',
         },

@@ -19,13 +19,14 @@ import {
   DEFAULT_MAX_SERIES_PER_DOCUMENT,
   modelNameProblem,
 } from './collectionBounds';
-import { PodProxyFetcher } from './PodProxyFetcher';
+import { MAX_TRITON_RESPONSE_BYTES, PodProxyFetcher } from './PodProxyFetcher';
 import {
   PrometheusClient,
-  promRegexEscape,
-  promStringEscape,
+  PrometheusSample,
   samplesToExposition,
 } from './PrometheusClient';
+import { tritonFleetQueries } from './prometheusFleetQueries';
+import { TimeSlicer } from '../Collection/timeSlicing';
 import { TritonReader } from './tritonReader';
 import { podKey, TritonTarget } from './tritonTargets';
 
@@ -105,23 +106,8 @@ interface PodState {
   result?: PodTritonResult;
 }
 
-const PROMETHEUS_METRICS = [
-  'nv_inference_request_success',
-  'nv_inference_request_failure',
-  'nv_inference_count',
-  'nv_inference_exec_count',
-  'nv_inference_request_duration_us',
-  'nv_inference_queue_duration_us',
-  'nv_inference_compute_input_duration_us',
-  'nv_inference_compute_infer_duration_us',
-  'nv_inference_compute_output_duration_us',
-  'nv_inference_pending_request_count',
-  'nv_inference_request_summary_us',
-  'nv_inference_first_response_histogram_ms_bucket',
-];
-const PROMETHEUS_POD_CHUNK = 100;
-/** GPU utilisation in percent per GPU, as NVIDIA's DCGM exporter names it. */
-const DCGM_GPU_UTILIZATION = 'DCGM_FI_DEV_GPU_UTIL';
+/** Prometheus series mapped to pods per macrotask. */
+const PROMETHEUS_SERIES_PER_SLICE = 5000;
 
 /**
  * Samples Triton Inference Server in model-service pods, one round per
@@ -141,6 +127,9 @@ export class TritonCollector {
   #running?: Promise<unknown>;
   #abort = new AbortController();
   #stopped = false;
+  readonly #slicer = new TimeSlicer();
+  #prometheusQueries = 0;
+  #podProxyRequests = 0;
 
   constructor(options: TritonCollectorOptions) {
     this.#o = options;
@@ -206,6 +195,14 @@ export class TritonCollector {
     return this.#pods.size;
   }
 
+  /** Requests made so far: Prometheus queries and pod-proxy requests (for benchmarks and tests). */
+  get requestCounts(): { prometheusQueries: number; podProxyRequests: number } {
+    return {
+      prometheusQueries: this.#prometheusQueries,
+      podProxyRequests: this.#podProxyRequests,
+    };
+  }
+
   /**
    * One sampling round over all targets (or `options.targets`). Resolves when
    * every pod is done or timed out, with the served throughput of each
@@ -258,12 +255,21 @@ export class TritonCollector {
     }
     try {
       const fromPrometheus = this.#o.prometheus
-        ? await this.#prometheusTexts(targets)
+        ? await this.#prometheusTexts(targets, rounds)
         : undefined;
       const at = this.#now();
+      // With Prometheus, stats and config (the batch-size histogram, model
+      // memory, the configured batching) come through the pod proxy from one
+      // pod per workload: requests grow with workloads, not pods.
+      const statsPods = fromPrometheus ? onePodPerWorkload(targets) : undefined;
       await Promise.all(
         targets.map(t =>
-          this.#samplePod(t, fromPrometheus, rounds.get(t.cluster)!),
+          this.#samplePod(
+            t,
+            fromPrometheus,
+            rounds.get(t.cluster)!,
+            !statsPods || statsPods.has(podKey(t.cluster, t.namespace, t.pod)),
+          ),
         ),
       );
       return this.#throughput(targets, at);
@@ -314,6 +320,7 @@ export class TritonCollector {
     cluster: string,
     round: ClusterRound | undefined,
     fn: (signal: AbortSignal) => Promise<T>,
+    countedElsewhere = false,
   ): Promise<T> {
     let limit = this.#limits.get(cluster);
     if (!limit) {
@@ -328,6 +335,7 @@ export class TritonCollector {
         return Promise.reject(new Error('collector stopped'));
       }
       if (round?.deadline.aborted) return Promise.reject(deadlineError());
+      if (!countedElsewhere) this.#podProxyRequests += 1;
       return fn(signal);
     }).catch(error => {
       if (round?.deadline.aborted && !this.#abort.signal.aborted) {
@@ -337,16 +345,21 @@ export class TritonCollector {
     });
   }
 
-  /** Parses a metrics document after checking its size in series, in a macrotask of its own. */
-  async #parseMetrics(text: string, at: Date) {
-    const max = this.#o.maxSeriesPerDocument ?? DEFAULT_MAX_SERIES_PER_DOCUMENT;
-    const series = countSeries(text);
-    if (series > max) {
-      throw new Error(`${series} series, more than the limit of ${max}`);
-    }
-    // Let other work run between the parses of two pods.
-    await yieldToEventLoop();
-    return { ...this.#o.reader.parseMetrics(text, at), text };
+  /**
+   * Parses a metrics document after checking its size in series, in a time
+   * slice shared with the other pods' parses (so the event loop stays free).
+   */
+  #parseMetrics(document: string | (() => string), at: Date) {
+    return this.#slicer.run(() => {
+      const text = typeof document === 'string' ? document : document();
+      const max =
+        this.#o.maxSeriesPerDocument ?? DEFAULT_MAX_SERIES_PER_DOCUMENT;
+      const series = countSeries(text);
+      if (series > max) {
+        throw new Error(`${series} series, more than the limit of ${max}`);
+      }
+      return { ...this.#o.reader.parseMetrics(text, at), text };
+    });
   }
 
   get #maxModels(): number {
@@ -376,6 +389,7 @@ export class TritonCollector {
     target: TritonTarget,
     fromPrometheus: Map<string, PrometheusPodSample | Error> | undefined,
     round: ClusterRound,
+    readStats: boolean,
   ): Promise<void> {
     const key = podKey(target.cluster, target.namespace, target.pod);
     let state = this.#pods.get(key);
@@ -412,7 +426,10 @@ export class TritonCollector {
             // Prometheus has not scraped the pod since the last round.
             return { unchanged: true, models: state!.metricModels ?? [] };
           }
-          const parsed = await this.#parseMetrics(scraped.text, scraped.at);
+          const parsed = await this.#parseMetrics(
+            () => samplesToExposition(scraped.samples, scraped.dropLabels),
+            scraped.at,
+          );
           return { ...parsed, at: scraped.at.getTime() };
         }
         const text = await this.#run(target.cluster, round, signal =>
@@ -425,12 +442,14 @@ export class TritonCollector {
       }
     })();
     // Known models are read in parallel with /metrics; otherwise /metrics names them.
-    const models = this.#allowedModels(
+    const allowed = this.#allowedModels(
       target.models.length > 0
         ? target.models
         : (await metricsDone)?.models ?? [],
       errors,
     );
+    // With Prometheus, one pod per workload is read through the pod proxy.
+    const models = readStats ? allowed : [];
     // 2. Stats and (now and then) config per model.
     const refreshConfig =
       state.configAge % this.#o.configRefreshIntervals === 0;
@@ -461,7 +480,41 @@ export class TritonCollector {
     );
     const parsedMetrics = await metricsDone;
     if (this.#stopped) return;
+    await this.#slicer.run(() =>
+      this.#keepSample(state!, target, key, {
+        at,
+        errors,
+        models,
+        perModel,
+        parsedMetrics,
+        fromPrometheus,
+      }),
+    );
+  }
 
+  /** Rates from the previous sample, then keeps this one as the pod's result. */
+  #keepSample(
+    state: PodState,
+    target: TritonTarget,
+    key: string,
+    sample: {
+      at: Date;
+      errors: string[];
+      models: string[];
+      perModel: {
+        model: string;
+        stats: unknown;
+        config: TritonModelConfig | undefined;
+      }[];
+      parsedMetrics:
+        | { sample: unknown; models: string[]; at: number; text: string }
+        | { unchanged: true; models: string[] }
+        | undefined;
+      fromPrometheus: Map<string, PrometheusPodSample | Error> | undefined;
+    },
+  ): void {
+    const { at, errors, models, perModel, parsedMetrics, fromPrometheus } =
+      sample;
     // 3. Rates from the previous sample, then keep this one.
     const figures: TritonModelFigures[] = [];
     let fromMetrics: TritonModelFigures[] = [];
@@ -572,91 +625,112 @@ export class TritonCollector {
   }
 
   /**
-   * Two queries per chunk of pods of a namespace: the counters, and the time
-   * Prometheus last scraped each pod (`timestamp()`), which is the sample's
-   * time for rates. The result is exposition text and that time per pod key.
+   * The counters of every target pod from Prometheus: per cluster, one query
+   * per metric family aggregated by pod and model, the scrape times and the
+   * GPU utilisation (`tritonFleetQueries`), whatever the number of pods. The
+   * answers are mapped back to the pods as exposition text with the time
+   * Prometheus scraped each, a few thousand series per macrotask so the
+   * event loop stays free.
    */
   async #prometheusTexts(
     targets: TritonTarget[],
+    rounds: Map<string, ClusterRound>,
   ): Promise<Map<string, PrometheusPodSample | Error>> {
     const out = new Map<string, PrometheusPodSample | Error>();
     const prom = this.#o.prometheus!;
-    const byNamespace = new Map<string, TritonTarget[]>();
+    const byCluster = new Map<string, TritonTarget[]>();
     for (const t of targets) {
-      const list = byNamespace.get(`${t.cluster}\u0000${t.namespace}`) ?? [];
+      const list = byCluster.get(t.cluster) ?? [];
       list.push(t);
-      byNamespace.set(`${t.cluster}\u0000${t.namespace}`, list);
+      byCluster.set(t.cluster, list);
     }
-    const chunks: TritonTarget[][] = [];
-    for (const list of byNamespace.values()) {
-      for (let i = 0; i < list.length; i += PROMETHEUS_POD_CHUNK) {
-        chunks.push(list.slice(i, i + PROMETHEUS_POD_CHUNK));
-      }
-    }
+    const podLabels = [
+      prom.podLabel,
+      prom.namespaceLabel,
+      ...(prom.clusterLabel ? [prom.clusterLabel] : []),
+    ];
     await Promise.all(
-      chunks.map(chunk =>
-        this.#run(chunk[0].cluster, undefined, async () => {
-          const matchers = [
-            `${prom.namespaceLabel}="${promStringEscape(chunk[0].namespace)}"`,
-            `${prom.podLabel}=~"${chunk
-              .map(t => promRegexEscape(t.pod))
-              .join('|')}"`,
-            ...(prom.clusterLabel
-              ? [`${prom.clusterLabel}="${promStringEscape(chunk[0].cluster)}"`]
-              : []),
-          ].join(',');
-          const selector = `{__name__=~"${PROMETHEUS_METRICS.join(
-            '|',
-          )}",${matchers}}`;
-          try {
-            const [samples, times, gpus] = await Promise.all([
-              prom.client.query(selector, this.#abort.signal),
-              // timestamp() drops metric names, so it must see one metric only.
-              prom.client.query(
-                `max by (${prom.podLabel}) (timestamp(nv_inference_request_success{${matchers}}))`,
-                this.#abort.signal,
-              ),
-              // GPU utilisation from NVIDIA's DCGM exporter, when Prometheus has it (optional).
-              prom.client
-                .query(
-                  `avg by (${prom.podLabel}) (${DCGM_GPU_UTILIZATION}{${matchers}})`,
-                  this.#abort.signal,
-                )
-                .catch(() => []),
-            ]);
-            for (const t of chunk) {
-              const mine = samples.filter(
-                s => s.metric[prom.podLabel] === t.pod,
-              );
-              const scraped = times.find(
-                s => s.metric[prom.podLabel] === t.pod,
-              );
-              const at = scraped ? Number(scraped.value[1]) * 1000 : NaN;
-              const gpu = Number(
-                gpus.find(s => s.metric[prom.podLabel] === t.pod)?.value[1],
-              );
-              out.set(
-                podKey(t.cluster, t.namespace, t.pod),
-                mine.length > 0 && Number.isFinite(at)
-                  ? {
-                      text: samplesToExposition(mine, [
-                        prom.podLabel,
-                        prom.namespaceLabel,
-                        ...(prom.clusterLabel ? [prom.clusterLabel] : []),
-                      ]),
-                      at: new Date(at),
-                      ...(Number.isFinite(gpu) && { gpuUtilization: gpu }),
-                    }
-                  : new Error('no Triton series in Prometheus for this pod'),
-              );
-            }
-          } catch (error) {
-            for (const t of chunk) {
-              out.set(podKey(t.cluster, t.namespace, t.pod), error as Error);
+      [...byCluster].map(async ([cluster, list]) => {
+        const queries = tritonFleetQueries(prom, {
+          cluster,
+          namespaces: list.map(t => t.namespace),
+        });
+        // The answers grow with the fleet: 4 MiB plus 8 KiB per sampled pod.
+        const maxBytes = MAX_TRITON_RESPONSE_BYTES + 8192 * list.length;
+        const round = rounds.get(cluster);
+        const query = (promql: string) =>
+          this.#run(
+            cluster,
+            round,
+            signal => prom.client.query(promql, signal, { maxBytes }),
+            true,
+          );
+        this.#prometheusQueries += queries.families.length + 2;
+        try {
+          const [families, times, gpus] = await Promise.all([
+            Promise.all(
+              queries.families.map(async f => ({
+                name: f.name,
+                samples: await query(f.promql),
+              })),
+            ),
+            query(queries.scrapeTimes),
+            // GPU utilisation from NVIDIA's DCGM exporter, when Prometheus has it (optional).
+            query(queries.gpuUtilization).catch(() => []),
+          ]);
+          const wanted = new Map(
+            list.map(t => [`${t.namespace}\u0000${t.pod}`, t]),
+          );
+          const keyOf = (m: Record<string, string>) =>
+            `${m[prom.namespaceLabel]}\u0000${m[prom.podLabel]}`;
+          const perPod = new Map<string, PrometheusSample[]>();
+          let handled = 0;
+          for (const family of families) {
+            for (const s of family.samples) {
+              if (++handled % PROMETHEUS_SERIES_PER_SLICE === 0) {
+                await yieldToEventLoop();
+              }
+              const key = keyOf(s.metric);
+              if (!wanted.has(key)) continue;
+              const mine = perPod.get(key) ?? [];
+              mine.push({
+                metric: { ...s.metric, __name__: family.name },
+                value: s.value,
+              });
+              perPod.set(key, mine);
             }
           }
-        }),
-      ),
+          const scraped = new Map(
+            times.map(s => [keyOf(s.metric), Number(s.value[1]) * 1000]),
+          );
+          const gpu = new Map(
+            gpus.map(s => [keyOf(s.metric), Number(s.value[1])]),
+          );
+          for (const [key, t] of wanted) {
+            const mine = perPod.get(key);
+            const at = scraped.get(key) ?? NaN;
+            const utilization = gpu.get(key);
+            out.set(
+              podKey(t.cluster, t.namespace, t.pod),
+              mine && mine.length > 0 && Number.isFinite(at)
+                ? {
+                    samples: mine,
+                    dropLabels: podLabels,
+                    at: new Date(at),
+                    ...(utilization !== undefined &&
+                      Number.isFinite(utilization) && {
+                        gpuUtilization: utilization,
+                      }),
+                  }
+                : new Error('no Triton series in Prometheus for this pod'),
+            );
+          }
+        } catch (error) {
+          for (const t of list) {
+            out.set(podKey(t.cluster, t.namespace, t.pod), error as Error);
+          }
+        }
+      }),
     );
     return out;
   }
@@ -670,6 +744,18 @@ interface ClusterRound {
   /** Aborted by the deadline or by stop(). */
   signal: AbortSignal;
   timer: NodeJS.Timeout;
+}
+
+/** The key of the first pod (by name) of each workload. */
+function onePodPerWorkload(targets: TritonTarget[]): Set<string> {
+  const first = new Map<string, TritonTarget>();
+  for (const t of targets) {
+    const seen = first.get(t.workload);
+    if (!seen || t.pod < seen.pod) first.set(t.workload, t);
+  }
+  return new Set(
+    [...first.values()].map(t => podKey(t.cluster, t.namespace, t.pod)),
+  );
 }
 
 /** One target per pod: two entities selecting the same workload read its pods once, with the union of their models. */
@@ -693,9 +779,11 @@ function dedupeTargets(targets: TritonTarget[]): TritonTarget[] {
   return [...byPod.values()];
 }
 
-/** Counters of one pod read from Prometheus, as exposition text, and when Prometheus scraped them. */
+/** Counters of one pod read from Prometheus (written as exposition text when parsed), and when Prometheus scraped them. */
 interface PrometheusPodSample {
-  text: string;
+  samples: PrometheusSample[];
+  /** The labels that name the pod, left out of the exposition text. */
+  dropLabels: string[];
   at: Date;
   /** The pod's GPU utilisation in percent (DCGM), when Prometheus has it. */
   gpuUtilization?: number;
