@@ -350,18 +350,20 @@ export async function differentialPoint(options: {
     })),
   };
   const trace = executionTrace(model, logOffset, gapped);
-  const sim = simulateBatching({
-    profile,
-    rateRps,
-    dynamicBatching: db !== undefined,
-    preferredBatchSizes: db?.preferredBatchSize ?? [],
-    maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
-    maxBatchSize: config.maxBatchSize,
-    instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
-    arrivalTimesUs: run.sentUs,
-    schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
-    executionTimesUs: trace,
-  });
+  const simulate = (executionTimesUs?: Record<number, number[]>) =>
+    simulateBatching({
+      profile,
+      rateRps,
+      dynamicBatching: db !== undefined,
+      preferredBatchSizes: db?.preferredBatchSize ?? [],
+      maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
+      maxBatchSize: config.maxBatchSize,
+      instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
+      arrivalTimesUs: run.sentUs,
+      schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
+      ...(executionTimesUs ? { executionTimesUs } : {}),
+    });
+  const sim = simulate(trace);
   // Near saturation the queue time is steep in the time per execution (M/G/1: the wait grows with
   // ρ / (1 − ρ), so at 90 % a 1 % longer execution means about 10 % more queue). The band replays
   // the same arrivals with every execution (and the instance's gap) 2 standard errors of the
@@ -372,31 +374,10 @@ export async function differentialPoint(options: {
     for (const [b, times] of Object.entries(trace)) {
       scaled[Number(b)] = times.map(t => t * f);
     }
-    return simulateBatching({
-      profile,
-      rateRps,
-      dynamicBatching: db !== undefined,
-      preferredBatchSizes: db?.preferredBatchSize ?? [],
-      maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
-      maxBatchSize: config.maxBatchSize,
-      instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
-      arrivalTimesUs: run.sentUs,
-      schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
-      executionTimesUs: scaled,
-    }).averageQueueMs;
+    return simulate(scaled).averageQueueMs;
   });
   // The same without the trace: the profile's mean times with the measured spread.
-  const fromProfile = simulateBatching({
-    profile,
-    rateRps,
-    dynamicBatching: db !== undefined,
-    preferredBatchSizes: db?.preferredBatchSize ?? [],
-    maxQueueDelayUs: db?.maxQueueDelayMicroseconds ?? 0,
-    maxBatchSize: config.maxBatchSize,
-    instances: config.instanceGroups.reduce((n, g) => n + (g.count ?? 1), 0),
-    arrivalTimesUs: run.sentUs,
-    schedulerOverheadUs: cal.schedulerOverheadUs[model] ?? 0,
-  });
+  const fromProfile = simulate();
   const realQueueMs = (real.averageQueueUs ?? 0) / 1000;
   const rel = (sim: number, r: number) => (r === 0 ? 0 : (sim - r) / r);
   return {

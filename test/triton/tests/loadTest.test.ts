@@ -1,13 +1,13 @@
-import { renderManifests } from '@internal/plugin-model-scaling-common';
+import {
+  renderLoadTestScript,
+  renderManifests,
+  serviceEndpoint,
+} from '@internal/plugin-model-scaling-common';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  renderLoadTestScript,
-  serviceEndpoint,
-} from '../../../plugins/scaffolder-backend-module-model-service/src/render/renderLoadTestScript';
 import { createCollector, target, WORKLOAD } from '../lib/collector';
 import { goldenPathPlan } from '../lib/models';
 import { startPodProxy } from '../lib/podProxy';
