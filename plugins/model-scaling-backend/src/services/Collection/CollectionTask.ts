@@ -16,6 +16,7 @@ import {
   TritonCollector,
 } from '../TritonCollector/TritonCollector';
 import { COLLECTION_TASK_ID, CollectorView } from './CollectorView';
+import { yieldEvery } from './timeSlicing';
 
 /** Options of {@link CollectionTask}. */
 export interface CollectionTaskOptions {
@@ -76,12 +77,17 @@ export class CollectionTask {
     if (signal?.aborted) return;
 
     const at = Math.max(this.#now().getTime(), (stored?.finishedAt ?? 0) + 1);
-    const history = historyPoints(services, triton, throughput, new Date(at));
+    const history = await historyPoints(
+      services,
+      triton,
+      throughput,
+      new Date(at),
+    );
     this.#lastRound = await store.writeRound({
       task: COLLECTION_TASK_ID,
       instance: this.o.instance,
       at,
-      pods: triton?.exportPods() ?? [],
+      pods: (await triton?.exportPodsInSlices()) ?? [],
       history,
       historyCutoff: at - this.o.retentionMs,
     });
@@ -89,16 +95,21 @@ export class CollectionTask {
   }
 }
 
-/** One history point per workload (a workload selected by two services counts once). */
-function historyPoints(
+/**
+ * One history point per workload (a workload selected by two services counts
+ * once), a few milliseconds of work at a time.
+ */
+async function historyPoints(
   services: ModelServiceWorkloads[],
   triton: TritonCollector | undefined,
   throughput: Map<string, ThroughputPoint>,
   now: Date,
-): { workload: string; point: WorkloadHistoryPoint }[] {
+): Promise<{ workload: string; point: WorkloadHistoryPoint }[]> {
   const out = new Map<string, WorkloadHistoryPoint>();
+  const pause = yieldEvery();
   for (const { target, workloads } of services) {
     for (const objects of workloads) {
+      await pause();
       const key = `${objects.cluster}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
       if (out.has(key)) continue;
       const results: PodTritonResult[] = triton?.resultsFor(key) ?? [];

@@ -6,6 +6,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { CollectorStore } from '../CollectorStore/CollectorStore';
 import { PodTritonResult } from '../TritonCollector/TritonCollector';
+import { yieldEvery } from './timeSlicing';
 
 /** The id of the fleet-wide collection task (also its row in the rounds table). */
 export const COLLECTION_TASK_ID = 'model-scaling-collect';
@@ -76,7 +77,9 @@ export class CollectorView implements CollectedData {
       this.o.store.historySince(Math.max(this.#lastPointAt, cutoff - 1)),
     ]);
     const results = new Map<string, PodTritonResult[]>();
+    const pause = yieldEvery();
     for (const row of rows) {
+      await pause();
       const result = JSON.parse(row.result) as PodTritonResult;
       const list = results.get(row.workload) ?? [];
       list.push(result);

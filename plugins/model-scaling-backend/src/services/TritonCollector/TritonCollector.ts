@@ -26,7 +26,7 @@ import {
   samplesToExposition,
 } from './PrometheusClient';
 import { tritonFleetQueries } from './prometheusFleetQueries';
-import { TimeSlicer } from '../Collection/timeSlicing';
+import { TimeSlicer, yieldEvery } from '../Collection/timeSlicing';
 import { TritonReader } from './tritonReader';
 import { podKey, TritonTarget } from './tritonTargets';
 
@@ -129,6 +129,8 @@ export class TritonCollector {
   #stopped = false;
   readonly #slicer = new TimeSlicer();
   #prometheusQueries = 0;
+  /** Results per workload, dropped whenever a result changes. */
+  #byWorkload?: Map<string, PodTritonResult[]>;
   #podProxyRequests = 0;
 
   constructor(options: TritonCollectorOptions) {
@@ -145,11 +147,21 @@ export class TritonCollector {
 
   /** The latest result of every sampled pod of a workload (`<cluster>/<namespace>/<deployment>`). */
   resultsFor(workload: string): PodTritonResult[] {
-    const out: PodTritonResult[] = [];
-    for (const state of this.#pods.values()) {
-      if (state.result?.workload === workload) out.push(state.result);
+    if (!this.#byWorkload) {
+      // Built once per change of the results, not once per workload asked.
+      const index = new Map<string, PodTritonResult[]>();
+      for (const state of this.#pods.values()) {
+        if (!state.result) continue;
+        const list = index.get(state.result.workload) ?? [];
+        list.push(state.result);
+        index.set(state.result.workload, list);
+      }
+      for (const list of index.values()) {
+        list.sort((a, b) => a.pod.localeCompare(b.pod));
+      }
+      this.#byWorkload = index;
     }
-    return out.sort((a, b) => a.pod.localeCompare(b.pod));
+    return [...(this.#byWorkload.get(workload) ?? [])];
   }
 
   /**
@@ -171,9 +183,28 @@ export class TritonCollector {
     return rows;
   }
 
+  /** {@link TritonCollector.exportPods}, a few milliseconds of encoding at a time. */
+  async exportPodsInSlices(): Promise<StoredPod[]> {
+    const rows: StoredPod[] = [];
+    const pause = yieldEvery();
+    for (const [key, state] of this.#pods) {
+      await pause();
+      if (!state.result) continue;
+      const { result, ...raw } = state;
+      rows.push({
+        podKey: key,
+        workload: result.workload,
+        result: JSON.stringify(result),
+        state: encodeState(raw),
+      });
+    }
+    return rows;
+  }
+
   /** Replaces the in-memory state with rows another replica wrote (a takeover). */
   importPods(rows: StoredPod[]): void {
     this.#pods.clear();
+    this.#byWorkload = undefined;
     for (const row of rows) {
       try {
         const raw = decodeState<Omit<PodState, 'result'>>(row.state);
@@ -230,7 +261,10 @@ export class TritonCollector {
     const live = new Set(all.map(t => podKey(t.cluster, t.namespace, t.pod)));
     const targets = all.filter(t => connected(t.cluster));
     for (const key of [...this.#pods.keys()]) {
-      if (!live.has(key)) this.#pods.delete(key);
+      if (!live.has(key)) {
+        this.#pods.delete(key);
+        this.#byWorkload = undefined;
+      }
     }
     // Each cluster's part of the round has its own deadline, so a hung
     // cluster never delays the others.
@@ -402,6 +436,7 @@ export class TritonCollector {
         configAge: 0,
       };
       this.#pods.set(key, state);
+      this.#byWorkload = undefined;
     }
     const errors: string[] = [];
     const fetcher = this.#o.fetcher(target.cluster);
@@ -599,6 +634,7 @@ export class TritonCollector {
       scraped && !(scraped instanceof Error)
         ? scraped.gpuUtilization
         : undefined;
+    this.#byWorkload = undefined;
     state.result = {
       pod: target.pod,
       namespace: target.namespace,

@@ -4,6 +4,7 @@ import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityNamespaceBounds } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
 import { findWorkloads, WorkloadObjects } from '../EntityStatus/findWorkloads';
+import { yieldEvery } from '../Collection/timeSlicing';
 import { TritonTarget, tritonTargets } from './tritonTargets';
 
 /** The catalog filter of model services. */
@@ -47,7 +48,9 @@ export function catalogModelServices(options: {
       { credentials },
     );
     const services: ModelServiceWorkloads[] = [];
+    const pause = yieldEvery();
     for (const entity of items) {
+      await pause();
       let target;
       try {
         target = entityTarget(entity, options.namespaceBounds);
