@@ -18,6 +18,7 @@ export * from './annotations';
 export * from './gpu';
 export * from './triton-live';
 export * from './status';
+export * from './workload';
 export * from './triton';
 export * from './render';
 export * from './repository';

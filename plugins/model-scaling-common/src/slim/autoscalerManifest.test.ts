@@ -14,7 +14,7 @@ import { REDACTED } from './redactTriggerMetadata';
 import { toSlimHpa } from './toSlimHpa';
 import { LAST_APPLIED_ANNOTATION } from './toSlimMeta';
 import { toSlimScaledObject } from './toSlimScaledObject';
-import { buildWorkloadStatus } from '../status/buildWorkloadStatus';
+import { buildWorkloadStatus } from '../workload/buildWorkloadStatus';
 import { toSlimDeployment } from './toSlimDeployment';
 
 const SECRET = 'Zq9hunter2secretvalue';

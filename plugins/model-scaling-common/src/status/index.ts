@@ -15,6 +15,4 @@ export {
   isHpaOfScaledObject,
 } from './autoscalerView';
 export { conditionInPlainWords, toConditionViews } from './conditionPlain';
-export { buildWorkloadStatus } from './buildWorkloadStatus';
-export type { WorkloadStatusInput } from './buildWorkloadStatus';
 export { workloadPods } from './workloadPods';

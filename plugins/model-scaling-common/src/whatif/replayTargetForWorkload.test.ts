@@ -7,7 +7,7 @@ import {
   scaledObject,
   tritonContainer,
 } from '../findings/__fixtures__/records';
-import { buildWorkloadStatus } from '../status/buildWorkloadStatus';
+import { buildWorkloadStatus } from '../workload/buildWorkloadStatus';
 import { replayTargetForWorkload } from './replayTargetForWorkload';
 
 function workload(nodeLabels: Record<string, string>) {

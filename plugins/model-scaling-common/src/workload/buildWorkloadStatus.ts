@@ -23,8 +23,8 @@ import type {
   TritonView,
   WorkloadStatus,
 } from '../types/status';
-import { autoscalerView, hpasTargeting } from './autoscalerView';
-import { workloadPods } from './workloadPods';
+import { autoscalerView, hpasTargeting } from '../status/autoscalerView';
+import { workloadPods } from '../status/workloadPods';
 
 /** Most rescale events kept per workload. */
 const MAX_RESCALE_EVENTS = 50;
