@@ -49,7 +49,10 @@ describe('permissions', () => {
       modelScalingFixProposePermission,
     ]);
     expect(
-      isPermission(modelScalingPermissions[0], modelScalingEntityReadPermission),
+      isPermission(
+        modelScalingPermissions[0],
+        modelScalingEntityReadPermission,
+      ),
     ).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { formatPath } from './diffValues';
 import type { FixConflict, FixErrorCode, FixErrorDetails } from './types';
 
 function show(value: unknown): string {
@@ -6,17 +7,19 @@ function show(value: unknown): string {
 }
 
 /** `file` › `Kind/name` › `a.b[0]` */
-export function describeFixLocation(c: Pick<FixConflict, 'file' | 'document' | 'path'>): string {
+export function describeFixLocation(
+  c: Pick<FixConflict, 'file' | 'document' | 'path'>,
+): string {
   const doc = c.document ? ` ${c.document.kind}/${c.document.name}` : '';
-  const path = c.path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('');
+  const path = formatPath(c.path);
   return `${c.file}${doc} ${path || '(document)'}`;
 }
 
 /** One conflict in words: where, what the fix expected, what the repository holds. */
 export function describeFixConflict(c: FixConflict): string {
-  return `${describeFixLocation(c)}: expected ${show(c.expected)}, found ${show(c.actual)}`;
+  return `${describeFixLocation(c)}: expected ${show(c.expected)}, found ${show(
+    c.actual,
+  )}`;
 }
 
 /**

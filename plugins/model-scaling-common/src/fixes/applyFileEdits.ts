@@ -86,7 +86,8 @@ function editFile(
       let parent: any = root;
       for (const key of full.slice(0, -1)) parent = parent?.[key];
       const last = full[full.length - 1];
-      const actual = parent && typeof parent === 'object' ? parent[last] : undefined;
+      const actual =
+        parent && typeof parent === 'object' ? parent[last] : undefined;
       if (!check(edit, actual)) continue;
       let node: any = root;
       for (const key of full.slice(0, -1)) {
@@ -148,7 +149,9 @@ export function applyFileEdits(
     throw new FixError({
       code: 'missing-file',
       file: missing[0],
-      message: `The repository does not have ${missing.join(', ')}, which the fix edits (the layout "Create new model service" generates); nothing was written`,
+      message: `The repository does not have ${missing.join(
+        ', ',
+      )}, which the fix edits (the layout "Create new model service" generates); nothing was written`,
     });
   }
   const conflicts: FixConflict[] = [];
@@ -156,7 +159,13 @@ export function applyFileEdits(
   const files: ChangedFile[] = [];
   for (const [path, fileEditsOf] of byFile) {
     const before = read(path)!;
-    const after = editFile(path, before, fileEditsOf, conflicts, alreadyApplied);
+    const after = editFile(
+      path,
+      before,
+      fileEditsOf,
+      conflicts,
+      alreadyApplied,
+    );
     if (after !== before) files.push({ path, before, after });
   }
   if (conflicts.length > 0) throw FixError.conflict(conflicts);

@@ -34,7 +34,8 @@ export const FIXABLE_PLAN_FIELDS: readonly FixPath[] = [
 
 function fixable(path: FixPath): boolean {
   return FIXABLE_PLAN_FIELDS.some(
-    prefix => prefix.length <= path.length && prefix.every((p, i) => path[i] === p),
+    prefix =>
+      prefix.length <= path.length && prefix.every((p, i) => path[i] === p),
   );
 }
 
@@ -66,7 +67,11 @@ export function applyPlanChanges(
     if (change.path.length === 0 || !fixable(change.path)) {
       throw new FixError({
         code: 'invalid-plan-change',
-        message: `planChanges: ${formatPath(change.path) || '(empty path)'} is not a field a fix may change (scaling settings only: ${FIXABLE_PLAN_FIELDS.map(formatPath).join(', ')})`,
+        message: `planChanges: ${
+          formatPath(change.path) || '(empty path)'
+        } is not a field a fix may change (scaling settings only: ${FIXABLE_PLAN_FIELDS.map(
+          formatPath,
+        ).join(', ')})`,
       });
     }
     setAt(copy, change.path, change.to);

@@ -30,10 +30,17 @@ export function sameValue(a: unknown, b: unknown): boolean {
  * scalars are compared whole, so a list such as `preferred_batch_size`
  * becomes one change. Keys in `from`'s order, then new keys in `to`'s.
  */
-export function diffValues(from: unknown, to: unknown, path: FixPath = []): ValueChange[] {
+export function diffValues(
+  from: unknown,
+  to: unknown,
+  path: FixPath = [],
+): ValueChange[] {
   if (sameValue(from, to)) return [];
   if (isPlainObject(from) && isPlainObject(to)) {
-    const keys = [...Object.keys(from), ...Object.keys(to).filter(k => !(k in from))];
+    const keys = [
+      ...Object.keys(from),
+      ...Object.keys(to).filter(k => !(k in from)),
+    ];
     return keys.flatMap(k => diffValues(from[k], to[k], [...path, k]));
   }
   if (
@@ -50,6 +57,9 @@ export function diffValues(from: unknown, to: unknown, path: FixPath = []): Valu
 /** `a.b[0].c` */
 export function formatPath(path: FixPath): string {
   return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .map((p, i) => {
+      if (typeof p === 'number') return `[${p}]`;
+      return i === 0 ? p : `.${p}`;
+    })
     .join('');
 }

@@ -11,11 +11,19 @@ export function fixIdOf(source: FixSource): string {
   return `${source.id}:${source.subject ?? 'service'}`;
 }
 
-function intent(source: FixSource, title: string, planChanges: PlanFieldChange[]): FixIntent {
+function intent(
+  source: FixSource,
+  title: string,
+  planChanges: PlanFieldChange[],
+): FixIntent {
   return { id: fixIdOf(source), title, source, planChanges };
 }
 
-const WINDOW: PlanFieldChange['path'] = ['autoscaler', 'behavior', 'scaleDownStabilizationWindowSeconds'];
+const WINDOW: PlanFieldChange['path'] = [
+  'autoscaler',
+  'behavior',
+  'scaleDownStabilizationWindowSeconds',
+];
 
 /**
  * The fix a finding carries, when it is a change of the service's files:
@@ -25,18 +33,28 @@ const WINDOW: PlanFieldChange['path'] = ['autoscaler', 'behavior', 'scaleDownSta
  */
 export function fixIntentForFinding(
   finding: Pick<Finding, 'id' | 'subject'>,
-  context: { pattern?: PatternId; presets: PatternPresets; latencySloMs?: number },
+  context: {
+    pattern?: PatternId;
+    presets: PatternPresets;
+    latencySloMs?: number;
+  },
 ): FixIntent | undefined {
   const { pattern, presets } = context;
-  const source: FixSource = { kind: 'finding', id: finding.id, subject: finding.subject };
+  const source: FixSource = {
+    kind: 'finding',
+    id: finding.id,
+    subject: finding.subject,
+  };
   if (!pattern) return undefined;
   const preset = presets[pattern];
   switch (finding.id) {
     case 'default-scale-down-window': {
       const to = preset.behavior.scaleDownStabilizationWindowSeconds;
-      return intent(source, `Set the scale-down stabilization window to ${to} s (${pattern} preset)`, [
-        { path: WINDOW, to },
-      ]);
+      return intent(
+        source,
+        `Set the scale-down stabilization window to ${to} s (${pattern} preset)`,
+        [{ path: WINDOW, to }],
+      );
     }
     case 'dynamic-batching-off':
     case 'queue-delay-exceeds-slo': {
@@ -44,35 +62,54 @@ export function fixIntentForFinding(
       const batching = presets[pattern].batching;
       let delay = batching.maxQueueDelayMicroseconds;
       const slo = context.latencySloMs;
-      if (slo !== undefined && delay >= (slo * 1000) / 2) delay = Math.round((slo * 1000) / 4);
+      if (slo !== undefined && delay >= (slo * 1000) / 2)
+        delay = Math.round((slo * 1000) / 4);
       return intent(
         source,
-        `Dynamic batching: preferred [${batching.preferredBatchSizes.join(', ')}], queue delay ${delay} µs`,
+        `Dynamic batching: preferred [${batching.preferredBatchSizes.join(
+          ', ',
+        )}], queue delay ${delay} µs`,
         [
-          { path: ['triton', 'preferredBatchSizes'], to: batching.preferredBatchSizes },
+          {
+            path: ['triton', 'preferredBatchSizes'],
+            to: batching.preferredBatchSizes,
+          },
           { path: ['triton', 'maxQueueDelayMicroseconds'], to: delay },
         ],
       );
     }
     case 'realtime-on-spot':
-      return intent(source, 'Run real-time replicas on on-demand capacity (no spot affinity)', [
-        { path: ['spot'], to: undefined },
-      ]);
+      return intent(
+        source,
+        'Run real-time replicas on on-demand capacity (no spot affinity)',
+        [{ path: ['spot'], to: undefined }],
+      );
     default:
       return undefined;
   }
 }
 
 /** The fix of the batching advisor's recommendation for one Triton model. */
-export function fixIntentForBatchingAdvice(advice: BatchingAdviceSummary): FixIntent | undefined {
+export function fixIntentForBatchingAdvice(
+  advice: BatchingAdviceSummary,
+): FixIntent | undefined {
   const rec = advice.recommended;
   if (!rec || !rec.dynamicBatching) return undefined;
   return intent(
-    { kind: 'advice', id: 'batching-advice', subject: `TritonModel/${advice.model}` },
-    `Batching of ${advice.model}: preferred [${rec.preferredBatchSizes.join(', ')}], queue delay ${rec.maxQueueDelayUs} µs`,
+    {
+      kind: 'advice',
+      id: 'batching-advice',
+      subject: `TritonModel/${advice.model}`,
+    },
+    `Batching of ${advice.model}: preferred [${rec.preferredBatchSizes.join(
+      ', ',
+    )}], queue delay ${rec.maxQueueDelayUs} µs`,
     [
       { path: ['triton', 'preferredBatchSizes'], to: rec.preferredBatchSizes },
-      { path: ['triton', 'maxQueueDelayMicroseconds'], to: rec.maxQueueDelayUs },
+      {
+        path: ['triton', 'maxQueueDelayMicroseconds'],
+        to: rec.maxQueueDelayUs,
+      },
     ],
   );
 }
@@ -83,24 +120,63 @@ function presetFields(
   presets: PatternPresets,
   plan?: ModelServicePlan,
 ): { field: string; path: PlanFieldChange['path']; to: unknown }[] {
-  const behaviorWindow = (field: string, to: number) => ({ field, path: WINDOW, to });
+  const behaviorWindow = (field: string, to: number) => ({
+    field,
+    path: WINDOW,
+    to,
+  });
   if (pattern === 'realtime-cpu') {
     const p = presets['realtime-cpu'];
     return [
-      { field: 'hpa.spec.minReplicas', path: ['replicas', 'min'], to: p.minReplicas },
-      { field: 'hpa.spec.maxReplicas', path: ['replicas', 'max'], to: p.maxReplicas },
-      { field: 'hpa.spec.metrics[cpu].target.averageUtilization', path: ['autoscaler', 'cpuTargetUtilization'], to: p.cpuTargetUtilization },
-      { field: 'hpa.spec.metrics[memory].target.averageUtilization', path: ['autoscaler', 'memoryTargetUtilization'], to: p.memoryTargetUtilization },
-      behaviorWindow('hpa.spec.behavior.scaleDown.stabilizationWindowSeconds', p.behavior.scaleDownStabilizationWindowSeconds),
+      {
+        field: 'hpa.spec.minReplicas',
+        path: ['replicas', 'min'],
+        to: p.minReplicas,
+      },
+      {
+        field: 'hpa.spec.maxReplicas',
+        path: ['replicas', 'max'],
+        to: p.maxReplicas,
+      },
+      {
+        field: 'hpa.spec.metrics[cpu].target.averageUtilization',
+        path: ['autoscaler', 'cpuTargetUtilization'],
+        to: p.cpuTargetUtilization,
+      },
+      {
+        field: 'hpa.spec.metrics[memory].target.averageUtilization',
+        path: ['autoscaler', 'memoryTargetUtilization'],
+        to: p.memoryTargetUtilization,
+      },
+      behaviorWindow(
+        'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds',
+        p.behavior.scaleDownStabilizationWindowSeconds,
+      ),
     ];
   }
   const p = presets[pattern];
   const so = 'scaledObject.spec';
   const out: { field: string; path: PlanFieldChange['path']; to: unknown }[] = [
-    { field: `${so}.minReplicaCount`, path: ['replicas', 'min'], to: p.minReplicas },
-    { field: `${so}.maxReplicaCount`, path: ['replicas', 'max'], to: p.maxReplicas },
-    { field: `${so}.pollingInterval`, path: ['autoscaler', 'pollingInterval'], to: p.keda.pollingInterval },
-    { field: `${so}.cooldownPeriod`, path: ['autoscaler', 'cooldownPeriod'], to: p.keda.cooldownPeriod },
+    {
+      field: `${so}.minReplicaCount`,
+      path: ['replicas', 'min'],
+      to: p.minReplicas,
+    },
+    {
+      field: `${so}.maxReplicaCount`,
+      path: ['replicas', 'max'],
+      to: p.maxReplicas,
+    },
+    {
+      field: `${so}.pollingInterval`,
+      path: ['autoscaler', 'pollingInterval'],
+      to: p.keda.pollingInterval,
+    },
+    {
+      field: `${so}.cooldownPeriod`,
+      path: ['autoscaler', 'cooldownPeriod'],
+      to: p.keda.cooldownPeriod,
+    },
     behaviorWindow(
       `${so}.advanced.horizontalPodAutoscalerConfig.behavior.scaleDown.stabilizationWindowSeconds`,
       p.behavior.scaleDownStabilizationWindowSeconds,
@@ -109,31 +185,61 @@ function presetFields(
   if (pattern === 'async-batch') {
     const a = presets['async-batch'];
     out.push(
-      { field: `${so}.triggers[kafka].metadata.lagThreshold`, path: ['autoscaler', 'trigger', 'lagThreshold'], to: a.kafkaLagThreshold },
-      { field: `${so}.triggers[aws-sqs-queue].metadata.queueLength`, path: ['autoscaler', 'trigger', 'queueLength'], to: a.sqsQueueLength },
+      {
+        field: `${so}.triggers[kafka].metadata.lagThreshold`,
+        path: ['autoscaler', 'trigger', 'lagThreshold'],
+        to: a.kafkaLagThreshold,
+      },
+      {
+        field: `${so}.triggers[aws-sqs-queue].metadata.queueLength`,
+        path: ['autoscaler', 'trigger', 'queueLength'],
+        to: a.sqsQueueLength,
+      },
     );
   } else {
     const prom = presets[pattern].prometheus;
     out.push(
-      { field: `${so}.triggers[prometheus].metadata.threshold`, path: ['autoscaler', 'trigger', 'threshold'], to: prom.threshold },
-      { field: `${so}.triggers[prometheus].metadata.activationThreshold`, path: ['autoscaler', 'trigger', 'activationThreshold'], to: prom.activationThreshold },
+      {
+        field: `${so}.triggers[prometheus].metadata.threshold`,
+        path: ['autoscaler', 'trigger', 'threshold'],
+        to: prom.threshold,
+      },
+      {
+        field: `${so}.triggers[prometheus].metadata.activationThreshold`,
+        path: ['autoscaler', 'trigger', 'activationThreshold'],
+        to: prom.activationThreshold,
+      },
     );
   }
   const model = plan?.triton?.modelName;
   const at = model ? `triton.${model}.dynamic_batching` : undefined;
   if (at) {
     out.push(
-      { field: `${at}.preferred_batch_size`, path: ['triton', 'preferredBatchSizes'], to: p.batching.preferredBatchSizes },
-      { field: `${at}.max_queue_delay_microseconds`, path: ['triton', 'maxQueueDelayMicroseconds'], to: p.batching.maxQueueDelayMicroseconds },
+      {
+        field: `${at}.preferred_batch_size`,
+        path: ['triton', 'preferredBatchSizes'],
+        to: p.batching.preferredBatchSizes,
+      },
+      {
+        field: `${at}.max_queue_delay_microseconds`,
+        path: ['triton', 'maxQueueDelayMicroseconds'],
+        to: p.batching.maxQueueDelayMicroseconds,
+      },
     );
   }
   return out;
 }
 
-function planValue(plan: ModelServicePlan, path: PlanFieldChange['path']): unknown {
+function planValue(
+  plan: ModelServicePlan,
+  path: PlanFieldChange['path'],
+): unknown {
   let node: unknown = plan;
   for (const key of path) {
-    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+    node =
+      node && typeof node === 'object'
+        ? (node as Record<string | number, unknown>)[key]
+        : undefined;
   }
   return node;
 }
@@ -158,7 +264,9 @@ export function fixIntentForDrift(
   if (!f) return undefined;
   return intent(
     { kind: 'drift', id: item.field },
-    `Bring ${item.field} to the ${pattern} preset (${Array.isArray(f.to) ? `[${f.to.join(', ')}]` : String(f.to)})`,
+    `Bring ${item.field} to the ${pattern} preset (${
+      Array.isArray(f.to) ? `[${f.to.join(', ')}]` : String(f.to)
+    })`,
     [{ path: f.path, to: f.to }],
   );
 }
@@ -170,7 +278,10 @@ export function fixIntentForDrift(
  * change that would make the plan invalid (e.g. a preset queue delay above
  * the service's SLO) is left out.
  */
-export function presetFixIntents(plan: ModelServicePlan, presets: PatternPresets): FixIntent[] {
+export function presetFixIntents(
+  plan: ModelServicePlan,
+  presets: PatternPresets,
+): FixIntent[] {
   const out: FixIntent[] = [];
   for (const f of presetFields(plan.pattern, presets, plan)) {
     const current = planValue(plan, f.path);
@@ -189,7 +300,11 @@ export function presetFixIntents(plan: ModelServicePlan, presets: PatternPresets
     try {
       applyPlanChanges(plan, all);
       out.push(
-        intent({ kind: 'drift', id: 'preset' }, `Bring ${plan.name} to the ${plan.pattern} preset`, all),
+        intent(
+          { kind: 'drift', id: 'preset' },
+          `Bring ${plan.name} to the ${plan.pattern} preset`,
+          all,
+        ),
       );
     } catch {
       // the fields only fit one at a time

@@ -32,4 +32,8 @@ export {
 export { diffValues, sameValue } from './diffValues';
 export { parsePbtxt, pbtxtToPlain, PbtxtSyntaxError } from './pbtxt/parsePbtxt';
 export type { PbtxtDocument, PbtxtPlain } from './pbtxt/parsePbtxt';
-export { setPbtxtValue, getPbtxtValue, PbtxtEditError } from './pbtxt/editPbtxt';
+export {
+  setPbtxtValue,
+  getPbtxtValue,
+  PbtxtEditError,
+} from './pbtxt/editPbtxt';

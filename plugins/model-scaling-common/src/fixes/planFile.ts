@@ -10,7 +10,11 @@ import { PLAN_FILE_PATH } from './types';
  * fix makes exactly the edits the template would make for the changed plan.
  */
 export function renderPlanFile(plan: ModelServicePlan): RenderedFile {
-  return { path: PLAN_FILE_PATH, content: `${JSON.stringify(plan, null, 2)}\n`, objects: [] };
+  return {
+    path: PLAN_FILE_PATH,
+    content: `${JSON.stringify(plan, null, 2)}\n`,
+    objects: [],
+  };
 }
 
 /** Reads and validates a recorded plan; a `FixError` (`missing-plan`) names what is wrong. */

@@ -19,7 +19,11 @@ export function fixableFiles(plan: ModelServicePlan): RenderedFile[] {
   return [...renderServiceFiles(plan), renderPlanFile(plan)];
 }
 
-function fileEdits(before: RenderedFile, after: RenderedFile, reason: string): FileEdit[] {
+function fileEdits(
+  before: RenderedFile,
+  after: RenderedFile,
+  reason: string,
+): FileEdit[] {
   const format = formatOf(before.path);
   const edit = (e: Omit<FileEdit, 'file' | 'format' | 'reason'>): FileEdit => ({
     file: before.path,
@@ -28,14 +32,24 @@ function fileEdits(before: RenderedFile, after: RenderedFile, reason: string): F
     reason: `${reason} (${formatPath(e.path)})`,
   });
   if (format === 'pbtxt') {
-    return diffValues(pbtxtToPlain(before.content), pbtxtToPlain(after.content)).map(edit);
+    return diffValues(
+      pbtxtToPlain(before.content),
+      pbtxtToPlain(after.content),
+    ).map(edit);
   }
   if (format === 'json') {
-    return diffValues(JSON.parse(before.content), JSON.parse(after.content)).map(edit);
+    return diffValues(
+      JSON.parse(before.content),
+      JSON.parse(after.content),
+    ).map(edit);
   }
   return before.objects.flatMap((object, i) => {
     const next = after.objects[i];
-    if (!next || next.kind !== object.kind || next.metadata.name !== object.metadata.name) {
+    if (
+      !next ||
+      next.kind !== object.kind ||
+      next.metadata.name !== object.metadata.name
+    ) {
       throw new FixError({
         code: 'invalid-plan-change',
         file: before.path,
@@ -54,7 +68,10 @@ function fileEdits(before: RenderedFile, after: RenderedFile, reason: string): F
  * recorded plan) are compared field by field. Each edit's `from` is what the
  * template wrote for `plan`, its `to` what it writes for the changed plan.
  */
-export function proposeFix(intent: FixIntent, plan: ModelServicePlan): ProposedFix {
+export function proposeFix(
+  intent: FixIntent,
+  plan: ModelServicePlan,
+): ProposedFix {
   const changed = applyPlanChanges(plan, intent.planChanges);
   const before = fixableFiles(plan);
   const after = new Map(fixableFiles(changed).map(f => [f.path, f]));
@@ -63,10 +80,14 @@ export function proposeFix(intent: FixIntent, plan: ModelServicePlan): ProposedF
       code: 'invalid-plan-change',
       message: `The fix changes which files the repository has (${before
         .map(f => f.path)
-        .join(', ')} → ${[...after.keys()].join(', ')}); a fix only changes fields`,
+        .join(', ')} → ${[...after.keys()].join(
+        ', ',
+      )}); a fix only changes fields`,
     });
   }
-  const edits = before.flatMap(f => fileEdits(f, after.get(f.path)!, intent.title));
+  const edits = before.flatMap(f =>
+    fileEdits(f, after.get(f.path)!, intent.title),
+  );
   return { ...intent, edits };
 }
 

@@ -17,17 +17,18 @@ export class PbtxtEditError extends Error {
 }
 
 /** The plain value at `path` (see `plainFields`), or `undefined` when absent. */
-export function getPbtxtValue(text: string, path: FixPath): PbtxtPlain | undefined {
+export function getPbtxtValue(
+  text: string,
+  path: FixPath,
+): PbtxtPlain | undefined {
   let node: PbtxtPlain | undefined = pbtxtToPlain(text);
   for (const key of path) {
     if (node === undefined || typeof node !== 'object') return undefined;
-    node = Array.isArray(node)
-      ? typeof key === 'number'
-        ? node[key]
-        : undefined
-      : typeof key === 'string'
-        ? node[key]
-        : undefined;
+    if (Array.isArray(node)) {
+      node = typeof key === 'number' ? node[key] : undefined;
+    } else {
+      node = typeof key === 'string' ? node[key] : undefined;
+    }
   }
   return node;
 }
@@ -43,12 +44,16 @@ function quote(value: string): string {
 
 function formatScalar(value: unknown, kind?: PbtxtScalar['kind']): string {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new PbtxtEditError(`${value} is not a finite number`);
+    if (!Number.isFinite(value))
+      throw new PbtxtEditError(`${value} is not a finite number`);
     return String(value);
   }
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') {
-    if (kind === 'identifier' || (kind === undefined && ENUM_LIKE.test(value))) {
+    if (
+      kind === 'identifier' ||
+      (kind === undefined && ENUM_LIKE.test(value))
+    ) {
       if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(value)) {
         throw new PbtxtEditError(`"${value}" is not an identifier`);
       }
@@ -56,7 +61,9 @@ function formatScalar(value: unknown, kind?: PbtxtScalar['kind']): string {
     }
     return quote(value);
   }
-  throw new PbtxtEditError(`cannot write ${JSON.stringify(value)} as a text-format scalar`);
+  throw new PbtxtEditError(
+    `cannot write ${JSON.stringify(value)} as a text-format scalar`,
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -68,7 +75,11 @@ function formatField(name: string, value: unknown, indent: string): string {
   return `${name}${isObject(value) ? ' ' : ': '}${formatValue(value, indent)}`;
 }
 
-function formatValue(value: unknown, indent: string, kind?: PbtxtScalar['kind']): string {
+function formatValue(
+  value: unknown,
+  indent: string,
+  kind?: PbtxtScalar['kind'],
+): string {
   if (isObject(value)) {
     const inner = `${indent}  `;
     const body = Object.entries(value)
@@ -112,7 +123,12 @@ interface Container {
   indent: string;
 }
 
-function insertField(text: string, c: Container, name: string, value: unknown): string {
+function insertField(
+  text: string,
+  c: Container,
+  name: string,
+  value: unknown,
+): string {
   const last = c.fields[c.fields.length - 1];
   if (!last) {
     if (c.bodyStart === undefined) {
@@ -121,16 +137,26 @@ function insertField(text: string, c: Container, name: string, value: unknown): 
     }
     const at = c.bodyStart;
     const closeIndent = c.indent.slice(2);
-    return `${text.slice(0, at)}\n${c.indent}${formatField(name, value, c.indent)}\n${closeIndent}${text
-      .slice(at)
-      .replace(/^[ \t]*/, '')}`;
+    return `${text.slice(0, at)}\n${c.indent}${formatField(
+      name,
+      value,
+      c.indent,
+    )}\n${closeIndent}${text.slice(at).replace(/^[ \t]*/, '')}`;
   }
   const indent = indentAt(text, last.start);
   const quiet = endOfQuietLine(text, last.end);
   if (quiet !== undefined) {
-    return `${text.slice(0, quiet)}\n${indent}${formatField(name, value, indent)}${text.slice(quiet)}`;
+    return `${text.slice(0, quiet)}\n${indent}${formatField(
+      name,
+      value,
+      indent,
+    )}${text.slice(quiet)}`;
   }
-  return `${text.slice(0, last.end)} ${formatField(name, value, indent)}${text.slice(last.end)}`;
+  return `${text.slice(0, last.end)} ${formatField(
+    name,
+    value,
+    indent,
+  )}${text.slice(last.end)}`;
 }
 
 function removeSpan(text: string, start: number, end: number): string {
@@ -156,7 +182,9 @@ function removeFields(text: string, fields: PbtxtField[]): string {
 function nestedValue(path: FixPath, to: unknown): unknown {
   return path.reduceRight<unknown>((acc, key) => {
     if (typeof key === 'number') {
-      throw new PbtxtEditError('cannot create a list element that does not exist');
+      throw new PbtxtEditError(
+        'cannot create a list element that does not exist',
+      );
     }
     return { [key]: acc };
   }, to);
@@ -181,7 +209,6 @@ function setIn(text: string, c: Container, path: FixPath, to: unknown): string {
     const v = first.value;
     const indent = indentAt(text, first.start);
     const kind = v.type === 'scalar' ? v.kind : undefined;
-    let replacement: string;
     if (isObject(to) && v.type === 'message') {
       // Field by field, so comments inside the message stay.
       let out = text;
@@ -191,16 +218,20 @@ function setIn(text: string, c: Container, path: FixPath, to: unknown): string {
         out = setIn(out, containerOf(out, msg), [k], to[k]);
       }
       return removeFields(out, others);
-    } else if (isObject(to)) {
-      replacement = formatField(key, to, indent);
-      const out = `${text.slice(0, first.start)}${replacement}${text.slice(first.end)}`;
-      return removeFields(out, others);
-    } else {
-      replacement = formatValue(to, indent, kind);
     }
+    if (isObject(to)) {
+      const field = formatField(key, to, indent);
+      const out = `${text.slice(0, first.start)}${field}${text.slice(
+        first.end,
+      )}`;
+      return removeFields(out, others);
+    }
+    const replacement = formatValue(to, indent, kind);
     const colonFix = v.type === 'message' ? `${key}: ` : undefined;
     const out = colonFix
-      ? `${text.slice(0, first.start)}${colonFix}${replacement}${text.slice(v.end)}`
+      ? `${text.slice(0, first.start)}${colonFix}${replacement}${text.slice(
+          v.end,
+        )}`
       : `${text.slice(0, v.start)}${replacement}${text.slice(v.end)}`;
     return removeFields(out, others);
   }
@@ -212,7 +243,8 @@ function setIn(text: string, c: Container, path: FixPath, to: unknown): string {
       throw new PbtxtEditError(`${key}[${next}] does not exist`);
     }
     if (after.length === 0) {
-      if (to === undefined) throw new PbtxtEditError('removing a list element is not supported');
+      if (to === undefined)
+        throw new PbtxtEditError('removing a list element is not supported');
       return `${text.slice(0, element.start)}${formatValue(
         to,
         indentAt(text, element.start),
@@ -249,11 +281,13 @@ function containerOf(text: string, m: PbtxtMessage): Container {
   return { fields: m.fields, bodyStart: m.bodyStart, indent };
 }
 
-function findMessage(fields: PbtxtField[], start: number): PbtxtMessage | undefined {
+function findMessage(
+  fields: PbtxtField[],
+  start: number,
+): PbtxtMessage | undefined {
   for (const f of fields) {
     if (f.start === start && f.value.type === 'message') return f.value;
-    const values =
-      f.value.type === 'list' ? f.value.items : [f.value];
+    const values = f.value.type === 'list' ? f.value.items : [f.value];
     for (const v of values) {
       if (v.type === 'message' && v.start <= start && start < v.end) {
         const found = findMessage(v.fields, start);
@@ -278,7 +312,11 @@ function messageAt(text: string, fieldStart: number): PbtxtMessage {
  * its siblings; a missing message is created. Scalars keep how they were
  * written (quoted string or bare identifier).
  */
-export function setPbtxtValue(text: string, path: FixPath, to: unknown): string {
+export function setPbtxtValue(
+  text: string,
+  path: FixPath,
+  to: unknown,
+): string {
   if (path.length === 0) throw new PbtxtEditError('an edit needs a field path');
   const doc = parsePbtxt(text);
   const out = setIn(text, { fields: doc.fields, indent: '' }, path, to);

@@ -155,13 +155,21 @@ class Reader {
     if (num && !IDENT.test(rest)) {
       this.i += num[0].length;
       const text = num[0].replace(/[fF]$/, '');
-      const value = /^[-+]?0[xX]/.test(text) ? parseInt(text, 16) : Number(text);
+      const value = /^[-+]?0[xX]/.test(text)
+        ? parseInt(text, 16)
+        : Number(text);
       return { type: 'scalar', kind: 'number', value, start, end: this.i };
     }
     const id = IDENT.exec(rest);
     if (!id) this.fail(`unexpected "${c || 'end of file'}"`);
     this.i += id[0].length;
-    return { type: 'scalar', kind: 'identifier', value: id[0], start, end: this.i };
+    return {
+      type: 'scalar',
+      kind: 'identifier',
+      value: id[0],
+      start,
+      end: this.i,
+    };
   }
 
   message(): PbtxtMessage {
@@ -244,7 +252,9 @@ function plainValue(v: PbtxtValue | PbtxtScalar | PbtxtMessage): PbtxtPlain {
  * repeated (`a: 1 a: 2`) is the array of its values, a `[ ... ]` list is an
  * array. Identifiers (enum values, `true`) become strings.
  */
-export function plainFields(fields: PbtxtField[]): { [field: string]: PbtxtPlain } {
+export function plainFields(fields: PbtxtField[]): {
+  [field: string]: PbtxtPlain;
+} {
   const out: { [field: string]: PbtxtPlain } = {};
   const counts = new Map<string, number>();
   for (const f of fields) counts.set(f.name, (counts.get(f.name) ?? 0) + 1);

@@ -14,11 +14,15 @@ export function parseYamlDocuments(text: string): Document.Parsed[] {
 }
 
 /** `Kind/name` of a document, when it is a Kubernetes object. */
-export function documentSelector(doc: Document): FixDocumentSelector | undefined {
+export function documentSelector(
+  doc: Document,
+): FixDocumentSelector | undefined {
   if (!isMap(doc.contents)) return undefined;
   const kind = doc.get('kind');
   const name = doc.getIn(['metadata', 'name']);
-  return typeof kind === 'string' && typeof name === 'string' ? { kind, name } : undefined;
+  return typeof kind === 'string' && typeof name === 'string'
+    ? { kind, name }
+    : undefined;
 }
 
 /** The document a selector names; without a selector, the file's only document. */
@@ -38,7 +42,11 @@ export function getYamlValue(doc: Document, path: FixPath): unknown {
   const node = doc.getIn(path, true) as { toJSON?: () => unknown } | unknown;
   if (node === undefined || node === null) return undefined;
   const value = doc.getIn(path, false);
-  if (value !== null && typeof value === 'object' && 'toJSON' in (value as object)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    'toJSON' in (value as object)
+  ) {
     return (value as { toJSON(): unknown }).toJSON();
   }
   return value;
@@ -70,5 +78,7 @@ export function setYamlValue(doc: Document, path: FixPath, to: unknown): void {
 
 /** The file's text after editing its documents. */
 export function printYamlDocuments(docs: Document.Parsed[]): string {
-  return docs.map(d => d.toString({ lineWidth: 0, flowCollectionPadding: false })).join('');
+  return docs
+    .map(d => d.toString({ lineWidth: 0, flowCollectionPadding: false }))
+    .join('');
 }
