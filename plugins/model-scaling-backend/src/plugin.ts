@@ -69,6 +69,7 @@ export const modelScalingPlugin = createBackendPlugin({
             catalog: deps.catalog,
             status: services.status,
             entities: services.entities,
+            fleet: services.fleet,
             authorizer: new CachedEntityAuthorizer({
               permissions: deps.permissions,
             }),

@@ -21,6 +21,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
+import { FleetRouteIndex, registerFleetRoute } from './fleetRoute';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
@@ -43,6 +44,8 @@ export interface RouterOptions {
   entities: Pick<ModelServiceIndex, 'lookup'>;
   /** Per-caller authorization of entity reads, decisions cached for seconds. */
   authorizer: EntityReadAuthorizer;
+  /** The incrementally kept fleet index behind `GET /v1/fleet` (the route is absent without it). */
+  fleet?: FleetRouteIndex;
   logger: LoggerService;
   now?: () => Date;
 }
@@ -180,6 +183,15 @@ export async function createRouter(
     const body: FleetResponse = { generatedAt: now().toISOString(), services };
     res.json(body);
   });
+
+  if (options.fleet) {
+    registerFleetRoute(router, {
+      httpAuth,
+      authorizer: options.authorizer,
+      fleet: options.fleet,
+      now,
+    });
+  }
 
   return router;
 }

@@ -7,6 +7,7 @@ import { WatchCache } from './ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from './EntityStatus/entityNamespaceBounds';
 import { EntityStatusService } from './EntityStatus/EntityStatusService';
 import { ModelServiceIndex } from './EntityIndex/ModelServiceIndex';
+import { FleetIndex } from './FleetIndex/FleetIndex';
 import { CollectionTask } from './Collection/CollectionTask';
 import { CollectorView } from './Collection/CollectorView';
 import { CollectorStore } from './CollectorStore/CollectorStore';
@@ -38,6 +39,8 @@ export interface ModelScalingServices {
   traffic: TrafficService;
   /** The catalog's model services, refreshed on a schedule (see `scheduleEntityIndex`). */
   entities: ModelServiceIndex;
+  /** The fleet's rows and totals, kept up to date from the watch cache, the entities and the collected data. */
+  fleet: FleetIndex;
   start(): void;
   stop(): Promise<void>;
 }
@@ -166,6 +169,15 @@ export function createModelScalingServices(deps: {
     logger: logger.child({ task: 'entity-index' }),
   });
 
+  const fleet = new FleetIndex({
+    clusters: cache.clusters,
+    entities,
+    rowOf: entity => status.fleetRow(entity, { clusterDetails: true }),
+    triton: view,
+    namespaceBounds,
+    logger: logger.child({ task: 'fleet-index' }),
+  });
+
   return {
     cache,
     triton,
@@ -174,9 +186,11 @@ export function createModelScalingServices(deps: {
     ready,
     status,
     entities,
+    fleet,
     traffic,
     start() {
       cache.start();
+      fleet.start();
       // The stored history (history.retentionMinutes) seeds the recorded traffic after a restart.
       const nowMs = (deps.now?.() ?? new Date()).getTime();
       deps.store
@@ -189,6 +203,7 @@ export function createModelScalingServices(deps: {
         );
     },
     async stop() {
+      fleet.stop();
       await triton?.stop();
       await cache.stop();
     },
