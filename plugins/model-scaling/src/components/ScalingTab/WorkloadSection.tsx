@@ -7,6 +7,7 @@ import {
 import { AutoscalerCard } from '../AutoscalerCard/AutoscalerCard';
 import { InfoCard } from '@backstage/core-components';
 import { BatchingAdvice } from '../BatchingAdvice/BatchingAdvice';
+import { CostCard } from '../CostCard/CostCard';
 import { presetBatching } from '../BatchingAdvice/adviceSummary';
 import { ModelAdvice, adviceKey } from '../BatchingAdvice/useBatchingAdvice';
 import { usePatternPresets } from '../../hooks/usePatternPresets';
@@ -113,6 +114,9 @@ export function WorkloadSection(props: WorkloadSectionProps) {
         </Grid>
         <Grid item xs={12}>
           <HistoryCard history={workload.history} />
+        </Grid>
+        <Grid item xs={12}>
+          <CostCard workload={workload} status={status} />
         </Grid>
         <Grid item xs={12}>
           <WhatIfCard
