@@ -1,9 +1,30 @@
 /*
- * Catalog entity annotations of Model Scaling. Matching to cluster objects
+ * The catalog contract of Model Scaling in one file: the entity type and the annotations. Matching to cluster objects
  * uses the Kubernetes plugin's own annotations (`backstage.io/kubernetes-id`,
  * `backstage.io/kubernetes-namespace`, `backstage.io/kubernetes-label-selector`);
  * these carry what the cluster cannot tell.
  */
+
+/** `spec.type` of the catalog Components that are model services (what the Scaling tab and the fleet show). */
+export const MODEL_SERVICE_ENTITY_TYPE = 'model-service';
+
+/** The catalog filter that selects every model service. */
+export const MODEL_SERVICE_CATALOG_FILTER = {
+  kind: 'Component',
+  'spec.type': MODEL_SERVICE_ENTITY_TYPE,
+} as const;
+
+/** True for a catalog entity that is a model service. */
+export function isModelServiceEntity(entity: {
+  kind?: string;
+  spec?: unknown;
+}): boolean {
+  return (
+    entity.kind?.toLowerCase() === 'component' &&
+    (entity.spec as { type?: unknown } | undefined)?.type ===
+      MODEL_SERVICE_ENTITY_TYPE
+  );
+}
 
 /** The golden-path pattern of a model service, e.g. `realtime-gpu`. */
 export const ANNOTATION_PATTERN = 'model-scaling.io/pattern';

@@ -1,7 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import { MODEL_SERVICE_ENTITY_TYPE } from '@internal/plugin-model-scaling-common';
 
 /** The catalog `spec.type` of a model service. */
-export const MODEL_SERVICE_TYPE = 'model-service';
+export const MODEL_SERVICE_TYPE = MODEL_SERVICE_ENTITY_TYPE;
 
 /**
  * The annotations of `@backstage/plugin-kubernetes` that match an entity to

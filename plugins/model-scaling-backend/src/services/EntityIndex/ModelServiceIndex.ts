@@ -5,13 +5,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  isModelServiceEntity,
+  MODEL_SERVICE_CATALOG_FILTER,
+} from '@internal/plugin-model-scaling-common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
-/** The catalog filter of model services: `Component`s of type `model-service`. */
-export const MODEL_SERVICE_INDEX_FILTER = {
-  kind: 'Component',
-  'spec.type': 'model-service',
-};
 
 /**
  * What the index keeps of an entity: everything the status document and the
@@ -36,13 +35,9 @@ export interface ModelServiceIndexOptions {
   pageSize?: number;
 }
 
-/** True for a `Component` of type `model-service`. */
-export function isModelService(entity: Entity): boolean {
-  return (
-    entity.kind.toLocaleLowerCase('en-US') === 'component' &&
-    (entity.spec as { type?: unknown } | undefined)?.type === 'model-service'
-  );
-}
+/** True for a `Component` of type `model-service` (the common package's one definition). */
+export const isModelService = (entity: Entity): boolean =>
+  isModelServiceEntity(entity);
 
 /** The catalog's case-insensitive form of an entity ref, used as the index key. */
 export function entityIndexKey(ref: string | Entity): string {
@@ -147,7 +142,7 @@ export class ModelServiceIndex {
         cursor
           ? { cursor, limit, fields: MODEL_SERVICE_INDEX_FIELDS }
           : {
-              filter: MODEL_SERVICE_INDEX_FILTER,
+              filter: { ...MODEL_SERVICE_CATALOG_FILTER },
               limit,
               fields: MODEL_SERVICE_INDEX_FIELDS,
             },

@@ -1,5 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MODEL_SERVICE_CATALOG_FILTER } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityNamespaceBounds } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
@@ -7,11 +8,6 @@ import { findWorkloads, WorkloadObjects } from '../EntityStatus/findWorkloads';
 import { yieldEvery } from '../Collection/timeSlicing';
 import { TritonTarget, tritonTargets } from './tritonTargets';
 
-/** The catalog filter of model services. */
-export const MODEL_SERVICE_ENTITY_FILTER = {
-  kind: 'Component',
-  'spec.type': 'model-service',
-};
 
 /** A model service and its workloads in every cluster's cache. */
 export interface ModelServiceWorkloads {
@@ -35,7 +31,7 @@ export function catalogModelServices(options: {
     const credentials = await options.auth.getOwnServiceCredentials();
     const { items } = await options.catalog.getEntities(
       {
-        filter: MODEL_SERVICE_ENTITY_FILTER,
+        filter: { ...MODEL_SERVICE_CATALOG_FILTER },
         fields: [
           'kind',
           'metadata.name',
