@@ -4,6 +4,75 @@
  * Started by status.bench.ts with `fork`; talks over the IPC channel.
  */
 import { startDemoCluster } from '@internal/demo-cluster';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { answerTritonQuery } from '../src/__testUtils__/fakePrometheus';
+import { fakeMetricsText } from '../src/__testUtils__/fakeTriton';
+
+/**
+ * A synthetic Prometheus for the benchmark's Prometheus mode: it answers the
+ * collector's aggregated queries over the given pods, whose Triton counters
+ * grow with time at a rate of their own (as if Prometheus had scraped them
+ * every 15 s), and counts the queries.
+ */
+function startSyntheticPrometheus(
+  pods: { namespace: string; pod: string; model: string }[],
+) {
+  let queries = 0;
+  const started = Date.now();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', d => (body += d));
+    req.on('end', () => {
+      queries += 1;
+      const query = new URLSearchParams(body).get('query') ?? '';
+      const now = Date.now();
+      const scrapedAt = now - ((now - started) % 15_000);
+      const seconds = (scrapedAt - started) / 1000 + 100;
+      const scraped = pods.map((p, i) => {
+        const rate = 10 + (i % 50);
+        return {
+          namespace: p.namespace,
+          pod: p.pod,
+          scrapedAt,
+          metrics: fakeMetricsText(p.model, {
+            success: Math.round(seconds * rate),
+            executions: { 4: Math.round((seconds * rate) / 4) },
+            queueUs: Math.round(seconds * rate * 800),
+            pending: i % 5,
+          }),
+        };
+      });
+      try {
+        const result = answerTritonQuery(query, scraped, now);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: 'success',
+            data: { resultType: 'vector', result },
+          }),
+        );
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            status: 'error',
+            errorType: 'bad_data',
+            error: String(error),
+          }),
+        );
+      }
+    });
+  });
+  return new Promise<{ url: string; queries: () => number }>(resolve =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        queries: () => queries,
+      }),
+    ),
+  );
+}
 
 async function main() {
   const services = Number(process.env.BENCH_SERVICES ?? 1000);
@@ -12,9 +81,19 @@ async function main() {
     port: 0,
     loadExamples: false,
     synthetic: { services, podsPerService: pods },
+    // Simulated seconds before serving (the demo cluster's default with synthetic services: 120).
+    ...(process.env.BENCH_WARMUP_SECONDS && {
+      warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS),
+    }),
   });
-  process.on('message', (msg: { type: string }) => {
-    if (msg.type === 'reset') {
+  let prometheus: { url: string; queries: () => number } | undefined;
+  process.on('message', async (msg: { type: string; pods?: any[] }) => {
+    if (msg.type === 'prometheus') {
+      prometheus ??= await startSyntheticPrometheus(msg.pods ?? []);
+      process.send!({ type: 'prometheus', url: prometheus.url });
+    } else if (msg.type === 'promCounts') {
+      process.send!({ type: 'promCounts', queries: prometheus?.queries() ?? 0 });
+    } else if (msg.type === 'reset') {
       demo.resetCounts();
       process.send!({ type: 'reset' });
     } else if (msg.type === 'counts') {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { ObjectStore, StoredChange } from './ObjectStore';
 import { findResourceType } from './resources';
 
@@ -130,5 +131,55 @@ describe('ObjectStore', () => {
     store.create(pods, pod('a'), { dryRun: true });
     expect(store.get(pods, 'ml-serving', 'a')).toBeUndefined();
     expect(store.currentResourceVersion()).toBe(rv);
+  });
+
+  it('lists in key order after any sequence of writes, and never changes an array it handed out', () => {
+    const op = fc.oneof(
+      fc.record({
+        op: fc.constant('create'),
+        name: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      }),
+      fc.record({
+        op: fc.constant('update'),
+        name: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      }),
+      fc.record({
+        op: fc.constant('delete'),
+        name: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      }),
+      fc.record({ op: fc.constant('list'), name: fc.constant('') }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), ops => {
+        const store = new ObjectStore();
+        const expected = new Map<string, string>();
+        const handedOut: { items: readonly unknown[]; copy: unknown[] }[] = [];
+        let n = 0;
+        for (const o of ops) {
+          const exists = expected.has(o.name);
+          if (o.op === 'create' && !exists) {
+            store.create(pods, pod(o.name));
+            expected.set(o.name, '');
+          } else if (o.op === 'update' && exists) {
+            const v = String(++n);
+            store.mutate(pods, 'ml-serving', o.name, d => {
+              d.metadata.labels = { v };
+            });
+            expected.set(o.name, v);
+          } else if (o.op === 'delete' && exists) {
+            store.delete(pods, 'ml-serving', o.name);
+            expected.delete(o.name);
+          } else if (o.op === 'list') {
+            const items = store.list(pods);
+            handedOut.push({ items, copy: [...items] });
+          }
+          const listed = store.list(pods);
+          expect(
+            listed.map(p => [p.metadata.name, p.metadata.labels?.v ?? '']),
+          ).toEqual([...expected].sort(([a], [b]) => (a < b ? -1 : 1)));
+        }
+        for (const h of handedOut) expect([...h.items]).toEqual(h.copy);
+      }),
+    );
   });
 });

@@ -75,6 +75,14 @@ function specOf(obj: KubeObject): string {
   return JSON.stringify(rest);
 }
 
+interface SortedSnapshot {
+  items: readonly KubeObject[];
+  /** Key → index in `items`. */
+  positions: Map<string, number>;
+  /** Objects updated since `items` was made, by key. */
+  patches: Map<string, KubeObject>;
+}
+
 /**
  * In-memory object store with a cluster-wide resourceVersion and a bounded change log,
  * the part of etcd plus the watch cache that the demo API needs. Objects handed out must
@@ -82,8 +90,13 @@ function specOf(obj: KubeObject): string {
  */
 export class ObjectStore {
   private readonly objects = new Map<string, Map<string, KubeObject>>();
-  /** Sorted snapshots of each bucket, dropped on every write to it. */
-  private readonly sorted = new Map<string, readonly KubeObject[]>();
+  /**
+   * Sorted snapshots of each bucket: dropped when a key is added or removed;
+   * updates of existing keys are kept as patches and applied to a copy on the
+   * next list, so a list after writes costs a copy instead of a sort, and an
+   * array once handed out never changes.
+   */
+  private readonly sorted = new Map<string, SortedSnapshot>();
   private readonly log: StoredChange[] = [];
   private readonly listeners = new Set<(change: StoredChange) => void>();
   private readonly changeLogLimit: number;
@@ -114,16 +127,26 @@ export class ObjectStore {
   /** All objects of a type, optionally of one namespace, in namespace/name order (read-only). */
   list(type: ResourceType, namespace?: string): readonly KubeObject[] {
     const key = typeKeyOf(type);
-    let sorted = this.sorted.get(key);
-    if (!sorted) {
+    let snapshot = this.sorted.get(key);
+    if (!snapshot) {
       const bucket = this.objects.get(key);
-      sorted = bucket
-        ? [...bucket.entries()]
-            .sort(([a], [b]) => compareKeys(a, b))
-            .map(([, o]) => o)
+      const entries = bucket
+        ? [...bucket.entries()].sort(([a], [b]) => compareKeys(a, b))
         : [];
-      this.sorted.set(key, sorted);
+      snapshot = {
+        items: entries.map(([, o]) => o),
+        positions: new Map(entries.map(([k], i) => [k, i])),
+        patches: new Map(),
+      };
+      this.sorted.set(key, snapshot);
+    } else if (snapshot.patches.size > 0) {
+      const items = snapshot.items.slice();
+      for (const [k, o] of snapshot.patches)
+        items[snapshot.positions.get(k)!] = o;
+      snapshot.items = items;
+      snapshot.patches.clear();
     }
+    const sorted = snapshot.items;
     return namespace === undefined
       ? sorted
       : sorted.filter(o => o.metadata.namespace === namespace);
@@ -247,7 +270,9 @@ export class ObjectStore {
     if (comparable(obj) === comparable(current)) return current;
     if (options.dryRun) return obj;
     obj.metadata.resourceVersion = String(++this.rv);
-    this.bucket(type).set(objectKey(namespace, obj.metadata.name), obj);
+    const key = objectKey(namespace, obj.metadata.name);
+    this.bucket(type, 'update').set(key, obj);
+    this.sorted.get(typeKeyOf(type))?.patches.set(key, obj);
     this.record({
       resourceVersion: this.rv,
       type: 'MODIFIED',
@@ -341,9 +366,13 @@ export class ObjectStore {
     this.compactedThrough = removed[removed.length - 1].resourceVersion;
   }
 
-  private bucket(type: ResourceType): Map<string, KubeObject> {
+  /** The objects of a type; a write that adds or removes a key drops the sorted snapshot. */
+  private bucket(
+    type: ResourceType,
+    write: 'update' | 'add-or-remove' = 'add-or-remove',
+  ): Map<string, KubeObject> {
     const key = typeKeyOf(type);
-    this.sorted.delete(key);
+    if (write === 'add-or-remove') this.sorted.delete(key);
     let bucket = this.objects.get(key);
     if (!bucket) {
       bucket = new Map();

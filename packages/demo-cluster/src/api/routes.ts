@@ -55,7 +55,11 @@ export interface ApiContext {
   /** Random suffix for `generateName`. */
   randomSuffix: () => string;
   /** The API server's defaulting of an object being written (`current` on updates). */
-  applyDefaults: (type: ResourceType, obj: KubeObject, current?: KubeObject) => void;
+  applyDefaults: (
+    type: ResourceType,
+    obj: KubeObject,
+    current?: KubeObject,
+  ) => void;
 }
 
 const NAMESPACES = RESOURCE_TYPES.find(
@@ -179,10 +183,31 @@ function listObjects(
   return {
     labels,
     fields,
-    items: source.filter(
-      o => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o),
-    ),
+    items:
+      labels.length === 0 && fields.length === 0
+        ? source
+        : source.filter(
+            o =>
+              matchesLabels(labels, o.metadata.labels) &&
+              matchesFields(fields, o),
+          ),
   };
+}
+
+/** Index of the first item whose key sorts after `after` (binary search over key-ordered items). */
+function firstAfter(
+  items: readonly KubeObject[],
+  after: string,
+  keyOf: (o: KubeObject) => string,
+): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (keyOf(items[mid]) <= after) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function handleList(
@@ -203,7 +228,9 @@ function handleList(
   const token = query.get('continue');
   if (token) {
     try {
-      const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+      const parsed = JSON.parse(
+        Buffer.from(token, 'base64url').toString('utf8'),
+      );
       listRv = String(parsed.rv);
       after = String(parsed.after);
     } catch {
@@ -217,8 +244,11 @@ function handleList(
       );
     }
   }
-  const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  const remaining = after === undefined ? items : items.filter(o => keyOf(o) > after!);
+  const keyOf = (o: KubeObject) =>
+    `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  // Items are in key order (the store's namespace/name order): the next page starts after `after`.
+  const remaining =
+    after === undefined ? items : items.slice(firstAfter(items, after, keyOf));
   const page = limit > 0 ? remaining.slice(0, limit) : remaining;
   const metadata: Record<string, unknown> = { resourceVersion: listRv };
   if (page.length < remaining.length) {

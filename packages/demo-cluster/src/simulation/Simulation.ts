@@ -129,13 +129,20 @@ export class Simulation {
   /** Follows the wall clock, one step per tick, until {@link Simulation.stopClock}. */
   startClock(now: () => number = Date.now): void {
     if (this.timer) return;
+    const step = this.options.tickSeconds * 1000;
+    // Steps run at most this long per tick, so the API server answers between
+    // them even when a large fleet makes the simulation slower than the wall
+    // clock (it then catches up over the next ticks, or skips ahead below).
+    const budgetMs = step / 4;
     this.timer = setInterval(() => {
       // After a long pause, skip ahead instead of replaying hours of steps.
       const target = now();
       if (target - this.time > 10 * 60 * 1000)
         this.time = target - 10 * 60 * 1000;
-      this.advanceTo(target);
-    }, this.options.tickSeconds * 1000);
+      const started = Date.now();
+      while (this.time + step <= target && Date.now() - started < budgetMs)
+        this.step();
+    }, step);
     this.timer.unref();
   }
 
