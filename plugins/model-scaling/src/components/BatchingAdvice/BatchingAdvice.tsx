@@ -30,6 +30,7 @@ import { pickBatchProfile } from './pickBatchProfile';
 import { liveBatching } from './adviceSummary';
 import { QueueDelays } from './QueueDelays';
 import { ScrollableTable } from '../shared/ScrollableTable';
+import { AdviceFix } from '../FixProposals/AdviceFix';
 
 /** Props of {@link BatchingAdvice}. */
 export interface BatchingAdviceProps {
@@ -253,6 +254,12 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
               <CodeSnippet
                 language="protobuf"
                 text={dynamicBatchingSnippet(outcome.advice.recommended)}
+              />
+              <AdviceFix
+                model={model}
+                profile={profile}
+                outcome={outcome}
+                preset={preset}
               />
             </Box>
           ) : (

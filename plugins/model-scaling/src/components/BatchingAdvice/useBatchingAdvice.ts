@@ -2,7 +2,9 @@ import {
   BatchProfile,
   EntityScalingStatus,
   Finding,
+  FixIntent,
   batchingSavingFinding,
+  fixIntentForBatchingAdvice,
 } from '@internal/plugin-model-scaling-common';
 import { useEffect, useMemo, useState } from 'react';
 import { usePatternPresets } from '../../hooks/usePatternPresets';
@@ -17,6 +19,8 @@ export interface ModelAdvice {
   profile: BatchProfile;
   outcome: BatchingAdviceOutcome;
   finding?: Finding;
+  /** The change of the service's files the advice amounts to (its recommended `dynamic_batching`). */
+  fix?: FixIntent;
 }
 
 /** Rates within this factor of each other are the same load for the advisor (no re-run every poll). */
@@ -87,11 +91,13 @@ export function useBatchingAdvice(
           preset,
         });
         const finding = summary && batchingSavingFinding(summary);
+        const fix = summary && fixIntentForBatchingAdvice(summary);
         next.set(job.key, {
           key: job.key,
           profile: choice.profile,
           outcome,
           ...(finding && { finding }),
+          ...(fix && { fix }),
         });
       }
       setAdvice(next);

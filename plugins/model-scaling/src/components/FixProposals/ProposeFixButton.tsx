@@ -6,7 +6,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { useState } from 'react';
 import { formatAge } from '../shared/format';
-import { useFixProposals } from './FixProposalsContext';
+import { FixProposalsState, useFixProposals } from './FixProposalsContext';
 import { proposalFor } from './listFixProposals';
 import { ProposedChange } from './ProposedChange';
 import { ProposeFixDialog } from './ProposeFixDialog';
@@ -29,17 +29,22 @@ const useStyles = makeStyles(theme => ({
  * (no entity) or in an app without the scaffolder.
  */
 export function ProposeFixButton(props: { fix: FixIntent; label?: string }) {
-  const { fix, label = 'Propose this fix' } = props;
-  const classes = useStyles();
   const context = useFixProposals();
+  return context ? <WithContext {...props} context={context} /> : null;
+}
+
+function WithContext(props: {
+  fix: FixIntent;
+  label?: string;
+  context: FixProposalsState;
+}) {
+  const { fix, label = 'Propose this fix', context } = props;
+  const classes = useStyles();
   const [open, setOpen] = useState(false);
   const permission = usePermission({
     permission: modelScalingFixProposePermission,
-    resourceRef: context?.entityRef,
+    resourceRef: context.entityRef,
   });
-  if (!context) {
-    return null;
-  }
   const proposal = proposalFor(context.proposals, fix.id);
   const denied = !permission.loading && !permission.allowed;
   return (

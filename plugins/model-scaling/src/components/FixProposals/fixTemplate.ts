@@ -44,7 +44,7 @@ const fixPathSchema = z.array(z.union([z.string(), z.number()]));
 
 const fileEditSchema = z.object({
   file: z.string(),
-  format: z.enum(['yaml', 'pbtxt', 'json']),
+  format: z.string(),
   document: z.object({ kind: z.string(), name: z.string() }).optional(),
   path: fixPathSchema,
   from: z.unknown(),
@@ -52,15 +52,21 @@ const fileEditSchema = z.object({
   reason: z.string(),
 });
 
+// The action reports each fix with its id, title and edits; source and
+// plan changes are what the page sent, and optional here.
 const proposedFixSchema = z.object({
   id: z.string(),
   title: z.string(),
-  source: z.object({
-    kind: z.enum(['finding', 'advice', 'drift']),
-    id: z.string(),
-    subject: z.string().optional(),
-  }),
-  planChanges: z.array(z.object({ path: fixPathSchema, to: z.unknown() })),
+  source: z
+    .object({
+      kind: z.enum(['finding', 'advice', 'drift']),
+      id: z.string(),
+      subject: z.string().optional(),
+    })
+    .optional(),
+  planChanges: z
+    .array(z.object({ path: fixPathSchema, to: z.unknown() }))
+    .default([]),
   edits: z.array(fileEditSchema),
 });
 

@@ -53,6 +53,13 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
     () => [...advice.values()].flatMap(a => (a.finding ? [a.finding] : [])),
     [advice],
   );
+  const adviceFixes = useMemo(
+    () =>
+      [...advice.values()].flatMap(a =>
+        a.finding && a.fix ? [{ finding: a.finding, fix: a.fix }] : [],
+      ),
+    [advice],
+  );
   // The backend's verdict, unless the batching advisor (run here, on the
   // measured profiles) adds findings: then the same rules see those too.
   const { findings, verdict } = useMemo(() => {
@@ -122,6 +129,7 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
           entityRef={status.entityRef}
           pattern={status.pattern}
           latencySloMs={status.latencySloMs}
+          findingFixes={adviceFixes}
         >
           <Grid container spacing={3}>
             <Grid item xs={12}>
