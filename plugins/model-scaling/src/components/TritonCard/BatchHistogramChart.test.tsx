@@ -25,4 +25,20 @@ describe('BatchHistogramChart', () => {
     expect(fills[0]).not.toBe(fills[2]);
     expect(screen.getByText('batch size')).toBeInTheDocument();
   });
+
+  it('writes thousands of executions in one number format', async () => {
+    await renderInTestApp(
+      <BatchHistogramChart
+        histogram={[
+          { batchSize: 1, executions: 12388 },
+          { batchSize: 2, executions: 120 },
+        ]}
+        preferred={[]}
+      />,
+    );
+    expect(screen.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      'Executions per batch size: 1×12,388, 2×120',
+    );
+  });
 });

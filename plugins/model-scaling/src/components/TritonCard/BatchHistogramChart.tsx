@@ -10,6 +10,13 @@ import {
   YAxis,
 } from 'recharts';
 
+/** Axis ticks stay short ("14K"), so they fit the axis and are never clipped ("0500" for 10,500). */
+const compact = new Intl.NumberFormat('en-US', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
+const grouped = new Intl.NumberFormat('en-US');
+
 /** Props of {@link BatchHistogramChart}. */
 export interface BatchHistogramChartProps {
   histogram: { batchSize: number; executions: number }[];
@@ -28,7 +35,7 @@ export function BatchHistogramChart(props: BatchHistogramChartProps) {
     <div
       role="img"
       aria-label={`Executions per batch size: ${data
-        .map(d => `${d.batchSize}×${d.executions}`)
+        .map(d => `${d.batchSize}×${grouped.format(d.executions)}`)
         .join(', ')}`}
     >
       <ResponsiveContainer width="100%" height={180}>
@@ -45,8 +52,14 @@ export function BatchHistogramChart(props: BatchHistogramChartProps) {
               offset: -8,
             }}
           />
-          <YAxis allowDecimals={false} width={40} />
-          <Tooltip formatter={(value: number) => [value, 'executions']} />
+          <YAxis
+            allowDecimals={false}
+            width={48}
+            tickFormatter={(v: number) => compact.format(v)}
+          />
+          <Tooltip
+            formatter={(value: number) => [grouped.format(value), 'executions']}
+          />
           <Bar dataKey="executions" isAnimationActive={false}>
             {data.map(d => (
               <Cell
