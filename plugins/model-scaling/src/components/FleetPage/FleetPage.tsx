@@ -13,6 +13,7 @@ import { modelScalingApiRef } from '../../api/ModelScalingApi';
 import { usePolling } from '../../hooks/usePolling';
 import { ClusterHealthSummary } from './ClusterHealthSummary';
 import { FleetTable } from './FleetTable';
+import { FleetCost } from '../FleetCost';
 
 /** How often the fleet page refreshes while visible. */
 export const FLEET_POLL_INTERVAL_MS = 30_000;
@@ -57,6 +58,9 @@ export function FleetContent() {
           loading={fleet.loading}
         />
       )}
+      <Box mt={3}>
+        <FleetCost />
+      </Box>
     </Content>
   );
 }
