@@ -97,7 +97,28 @@ describe('applyFileEdits on hand-edited files', () => {
         .replace(
           'max_queue_delay_microseconds: 5000 # µs',
           'max_queue_delay_microseconds: 2500 # µs',
-        ),
+        )
+        // the generated header states the setting, so it follows
+        .replace('waits at most 5000 µs', 'waits at most 2500 µs'),
+    );
+  });
+
+  it('updates the generated header comment, but keeps one edited by hand', () => {
+    const repo = repository();
+    repo.set(
+      PBTXT,
+      `# Owned by vision; tuned by hand.\n${repo
+        .get(PBTXT)!
+        .replace(/^(#[^\n]*\n)+/, '')}`,
+    );
+    const result = applyFileEdits(p => repo.get(p), fix.edits);
+    const pbtxt = result.files.find(f => f.path === PBTXT)!.after;
+    expect(
+      pbtxt.startsWith('# Owned by vision; tuned by hand.\nname: "resnet50"'),
+    ).toBe(true);
+    const so = result.files.find(f => f.path === SO)!.after;
+    expect(so.split('\n')[0]).toContain(
+      'scale-down stabilization 90 s (not the 300 s default)',
     );
   });
 

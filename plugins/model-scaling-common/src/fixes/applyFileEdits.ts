@@ -1,13 +1,20 @@
 import type { Document } from 'yaml';
 import { sameValue } from './diffValues';
 import { FixError } from './FixError';
-import { getPbtxtValue, setPbtxtValue } from './pbtxt/editPbtxt';
+import {
+  getPbtxtLeadingComment,
+  getPbtxtValue,
+  setPbtxtLeadingComment,
+  setPbtxtValue,
+} from './pbtxt/editPbtxt';
 import type { FileEdit, FixConflict } from './types';
 import {
+  getYamlLeadingComment,
   getYamlValue,
   parseYamlDocuments,
   printYamlDocuments,
   selectDocument,
+  setYamlLeadingComment,
   setYamlValue,
 } from './yaml/editYaml';
 
@@ -62,6 +69,15 @@ function editFile(
   if (format === 'pbtxt') {
     let out = text;
     for (const edit of edits) {
+      if (edit.part === 'comment') {
+        // A comment edited by hand stays; only the generated one is updated.
+        const current = getPbtxtLeadingComment(out);
+        if (current === edit.to) alreadyApplied.push(edit);
+        else if (current === edit.from) {
+          out = setPbtxtLeadingComment(out, edit.to as string | undefined);
+        }
+        continue;
+      }
       let actual: unknown;
       try {
         actual = getPbtxtValue(out, edit.path);
@@ -117,6 +133,16 @@ function editFile(
           ? `${path} has no ${edit.document.kind}/${edit.document.name} document; nothing was written`
           : `${path} has ${docs.length} documents and the fix names none; nothing was written`,
       });
+    }
+    if (edit.part === 'comment') {
+      // A comment edited by hand stays; only the generated one is updated.
+      const current = getYamlLeadingComment(doc);
+      if (current === edit.to) alreadyApplied.push(edit);
+      else if (current === edit.from) {
+        setYamlLeadingComment(doc, edit.to as string | undefined);
+        changed = true;
+      }
+      continue;
     }
     if (check(edit, getYamlValue(doc, edit.path))) {
       setYamlValue(doc, edit.path, edit.to);

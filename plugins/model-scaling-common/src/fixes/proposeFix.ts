@@ -4,7 +4,10 @@ import type { RenderedFile } from '../render/types';
 import { applyPlanChanges } from './applyPlanChanges';
 import { diffValues, formatPath } from './diffValues';
 import { FixError } from './FixError';
+import { Document, parseAllDocuments } from 'yaml';
+import { getPbtxtLeadingComment } from './pbtxt/editPbtxt';
 import { pbtxtToPlain } from './pbtxt/parsePbtxt';
+import { getYamlLeadingComment } from './yaml/editYaml';
 import { renderPlanFile } from './planFile';
 import type { FileEdit, FixFileFormat, FixIntent, ProposedFix } from './types';
 
@@ -31,11 +34,36 @@ function fileEdits(
     ...e,
     reason: `${reason} (${formatPath(e.path)})`,
   });
+  const commentEdit = (
+    from: string | undefined,
+    to: string | undefined,
+    extra: Pick<FileEdit, 'document'> = {},
+  ): FileEdit[] =>
+    from === to
+      ? []
+      : [
+          {
+            file: before.path,
+            format,
+            ...extra,
+            path: [],
+            from,
+            to,
+            reason: `${reason} (the generated comment)`,
+            part: 'comment',
+          },
+        ];
   if (format === 'pbtxt') {
-    return diffValues(
-      pbtxtToPlain(before.content),
-      pbtxtToPlain(after.content),
-    ).map(edit);
+    return [
+      ...commentEdit(
+        getPbtxtLeadingComment(before.content),
+        getPbtxtLeadingComment(after.content),
+      ),
+      ...diffValues(
+        pbtxtToPlain(before.content),
+        pbtxtToPlain(after.content),
+      ).map(edit),
+    ];
   }
   if (format === 'json') {
     return diffValues(
@@ -43,6 +71,8 @@ function fileEdits(
       JSON.parse(after.content),
     ).map(edit);
   }
+  const beforeDocs = parseAllDocuments(before.content) as Document.Parsed[];
+  const afterDocs = parseAllDocuments(after.content) as Document.Parsed[];
   return before.objects.flatMap((object, i) => {
     const next = after.objects[i];
     if (
@@ -57,7 +87,14 @@ function fileEdits(
       });
     }
     const document = { kind: object.kind, name: object.metadata.name };
-    return diffValues(object, next).map(c => edit({ document, ...c }));
+    return [
+      ...commentEdit(
+        getYamlLeadingComment(beforeDocs[i]),
+        getYamlLeadingComment(afterDocs[i]),
+        { document },
+      ),
+      ...diffValues(object, next).map(c => edit({ document, ...c })),
+    ];
   });
 }
 

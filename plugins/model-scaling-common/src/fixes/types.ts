@@ -39,6 +39,12 @@ export interface FileEdit {
   to: unknown;
   /** Why, in plain words (the fix's title and the field). */
   reason: string;
+  /**
+   * `comment`: the generated comment on top of the file (`config.pbtxt`) or
+   * of the document (YAML), which states the settings; `path` is `[]`. A
+   * comment edited by hand is kept as it is, never a conflict.
+   */
+  part?: 'comment';
 }
 
 /** What a fix comes from. */

@@ -449,17 +449,12 @@ describe('model-service:fix:propose on GitHub', () => {
     const config = created.tree.tree.find(
       (t: any) => t.path === 'model_repository/resnet50/config.pbtxt',
     );
+    // exactly what the template generates for the changed plan
+    const changed = createPlan(imageClassifierAnswers);
+    changed.triton!.preferredBatchSizes = [8, 16];
+    changed.triton!.maxQueueDelayMicroseconds = 1000;
     expect(config.content).toBe(
-      files
-        .get('model_repository/resnet50/config.pbtxt')!
-        .replace(
-          'preferred_batch_size: [ 4, 8, 16 ]',
-          'preferred_batch_size: [ 8, 16 ]',
-        )
-        .replace(
-          'max_queue_delay_microseconds: 5000',
-          'max_queue_delay_microseconds: 1000',
-        ),
+      fixableFiles(changed).find(f => f.path.endsWith('config.pbtxt'))!.content,
     );
     expect(created.tree.tree.map((t: any) => t.path).sort()).toEqual([
       '.model-scaling/plan.json',

@@ -323,3 +323,20 @@ export function setPbtxtValue(
   parsePbtxt(out); // what we wrote must read back
   return out;
 }
+
+const LEADING_COMMENT = /^(?:[ \t]*#[^\n]*\n)*/;
+
+/** The `#` lines on top of a file (before the first field), or `undefined` when there are none. */
+export function getPbtxtLeadingComment(text: string): string | undefined {
+  const block = LEADING_COMMENT.exec(text)![0];
+  return block === '' ? undefined : block;
+}
+
+/** Replaces the `#` lines on top of a file (`comment` holds whole lines with their `#`). */
+export function setPbtxtLeadingComment(
+  text: string,
+  comment: string | undefined,
+): string {
+  const block = LEADING_COMMENT.exec(text)![0];
+  return `${comment ?? ''}${text.slice(block.length)}`;
+}

@@ -82,3 +82,35 @@ export function printYamlDocuments(docs: Document.Parsed[]): string {
     .map(d => d.toString({ lineWidth: 0, flowCollectionPadding: false }))
     .join('');
 }
+
+type Commentable = { commentBefore?: string | null };
+
+/** Where the comment on top of a document lives once parsed (document, contents or first key). */
+function commentHolder(doc: Document): Commentable | undefined {
+  const contents = doc.contents as
+    | (Commentable & { items?: { key?: Commentable }[] })
+    | null;
+  const firstKey = isMap(contents)
+    ? (contents.items[0]?.key as Commentable | undefined)
+    : undefined;
+  const holders = [doc as Commentable, contents ?? undefined, firstKey].filter(
+    (h): h is Commentable => !!h,
+  );
+  return (
+    holders.find(h => h.commentBefore) ?? firstKey ?? contents ?? undefined
+  );
+}
+
+/** The comment on top of a document, as text without `#` (lines joined by newlines). */
+export function getYamlLeadingComment(doc: Document): string | undefined {
+  return commentHolder(doc)?.commentBefore ?? undefined;
+}
+
+/** Replaces the comment on top of a document. */
+export function setYamlLeadingComment(
+  doc: Document,
+  comment: string | undefined,
+): void {
+  const holder = commentHolder(doc);
+  if (holder) holder.commentBefore = comment;
+}
