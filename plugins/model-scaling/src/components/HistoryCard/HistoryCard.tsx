@@ -17,7 +17,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatClock } from '../shared/format';
+import { formatClock, formatNumber } from '../shared/format';
 import { evenTimeTicks } from './timeTicks';
 
 const compact = new Intl.NumberFormat('en-US', {
@@ -55,12 +55,19 @@ function TimeChart(props: {
               ticks={ticks}
               tickFormatter={formatClock}
             />
+            {/* Numbers only: the unit is in the title and the legend, so a
+                long unit ("per pod") never pushes a tick out of the chart. */}
             <YAxis
-              width={64}
-              tickFormatter={(v: number) => `${compact.format(v)} ${unit}`}
+              width={52}
+              tickFormatter={(v: number) => compact.format(v)}
             />
             <Tooltip
               labelFormatter={value => `${formatClock(Number(value))} UTC`}
+              formatter={(value: number) =>
+                unit
+                  ? `${formatNumber(value, 2)} ${unit}`
+                  : formatNumber(value, 2)
+              }
             />
             <Legend />
             {children}
