@@ -15,7 +15,6 @@ import {
   fixIntentForFinding,
   presetFixIntents,
 } from './fixIntents';
-import { FixError } from './FixError';
 import { pbtxtToPlain } from './pbtxt/parsePbtxt';
 import { fixableFiles, proposeFix, proposeFixes } from './proposeFix';
 import type { FixIntent } from './types';
