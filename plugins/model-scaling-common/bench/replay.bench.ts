@@ -30,7 +30,12 @@ const target: ReplayTarget = {
   },
   capacity: { maxRpsPerPod: 150, serviceTimeMs: 8 },
   coldStartSeconds: 90,
-  placement: { product: 'NVIDIA-H100-80GB-HBM3', gpusPerPod: 1, sharing: 'exclusive', capacity: 'on-demand' },
+  placement: {
+    product: 'NVIDIA-H100-80GB-HBM3',
+    gpusPerPod: 1,
+    sharing: 'exclusive',
+    capacity: 'on-demand',
+  },
   latencySloMs: 40,
 };
 
@@ -56,10 +61,19 @@ function time(label: string, runs: number, fn: () => unknown): void {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
-  console.log(`${label.padEnd(44)} median ${median.toFixed(1)} ms  (min ${samples[0].toFixed(1)}, max ${samples[samples.length - 1].toFixed(1)}, ${runs} runs)`);
+  console.log(
+    `${label.padEnd(44)} median ${median.toFixed(
+      1,
+    )} ms  (min ${samples[0].toFixed(1)}, max ${samples[
+      samples.length - 1
+    ].toFixed(1)}, ${runs} runs)`,
+  );
 }
 
-const recommendations = capacityRecommendationsFor(target, { pattern: 'realtime-gpu', modelSizeGb: 8 });
+const recommendations = capacityRecommendationsFor(target, {
+  pattern: 'realtime-gpu',
+  modelSizeGb: 8,
+});
 for (const days of [1, 7]) {
   const series = traffic(days);
   const load = trafficLoadPoints(series.values, 60);
@@ -72,10 +86,23 @@ for (const days of [1, 7]) {
       durationSeconds: series.values.length * 60,
     }),
   );
-  time(`replay, ${days} day(s)`, 10, () => replay({ target, traffic: series, settings }));
+  time(`replay, ${days} day(s)`, 10, () =>
+    replay({ target, traffic: series, settings }),
+  );
   time(`replay + ${recommendations.length} savings, ${days} day(s)`, 5, () => {
     const baseline = replay({ target, traffic: series, settings });
-    for (const recommendation of recommendations) savingsFor({ target, traffic: series, settings, recommendation, baseline });
+    for (const recommendation of recommendations)
+      savingsFor({
+        target,
+        traffic: series,
+        settings,
+        recommendation,
+        baseline,
+      });
   });
 }
-console.log(`node ${process.version}, recommendations: ${recommendations.map(r => r.id).join(', ')}`);
+console.log(
+  `node ${process.version}, recommendations: ${recommendations
+    .map(r => r.id)
+    .join(', ')}`,
+);

@@ -5,10 +5,15 @@ export function priceEntryOf(
   product: string,
   prices: Record<string, GpuPrice>,
 ): GpuPrice | undefined {
-  const candidates = [product, product.replace(/-MIG-.*$/i, '').replace(/-SHARED$/i, '')];
+  const candidates = [
+    product,
+    product.replace(/-MIG-.*$/i, '').replace(/-SHARED$/i, ''),
+  ];
   for (const name of candidates) {
     if (prices[name]) return prices[name];
-    const key = Object.keys(prices).find(k => k.toLowerCase() === name.toLowerCase());
+    const key = Object.keys(prices).find(
+      k => k.toLowerCase() === name.toLowerCase(),
+    );
     if (key) return prices[key];
   }
   return undefined;
@@ -26,7 +31,10 @@ export function costOf(
   settings: CostSettings,
 ): CostAmount {
   if (!settings.enabled) {
-    return { problem: 'costs are off (set modelScaling.costs.enabled and gpuHourPrices)' };
+    return {
+      problem:
+        'costs are off (set modelScaling.costs.enabled and gpuHourPrices)',
+    };
   }
   if (!Number.isFinite(gpuHoursUsed) || gpuHoursUsed < 0) {
     return { problem: `no cost for ${gpuHoursUsed} GPU-hours` };
@@ -54,5 +62,7 @@ export function subtractCost(a: CostAmount, b: CostAmount): CostAmount {
 
 /** Scales an amount (e.g. to one day); problems stay problems. */
 export function scaleCost(a: CostAmount, factor: number): CostAmount {
-  return 'problem' in a ? a : { amount: a.amount * factor, currency: a.currency };
+  return 'problem' in a
+    ? a
+    : { amount: a.amount * factor, currency: a.currency };
 }

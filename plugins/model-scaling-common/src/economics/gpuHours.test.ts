@@ -36,12 +36,20 @@ describe('gpuHours', () => {
   });
 
   it('MIG 1g.10gb on an H100-80GB holds max(1/7 compute, 10/80 memory) = 1/7 → 5.5 / 7 = 0.7857 GPU-hours', () => {
-    const placement: GpuPlacement = { ...h100, sharing: 'mig', migProfile: '1g.10gb' };
+    const placement: GpuPlacement = {
+      ...h100,
+      sharing: 'mig',
+      migProfile: '1g.10gb',
+    };
     expect(gpuHours(timeline, placement)).toBeCloseTo(5.5 / 7, 10);
   });
 
   it('MIG 3g.40gb on an H100-80GB holds max(3/7, 40/80) = 1/2 → 2.75 GPU-hours', () => {
-    const placement: GpuPlacement = { ...h100, sharing: 'mig', migProfile: '3g.40gb' };
+    const placement: GpuPlacement = {
+      ...h100,
+      sharing: 'mig',
+      migProfile: '3g.40gb',
+    };
     expect(gpuHours(timeline, placement)).toBeCloseTo(2.75, 10);
   });
 
@@ -66,7 +74,11 @@ describe('gpuHours', () => {
   });
 
   it('time-slicing with 4 replicas per GPU: each pod holds 1/4 → 5.5 / 4 = 1.375 GPU-hours', () => {
-    const placement: GpuPlacement = { ...h100, sharing: 'time-slicing', sharedBy: 4 };
+    const placement: GpuPlacement = {
+      ...h100,
+      sharing: 'time-slicing',
+      sharedBy: 4,
+    };
     expect(gpuHours(timeline, placement)).toBeCloseTo(1.375, 10);
   });
 
@@ -84,19 +96,34 @@ describe('gpuHours', () => {
     expect(gpuHours(timeline, spot)).toBeCloseTo(5.5, 10);
     const spotCost = costOf(gpuHours(timeline, spot), spot, settings);
     const onDemandCost = costOf(gpuHours(timeline, h100), h100, settings);
-    expect(spotCost).toEqual({ amount: expect.closeTo(6.6, 10), currency: 'USD' });
-    expect(onDemandCost).toEqual({ amount: expect.closeTo(16.5, 10), currency: 'USD' });
+    expect(spotCost).toEqual({
+      amount: expect.closeTo(6.6, 10),
+      currency: 'USD',
+    });
+    expect(onDemandCost).toEqual({
+      amount: expect.closeTo(16.5, 10),
+      currency: 'USD',
+    });
   });
 
   it('throws naming the field for a MIG profile the GPU does not have, or a shared mode without replicas', () => {
     expect(() =>
       gpuHours(timeline, { ...h100, sharing: 'mig', migProfile: '1g.5gb' }),
-    ).toThrow(/placement\.migProfile: "1g\.5gb" is not a MIG profile of H100-80GB/);
-    expect(() => gpuHours(timeline, { ...h100, sharing: 'time-slicing' })).toThrow(
-      /placement\.sharedBy/,
+    ).toThrow(
+      /placement\.migProfile: "1g\.5gb" is not a MIG profile of H100-80GB/,
     );
     expect(() =>
-      gpuHours(timeline, { ...h100, product: 'Tesla-T4', sharing: 'mig', migProfile: '1g.10gb' }),
-    ).toThrow(/placement\.product: "Tesla-T4" does not name one of the GPUs that offer 1g\.10gb/);
+      gpuHours(timeline, { ...h100, sharing: 'time-slicing' }),
+    ).toThrow(/placement\.sharedBy/);
+    expect(() =>
+      gpuHours(timeline, {
+        ...h100,
+        product: 'Tesla-T4',
+        sharing: 'mig',
+        migProfile: '1g.10gb',
+      }),
+    ).toThrow(
+      /placement\.product: "Tesla-T4" does not name one of the GPUs that offer 1g\.10gb/,
+    );
   });
 });

@@ -8,7 +8,10 @@ export function podSeconds(timeline: ReplicaTimeline): number {
   let total = 0;
   for (let i = 0; i < points.length; i++) {
     const from = points[i].t;
-    const to = Math.min(endSeconds, i + 1 < points.length ? points[i + 1].t : endSeconds);
+    const to = Math.min(
+      endSeconds,
+      i + 1 < points.length ? points[i + 1].t : endSeconds,
+    );
     if (to > from) total += points[i].replicas * (to - from);
   }
   return total;
@@ -21,7 +24,10 @@ export function podSeconds(timeline: ReplicaTimeline): number {
  * the placement cannot be turned into a share (an unknown MIG profile, a
  * shared mode without its replicas).
  */
-export function gpuHours(timeline: ReplicaTimeline, placement: GpuPlacement): number {
+export function gpuHours(
+  timeline: ReplicaTimeline,
+  placement: GpuPlacement,
+): number {
   const share = gpuEquivalentPerPod(placement);
   if ('problem' in share) throw new EconomicsInputError(share.problem);
   return (podSeconds(timeline) / 3600) * share.gpus;

@@ -20,14 +20,18 @@ const NO_SIZE_DEFAULT: Record<string, MigGpuModel> = {
  * `NVIDIA-H100-NVL` (94 GB). Undefined when the name does not say.
  */
 export function migGpuModelOfProduct(product: string): MigGpuModel | undefined {
-  if ((MIG_GPU_MODELS as string[]).includes(product)) return product as MigGpuModel;
+  if ((MIG_GPU_MODELS as string[]).includes(product))
+    return product as MigGpuModel;
   const family = FAMILY.exec(product)?.[1]?.toUpperCase();
   if (!family) return undefined;
   const candidates = MIG_GPU_MODELS.filter(m => m.startsWith(`${family}-`));
   const memory = /(\d+)GB/i.exec(product.replace(/-MIG-.*$/i, ''))?.[1];
   if (memory) return candidates.find(m => m === `${family}-${memory}GB`);
   if (/NVL/i.test(product) && family === 'H100') return 'H100-94GB';
-  return NO_SIZE_DEFAULT[family] ?? (candidates.length === 1 ? candidates[0] : undefined);
+  return (
+    NO_SIZE_DEFAULT[family] ??
+    (candidates.length === 1 ? candidates[0] : undefined)
+  );
 }
 
 /**
@@ -76,7 +80,11 @@ export function migGpuModelOf(
     problem:
       models.length === 0
         ? `placement.migProfile: "${profile}" is not a MIG profile of any known GPU`
-        : `placement.product: "${placement.product}" does not name one of the GPUs that offer ${profile} (${models.join(', ')}), whose slices hold different shares`,
+        : `placement.product: "${
+            placement.product
+          }" does not name one of the GPUs that offer ${profile} (${models.join(
+            ', ',
+          )}), whose slices hold different shares`,
   };
 }
 
@@ -112,6 +120,10 @@ export function gpuEquivalentPerPod(
       return { gpus: placement.gpusPerPod * share };
     }
     default:
-      return { problem: `placement.sharing: unknown mode "${String((placement as GpuPlacement).sharing)}"` };
+      return {
+        problem: `placement.sharing: unknown mode "${String(
+          (placement as GpuPlacement).sharing,
+        )}"`,
+      };
   }
 }

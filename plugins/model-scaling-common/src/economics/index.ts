@@ -52,7 +52,10 @@ export { replay, trafficLoadPoints } from './replay';
 export type { ReplayInput } from './replay';
 export { savingsFor } from './savingsFor';
 export type { SavingsInput } from './savingsFor';
-export { capacityRecommendationsFor, batchingChangeFromAdvice } from './recommendations';
+export {
+  capacityRecommendationsFor,
+  batchingChangeFromAdvice,
+} from './recommendations';
 export type { CapacityRecommendationOptions } from './recommendations';
 export { replayTargetFromPlan } from './replayTargetFromPlan';
 export type { PlanReplayOptions } from './replayTargetFromPlan';

@@ -15,7 +15,10 @@ export function placementFromGpuSharing(
   }
   const product = sharing.nodes.find(n => n.product)?.product;
   if (!product) {
-    return { problem: 'the GPU nodes carry no nvidia.com/gpu.product label, so the product (and its price) is unknown' };
+    return {
+      problem:
+        'the GPU nodes carry no nvidia.com/gpu.product label, so the product (and its price) is unknown',
+    };
   }
   const placement: GpuPlacement = {
     product,
@@ -26,7 +29,9 @@ export function placementFromGpuSharing(
   if (sharing.migProfile) placement.migProfile = sharing.migProfile;
   if (sharing.mode === 'time-slicing' || sharing.mode === 'mps') {
     if (!sharing.replicas) {
-      return { problem: `${sharing.mode}: the nodes carry no nvidia.com/gpu.replicas label, so the share of a GPU per pod is unknown` };
+      return {
+        problem: `${sharing.mode}: the nodes carry no nvidia.com/gpu.replicas label, so the share of a GPU per pod is unknown`,
+      };
     }
     placement.sharedBy = sharing.replicas;
   }
@@ -46,7 +51,10 @@ export function placementFromPlan(
   if (!gpu) return { problem: `plan ${plan.name} requests no GPU` };
   const product = options.product ?? gpu.product ?? gpu.gpuModel;
   if (!product) {
-    return { problem: 'gpu.product: the plan names no GPU product or gpuModel, so its price is unknown (give --product)' };
+    return {
+      problem:
+        'gpu.product: the plan names no GPU product or gpuModel, so its price is unknown (give --product)',
+    };
   }
   const placement: GpuPlacement = {
     product,
@@ -57,7 +65,9 @@ export function placementFromPlan(
   if (gpu.migProfile) placement.migProfile = gpu.migProfile;
   if (gpu.sharing === 'time-slicing' || gpu.sharing === 'mps') {
     if (!options.sharedBy) {
-      return { problem: `gpu.sharing: ${gpu.sharing} needs the replicas per physical GPU of the cluster (give --shared-by)` };
+      return {
+        problem: `gpu.sharing: ${gpu.sharing} needs the replicas per physical GPU of the cluster (give --shared-by)`,
+      };
     }
     placement.sharedBy = options.sharedBy;
   }

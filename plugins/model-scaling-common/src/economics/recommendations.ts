@@ -6,7 +6,11 @@ import { isQueueTrigger } from '../status/kedaTriggers';
 import type { PatternId } from '../types/status';
 import { perPodCapacity } from './applyChange';
 import { migGpuModelOfProduct, migSliceShare } from './gpuShare';
-import type { CapacityChange, CapacityRecommendation, ReplayTarget } from './types';
+import type {
+  CapacityChange,
+  CapacityRecommendation,
+  ReplayTarget,
+} from './types';
 
 /** What {@link capacityRecommendationsFor} knows beyond the target. */
 export interface CapacityRecommendationOptions {
@@ -54,26 +58,40 @@ export function capacityRecommendationsFor(
   const out: CapacityRecommendation[] = [];
   const a = target.autoscaler;
   const behavior = a.kind === 'ScaledObject' ? a.hpaBehavior : a.behavior;
-  const window = behavior?.scaleDown?.stabilizationWindowSeconds ?? DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
+  const window =
+    behavior?.scaleDown?.stabilizationWindowSeconds ??
+    DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
   const presetWindow = options.pattern
-    ? DEFAULT_PATTERN_PRESETS[options.pattern].behavior.scaleDownStabilizationWindowSeconds
+    ? DEFAULT_PATTERN_PRESETS[options.pattern].behavior
+        .scaleDownStabilizationWindowSeconds
     : 60;
   if (window > presetWindow) {
     out.push({
       id: 'scale-down-window',
       title: `Scale down after ${presetWindow} s instead of ${window} s`,
-      ...(behavior?.scaleDown?.stabilizationWindowSeconds === undefined ? { findingId: 'default-scale-down-window' } : {}),
-      change: { kind: 'scale-down-window', stabilizationWindowSeconds: presetWindow },
+      ...(behavior?.scaleDown?.stabilizationWindowSeconds === undefined
+        ? { findingId: 'default-scale-down-window' }
+        : {}),
+      change: {
+        kind: 'scale-down-window',
+        stabilizationWindowSeconds: presetWindow,
+      },
     });
   }
 
-  const min = a.kind === 'ScaledObject' ? a.minReplicaCount ?? 0 : a.minReplicas ?? 1;
+  const min =
+    a.kind === 'ScaledObject' ? a.minReplicaCount ?? 0 : a.minReplicas ?? 1;
   const night = options.nightHoursUtc ?? { from: 0, to: 6 };
   if (min > 1) {
     out.push({
       id: 'night-min-replicas',
       title: `Keep 1 replica instead of ${min} from ${night.from}:00 to ${night.to}:00 UTC`,
-      change: { kind: 'night-min-replicas', minReplicas: 1, fromHourUtc: night.from, toHourUtc: night.to },
+      change: {
+        kind: 'night-min-replicas',
+        minReplicas: 1,
+        fromHourUtc: night.from,
+        toHourUtc: night.to,
+      },
     });
   }
 
@@ -85,18 +103,39 @@ export function capacityRecommendationsFor(
     });
   }
 
-  const queue = a.kind === 'ScaledObject' && a.triggers.some(t => isQueueTrigger(t.type));
-  if (target.placement.capacity === 'on-demand' && (queue || options.pattern === 'async-batch')) {
-    out.push({ id: 'spot', title: 'Run the queue consumers on spot GPU nodes', change: { kind: 'spot' } });
+  const queue =
+    a.kind === 'ScaledObject' && a.triggers.some(t => isQueueTrigger(t.type));
+  if (
+    target.placement.capacity === 'on-demand' &&
+    (queue || options.pattern === 'async-batch')
+  ) {
+    out.push({
+      id: 'spot',
+      title: 'Run the queue consumers on spot GPU nodes',
+      change: { kind: 'spot' },
+    });
   }
 
   const p = target.placement;
   const model = migGpuModelOfProduct(p.product);
-  if (p.sharing === 'exclusive' && p.gpusPerPod === 1 && model && options.modelSizeGb !== undefined) {
+  if (
+    p.sharing === 'exclusive' &&
+    p.gpusPerPod === 1 &&
+    model &&
+    options.modelSizeGb !== undefined
+  ) {
     const size = options.modelSizeGb;
     const slice = MIG_PROFILES_BY_GPU[model]
-      .filter(profile => profile.memoryGb >= size && (migSliceShare(model, profile.profile) ?? 1) < 1)
-      .sort((x, y) => (migSliceShare(model, x.profile) ?? 1) - (migSliceShare(model, y.profile) ?? 1))[0];
+      .filter(
+        profile =>
+          profile.memoryGb >= size &&
+          (migSliceShare(model, profile.profile) ?? 1) < 1,
+      )
+      .sort(
+        (x, y) =>
+          (migSliceShare(model, x.profile) ?? 1) -
+          (migSliceShare(model, y.profile) ?? 1),
+      )[0];
     if (slice) {
       out.push({
         id: 'mig-slice',
@@ -112,7 +151,9 @@ export function capacityRecommendationsFor(
     if (change && change.kind === 'batching') {
       out.push({
         id: 'batching',
-        title: `Dynamic batching as advised (preferred [${(change.preferredBatchSizes ?? []).join(', ')}], ${change.maxQueueDelayMicroseconds} µs)`,
+        title: `Dynamic batching as advised (preferred [${(
+          change.preferredBatchSizes ?? []
+        ).join(', ')}], ${change.maxQueueDelayMicroseconds} µs)`,
         findingId: 'batching-saving',
         change,
       });

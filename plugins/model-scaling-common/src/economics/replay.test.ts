@@ -21,11 +21,21 @@ const target: ReplayTarget = {
     minReplicaCount: 1,
     maxReplicaCount: 10,
     hpaBehavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
-    triggers: [{ type: 'prometheus', metadata: { threshold: '10', query: 'sum(rate(requests_total[1m]))' } }],
+    triggers: [
+      {
+        type: 'prometheus',
+        metadata: { threshold: '10', query: 'sum(rate(requests_total[1m]))' },
+      },
+    ],
   },
   capacity: { maxRpsPerPod: 15 },
   coldStartSeconds: 30,
-  placement: { product: 'NVIDIA-L4', gpusPerPod: 1, sharing: 'exclusive', capacity: 'on-demand' },
+  placement: {
+    product: 'NVIDIA-L4',
+    gpusPerPod: 1,
+    sharing: 'exclusive',
+    capacity: 'on-demand',
+  },
 };
 
 /** Seven one-minute steps: 5 req/s, 25 for two minutes, then 8. */
@@ -77,9 +87,16 @@ describe('replay', () => {
     expect(result.sloMinutesMissed).toBe(1);
     expect(result.totalRequests).toBeCloseTo(5220, 6);
     expect(result.gpuHoursNeeded).toBeCloseTo(5220 / 15 / 3600, 10);
-    expect(result.cost).toEqual({ amount: expect.closeTo((750 / 3600) * 0.8, 10), currency: 'USD' });
+    expect(result.cost).toEqual({
+      amount: expect.closeTo((750 / 3600) * 0.8, 10),
+      currency: 'USD',
+    });
     expect(result.buckets).toEqual([
-      { t: 0, used: expect.closeTo(750 / 3600, 10), needed: expect.closeTo(5220 / 15 / 3600, 10) },
+      {
+        t: 0,
+        used: expect.closeTo(750 / 3600, 10),
+        needed: expect.closeTo(5220 / 15 / 3600, 10),
+      },
     ]);
     expect(result.gapSteps).toBe(0);
     expect(result.notes).toEqual([]);
@@ -107,13 +124,21 @@ describe('replay', () => {
     // minute 2: 25 / 3 pods → 50 / (1 − 0.556) = 112.5 ms; minute 3: 8 / 3 pods → 50 / (1 − 0.178) = 60.8 ms;
     // minutes 4–6: 8 / 1 pod → 50 / (1 − 0.533) = 107 ms → all missed: 7 minutes.
     const slow = replay({
-      target: { ...target, capacity: { maxRpsPerPod: 15, serviceTimeMs: 50 }, latencySloMs: 60 },
+      target: {
+        ...target,
+        capacity: { maxRpsPerPod: 15, serviceTimeMs: 50 },
+        latencySloMs: 60,
+      },
       traffic,
       settings,
     });
     expect(slow.sloMinutesMissed).toBe(7);
     const relaxed = replay({
-      target: { ...target, capacity: { maxRpsPerPod: 15, serviceTimeMs: 50 }, latencySloMs: 200 },
+      target: {
+        ...target,
+        capacity: { maxRpsPerPod: 15, serviceTimeMs: 50 },
+        latencySloMs: 200,
+      },
       traffic,
       settings,
     });
@@ -122,8 +147,18 @@ describe('replay', () => {
   });
 
   it('bridges a short gap between recorded neighbours and leaves out leading and trailing gaps', () => {
-    const values = [null, ...new Array(20).fill(5), null, ...new Array(20).fill(5), null];
-    const result = replay({ target, traffic: { ...traffic, values }, settings });
+    const values = [
+      null,
+      ...new Array(20).fill(5),
+      null,
+      ...new Array(20).fill(5),
+      null,
+    ];
+    const result = replay({
+      target,
+      traffic: { ...traffic, values },
+      settings,
+    });
     expect(result.durationSeconds).toBe(41 * 60);
     expect(result.gapSteps).toBe(1);
     // The gap step is bridged at 5 req/s: 41 steps × 60 s × 5.
@@ -132,36 +167,63 @@ describe('replay', () => {
   });
 
   it('refuses traffic it cannot replay, with the reason, and gives no figures', () => {
-    expect(() => replay({ target, traffic: { ...traffic, values: [] }, settings })).toThrow(
+    expect(() =>
+      replay({ target, traffic: { ...traffic, values: [] }, settings }),
+    ).toThrow(
       'traffic: no values were recorded in the range; nothing to replay',
     );
-    expect(() => replay({ target, traffic: { ...traffic, values: [5, null, null, 5] }, settings })).toThrow(
-      /2 of 4 steps \(50\.0 %\) are gaps/,
-    );
     expect(() =>
-      replay({ target, traffic: { ...traffic, stepSeconds: 3600, values: new Array(24 * 8).fill(1) }, settings }),
+      replay({
+        target,
+        traffic: { ...traffic, values: [5, null, null, 5] },
+        settings,
+      }),
+    ).toThrow(/2 of 4 steps \(50\.0 %\) are gaps/);
+    expect(() =>
+      replay({
+        target,
+        traffic: {
+          ...traffic,
+          stepSeconds: 3600,
+          values: new Array(24 * 8).fill(1),
+        },
+        settings,
+      }),
     ).toThrow(/8\.00 days is longer than the maximum of 7 days/);
   });
 
   it('reports a missing price as a problem next to real GPU-hours', () => {
     const result = replay({
-      target: { ...target, placement: { ...target.placement, product: 'NVIDIA-A10G' } },
+      target: {
+        ...target,
+        placement: { ...target.placement, product: 'NVIDIA-A10G' },
+      },
       traffic,
       settings,
     });
     expect(result.gpuHours).toBeCloseTo(750 / 3600, 10);
-    expect(result.cost).toEqual({ problem: expect.stringContaining('no price for NVIDIA-A10G on-demand') });
+    expect(result.cost).toEqual({
+      problem: expect.stringContaining('no price for NVIDIA-A10G on-demand'),
+    });
     expect(result.costPerDay).toEqual(result.cost);
   });
 
   it('starts from the steady state of the first recorded load, not cold', () => {
     // 35 req/s at a 10 req/s per-pod target: ceil(35 / 10) = 4 replicas from t = 0, and nothing unserved.
-    const result = replay({ target, traffic: { ...traffic, values: [35, 35, 35] }, settings });
+    const result = replay({
+      target,
+      traffic: { ...traffic, values: [35, 35, 35] },
+      settings,
+    });
     expect(result.replicaTimeline.points).toEqual([{ t: 0, replicas: 4 }]);
     expect(result.unservedRequests).toBe(0);
     // An explicit count wins: from 1 the HPA asks for ceil(35 / 10) = 4 at t = 0, the pods are Ready at 30 s,
     // so 2 syncs × 15 s × (35 − 15) req/s = 600 requests are unserved.
-    const cold = replay({ target: { ...target, initialReplicas: 1 }, traffic: { ...traffic, values: [35, 35, 35] }, settings });
+    const cold = replay({
+      target: { ...target, initialReplicas: 1 },
+      traffic: { ...traffic, values: [35, 35, 35] },
+      settings,
+    });
     // (The scale from 1 to 4 happens at the first sync, t = 0, so the timeline holds 4 from t = 0.)
     expect(cold.replicaTimeline.points).toEqual([{ t: 0, replicas: 4 }]);
     expect(cold.unservedRequests).toBeCloseTo(600, 6);

@@ -1,8 +1,17 @@
 import { simulateAutoscaler } from '../simulator/simulateAutoscaler';
 import { SimulationInputError } from '../simulator/simulationInputSchema';
 import { kedaTriggerThresholds } from '../status/kedaTriggers';
-import type { LoadPoint, SimulationPoint, SimulationResult } from '../simulator/types';
-import { NightSchedule, applyChange, perPodCapacity, withMinimum } from './applyChange';
+import type {
+  LoadPoint,
+  SimulationPoint,
+  SimulationResult,
+} from '../simulator/types';
+import {
+  NightSchedule,
+  applyChange,
+  perPodCapacity,
+  withMinimum,
+} from './applyChange';
 import { costOf, scaleCost } from './costOf';
 import { gpuEquivalentPerPod } from './gpuShare';
 import { podSeconds } from './gpuHours';
@@ -34,12 +43,18 @@ export interface ReplayInput {
  * gap steps have no points, so the simulator's linear interpolation bridges
  * them between the recorded neighbours.
  */
-export function trafficLoadPoints(values: readonly (number | null)[], stepSeconds: number): LoadPoint[] {
+export function trafficLoadPoints(
+  values: readonly (number | null)[],
+  stepSeconds: number,
+): LoadPoint[] {
   const edge = Math.min(0.001, stepSeconds / 1000);
   const points: LoadPoint[] = [];
   values.forEach((v, i) => {
     if (v === null) return;
-    points.push({ t: i * stepSeconds, rps: v }, { t: (i + 1) * stepSeconds - edge, rps: v });
+    points.push(
+      { t: i * stepSeconds, rps: v },
+      { t: (i + 1) * stepSeconds - edge, rps: v },
+    );
   });
   return points;
 }
@@ -51,7 +66,12 @@ interface Segment {
 }
 
 /** Contiguous step ranges inside and outside the night window (UTC hours of each step's start). */
-function nightSegments(startMs: number, steps: number, stepSeconds: number, night: NightSchedule): Segment[] {
+function nightSegments(
+  startMs: number,
+  steps: number,
+  stepSeconds: number,
+  night: NightSchedule,
+): Segment[] {
   const inNight = (i: number) => {
     const hour = new Date(startMs + i * stepSeconds * 1000).getUTCHours();
     return night.fromHourUtc < night.toHourUtc
@@ -92,7 +112,8 @@ function simulate(
       kedaStatus: { createdAt: -86400, lastActiveTime: 0 },
     });
   } catch (e) {
-    if (e instanceof SimulationInputError) throw new EconomicsInputError(e.message);
+    if (e instanceof SimulationInputError)
+      throw new EconomicsInputError(e.message);
     throw e;
   }
 }
@@ -105,19 +126,27 @@ function simulate(
  * that load is above 0 (an active ScaledObject is not at zero or idle).
  * A service that was already serving its traffic, not one starting cold.
  */
-function defaultInitialReplicas(target: ReplayTarget, values: readonly (number | null)[]): number {
+function defaultInitialReplicas(
+  target: ReplayTarget,
+  values: readonly (number | null)[],
+): number {
   const a = target.autoscaler;
   const first = values.find(v => v !== null) ?? 0;
   const perPodTargets: number[] = [];
-  if (target.capacity.rpsPerPodAtTarget) perPodTargets.push(target.capacity.rpsPerPodAtTarget);
+  if (target.capacity.rpsPerPodAtTarget)
+    perPodTargets.push(target.capacity.rpsPerPodAtTarget);
   else if (a.kind === 'ScaledObject') {
     for (const t of a.triggers) {
       if (t.type !== 'prometheus' || t.metricType === 'Value') continue;
       const { threshold } = kedaTriggerThresholds(t);
-      if (threshold !== undefined && threshold > 0) perPodTargets.push(threshold);
+      if (threshold !== undefined && threshold > 0)
+        perPodTargets.push(threshold);
     }
   }
-  const steady = first > 0 ? Math.max(0, ...perPodTargets.map(p => Math.ceil(first / p))) : 0;
+  const steady =
+    first > 0
+      ? Math.max(0, ...perPodTargets.map(p => Math.ceil(first / p)))
+      : 0;
   if (a.kind === 'HorizontalPodAutoscaler') {
     return Math.min(a.maxReplicas, Math.max(a.minReplicas ?? 1, steady));
   }
@@ -139,27 +168,52 @@ function run(
     : [{ from: 0, to: values.length, night: false }];
   const records: SimulationPoint[] = [];
   const points: ReplicaTimeline['points'] = [];
-  let replicas: number | undefined = target.initialReplicas ?? defaultInitialReplicas(target, values);
+  let replicas: number | undefined =
+    target.initialReplicas ?? defaultInitialReplicas(target, values);
   for (const seg of segments) {
     const segTarget =
-      seg.night && night ? { ...target, autoscaler: withMinimum(target.autoscaler, night.minReplicas) } : target;
+      seg.night && night
+        ? {
+            ...target,
+            autoscaler: withMinimum(target.autoscaler, night.minReplicas),
+          }
+        : target;
     const a = segTarget.autoscaler;
-    const min = a.kind === 'ScaledObject' ? a.idleReplicaCount ?? a.minReplicaCount ?? 0 : a.minReplicas ?? 1;
-    const max = a.kind === 'ScaledObject' ? a.maxReplicaCount ?? 100 : a.maxReplicas;
+    const min =
+      a.kind === 'ScaledObject'
+        ? a.idleReplicaCount ?? a.minReplicaCount ?? 0
+        : a.minReplicas ?? 1;
+    const max =
+      a.kind === 'ScaledObject' ? a.maxReplicaCount ?? 100 : a.maxReplicas;
     // The next segment starts with the replicas the last one ended with, within its own bounds
     // (a changed minimum is applied at once, as patching the ScaledObject or HPA does).
-    const initial = replicas === undefined ? undefined : Math.min(max, Math.max(min, replicas));
-    const result = simulate(segTarget, values.slice(seg.from, seg.to), stepSeconds, initial);
+    const initial =
+      replicas === undefined
+        ? undefined
+        : Math.min(max, Math.max(min, replicas));
+    const result = simulate(
+      segTarget,
+      values.slice(seg.from, seg.to),
+      stepSeconds,
+      initial,
+    );
     const offset = seg.from * stepSeconds;
     const segEnd = seg.to * stepSeconds;
-    const startReplicas = result.events.length > 0 ? result.events[0].from : result.timeline[0].desiredReplicas;
-    if (points.length === 0 || points[points.length - 1].replicas !== startReplicas) {
+    const startReplicas =
+      result.events.length > 0
+        ? result.events[0].from
+        : result.timeline[0].desiredReplicas;
+    if (
+      points.length === 0 ||
+      points[points.length - 1].replicas !== startReplicas
+    ) {
       points.push({ t: offset, replicas: startReplicas });
     }
     for (const e of result.events) {
       if (e.t >= segEnd - offset) break;
       const t = offset + e.t;
-      if (points.length > 0 && points[points.length - 1].t === t) points[points.length - 1].replicas = e.to;
+      if (points.length > 0 && points[points.length - 1].t === t)
+        points[points.length - 1].replicas = e.to;
       else points.push({ t, replicas: e.to });
     }
     for (const p of result.timeline) {
@@ -198,12 +252,16 @@ export function replay(input: ReplayInput): ReplayResult {
   const { settings } = input;
   const problems = validateTraffic(input.traffic, settings);
   const errors = problems.filter(p => p.severity === 'error');
-  if (errors.length > 0) throw new EconomicsInputError(errors.map(p => p.message).join('; '));
+  if (errors.length > 0)
+    throw new EconomicsInputError(errors.map(p => p.message).join('; '));
   let target = input.target;
   let night: NightSchedule | undefined;
   if (input.change) {
     const changed = applyChange(target, input.change);
-    if ('problem' in changed) throw new EconomicsInputError(`change ${input.change.kind}: ${changed.problem}`);
+    if ('problem' in changed)
+      throw new EconomicsInputError(
+        `change ${input.change.kind}: ${changed.problem}`,
+      );
     target = changed.target;
     night = changed.night;
   }
@@ -218,7 +276,8 @@ export function replay(input: ReplayInput): ReplayResult {
   const perPod = perPodCapacity(target.capacity);
   const bucketSeconds = input.bucketSeconds ?? 3600;
   const buckets: GpuHoursBucket[] = [];
-  for (let t = 0; t < duration; t += bucketSeconds) buckets.push({ t, used: 0, needed: 0 });
+  for (let t = 0; t < duration; t += bucketSeconds)
+    buckets.push({ t, used: 0, needed: 0 });
 
   const slo = target.latencySloMs;
   const missedMinutes = new Set<number>();
@@ -231,9 +290,15 @@ export function replay(input: ReplayInput): ReplayResult {
     if (seconds <= 0) return;
     totalRequests += p.load * seconds;
     unservedRequests += p.unservedRps * seconds;
-    const saturated = slo !== undefined && target.capacity.serviceTimeMs !== undefined && p.perPodLoad !== undefined && p.latencyMs === undefined;
-    const slow = slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
-    if (p.unservedRps > 0 || saturated || slow) missedMinutes.add(Math.floor(p.t / 60));
+    const saturated =
+      slo !== undefined &&
+      target.capacity.serviceTimeMs !== undefined &&
+      p.perPodLoad !== undefined &&
+      p.latencyMs === undefined;
+    const slow =
+      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
+    if (p.unservedRps > 0 || saturated || slow)
+      missedMinutes.add(Math.floor(p.t / 60));
     if (perPod !== undefined) {
       const needed = ((p.load / perPod) * share.gpus * seconds) / 3600;
       gpuHoursNeeded += needed;

@@ -3,7 +3,11 @@ import { readManifests } from '../lint/readManifests';
 import { estimateColdStartSeconds } from '../plan/coldStart';
 import type { ModelServicePlan } from '../plan/planSchema';
 import { renderManifests } from '../render/renderManifests';
-import type { CapacityModel, SimulatorHpaSpec, SimulatorKedaSpec } from '../simulator/types';
+import type {
+  CapacityModel,
+  SimulatorHpaSpec,
+  SimulatorKedaSpec,
+} from '../simulator/types';
 import { isQueueTrigger, kedaTriggerThresholds } from '../status/kedaTriggers';
 import { placementFromPlan } from './placement';
 import type { ReplayTarget } from './types';
@@ -30,35 +34,68 @@ export function replayTargetFromPlan(
   plan: ModelServicePlan,
   options: PlanReplayOptions = {},
 ): { target: ReplayTarget } | { problem: string } {
-  const placed = placementFromPlan(plan, { product: options.product, sharedBy: options.sharedBy });
+  const placed = placementFromPlan(plan, {
+    product: options.product,
+    sharedBy: options.sharedBy,
+  });
   if ('problem' in placed) return placed;
-  const placement = options.spot === undefined ? placed.placement : { ...placed.placement, capacity: options.spot ? 'spot' as const : 'on-demand' as const };
+  const placement =
+    options.spot === undefined
+      ? placed.placement
+      : {
+          ...placed.placement,
+          capacity: options.spot ? ('spot' as const) : ('on-demand' as const),
+        };
   const [workload] = manifestWorkloads(readManifests(renderManifests(plan)));
-  const autoscaler = (workload?.scaledObjects[0] ?? workload?.hpas[0]) as SimulatorKedaSpec | SimulatorHpaSpec | undefined;
-  if (!autoscaler) return { problem: `plan ${plan.name} renders no HPA or ScaledObject` };
+  const autoscaler = (workload?.scaledObjects[0] ?? workload?.hpas[0]) as
+    | SimulatorKedaSpec
+    | SimulatorHpaSpec
+    | undefined;
+  if (!autoscaler)
+    return { problem: `plan ${plan.name} renders no HPA or ScaledObject` };
   const capacity: CapacityModel = Object.fromEntries(
     Object.entries(options.capacity ?? {}).filter(([, v]) => v !== undefined),
   );
-  if (autoscaler.kind === 'ScaledObject' && capacity.maxRpsPerPod === undefined) {
+  if (
+    autoscaler.kind === 'ScaledObject' &&
+    capacity.maxRpsPerPod === undefined
+  ) {
     const trigger = autoscaler.triggers[0];
     const { threshold } = kedaTriggerThresholds(trigger);
     if (isQueueTrigger(trigger.type)) {
-      return { problem: `capacity.maxRpsPerPod: a ${trigger.type} consumer needs the messages per second one pod processes` };
+      return {
+        problem: `capacity.maxRpsPerPod: a ${trigger.type} consumer needs the messages per second one pod processes`,
+      };
     }
-    if (threshold !== undefined && threshold > 0) capacity.maxRpsPerPod = threshold * 1.5;
+    if (threshold !== undefined && threshold > 0)
+      capacity.maxRpsPerPod = threshold * 1.5;
   }
-  if (autoscaler.kind === 'HorizontalPodAutoscaler' && capacity.rpsPerPodAtTarget === undefined) {
-    return { problem: 'capacity.rpsPerPodAtTarget: an HPA on CPU/memory needs the request rate at which one pod sits at its target' };
+  if (
+    autoscaler.kind === 'HorizontalPodAutoscaler' &&
+    capacity.rpsPerPodAtTarget === undefined
+  ) {
+    return {
+      problem:
+        'capacity.rpsPerPodAtTarget: an HPA on CPU/memory needs the request rate at which one pod sits at its target',
+    };
   }
-  if (capacity.maxRpsPerPod === undefined && capacity.rpsPerPodAtTarget === undefined) {
-    return { problem: 'capacity.maxRpsPerPod: the requests per second one pod serves are unknown' };
+  if (
+    capacity.maxRpsPerPod === undefined &&
+    capacity.rpsPerPodAtTarget === undefined
+  ) {
+    return {
+      problem:
+        'capacity.maxRpsPerPod: the requests per second one pod serves are unknown',
+    };
   }
   return {
     target: {
       autoscaler,
       capacity,
       coldStartSeconds:
-        options.coldStartSeconds ?? plan.coldStartBudgetSeconds ?? estimateColdStartSeconds(plan.model.sizeGb, plan.model.needsGpu),
+        options.coldStartSeconds ??
+        plan.coldStartBudgetSeconds ??
+        estimateColdStartSeconds(plan.model.sizeGb, plan.model.needsGpu),
       placement,
       latencySloMs: plan.model.latencySloMs,
     },

@@ -35,7 +35,13 @@ function round(n: number, digits = 2): string {
  * would free. Throws (see `replay`) when the traffic cannot be replayed.
  */
 export function savingsFor(input: SavingsInput): SavingsResult {
-  const baseline = input.baseline ?? replay({ target: input.target, traffic: input.traffic, settings: input.settings });
+  const baseline =
+    input.baseline ??
+    replay({
+      target: input.target,
+      traffic: input.traffic,
+      settings: input.settings,
+    });
   const applicable = applyChange(input.target, input.recommendation.change);
   if ('problem' in applicable) {
     return {
@@ -64,22 +70,44 @@ export function savingsFor(input: SavingsInput): SavingsResult {
   const extraMinutes = changed.sloMinutesMissed - baseline.sloMinutesMissed;
   const extraUnserved = changed.unservedRequests - baseline.unservedRequests;
   const breaksSlo =
-    extraMinutes > 0 || extraUnserved > Math.max(1, UNSERVED_TOLERANCE * baseline.totalRequests);
-  const saves = gpuHoursSaved > 1e-9 || ('amount' in costSaved && costSaved.amount > 1e-9);
+    extraMinutes > 0 ||
+    extraUnserved > Math.max(1, UNSERVED_TOLERANCE * baseline.totalRequests);
+  const saves =
+    gpuHoursSaved > 1e-9 || ('amount' in costSaved && costSaved.amount > 1e-9);
   let verdict: SavingsResult['verdict'];
   let explanation: string;
   if (breaksSlo) {
     verdict = 'breaks-slo';
-    explanation = `Breaks the SLO: ${changed.sloMinutesMissed} minutes missed instead of ${baseline.sloMinutesMissed}, ${Math.round(changed.unservedRequests)} requests unserved instead of ${Math.round(baseline.unservedRequests)}${gpuHoursSaved > 0 ? `, although it would hold ${round(gpuHoursSaved)} fewer GPU-hours` : ''}.`;
+    explanation = `Breaks the SLO: ${
+      changed.sloMinutesMissed
+    } minutes missed instead of ${baseline.sloMinutesMissed}, ${Math.round(
+      changed.unservedRequests,
+    )} requests unserved instead of ${Math.round(baseline.unservedRequests)}${
+      gpuHoursSaved > 0
+        ? `, although it would hold ${round(gpuHoursSaved)} fewer GPU-hours`
+        : ''
+    }.`;
   } else if (saves) {
     verdict = 'saves';
     explanation =
       gpuHoursSaved > 1e-9
-        ? `Saves ${round(gpuHoursSaved * perDay)} GPU-hours a day (${round(baseline.gpuHoursPerDay)} → ${round(changed.gpuHoursPerDay)}) with ${changed.sloMinutesMissed} SLO minutes missed (today ${baseline.sloMinutesMissed}).`
-        : `Same ${round(baseline.gpuHoursPerDay)} GPU-hours a day at a lower price, with ${changed.sloMinutesMissed} SLO minutes missed (today ${baseline.sloMinutesMissed}).`;
+        ? `Saves ${round(gpuHoursSaved * perDay)} GPU-hours a day (${round(
+            baseline.gpuHoursPerDay,
+          )} → ${round(changed.gpuHoursPerDay)}) with ${
+            changed.sloMinutesMissed
+          } SLO minutes missed (today ${baseline.sloMinutesMissed}).`
+        : `Same ${round(
+            baseline.gpuHoursPerDay,
+          )} GPU-hours a day at a lower price, with ${
+            changed.sloMinutesMissed
+          } SLO minutes missed (today ${baseline.sloMinutesMissed}).`;
   } else {
     verdict = 'no-saving';
-    explanation = `No saving on this traffic: ${round(changed.gpuHoursPerDay)} GPU-hours a day against ${round(baseline.gpuHoursPerDay)} today${'problem' in costSaved ? `; cost: ${costSaved.problem}` : ''}.`;
+    explanation = `No saving on this traffic: ${round(
+      changed.gpuHoursPerDay,
+    )} GPU-hours a day against ${round(baseline.gpuHoursPerDay)} today${
+      'problem' in costSaved ? `; cost: ${costSaved.problem}` : ''
+    }.`;
   }
   return {
     recommendation: input.recommendation,

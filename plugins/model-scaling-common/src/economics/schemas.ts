@@ -125,7 +125,10 @@ export const gpuPlacementSchema = z
   });
 
 /** Checks a GPU placement; throws an {@link EconomicsInputError} naming the field. */
-export function parseGpuPlacement(input: unknown, root = 'placement'): GpuPlacement {
+export function parseGpuPlacement(
+  input: unknown,
+  root = 'placement',
+): GpuPlacement {
   return parseOrThrow(gpuPlacementSchema, input, root) as GpuPlacement;
 }
 
@@ -155,7 +158,9 @@ export const capacityChangeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('spot') }),
   z.object({
     kind: z.literal('mig-slice'),
-    migProfile: z.string().regex(/^[1-8]g\.\d+gb$/, 'must be a MIG profile such as 1g.10gb'),
+    migProfile: z
+      .string()
+      .regex(/^[1-8]g\.\d+gb$/, 'must be a MIG profile such as 1g.10gb'),
     maxRpsPerPod: z.number().positive().optional(),
   }),
   z.object({

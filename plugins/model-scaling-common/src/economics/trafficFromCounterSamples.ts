@@ -48,7 +48,9 @@ export function trafficFromCounterSamples(
     }
     if (i > 0 && s.tMs <= samples[i - 1].tMs) {
       throw new EconomicsInputError(
-        `samples[${i}].tMs: must increase (${s.tMs} after ${samples[i - 1].tMs})`,
+        `samples[${i}].tMs: must increase (${s.tMs} after ${
+          samples[i - 1].tMs
+        })`,
       );
     }
   });

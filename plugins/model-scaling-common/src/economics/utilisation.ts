@@ -14,14 +14,22 @@ export function utilisation(
   gpuSeconds: number,
 ): UtilisationResult {
   if (!Number.isFinite(gpuSeconds) || gpuSeconds <= 0) {
-    return { problem: `no GPU time held in the interval (gpuSeconds ${gpuSeconds}); utilisation is undefined` };
+    return {
+      problem: `no GPU time held in the interval (gpuSeconds ${gpuSeconds}); utilisation is undefined`,
+    };
   }
   if (!Number.isFinite(computeSeconds) || computeSeconds < 0) {
-    return { problem: `computeSeconds: must be 0 or more (got ${computeSeconds})` };
+    return {
+      problem: `computeSeconds: must be 0 or more (got ${computeSeconds})`,
+    };
   }
   if (computeSeconds > gpuSeconds * OVERLAP_ALLOWANCE) {
     return {
-      problem: `compute time ${computeSeconds.toFixed(1)} s exceeds the ${gpuSeconds.toFixed(1)} GPU-seconds held: several model instances overlap on a GPU, or the two figures cover different intervals`,
+      problem: `compute time ${computeSeconds.toFixed(
+        1,
+      )} s exceeds the ${gpuSeconds.toFixed(
+        1,
+      )} GPU-seconds held: several model instances overlap on a GPU, or the two figures cover different intervals`,
     };
   }
   const used = Math.min(computeSeconds, gpuSeconds);

@@ -48,7 +48,11 @@ export function validateTraffic(
     problems.push({
       code: 'too-long',
       severity: 'error',
-      message: `traffic: ${(seconds / 86400).toFixed(2)} days is longer than the maximum of ${settings.maxReplayDays} days (modelScaling.costs.maxReplayDays)`,
+      message: `traffic: ${(seconds / 86400).toFixed(
+        2,
+      )} days is longer than the maximum of ${
+        settings.maxReplayDays
+      } days (modelScaling.costs.maxReplayDays)`,
     });
   }
   const first = series.values.findIndex(v => v !== null);
@@ -61,13 +65,19 @@ export function validateTraffic(
     problems.push({
       code: 'gaps',
       severity: 'error',
-      message: `traffic: ${gaps} of ${inner.length} steps (${gapPercent.toFixed(1)} %) are gaps, more than the ${settings.maxGapPercent} % allowed (modelScaling.costs.maxGapPercent)`,
+      message: `traffic: ${gaps} of ${inner.length} steps (${gapPercent.toFixed(
+        1,
+      )} %) are gaps, more than the ${
+        settings.maxGapPercent
+      } % allowed (modelScaling.costs.maxGapPercent)`,
     });
   } else if (gaps > 0) {
     problems.push({
       code: 'gaps',
       severity: 'info',
-      message: `traffic: ${gaps} gap steps (${gapPercent.toFixed(1)} %) bridged by linear interpolation between their recorded neighbours`,
+      message: `traffic: ${gaps} gap steps (${gapPercent.toFixed(
+        1,
+      )} %) bridged by linear interpolation between their recorded neighbours`,
     });
   }
   const outside = series.values.length - inner.length;
