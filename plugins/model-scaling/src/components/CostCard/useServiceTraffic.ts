@@ -19,18 +19,24 @@ export interface ServiceTraffic {
 export function useServiceTraffic(
   entityRef: string,
   range: string,
-  options: { needsCosts?: boolean } = {},
+  options: {
+    /** Skip the traffic when costs are off (default true). */
+    needsCosts?: boolean;
+    /** False: load nothing (default true). */
+    enabled?: boolean;
+  } = {},
 ): ServiceTraffic {
   // Optional: a view rendered without the API (a test, another app) shows no cost.
   const api = useApiHolder().get(modelScalingApiRef);
   const needsCosts = options.needsCosts ?? true;
+  const enabled = options.enabled ?? true;
   const state = useAsync(async () => {
-    if (!api?.getCostSettings || !api.getTraffic) return {};
+    if (!enabled || !api?.getCostSettings || !api.getTraffic) return {};
     const settings = await api.getCostSettings();
     if (needsCosts && !settings.enabled) return { settings };
     const traffic = await api.getTraffic(entityRef, range);
     return { settings, traffic };
-  }, [api, entityRef, range, needsCosts]);
+  }, [api, entityRef, range, needsCosts, enabled]);
   return {
     loading: state.loading,
     ...(state.error && { error: state.error }),

@@ -123,6 +123,7 @@ export function WorkloadSection(props: WorkloadSectionProps) {
             workload={workload}
             pattern={status.pattern}
             latencySloMs={status.latencySloMs}
+            entityRef={status.entityRef}
           />
         </Grid>
       </Grid>

@@ -1,5 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
-import { Box, Chip, Typography, makeStyles } from '@material-ui/core';
+import {
+  Box,
+  Chip,
+  MenuItem,
+  TextField,
+  Typography,
+  makeStyles,
+} from '@material-ui/core';
 import {
   buildSimulationInput,
   CapacityKind,
@@ -9,6 +16,8 @@ import {
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { ReactNode, useDeferredValue, useMemo, useState } from 'react';
+import { useServiceTraffic } from '../CostCard/useServiceTraffic';
+import { replayLoad, WhatIfLoadSource } from './replayLoad';
 import { HealthStatus } from '../shared/HealthStatus';
 import { formatNumber } from '../shared/format';
 import { WhatIfChart } from './WhatIfChart';
@@ -38,6 +47,8 @@ export interface WhatIfCardProps {
   workload: WorkloadStatus;
   pattern?: PatternId;
   latencySloMs?: number;
+  /** The service's entity ref: offers a replay of its recorded traffic next to the shapes. */
+  entityRef?: string;
   /** Rendered under the simulation, e.g. the batching advice of a Triton service. */
   children?: ReactNode;
 }
@@ -48,7 +59,20 @@ export interface WhatIfCardProps {
  * computed in the browser by the common package's autoscaler simulator.
  */
 export function WhatIfCard(props: WhatIfCardProps) {
-  const { workload, pattern, latencySloMs, children } = props;
+  const { workload, pattern, latencySloMs, children, entityRef } = props;
+  const [source, setSource] = useState<WhatIfLoadSource>('shape');
+  const traffic = useServiceTraffic(
+    entityRef ?? '',
+    source === '7d' ? '7d' : '24h',
+    { needsCosts: false, enabled: Boolean(entityRef) && source !== 'shape' },
+  );
+  const recorded = useMemo(
+    () =>
+      source !== 'shape' && traffic.traffic?.series
+        ? replayLoad(traffic.traffic.series)
+        : undefined,
+    [source, traffic.traffic],
+  );
   const classes = useStyles();
   const defaults = useMemo(
     () => whatIfDefaults(workload, { pattern, latencySloMs }),
@@ -66,18 +90,25 @@ export function WhatIfCard(props: WhatIfCardProps) {
     if (Object.keys(validateSettings(deferredSettings, model)).length > 0) {
       return undefined;
     }
+    if (source !== 'shape' && !recorded) return undefined;
     try {
+      const input = buildSimulationInput(workload, model, deferredSettings);
       const result = simulateAutoscaler(
-        buildSimulationInput(workload, model, deferredSettings),
+        recorded ? { ...input, ...recorded } : input,
       );
       return {
-        points: chartPoints(result.timeline, 300, latencySloMs),
+        hours: (recorded?.durationSeconds ?? 86400) / 3600,
+        points: chartPoints(
+          result.timeline,
+          source === '7d' ? 3600 : 300,
+          latencySloMs,
+        ),
         summary: summarizeSimulation(result, latencySloMs),
       };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
-  }, [workload, model, deferredSettings, latencySloMs]);
+  }, [workload, model, deferredSettings, latencySloMs, source, recorded]);
 
   const loadUnit = model.kind === 'queue' ? 'msg/s' : 'req/s';
   return (
@@ -85,6 +116,45 @@ export function WhatIfCard(props: WhatIfCardProps) {
       title="What if"
       subheader="A simulated day with the real HPA and KEDA algorithms; change the load or the autoscaler and compare."
     >
+      {entityRef && (
+        <Box mb={2}>
+          <TextField
+            select
+            label="Traffic"
+            id="what-if-traffic"
+            value={source}
+            onChange={e => setSource(e.target.value as WhatIfLoadSource)}
+            helperText={
+              source === 'shape'
+                ? 'The synthetic shape and peak below'
+                : `This service's recorded traffic${
+                    traffic.traffic?.source
+                      ? ` (${traffic.traffic.source})`
+                      : ''
+                  }, replayed through the autoscaler below`
+            }
+          >
+            <MenuItem value="shape">Synthetic shape</MenuItem>
+            <MenuItem value="24h">
+              Replay the last 24 h of this service
+            </MenuItem>
+            <MenuItem value="7d">
+              Replay the last 7 days of this service
+            </MenuItem>
+          </TextField>
+          {source !== 'shape' && traffic.loading && (
+            <Typography variant="body2">
+              Reading the recorded traffic…
+            </Typography>
+          )}
+          {source !== 'shape' &&
+            (traffic.traffic?.problems ?? []).map(p => (
+              <Typography key={p.message} variant="caption" component="p">
+                {p.message}
+              </Typography>
+            ))}
+        </Box>
+      )}
       <WhatIfForm
         settings={settings}
         model={model}
@@ -149,6 +219,7 @@ export function WhatIfCard(props: WhatIfCardProps) {
             )}
           </div>
           <WhatIfChart
+            hours={outcome.hours}
             points={outcome.points}
             loadUnit={loadUnit}
             sloMs={latencySloMs}

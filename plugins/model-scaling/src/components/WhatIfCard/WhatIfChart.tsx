@@ -18,6 +18,8 @@ export interface WhatIfChartProps {
   points: WhatIfChartPoint[];
   loadUnit: string;
   sloMs?: number;
+  /** Hours on the time axis (default a day; a replay of 7 days: 168). */
+  hours?: number;
 }
 
 const compact = new Intl.NumberFormat('en-US', {
@@ -31,8 +33,14 @@ const hourTick = (hour: number) =>
 /** A simulated day: load with desired and ready replicas, then latency against the SLO. */
 export function WhatIfChart(props: WhatIfChartProps) {
   const { points, loadUnit, sloMs } = props;
+  const hours = props.hours ?? 24;
   const theme = useTheme();
-  const ticks = [0, 3, 6, 9, 12, 15, 18, 21, 24];
+  const tickStep = hours > 24 ? 24 : 3;
+  const tick = hours > 24 ? (h: number) => `day ${h / 24}` : hourTick;
+  const ticks = Array.from(
+    { length: Math.floor(hours / tickStep) + 1 },
+    (_, i) => i * tickStep,
+  );
   const hasLatency = points.some(p => p.latencyMs !== null);
   return (
     <>
@@ -53,9 +61,9 @@ export function WhatIfChart(props: WhatIfChartProps) {
             <XAxis
               dataKey="hour"
               type="number"
-              domain={[0, 24]}
+              domain={[0, hours]}
               ticks={ticks}
-              tickFormatter={hourTick}
+              tickFormatter={tick}
             />
             <YAxis
               yAxisId="replicas"
@@ -148,9 +156,9 @@ export function WhatIfChart(props: WhatIfChartProps) {
               <XAxis
                 dataKey="hour"
                 type="number"
-                domain={[0, 24]}
+                domain={[0, hours]}
                 ticks={ticks}
-                tickFormatter={hourTick}
+                tickFormatter={tick}
               />
               <YAxis
                 yAxisId="ms"
