@@ -31,6 +31,7 @@ function api(overrides: Partial<ModelScalingApi>): ModelScalingApi {
   return {
     getEntityStatus: jest.fn(),
     getFleet: jest.fn(),
+    getFleetPage: jest.fn(),
     getClusters: jest.fn(),
     getTraffic: jest.fn(async () => traffic),
     getCostSettings: jest.fn(async () => ({
