@@ -104,5 +104,30 @@ for (const theme of THEMES) {
       await expect(page.getByText('Plan: GPU').first()).toBeVisible();
       await screenshot(page, `ux-${theme}-template-review`);
     });
+
+    test('with the pattern left on "Recommended", the Scaling page and Review say which pattern auto picks', async ({
+      page,
+    }) => {
+      test.setTimeout(240_000);
+      await openTemplate(page);
+      await answerModelPage(page, '50');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(
+        page.getByRole('button', { name: /Scaling pattern/ }),
+      ).toContainText('Recommended for my answers (auto)');
+      const resolved = page.getByRole('table', { name: 'Resolved plan' });
+      await expect(resolved).toContainText(
+        'realtime-gpu (recommended for your answers)',
+      );
+      await expectNoSeriousA11yViolations(page, 'form');
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByText('Publish to').first()).toBeVisible();
+      await page.getByRole('button', { name: /Review|Next/ }).click();
+      // Review: "auto" never stands alone, the picked pattern is named
+      await expect(
+        page.getByText('realtime-gpu (recommended for your answers)').first(),
+      ).toBeVisible();
+      await screenshot(page, `ux-${theme}-template-review-auto`);
+    });
   });
 }
