@@ -44,6 +44,10 @@ describe('templates/apply-scaling-fixes through the real scaffolder (dry run)', 
             serviceEntity('text-classifier', {
               'backstage.io/managed-by-location': `file:${repoDir}/catalog-info.yaml`,
             }),
+            {
+              ...(template as any),
+              metadata: { ...(template as any).metadata, namespace: 'default' },
+            },
           ],
         }),
         mockServices.rootConfig.factory({
@@ -115,5 +119,68 @@ describe('templates/apply-scaling-fixes through the real scaffolder (dry run)', 
     );
     expect(text).toContain('Nothing was written');
     expect(await git.listBranches({ fs, dir: repoDir })).toEqual(['main']);
+  }, 60_000);
+
+  it('runs as a task: commits the fix to a new branch of the local repository', async () => {
+    const base = `http://localhost:${
+      (server.address() as { port: number }).port
+    }/api/scaffolder/v2`;
+    const created = await fetch(`${base}/tasks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        templateRef: 'template:default/apply-scaling-fixes',
+        values: {
+          entityRef: 'component:default/text-classifier',
+          fixIds: ['hpa.spec.maxReplicas:service'],
+          target: 'auto',
+          branch: 'fix/max-replicas',
+        },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = await created.json();
+    let task: any;
+    for (let i = 0; i < 100; i++) {
+      task = await (await fetch(`${base}/tasks/${id}`)).json();
+      if (task.status === 'completed' || task.status === 'failed') break;
+      await new Promise(r => setTimeout(r, 200));
+    }
+    const events = await (await fetch(`${base}/tasks/${id}/events`)).json();
+    const log = events
+      .map((e: any) => e.body?.message ?? JSON.stringify(e.body))
+      .join('\n');
+    expect({
+      status: task.status,
+      log: task.status === 'completed' ? '' : log,
+    }).toEqual({
+      status: 'completed',
+      log: '',
+    });
+    const completion = events.find((e: any) => e.type === 'completion');
+    expect(completion.body.output.links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: 'Branch',
+          url: expect.stringMatching(/^file:\/\//),
+        }),
+      ]),
+    );
+    expect(await git.listBranches({ fs, dir: repoDir })).toEqual([
+      'fix/max-replicas',
+      'main',
+    ]);
+    const oid = await git.resolveRef({
+      fs,
+      dir: repoDir,
+      ref: 'fix/max-replicas',
+    });
+    const { blob } = await git.readBlob({
+      fs,
+      dir: repoDir,
+      oid,
+      filepath: 'k8s/hpa.yaml',
+    });
+    expect(Buffer.from(blob).toString('utf8')).toContain('  maxReplicas: 30\n');
   }, 60_000);
 });
