@@ -5,3 +5,5 @@ export type {
 } from './FixProposalsContext';
 export { FindingFix } from './FindingFix';
 export { ProposeFixButton } from './ProposeFixButton';
+export { BringToPreset } from './BringToPreset';
+export type { PresetTarget } from './presetFixes';
