@@ -296,6 +296,41 @@ describe('model-service:fix:propose on a local repository', () => {
     );
   });
 
+  it('refuses a recorded plan that leads outside the repository', async () => {
+    const escaping = createPlan(imageClassifierAnswers);
+    escaping.triton!.modelName = '../../outside';
+    const dir = await generatedRepository(
+      baseDir,
+      createPlan(imageClassifierAnswers),
+      files => files.set('.model-scaling/plan.json', JSON.stringify(escaping)),
+    );
+    const ctx = createMockActionContext({
+      input: {
+        entityRef: 'component:default/image-classifier',
+        fixes: [
+          {
+            id: 'x',
+            title: 'Queue delay 1000 µs',
+            source: { kind: 'advice', id: 'batching-advice' },
+            planChanges: [
+              { path: ['triton', 'maxQueueDelayMicroseconds'], to: 1000 },
+            ],
+          },
+        ],
+      } as any,
+      workspacePath: workspace,
+    });
+    await expect(
+      action([localEntity(dir, 'image-classifier')]).action.handler(ctx),
+    ).rejects.toMatchObject(
+      refusal(
+        'unreadable-file',
+        'leads to the file "model_repository/../../outside/config.pbtxt"',
+      ),
+    );
+    expect(await branches(dir)).toEqual(['main']);
+  });
+
   it('refuses a service without source location', async () => {
     const ctx = createMockActionContext({
       input: {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -273,6 +274,18 @@ export function createFixProposeAction(options: FixProposeActionOptions) {
       const edits = fixes.flatMap(f => f.edits);
       const files = new Map<string, string | undefined>();
       for (const file of new Set(edits.map(e => e.file))) {
+        // Paths come from the recorded plan (e.g. the Triton model name): stay inside the repository.
+        if (
+          posix.isAbsolute(file) ||
+          posix.normalize(file) !== file ||
+          file.startsWith('../')
+        ) {
+          throw new FixError({
+            code: 'unreadable-file',
+            file,
+            message: `${PLAN_FILE_PATH} leads to the file "${file}", which is not a path inside the repository; nothing was written`,
+          });
+        }
         files.set(file, await repository.readFile(file));
       }
       const applied = applyFileEdits(path => files.get(path), edits);
