@@ -274,7 +274,8 @@ export function fixIntentForDrift(
 /**
  * The preset fixes a repository's plan offers: one per plan field that
  * differs from its pattern's golden-path preset (ids `<drift field>:service`),
- * and `preset:service` with all of them together ("Bring to preset"). A
+ * and `preset:service` with all of them together ("Bring to preset"; offered
+ * whenever one field drifts, so callers can always ask for it). A
  * change that would make the plan invalid (e.g. a preset queue delay above
  * the service's SLO) is left out.
  */
@@ -295,7 +296,7 @@ export function presetFixIntents(
       // not expressible for this service; the drift stays visible
     }
   }
-  if (out.length > 1) {
+  if (out.length > 0) {
     const all = out.flatMap(f => f.planChanges);
     try {
       applyPlanChanges(plan, all);
