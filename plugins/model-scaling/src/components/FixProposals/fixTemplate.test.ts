@@ -53,6 +53,24 @@ describe('parseFixProposalResult', () => {
     expect(parseFixProposalResult({ result })).toEqual(result);
   });
 
+  it('reads the fields of a skipped step (a dry run) as absent', () => {
+    const result = scaleDownResult(true);
+    const parsed = parseFixProposalResult({
+      result: {
+        ...result,
+        dryRun: 'true',
+        branch: '',
+        commit: '',
+        pullRequestUrl: '',
+        url: '',
+      },
+    });
+    expect(parsed.dryRun).toBe(true);
+    expect(parsed.branch).toBeUndefined();
+    expect(parsed.commit).toBeUndefined();
+    expect(parsed.pullRequestUrl).toBeUndefined();
+  });
+
   it('names the field and the rule when the output is not a fix result', () => {
     expect(() => parseFixProposalResult({ diff: 42 })).toThrow(
       /field "dryRun": Required/,

@@ -70,16 +70,29 @@ const proposedFixSchema = z.object({
   edits: z.array(fileEditSchema),
 });
 
+// A template output of a skipped step renders as an empty string: absent.
+const absentWhenEmpty = (v: unknown) =>
+  v === '' || v === null ? undefined : v;
+const optionalText = z.preprocess(absentWhenEmpty, z.string().optional());
+
 /** The action's output as the template passes it on (`output.result`). */
 export const fixProposalResultSchema = z.object({
-  dryRun: z.boolean(),
-  diff: z.string(),
+  dryRun: z.preprocess(
+    v => (v === 'true' || v === 'false' ? v === 'true' : v),
+    z.boolean(),
+  ),
+  diff: z.preprocess(v => v ?? '', z.string()),
   files: z.array(z.string()),
   fixes: z.array(proposedFixSchema),
-  alreadyApplied: z.array(fileEditSchema).default([]),
-  branch: z.string().optional(),
-  commit: z.string().optional(),
-  pullRequestUrl: z.string().url().optional(),
+  alreadyApplied: z.preprocess(
+    v => absentWhenEmpty(v) ?? [],
+    z.array(fileEditSchema),
+  ),
+  branch: optionalText,
+  commit: optionalText,
+  pullRequestUrl: z.preprocess(absentWhenEmpty, z.string().url().optional()),
+  /** Link to the pull request or the branch. */
+  url: optionalText,
 });
 
 /**
