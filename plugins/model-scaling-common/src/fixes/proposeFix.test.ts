@@ -174,6 +174,19 @@ describe('proposeFix on each pattern’s generated repository', () => {
     },
   );
 
+  it('offers preset:service and one fix per drifted field, none on the preset', () => {
+    const plan = createPlan(textClassifierAnswers);
+    expect(presetFixIntents(plan, DEFAULT_PATTERN_PRESETS)).toEqual([]);
+    const presets = JSON.parse(
+      JSON.stringify(DEFAULT_PATTERN_PRESETS),
+    ) as PatternPresets;
+    presets['realtime-cpu'].cpuTargetUtilization = 65;
+    expect(presetFixIntents(plan, presets).map(f => f.id)).toEqual([
+      'hpa.spec.metrics[cpu].target.averageUtilization:service',
+      'preset:service',
+    ]);
+  });
+
   it('names the scale-down window of the ScaledObject document', () => {
     const plan = plans[1][1];
     const fix = proposeFix(
