@@ -10,7 +10,8 @@
 /* eslint-disable no-console */
 import { performance } from 'node:perf_hooks';
 import { capacityRecommendationsFor } from '../src/economics/recommendations';
-import { replay, trafficLoadPoints } from '../src/economics/replay';
+import { replay } from '../src/economics/replay';
+import { trafficLoadPoints } from '../src/economics/replayTimeline';
 import { simulateAutoscaler } from '../src/simulator/simulateAutoscaler';
 import { savingsFor } from '../src/economics/savingsFor';
 import { resolveCostSettings } from '../src/economics/schemas';

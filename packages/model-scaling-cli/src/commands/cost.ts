@@ -4,7 +4,6 @@ import {
   CapacityModel,
   CapacityRecommendation,
   capacityRecommendationsFor,
-  CostAmount,
   CostSettings,
   createPlan,
   EconomicsInputError,
@@ -23,6 +22,7 @@ import { CliError } from '../CliError';
 import { CliIo, resolvePath } from '../io';
 import { presetsFromConfig } from '../presetsFromConfig';
 import { readJsonFile } from '../readJson';
+import { costReportJson, costReportText } from './costReport';
 import { parseTrafficFile } from './costTraffic';
 import {
   parseFormat,
@@ -144,118 +144,6 @@ function capacityOf(options: CostCommandOptions): Partial<CapacityModel> {
   };
 }
 
-function money(amount: CostAmount): string {
-  return 'problem' in amount
-    ? '—'
-    : `${amount.amount.toFixed(2)} ${amount.currency}`;
-}
-
-/** `−10.29`, `+1.50`, `0.00`: a change in GPU-hours with its sign. */
-function signed(n: number): string {
-  const text = Math.abs(n).toFixed(2);
-  if (Number(text) === 0) return text;
-  return `${n < 0 ? '−' : '+'}${text}`;
-}
-
-function summary(r: ReplayResult) {
-  return {
-    gpuHours: r.gpuHours,
-    gpuHoursPerDay: r.gpuHoursPerDay,
-    gpuHoursNeeded: r.gpuHoursNeeded,
-    podHours: r.podHours,
-    cost: r.cost,
-    costPerDay: r.costPerDay,
-    sloMinutesMissed: r.sloMinutesMissed,
-    unservedRequests: r.unservedRequests,
-    totalRequests: r.totalRequests,
-    maxReplicas: Math.max(...r.replicaTimeline.points.map(p => p.replicas)),
-  };
-}
-
-function toJson(
-  plan: ModelServicePlan,
-  baseline: ReplayResult,
-  savings: SavingsResult[],
-  trafficStartMs: number,
-): string {
-  return `${JSON.stringify(
-    {
-      service: plan.name,
-      pattern: plan.pattern,
-      traffic: {
-        start: new Date(trafficStartMs).toISOString(),
-        durationSeconds: baseline.durationSeconds,
-        gapSteps: baseline.gapSteps,
-        notes: baseline.notes,
-      },
-      baseline: summary(baseline),
-      recommendations: savings.map(s => ({
-        id: s.recommendation.id,
-        title: s.recommendation.title,
-        ...(s.recommendation.findingId
-          ? { findingId: s.recommendation.findingId }
-          : {}),
-        change: s.recommendation.change,
-        verdict: s.verdict,
-        breaksSlo: s.breaksSlo,
-        gpuHoursSavedPerDay: s.gpuHoursSavedPerDay,
-        costSavedPerDay: s.costSavedPerDay,
-        explanation: s.explanation,
-        changed: summary(s.changed),
-      })),
-    },
-    null,
-    2,
-  )}\n`;
-}
-
-function toText(
-  plan: ModelServicePlan,
-  baseline: ReplayResult,
-  savings: SavingsResult[],
-): string {
-  const days = baseline.durationSeconds / 86400;
-  const lines = [
-    `${plan.name} (${plan.pattern}): ${days.toFixed(
-      2,
-    )} days of traffic replayed, ${Math.round(
-      baseline.totalRequests,
-    ).toLocaleString('en-US')} requests`,
-    ...baseline.notes.map(n => `  note: ${n}`),
-    `Today: ${baseline.gpuHoursPerDay.toFixed(
-      2,
-    )} GPU-hours/day (the load needed ${(
-      baseline.gpuHoursNeeded / days
-    ).toFixed(2)}), ${money(baseline.costPerDay)}/day, ${
-      baseline.sloMinutesMissed
-    } SLO minutes missed, ${Math.round(
-      baseline.unservedRequests,
-    )} requests unserved`,
-  ];
-  if ('problem' in baseline.cost)
-    lines.push(`  cost: ${baseline.cost.problem}`);
-  if (savings.length === 0) {
-    lines.push('No capacity change to replay for this service.');
-  } else {
-    lines.push('Savings per recommendation, replayed on the same traffic:');
-    for (const s of savings) {
-      let figures = '';
-      if (s.verdict === 'breaks-slo')
-        figures = ' [not a saving: it breaks the SLO]';
-      else if (s.verdict !== 'not-applicable') {
-        figures = ` [${signed(-s.gpuHoursSavedPerDay)} GPU-hours/day, ${money(
-          s.costSavedPerDay,
-        )}/day saved]`;
-      }
-      lines.push(
-        `  ${s.verdict.padEnd(14)} ${s.recommendation.title}${figures}`,
-      );
-      lines.push(`                 ${s.explanation}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 /**
  * `model-scaling cost`: replays a traffic file through a plan's autoscaler and
  * prints GPU-hours and cost per day, then the saving (or the SLO it breaks)
@@ -345,8 +233,8 @@ export async function costCommand(
     traffic.values.findIndex(v => v !== null) * traffic.stepSeconds * 1000;
   io.stdout(
     format === 'json'
-      ? toJson(plan, baseline, savings, start)
-      : toText(plan, baseline, savings),
+      ? costReportJson(plan, baseline, savings, start)
+      : costReportText(plan, baseline, savings),
   );
   return 0;
 }

@@ -1,4 +1,5 @@
-import { replay, trafficLoadPoints } from './replay';
+import { replay } from './replay';
+import { trafficLoadPoints } from './replayTimeline';
 import { resolveCostSettings } from './schemas';
 import type { ReplayTarget, TrafficSeries } from './types';
 
