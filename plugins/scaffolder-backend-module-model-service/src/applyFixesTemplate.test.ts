@@ -166,6 +166,16 @@ describe('templates/apply-scaling-fixes through the real scaffolder (dry run)', 
         }),
       ]),
     );
+    // the action's result as data, for the pages
+    expect(completion.body.output.result).toEqual(
+      expect.objectContaining({
+        dryRun: false,
+        files: ['k8s/hpa.yaml', '.model-scaling/plan.json'],
+        branch: 'fix/max-replicas',
+        commit: expect.stringMatching(/^[0-9a-f]{40}$/),
+        diff: expect.stringContaining('+  maxReplicas: 30'),
+      }),
+    );
     expect(await git.listBranches({ fs, dir: repoDir })).toEqual([
       'fix/max-replicas',
       'main',
