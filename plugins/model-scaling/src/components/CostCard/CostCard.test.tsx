@@ -28,6 +28,7 @@ const traffic: TrafficResponse = {
 };
 
 function api(overrides: Partial<ModelScalingApi>): ModelScalingApi {
+  // Only what these cards call; the other methods are never reached.
   return {
     getEntityStatus: jest.fn(),
     getFleet: jest.fn(),
@@ -40,7 +41,7 @@ function api(overrides: Partial<ModelScalingApi>): ModelScalingApi {
       gpuHourPrices: { 'NVIDIA-H200': { onDemand: 10 } },
     })),
     ...overrides,
-  };
+  } as Partial<ModelScalingApi> as ModelScalingApi;
 }
 
 async function render(a: ModelScalingApi, status = imageClassifierStatus) {

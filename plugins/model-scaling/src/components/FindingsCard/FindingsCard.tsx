@@ -9,6 +9,7 @@ import {
 import { Fragment } from 'react';
 import { Health, HealthStatus } from '../shared/HealthStatus';
 import { FindingFix } from '../FixProposals';
+import { FindingSaving } from '../CostCard/FindingSavings';
 
 const useStyles = makeStyles(theme => ({
   finding: { padding: theme.spacing(1.5, 0) },
@@ -124,6 +125,7 @@ function FindingsCardContent(props: {
               {finding.fix}
             </Typography>
             <FindingFix finding={finding} />
+            <FindingSaving finding={finding} />
             <Typography variant="caption" color="textSecondary">
               rule {finding.id}
             </Typography>

@@ -6,12 +6,14 @@ import { FleetCost } from './FleetCost';
 import { fleetCosts } from './fleetCosts.fixture';
 
 function api(getFleetCosts: ModelScalingApi['getFleetCosts']): ModelScalingApi {
+  // Only what these cards call; the other methods are never reached.
   return {
     getEntityStatus: jest.fn(),
     getFleet: jest.fn(),
+    getFleetPage: jest.fn(),
     getClusters: jest.fn(),
     getFleetCosts,
-  };
+  } as Partial<ModelScalingApi> as ModelScalingApi;
 }
 
 const render = (a: ModelScalingApi) =>

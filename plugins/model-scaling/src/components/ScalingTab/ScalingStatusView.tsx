@@ -7,6 +7,7 @@ import {
 import { useMemo } from 'react';
 import { useBatchingAdvice } from '../BatchingAdvice/useBatchingAdvice';
 import { FindingsCard } from '../FindingsCard/FindingsCard';
+import { FindingSavingsProvider } from '../CostCard/FindingSavings';
 import { FixProposalsProvider } from '../FixProposals';
 import { VerdictBanner } from '../Verdict/VerdictBanner';
 import { formatClock, formatSeconds } from '../shared/format';
@@ -133,7 +134,9 @@ export function ScalingStatusView(props: ScalingStatusViewProps) {
         >
           <Grid container spacing={3}>
             <Grid item xs={12}>
-              <FindingsCard findings={findings} verdict={verdict} />
+              <FindingSavingsProvider status={status}>
+                <FindingsCard findings={findings} verdict={verdict} />
+              </FindingSavingsProvider>
             </Grid>
             <Grid item xs={12}>
               {status.workloads.map(workload => (

@@ -12,9 +12,11 @@ const day = Array.from({ length: 1440 }, (_, i) =>
 );
 
 function api(): ModelScalingApi {
+  // Only what these cards call; the other methods are never reached.
   return {
     getEntityStatus: jest.fn(),
     getFleet: jest.fn(),
+    getFleetPage: jest.fn(),
     getClusters: jest.fn(),
     getCostSettings: jest.fn(async () => DEFAULT_COST_SETTINGS),
     getTraffic: jest.fn(async (_ref: unknown, range: string) => ({
@@ -29,7 +31,7 @@ function api(): ModelScalingApi {
       },
       problems: [],
     })),
-  };
+  } as Partial<ModelScalingApi> as ModelScalingApi;
 }
 
 describe('WhatIfCard replay', () => {
