@@ -15,6 +15,7 @@ import { ModelScalingApi, modelScalingApiRef } from './api/ModelScalingApi';
 import {
   clustersResponse,
   fleetResponse,
+  fleetPageResponse,
   modelServiceEntity,
   textClassifierStatus,
 } from './__fixtures__';
@@ -24,6 +25,7 @@ function mockApi(): ModelScalingApi {
   return {
     getEntityStatus: jest.fn(async () => textClassifierStatus),
     getFleet: jest.fn(async () => fleetResponse),
+    getFleetPage: jest.fn(async () => fleetPageResponse),
     getClusters: jest.fn(async () => clustersResponse),
   };
 }

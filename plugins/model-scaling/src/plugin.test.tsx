@@ -9,6 +9,7 @@ import { ModelScalingApi, modelScalingApiRef } from './api/ModelScalingApi';
 import {
   clustersResponse,
   fleetResponse,
+  fleetPageResponse,
   imageClassifierStatus,
   modelServiceEntity,
 } from './__fixtures__';
@@ -23,6 +24,7 @@ function mockApi(): ModelScalingApi {
   return {
     getEntityStatus: jest.fn(async () => imageClassifierStatus),
     getFleet: jest.fn(async () => fleetResponse),
+    getFleetPage: jest.fn(async () => fleetPageResponse),
     getClusters: jest.fn(async () => clustersResponse),
   };
 }

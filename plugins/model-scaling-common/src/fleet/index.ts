@@ -19,3 +19,5 @@ export {
 } from './fleetQuery';
 export type { FleetSortColumn, FleetQuery, FleetPageOf } from './fleetQuery';
 export type { FleetPageResponse, FleetFacets } from './fleetResponse';
+export { fleetQueryString } from './fleetQueryString';
+export type { FleetPageRequest } from './fleetQueryString';

@@ -8,3 +8,4 @@ export { batchEmbedderStatus } from './batchEmbedder';
 export { summarizerStatus } from './summarizer';
 export { fleetResponse, clustersResponse } from './fleet';
 export { modelServiceEntity } from './entities';
+export { fleetPageResponse } from './fleetPage';

@@ -5,6 +5,8 @@ import {
   CostSettings,
   EntityScalingStatus,
   FleetCostsResponse,
+  FleetPageRequest,
+  FleetPageResponse,
   FleetResponse,
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
@@ -28,6 +30,11 @@ export interface ModelScalingApi {
   ): Promise<EntityScalingStatus>;
   /** All model services, one row each (the fleet page). */
   getFleet(options?: ModelScalingRequestOptions): Promise<FleetResponse>;
+  /** One page of the fleet, filtered, sorted and paged by the backend, with the fleet's totals. */
+  getFleetPage(
+    request: FleetPageRequest,
+    options?: ModelScalingRequestOptions,
+  ): Promise<FleetPageResponse>;
   /** Connection health of every configured cluster. */
   getClusters(options?: ModelScalingRequestOptions): Promise<ClustersResponse>;
   /**

@@ -6,6 +6,9 @@ import {
   CostSettings,
   EntityScalingStatus,
   FleetCostsResponse,
+  FleetPageRequest,
+  FleetPageResponse,
+  fleetQueryString,
   FleetResponse,
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
@@ -55,6 +58,18 @@ export class ModelScalingClient implements ModelScalingApi {
   async getFleet(options?: ModelScalingRequestOptions): Promise<FleetResponse> {
     const doc = await this.get<FleetResponse>('/v1/services', options);
     requireArrays('FleetResponse', doc, ['services']);
+    return doc;
+  }
+
+  async getFleetPage(
+    request: FleetPageRequest,
+    options?: ModelScalingRequestOptions,
+  ): Promise<FleetPageResponse> {
+    const doc = await this.get<FleetPageResponse>(
+      `/v1/fleet${fleetQueryString(request)}`,
+      options,
+    );
+    requireArrays('FleetPageResponse', doc, ['rows']);
     return doc;
   }
 

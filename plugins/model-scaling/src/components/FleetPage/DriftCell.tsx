@@ -1,4 +1,4 @@
-import { Typography } from '@material-ui/core';
+import { Tooltip, Typography } from '@material-ui/core';
 import {
   DriftItem,
   driftInWords,
@@ -9,6 +9,8 @@ import { StatusOK, StatusWarning } from '@backstage/core-components';
 /** Props of {@link DriftCell}. */
 export interface DriftCellProps {
   drift: DriftItem[];
+  /** The items already in words (the fleet index sends them); computed here when absent. */
+  words?: string[];
   pattern?: PatternId;
   /** False for a service with no workload: nothing can drift, nothing is on preset. */
   deployed?: boolean;
@@ -41,11 +43,15 @@ export function DriftCell(props: DriftCellProps) {
         {drift.length === 1 ? 'setting differs' : 'settings differ'}
       </StatusWarning>
       <ul style={{ margin: 0, paddingLeft: 18 }}>
-        {drift.map(item => (
+        {drift.map((item, i) => (
           <li key={item.field}>
-            <Typography variant="caption" component="span">
-              {driftInWords(item, pattern)}
-            </Typography>
+            <Tooltip
+              title={`${item.field}: ${item.actual}, preset ${item.expected}`}
+            >
+              <Typography variant="caption" component="span">
+                {props.words?.[i] ?? driftInWords(item, pattern)}
+              </Typography>
+            </Tooltip>
           </li>
         ))}
       </ul>

@@ -1,9 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
-import { clustersResponse, fleetResponse } from '../../__fixtures__';
+import { clustersResponse, fleetPageResponse } from '../../__fixtures__';
 import { FleetPage } from './FleetPage';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -11,16 +12,18 @@ const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 function api(overrides: Partial<ModelScalingApi> = {}): ModelScalingApi {
   return {
     getEntityStatus: jest.fn(),
-    getFleet: jest.fn(async () => fleetResponse),
+    getFleet: jest.fn(),
+    getFleetPage: jest.fn(async () => fleetPageResponse),
     getClusters: jest.fn(async () => clustersResponse),
     ...overrides,
-  };
+  } as ModelScalingApi;
 }
 
 describe('FleetPage', () => {
-  it('shows cluster health and the services', async () => {
+  it('asks the backend for one page, worst first, and shows the totals and the services', async () => {
+    const a = api();
     await renderInTestApp(
-      <TestApiProvider apis={[[modelScalingApiRef, api()]]}>
+      <TestApiProvider apis={[[modelScalingApiRef, a]]}>
         <FleetPage />
       </TestApiProvider>,
       { mountedRoutes },
@@ -29,10 +32,60 @@ describe('FleetPage', () => {
     expect(
       await screen.findByRole('link', { name: 'Text classifier' }),
     ).toBeInTheDocument();
-    // The new frontend system draws the page header itself.
+    expect(a.getFleetPage).toHaveBeenCalledWith(
+      { offset: 0, limit: 50, sort: 'verdict', order: 'asc' },
+      expect.anything(),
+    );
+    const totals = screen.getByRole('region', { name: 'Fleet totals' });
+    expect(
+      within(totals).getByRole('group', { name: '5 services' }),
+    ).toBeInTheDocument();
+    expect(
+      within(totals).getByRole('group', { name: '1 service failing' }),
+    ).toBeInTheDocument();
+    expect(
+      within(totals).getByRole('group', { name: '2 services at risk' }),
+    ).toBeInTheDocument();
     expect(
       screen.queryByText('Are all our model services on the golden path?'),
     ).not.toBeInTheDocument();
+  });
+
+  it('filters on the backend: the search is sent after a pause, from the first page', async () => {
+    const a = api();
+    await renderInTestApp(
+      <TestApiProvider apis={[[modelScalingApiRef, a]]}>
+        <FleetPage />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    await screen.findByRole('link', { name: 'Text classifier' });
+    await userEvent.type(screen.getByLabelText('Search services'), 'embed');
+    await waitFor(() =>
+      expect(a.getFleetPage).toHaveBeenLastCalledWith(
+        expect.objectContaining({ q: 'embed', offset: 0 }),
+        expect.anything(),
+      ),
+    );
+  });
+
+  it('offers row selection and the selected rows to actions when given', async () => {
+    const action = jest.fn(() => <span>Bring to preset</span>);
+    await renderInTestApp(
+      <TestApiProvider apis={[[modelScalingApiRef, api()]]}>
+        <FleetPage selectionActions={action} />
+      </TestApiProvider>,
+      { mountedRoutes },
+    );
+    await userEvent.click(
+      await screen.findByRole('checkbox', { name: 'Select Summarizer' }),
+    );
+    expect(screen.getByText('1 service selected')).toBeInTheDocument();
+    expect(screen.getByText('Bring to preset')).toBeInTheDocument();
+    expect(action).toHaveBeenLastCalledWith(
+      [expect.objectContaining({ name: 'summarizer' })],
+      expect.any(Function),
+    );
   });
 
   it('brings its own header for the legacy system', async () => {
@@ -52,7 +105,7 @@ describe('FleetPage', () => {
       new Response(
         JSON.stringify({
           error: { name: 'Error', message: 'catalog unavailable' },
-          request: { method: 'GET', url: '/v1/services' },
+          request: { method: 'GET', url: '/v1/fleet' },
           response: { statusCode: 503 },
         }),
         {
@@ -67,7 +120,7 @@ describe('FleetPage', () => {
         apis={[
           [
             modelScalingApiRef,
-            api({ getFleet: jest.fn(() => Promise.reject(error)) }),
+            api({ getFleetPage: jest.fn(() => Promise.reject(error)) }),
           ],
         ]}
       >

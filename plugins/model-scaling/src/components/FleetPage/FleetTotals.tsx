@@ -1,5 +1,6 @@
 import { Box, Paper, Typography, makeStyles } from '@material-ui/core';
-import { FleetRow, fleetTotals } from './fleetRows';
+import { FleetTotals as Totals } from '@internal/plugin-model-scaling-common';
+import { plural } from './plural';
 
 const useStyles = makeStyles(theme => ({
   root: {
@@ -12,11 +13,6 @@ const useStyles = makeStyles(theme => ({
 }));
 
 const format = new Intl.NumberFormat('en-US');
-
-/** `1 service`, `3 services`. */
-function plural(n: number, one: string, many: string) {
-  return n === 1 ? one : many;
-}
 
 function Figure(props: { value: number; label: string; detail?: string }) {
   const classes = useStyles();
@@ -36,10 +32,10 @@ function Figure(props: { value: number; label: string; detail?: string }) {
   );
 }
 
-/** The fleet at a glance: services, replicas, GPU replicas and services by verdict. */
-export function FleetTotals(props: { rows: FleetRow[] }) {
+/** The fleet at a glance (the backend's totals over every service the user may read). */
+export function FleetTotals(props: { totals: Totals }) {
   const classes = useStyles();
-  const t = fleetTotals(props.rows);
+  const t = props.totals;
   return (
     <Paper
       className={classes.root}
@@ -49,7 +45,7 @@ export function FleetTotals(props: { rows: FleetRow[] }) {
       <Figure
         value={t.services}
         label={plural(t.services, 'service', 'services')}
-        detail={`${format.format(t.healthy)} healthy · ${format.format(
+        detail={`${format.format(t.deployed)} deployed · ${format.format(
           t.notDeployed,
         )} not deployed`}
       />
@@ -59,9 +55,13 @@ export function FleetTotals(props: { rows: FleetRow[] }) {
         detail={`${format.format(t.readyReplicas)} ready`}
       />
       <Figure
-        value={t.gpuReplicas}
-        label={plural(t.gpuReplicas, 'GPU replica', 'GPU replicas')}
-        detail="pods holding a GPU, MIG slice or GPU share"
+        value={t.gpusInUse}
+        label={plural(t.gpusInUse, 'GPU in use', 'GPUs in use')}
+        detail="GPUs, MIG slices or GPU shares requested"
+      />
+      <Figure
+        value={t.healthy}
+        label={plural(t.healthy, 'service healthy', 'services healthy')}
       />
       <Figure
         value={t.atRisk}
@@ -70,6 +70,10 @@ export function FleetTotals(props: { rows: FleetRow[] }) {
       <Figure
         value={t.failing}
         label={plural(t.failing, 'service failing', 'services failing')}
+      />
+      <Figure
+        value={t.drifted}
+        label={plural(t.drifted, 'service off preset', 'services off preset')}
       />
     </Paper>
   );

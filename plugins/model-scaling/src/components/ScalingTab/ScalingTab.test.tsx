@@ -19,6 +19,7 @@ function mockApi(
   return {
     getEntityStatus: jest.fn(getEntityStatus),
     getFleet: jest.fn(),
+    getFleetPage: jest.fn(),
     getClusters: jest.fn(),
   };
 }
