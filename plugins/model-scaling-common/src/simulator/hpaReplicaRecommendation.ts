@@ -160,7 +160,60 @@ function podError(message: string, reason: string): HpaMetricProposal['error'] {
   return { reason, message };
 }
 
+/**
+ * The common case of {@link utilizationReplicas} without allocations: every
+ * pod entry ready, with a value and a request. The same sums in the same
+ * order as the general path, so the same result; `undefined` otherwise.
+ * @internal
+ */
+export function allReadyUtilization(
+  m: Extract<HpaMetricSample, { kind: 'utilization' }>,
+  current: number,
+  tol: HpaTolerances,
+): HpaMetricProposal | undefined {
+  const pods = m.pods;
+  let usage = 0;
+  let requests = 0;
+  let readyCount = 0;
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i];
+    const count = p.count ?? 1;
+    if (count <= 0) continue;
+    if (p.state !== 'ready' || p.value === undefined || p.request === undefined)
+      return undefined;
+    usage += p.value * count;
+    requests += p.request * count;
+    readyCount += count;
+  }
+  if (readyCount === 0 || requests <= 0) return undefined;
+  const utilization = Math.floor((usage * 100) / requests);
+  const ratio = utilization / m.targetUtilization;
+  if (isWithin(ratio, tol))
+    return { name: m.name, replicas: current, current: utilization };
+  return {
+    name: m.name,
+    replicas: Math.ceil(ratio * readyCount),
+    current: utilization,
+  };
+}
+
 function utilizationReplicas(
+  m: Extract<HpaMetricSample, { kind: 'utilization' }>,
+  current: number,
+  tol: HpaTolerances,
+): HpaMetricProposal {
+  return (
+    allReadyUtilization(m, current, tol) ??
+    groupedUtilizationReplicas(m, current, tol)
+  );
+}
+
+/**
+ * {@link utilizationReplicas} through the replica calculator's pod groups
+ * (ready, unready, missing), the general path.
+ * @internal exported for the test that the allocation-free path agrees with it
+ */
+export function groupedUtilizationReplicas(
   m: Extract<HpaMetricSample, { kind: 'utilization' }>,
   current: number,
   tol: HpaTolerances,

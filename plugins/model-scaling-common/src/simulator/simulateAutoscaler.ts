@@ -16,7 +16,7 @@ import {
   kedaScaledObjectState,
 } from './kedaScaledObjectState';
 import { kedaStep } from './kedaStep';
-import { loadAt } from './loadCurve';
+import { loadCursor } from './loadCurve';
 import { validateSimulationInput } from './simulationInputSchema';
 import {
   SimMetric,
@@ -60,8 +60,11 @@ class Pods {
     }
     return lo;
   }
+  /** Changes with every {@link Pods.scaleTo} that changes the pods. */
+  version = 0;
   /** Scales to `n` pods: new ones start now, removals take the newest (unready first). */
   scaleTo(n: number, t: number): void {
+    if (n !== this.created.length) this.version++;
     while (this.created.length < n) this.created.push(t);
     this.created.length = Math.min(this.created.length, n);
   }
@@ -147,6 +150,7 @@ export function simulateAutoscaler(
 ): SimulationResult {
   const input = validateSimulationInput(rawInput);
   const { capacity, load } = input;
+  const loadAt = loadCursor(load);
   const scaler = scalerOf(input);
   const metrics = simulatorMetrics(input.autoscaler, capacity);
   const sync = input.syncPeriodSeconds ?? DEFAULT_SYNC_SECONDS;
@@ -208,7 +212,7 @@ export function simulateAutoscaler(
     const dt = t - clock;
     if (dt <= 0) return;
     const ready = pods.ready(clock);
-    const arrivals = ((loadAt(load, clock) + loadAt(load, t)) / 2) * dt;
+    const arrivals = ((loadAt(clock) + loadAt(t)) / 2) * dt;
     if (capacity.maxRpsPerPod !== undefined) {
       backlog = Math.max(
         0,
@@ -219,14 +223,30 @@ export function simulateAutoscaler(
     clock = t;
   };
 
+  // The last state computed: a step reads it several times (HPA sync,
+  // KEDA poll, resource view, timeline point) while nothing changes.
+  let memo: { t: number; version: number; backlog: number; s: SimState } = {
+    t: Number.NaN,
+    version: -1,
+    backlog: Number.NaN,
+    s: { load: 0, ready: 0, starting: 0, backlog: 0 },
+  };
   const state = (t: number): SimState => {
+    if (
+      memo.t === t &&
+      memo.version === pods.version &&
+      memo.backlog === backlog
+    )
+      return memo.s;
     const ready = pods.ready(t);
-    return {
-      load: loadAt(load, t),
+    const s: SimState = {
+      load: loadAt(t),
       ready,
       starting: pods.count - ready,
       backlog,
     };
+    memo = { t, version: pods.version, backlog, s };
+    return s;
   };
 
   const metricsDelay = input.resourceMetricsDelaySeconds ?? 0;
@@ -242,7 +262,7 @@ export function simulateAutoscaler(
     const reporting = pods.ready(t - metricsDelay);
     return {
       ...now,
-      load: loadAt(load, then),
+      load: loadAt(then),
       ready: reporting,
       missing: Math.max(0, now.ready - reporting),
     };
