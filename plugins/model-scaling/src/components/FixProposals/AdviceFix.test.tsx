@@ -12,7 +12,9 @@ import { BatchingAdvice } from '../BatchingAdvice/BatchingAdvice';
 import { FixProposalsProvider } from './FixProposalsContext';
 import { FakeScaffolder, scaleDownResult } from './testing/FakeScaffolder';
 
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
+// Several dialogs and tasks per test on a machine that may be busy.
+jest.setTimeout(120_000);
 
 describe('AdviceFix under the batching advice', () => {
   it('proposes the advised dynamic_batching as a change of the plan, shown with its diff first', async () => {

@@ -6,7 +6,9 @@ import { BringToPreset } from './BringToPreset';
 import { PresetTarget } from './presetFixes';
 import { FakeScaffolder, scaleDownResult } from './testing/FakeScaffolder';
 
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
+// Several dialogs and tasks per test on a machine that may be busy.
+jest.setTimeout(120_000);
 
 const textClassifier: PresetTarget = {
   entityRef: 'component:default/text-classifier',

@@ -18,7 +18,9 @@ import {
 } from './testing/FakeScaffolder';
 
 const entityRef = 'component:default/text-classifier';
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
+// Several dialogs and tasks per test on a machine that may be busy.
+jest.setTimeout(120_000);
 
 const windowFinding: Finding = {
   id: 'default-scale-down-window',

@@ -10,12 +10,14 @@ import {
 
 const entityRef = 'component:default/text-classifier';
 // The machine running the tests may be busy; the flow has several async steps.
-const WAIT = { timeout: 10_000 };
+const WAIT = { timeout: 30_000 };
+// Several dialogs and tasks per test on a machine that may be busy.
+jest.setTimeout(120_000);
 
-function renderDialog(scaffolder: FakeScaffolder) {
+async function renderDialog(scaffolder: FakeScaffolder) {
   const onProposed = jest.fn();
   const onClose = jest.fn();
-  const view = renderInTestApp(
+  const view = await renderInTestApp(
     <ProposeFixDialog
       open
       onClose={onClose}
@@ -38,7 +40,7 @@ describe('ProposeFixDialog', () => {
     const scaffolder = new FakeScaffolder(values => ({
       output: scaleDownResult(values.dryRun === true) as any,
     }));
-    const { onProposed } = renderDialog(scaffolder);
+    const { onProposed } = await renderDialog(scaffolder);
 
     const diff = await screen.findByTestId('fix-diff', {}, WAIT);
     expect(
@@ -94,7 +96,7 @@ describe('ProposeFixDialog', () => {
             }),
       } as any,
     }));
-    renderDialog(scaffolder);
+    await renderDialog(scaffolder);
     await screen.findByTestId('fix-diff', {}, WAIT);
     await userEvent.click(screen.getByRole('button', { name: 'Propose' }));
     const link = await screen.findByRole(
@@ -129,7 +131,7 @@ describe('ProposeFixDialog', () => {
     "shows the action's message for %s at the dry run, and offers nothing to propose",
     async (_case, message) => {
       const scaffolder = new FakeScaffolder(() => ({ error: message }));
-      renderDialog(scaffolder);
+      await renderDialog(scaffolder);
       const error = await screen.findByTestId('fix-error', {}, WAIT);
       expect(error).toHaveTextContent(
         `Could not compute the change; nothing was proposed. ${message} (scaffolder task task-1)`,
@@ -149,7 +151,7 @@ describe('ProposeFixDialog', () => {
         ? { output: scaleDownResult(true) as any }
         : { error: conflict },
     );
-    const { onProposed } = renderDialog(scaffolder);
+    const { onProposed } = await renderDialog(scaffolder);
     await screen.findByTestId('fix-diff', {}, WAIT);
     await userEvent.click(screen.getByRole('button', { name: 'Propose' }));
     const error = await screen.findByTestId('fix-error', {}, WAIT);
@@ -173,7 +175,7 @@ describe('ProposeFixDialog', () => {
         alreadyApplied: scaleDownResult(true).fixes[0].edits,
       } as any,
     }));
-    renderDialog(scaffolder);
+    await renderDialog(scaffolder);
     await waitFor(
       () =>
         expect(
