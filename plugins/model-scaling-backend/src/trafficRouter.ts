@@ -212,6 +212,8 @@ export async function createTrafficRouter(
     const buckets: GpuHoursBucket[] = [];
     let priced = true;
     let cost = 0;
+    // Idle per service (a service short of GPUs does not offset another's idle ones).
+    let idleHours = 0;
     for (const entity of readable) {
       const entry = entries.get(stringifyEntityRef(entity));
       if (!entry) continue;
@@ -222,6 +224,7 @@ export async function createTrafficRouter(
       body.totals.servicesWithFigures += 1;
       body.totals.gpuHours += row.gpuHours;
       body.totals.gpuHoursNeeded += row.gpuHoursNeeded ?? 0;
+      idleHours += (row.idleShare ?? 0) * row.gpuHours;
       body.totals.gpuHoursSavedPerDay +=
         row.topSaving?.gpuHoursSavedPerDay ?? 0;
       if (row.cost === undefined) priced = false;
@@ -233,10 +236,7 @@ export async function createTrafficRouter(
       });
     }
     if (body.totals.gpuHours > 0) {
-      body.totals.idleShare = Math.max(
-        0,
-        1 - body.totals.gpuHoursNeeded / body.totals.gpuHours,
-      );
+      body.totals.idleShare = idleHours / body.totals.gpuHours;
     }
     if (priced && body.totals.servicesWithFigures > 0) body.totals.cost = cost;
     body.services.sort(

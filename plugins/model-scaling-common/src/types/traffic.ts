@@ -52,6 +52,7 @@ export interface FleetCostsResponse {
   totals: {
     gpuHours: number;
     gpuHoursNeeded: number;
+    /** Each service's idle GPU-hours (held beyond its need), summed, over all held. */
     idleShare?: number;
     /** Absent when any priced service lacks a price. */
     cost?: number;
