@@ -43,8 +43,12 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-model-scaling-backend'));
 
-// the embedded demo cluster; it only listens when demoCluster.enabled is true
-backend.add(import('@internal/demo-cluster'));
+// The embedded demo cluster is a development harness (a devDependency): `yarn start` and the
+// tests add it, and it only listens when demoCluster.enabled is true; a production backend
+// (NODE_ENV=production) never imports it.
+if (process.env.NODE_ENV !== 'production') {
+  backend.add(import('@internal/demo-cluster'));
+}
 
 // user settings (stored per user) and signals (pushes their changes to the browser)
 backend.add(import('@backstage/plugin-user-settings-backend'));
