@@ -32,3 +32,4 @@ export * from './verdict';
 export * from './economics';
 export * from './fixes';
 export * from './fleet';
+export * from './fleetWhatIf';

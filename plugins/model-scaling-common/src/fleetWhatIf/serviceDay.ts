@@ -1,0 +1,121 @@
+import { gpuEquivalentPerPod } from '../economics/gpuShare';
+import { podSeconds } from '../economics/gpuHours';
+import { recordedRange, runReplay } from '../economics/replayTimeline';
+import type { ReplayTarget, TrafficSeries } from '../economics/types';
+import { DAY_SECONDS, LoadShape, loadCurve } from '../whatif/loadShapes';
+import type { LoadPoint } from '../simulator/types';
+import type {
+  DayFigures,
+  FleetWhatIfService,
+  FleetWhatIfTarget,
+} from './types';
+
+/** Step of the synthetic day, seconds (the autoscaler still syncs every 15 s). */
+export const SYNTHETIC_STEP_SECONDS = 60;
+
+function at(points: LoadPoint[], t: number): number {
+  let i = 1;
+  while (i < points.length && points[i].t < t) i++;
+  if (i >= points.length) return points[points.length - 1].rps;
+  const a = points[i - 1];
+  const b = points[i];
+  if (b.t === a.t) return b.rps;
+  return a.rps + ((b.rps - a.rps) * (t - a.t)) / (b.t - a.t);
+}
+
+/** A day of the shape at the peak, as traffic steps (each step the load at its middle). */
+export function syntheticDay(
+  shape: LoadShape,
+  peakRps: number,
+  stepSeconds: number = SYNTHETIC_STEP_SECONDS,
+): TrafficSeries {
+  const points = loadCurve(shape, peakRps);
+  const values: number[] = [];
+  for (let t = 0; t < DAY_SECONDS; t += stepSeconds)
+    values.push(at(points, t + stepSeconds / 2));
+  return { startMs: 0, stepSeconds, values };
+}
+
+/** The day a service is replayed over: the last 24 h of its recorded traffic, or its synthetic day. */
+export function dayOf(
+  service: FleetWhatIfService,
+):
+  | { traffic: TrafficSeries; source: 'recorded' | 'synthetic' }
+  | { problem: string } {
+  if (service.traffic) {
+    const range = recordedRange(service.traffic);
+    const recorded = range.values.filter(v => v !== null).length;
+    if (recorded === 0) return { problem: 'traffic: no recorded step' };
+    const steps = Math.ceil(DAY_SECONDS / range.stepSeconds);
+    const values = range.values.slice(-steps);
+    const dropped = range.values.length - values.length;
+    return {
+      source: 'recorded',
+      traffic: {
+        startMs: range.startMs + dropped * range.stepSeconds * 1000,
+        stepSeconds: range.stepSeconds,
+        values,
+      },
+    };
+  }
+  if (service.peakRps === undefined || !(service.peakRps >= 0))
+    return {
+      problem: 'peakRps: needed (≥ 0) when there is no recorded traffic',
+    };
+  const shape =
+    service.shape ?? (service.pattern === 'bursty' ? 'bursty' : 'diurnal');
+  return { source: 'synthetic', traffic: syntheticDay(shape, service.peakRps) };
+}
+
+/**
+ * One day of a service through the autoscaler simulator (`runReplay` of the
+ * economics replay: the real HPA algorithm and KEDA on top), reduced to
+ * replica-hours, GPU-hours, SLO minutes missed and unserved requests the
+ * same way `replay` counts them.
+ */
+export function serviceDay(
+  target: FleetWhatIfTarget,
+  traffic: TrafficSeries,
+): DayFigures {
+  // runReplay reads the autoscaler, capacity, cold start and initial replicas, not the placement.
+  const { records, timeline } = runReplay(
+    target as ReplayTarget,
+    traffic,
+    undefined,
+  );
+  const duration = traffic.values.length * traffic.stepSeconds;
+  const slo = target.latencySloMs;
+  const missed = new Set<number>();
+  let unservedRequests = 0;
+  let totalRequests = 0;
+  for (let i = 0; i < records.length; i++) {
+    const p = records[i];
+    const next = i + 1 < records.length ? records[i + 1].t : duration;
+    const seconds = Math.min(next, duration) - p.t;
+    if (seconds <= 0) continue;
+    totalRequests += p.load * seconds;
+    unservedRequests += p.unservedRps * seconds;
+    const saturated =
+      slo !== undefined &&
+      target.capacity.serviceTimeMs !== undefined &&
+      p.perPodLoad !== undefined &&
+      p.latencyMs === undefined;
+    const slow =
+      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
+    if (p.unservedRps > 0 || saturated || slow)
+      missed.add(Math.floor(p.t / 60));
+  }
+  const replicaHours = podSeconds(timeline) / 3600;
+  let gpus = 0;
+  if (target.placement) {
+    const share = gpuEquivalentPerPod(target.placement);
+    if (!('problem' in share)) gpus = share.gpus;
+  }
+  return {
+    replicaHours,
+    gpuHours: replicaHours * gpus,
+    sloMinutesMissed: missed.size,
+    unservedRequests,
+    totalRequests,
+  };
+}
