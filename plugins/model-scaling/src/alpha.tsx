@@ -47,7 +47,10 @@ const modelScalingPage = PageBlueprint.make({
     title: 'Model scaling',
     icon: <TrendingUpIcon />,
     routeRef: rootRouteRef,
-    loader: () => import('./components/FleetPage').then(m => <m.FleetPage />),
+    loader: () =>
+      import('./components/FixProposals/FleetPageWithFixes').then(m => (
+        <m.FleetPageWithFixes />
+      )),
   },
 });
 

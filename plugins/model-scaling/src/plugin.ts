@@ -51,7 +51,9 @@ export const ModelScalingPage = modelScalingPlugin.provide(
   createRoutableExtension({
     name: 'ModelScalingPage',
     component: () =>
-      import('./components/FleetPage').then(m => m.LegacyFleetPage),
+      import('./components/FixProposals/FleetPageWithFixes').then(
+        m => m.LegacyFleetPageWithFixes,
+      ),
     mountPoint: rootRouteRef,
   }),
 );
