@@ -12,8 +12,8 @@ import { fakeMetricsText } from '../src/__testUtils__/fakeTriton';
 /**
  * A synthetic Prometheus for the benchmark's Prometheus mode: it answers the
  * collector's aggregated queries over the given pods, whose Triton counters
- * grow with time at a rate of their own (as if Prometheus had scraped them
- * every 15 s), and counts the queries.
+ * grow with time at a rate of their own (as if Prometheus scraped them every
+ * second), and counts the queries.
  */
 function startSyntheticPrometheus(
   pods: { namespace: string; pod: string; model: string }[],
@@ -27,7 +27,8 @@ function startSyntheticPrometheus(
       queries += 1;
       const query = new URLSearchParams(body).get('query') ?? '';
       const now = Date.now();
-      const scrapedAt = now - ((now - started) % 15_000);
+      // Scraped every second, so two rounds a second apart see new samples.
+      const scrapedAt = now - ((now - started) % 1000);
       const seconds = (scrapedAt - started) / 1000 + 100;
       const scraped = pods.map((p, i) => {
         const rate = 10 + (i % 50);
@@ -92,7 +93,10 @@ async function main() {
       prometheus ??= await startSyntheticPrometheus(msg.pods ?? []);
       process.send!({ type: 'prometheus', url: prometheus.url });
     } else if (msg.type === 'promCounts') {
-      process.send!({ type: 'promCounts', queries: prometheus?.queries() ?? 0 });
+      process.send!({
+        type: 'promCounts',
+        queries: prometheus?.queries() ?? 0,
+      });
     } else if (msg.type === 'reset') {
       demo.resetCounts();
       process.send!({ type: 'reset' });

@@ -1,8 +1,11 @@
 /*
  * Benchmark (not a test): status latency and watch-cache memory of the
- * model-scaling backend with a large fleet in the demo cluster.
+ * model-scaling backend with a large fleet in the demo cluster, the
+ * event-loop delay during a collection round, and the Triton collection's
+ * requests per round in both modes (pod proxy, Prometheus).
  *
  *   yarn bench:backend                                     # 1,000 services × 5 pods
+ *   BENCH_SERVICES=5000 yarn bench:backend                 # writes bench-results/status-5000.txt
  *   BENCH_SERVICES=200 BENCH_PODS=5 BENCH_REQUESTS=2000 yarn bench:backend
  *
  * It starts the demo cluster in a child process (so its simulation does not
@@ -24,19 +27,31 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { readBackendSettings } from '../src/config/readBackendSettings';
 import { createRouter } from '../src/router';
 import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from '../src/services/createModelScalingServices';
 import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
+import { CachedEntityAuthorizer } from '../src/services/Authorization/EntityAuthorizer';
+import { ModelServiceIndex } from '../src/services/EntityIndex/ModelServiceIndex';
+import { catalogModelServices } from '../src/services/TritonCollector/catalogTargets';
+import { defaultTritonReader } from '../src/services/TritonCollector/defaultTritonReader';
+import { PodProxyFetcher } from '../src/services/TritonCollector/PodProxyFetcher';
+import { PrometheusClient } from '../src/services/TritonCollector/PrometheusClient';
+import { TritonCollector } from '../src/services/TritonCollector/TritonCollector';
+import { modelServiceTritonTargets } from '../src/services/TritonCollector/catalogTargets';
+import { createEntityNamespaceBounds } from '../src/services/EntityStatus/entityNamespaceBounds';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 10);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
+const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -151,9 +166,41 @@ function row(name: string, r: Measurement): string {
   );
 }
 
+/** Event-loop delay (`monitorEventLoopDelay`, 1 ms resolution) while `run` runs. */
+async function withLoopDelay<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; delay: IntervalHistogram }> {
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  try {
+    return { value: await run(), delay };
+  } finally {
+    delay.disable();
+  }
+}
+
+function loopDelayRow(name: string, h: IntervalHistogram): string {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1).padStart(7);
+  return `  ${name.padEnd(44)} p50 ${ms(h.percentile(50))} ms  p99 ${ms(
+    h.percentile(99),
+  )} ms  max ${ms(h.max)} ms`;
+}
+
+const out: string[] = [];
+function print(line = '') {
+  console.log(line);
+  out.push(line);
+}
+
 async function main() {
   if (!gc) console.warn('Run with --expose-gc for exact heap figures.');
-  console.log(`Demo cluster: ${SERVICES} synthetic services × ${PODS} pods`);
+  print(`Demo cluster: ${SERVICES} synthetic services × ${PODS} pods`);
+  print(
+    `  load average at the start: ${require('node:os')
+      .loadavg()
+      .map((l: number) => l.toFixed(1))
+      .join(' ')} on ${require('node:os').cpus().length} cores`,
+  );
   const t0 = Date.now();
   const child = fork(require.resolve('./demoCluster.child.ts'), [], {
     execArgv: [
@@ -171,7 +218,7 @@ async function main() {
     undefined,
     'ready',
   );
-  console.log(
+  print(
     `  started in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${demo.url}`,
   );
 
@@ -229,7 +276,7 @@ async function main() {
     await new Promise(r => setTimeout(r, 50));
   }
   const syncSeconds = (Date.now() - t1) / 1000;
-  console.log(
+  print(
     `  cache synced in ${syncSeconds.toFixed(2)} s; waiting for Triton samples`,
   );
   // Two collection rounds (rates need two samples), so Triton state and
@@ -245,16 +292,51 @@ async function main() {
   const records = services.cache.size;
   const heapAfter = heapMiB();
 
+  // The permission service and the catalog count their calls: a view should
+  // cost neither once the caller's decisions and the index are warm.
+  let permissionCalls = 0;
+  let catalogCalls = 0;
+  const permissions = {
+    authorize: async (reqs: any[]) => {
+      permissionCalls += 1;
+      return reqs.map(() => ({ result: AuthorizeResult.ALLOW as const }));
+    },
+    authorizeConditional: async (reqs: any[]) => {
+      permissionCalls += 1;
+      return reqs.map(() => ({ result: AuthorizeResult.ALLOW as const }));
+    },
+  };
+  const countingCatalog = new Proxy(catalog, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function'
+        ? (...args: unknown[]) => {
+            catalogCalls += 1;
+            return value.apply(target, args);
+          }
+        : value;
+    },
+  });
+  const index = new ModelServiceIndex({
+    catalog: countingCatalog,
+    auth: mockServices.auth(),
+    logger,
+  });
+  const tIndex = Date.now();
+  await index.refresh();
+  print(
+    `  model service index: ${index.size} entities in ${(
+      (Date.now() - tIndex) /
+      1000
+    ).toFixed(2)} s`,
+  );
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
-    permissions: {
-      authorize: async reqs =>
-        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-      authorizeConditional: async reqs =>
-        reqs.map(() => ({ result: AuthorizeResult.ALLOW })),
-    },
-    catalog,
+    permissions,
+    catalog: countingCatalog,
     status: services.status,
+    entities: index,
+    authorizer: new CachedEntityAuthorizer({ permissions }),
     logger,
   });
   const app = express()
@@ -272,7 +354,18 @@ async function main() {
     }/status`;
   await measure(300, port, statusPath, CONCURRENCY); // warm-up (JIT)
 
+  // A collection round alone (pod proxy), no page views: its event-loop delay and its requests.
   await ask(child, { type: 'reset' }, 'reset');
+  const proxyBefore = services.triton?.requestCounts.podProxyRequests ?? 0;
+  const tRound = Date.now();
+  const proxyRound = await withLoopDelay(() => services.collection.run());
+  const proxyRoundSeconds = (Date.now() - tRound) / 1000;
+  const proxyRequests =
+    (services.triton?.requestCounts.podProxyRequests ?? 0) - proxyBefore;
+
+  await ask(child, { type: 'reset' }, 'reset');
+  permissionCalls = 0;
+  catalogCalls = 0;
   // The backend's own work per page view: assembling the status from memory.
   const inProcess: Measurement = { ms: [], bytes: 0, seconds: 0 };
   const tIn = process.hrtime.bigint();
@@ -287,13 +380,19 @@ async function main() {
   }
   inProcess.seconds = Number(process.hrtime.bigint() - tIn) / 1e9;
   inProcess.ms.sort((a, b) => a - b);
+  const cpu0 = process.cpuUsage();
   const status = await measure(REQUESTS, port, statusPath, 1);
-  const statusConcurrent = await measure(
-    REQUESTS,
-    port,
-    statusPath,
-    CONCURRENCY,
+  const cpu1 = process.cpuUsage(cpu0);
+  const cpuMsPerView = (cpu1.user + cpu1.system) / 1000 / REQUESTS;
+  // Page views while a collection round runs (started just before, so the
+  // views overlap it, besides the rounds every 15 s).
+  const roundBeside = services.collection.run().catch(() => undefined);
+  const concurrent = await withLoopDelay(() =>
+    measure(REQUESTS, port, statusPath, CONCURRENCY),
   );
+  const statusConcurrent = concurrent.value;
+  await roundBeside;
+  const viewsMeasured = REQUESTS * 2 + 300;
   const fleet = await measure(
     FLEET_REQUESTS,
     port,
@@ -312,28 +411,160 @@ async function main() {
     .filter(([path]) => path.includes('/proxy/'))
     .reduce((n, [, c]) => n + c, 0);
 
+  // The Prometheus mode at the same scale: a collector reading the same pods
+  // from a synthetic Prometheus (in the demo cluster's process).
+  const modelServices = catalogModelServices({
+    catalog,
+    auth: mockServices.auth(),
+    cache: services.cache,
+    logger,
+    namespaceBounds: createEntityNamespaceBounds(
+      settings.options.entityNamespaces,
+    ),
+  });
+  const targets = modelServiceTritonTargets(await modelServices());
+  const prom = await ask<{ url: string }>(
+    child,
+    {
+      type: 'prometheus',
+      pods: targets.map(t => ({
+        namespace: t.namespace,
+        pod: t.pod,
+        model: t.models[0] ?? 'model',
+      })),
+    } as { type: string },
+    'prometheus',
+  );
+  const promCollector = new TritonCollector({
+    targets: async () => targets,
+    fetcher: () =>
+      new PodProxyFetcher(services.cache.clusters[0].client, 10_000),
+    reader: defaultTritonReader,
+    logger,
+    intervalSeconds: 15,
+    concurrency: 16,
+    configRefreshIntervals: 20,
+    prometheus: {
+      client: new PrometheusClient({ url: prom.url, timeoutMs: 30_000 }),
+      podLabel: 'pod',
+      namespaceLabel: 'namespace',
+    },
+  });
+  await promCollector.collectOnce();
+  const promBefore = promCollector.requestCounts;
+  const tProm = Date.now();
+  const promRound = await withLoopDelay(() => promCollector.collectOnce());
+  const promRoundSeconds = (Date.now() - tProm) / 1000;
+  const promAfter = promCollector.requestCounts;
+  const promWithFigures = targets.filter(t =>
+    promCollector
+      .resultsFor(t.workload)
+      .some(r => r.pod === t.pod && r.figures.length > 0 && !r.error),
+  ).length;
+  await promCollector.stop();
+
   const held = heapAfter - heapBefore;
-  console.log('\nWatch cache');
-  console.log(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
-  console.log(`  slim records: ${records}`);
-  console.log(
+  print('\nWatch cache');
+  print(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
+  print(`  slim records: ${records}`);
+  print(
     `  heap held by cache + Triton state: ${held.toFixed(1)} MiB` +
       ` (${((held * 1024 * 1024) / Math.max(1, records)).toFixed(
         0,
       )} bytes per record)`,
   );
-  console.log(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
-  console.log('\nIn process (no HTTP)');
-  console.log(row('status document from the cache', inProcess));
-  console.log(
+  print(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
+  print('\nIn process (no HTTP)');
+  print(row('status document from the cache', inProcess));
+  print(
     '\nOver HTTP on 127.0.0.1 (client in this process; the demo cluster in another)',
   );
-  console.log(row('GET …/status, 1 at a time', status));
-  console.log(row(`GET …/status, ${CONCURRENCY} at a time`, statusConcurrent));
-  console.log(row('GET /v1/services (fleet)', fleet));
-  console.log(
+  print(row('GET …/status, 1 at a time', status));
+  print(
+    `  CPU of this process per view, 1 at a time (client, server and any background round): ${cpuMsPerView.toFixed(
+      2,
+    )} ms`,
+  );
+  print(
+    row(`GET …/status, ${CONCURRENCY} at a time + round`, statusConcurrent),
+  );
+  print(row('GET /v1/services (fleet)', fleet));
+  const p99In = percentile(inProcess.ms, 99);
+  const p99Http = percentile(statusConcurrent.ms, 99);
+  print(
+    `  HTTP p99 (${CONCURRENCY} clients, collection running) / in-process p99: ${(
+      p99Http / p99In
+    ).toFixed(1)}×; ${(
+      statusConcurrent.ms.length / statusConcurrent.seconds
+    ).toFixed(0)} views/s`,
+  );
+  print(
+    `  permission calls per view: ${(permissionCalls / viewsMeasured).toFixed(
+      4,
+    )} (${permissionCalls} in ${viewsMeasured} views, one caller, decisions cached 5 s); catalog calls per view: ${(
+      catalogCalls / viewsMeasured
+    ).toFixed(4)}`,
+  );
+
+  print('\nEvent-loop delay (monitorEventLoopDelay, 1 ms resolution)');
+  print(
+    loopDelayRow('a collection round (pod proxy), no views', proxyRound.delay),
+  );
+  print(
+    loopDelayRow(
+      `${CONCURRENCY} clients of …/status + a round`,
+      concurrent.delay,
+    ),
+  );
+  print(loopDelayRow('a collection round (Prometheus)', promRound.delay));
+
+  print('\nTriton collection per round');
+  print(
+    `  pod proxy:  ${proxyRequests} pod-proxy requests for ${
+      targets.length
+    } Triton pods in ${proxyRoundSeconds.toFixed(1)} s (${(
+      proxyRequests / proxyRoundSeconds
+    ).toFixed(0)} req/s through the demo API server at concurrency ${
+      settings.options.triton.concurrency
+    }); 0 Prometheus queries`,
+  );
+  print(
+    `  Prometheus: ${
+      promAfter.prometheusQueries - promBefore.prometheusQueries
+    } queries + ${
+      promAfter.podProxyRequests - promBefore.podProxyRequests
+    } pod-proxy requests (stats of one pod per workload) for ${
+      targets.length
+    } Triton pods in ${promRoundSeconds.toFixed(
+      1,
+    )} s; ${promWithFigures} pods with figures`,
+  );
+  print(
     `\nKubernetes API requests while measuring: ${kubeCalls} (plus ${proxyCalls} pod-proxy requests of the background Triton collection)`,
   );
+
+  if (SERVICES >= 1000) {
+    const file = path.resolve(
+      __dirname,
+      `../../../bench-results/status-${SERVICES}.txt`,
+    );
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      `${[
+        `# BENCH_SERVICES=${SERVICES} BENCH_PODS=${PODS} yarn bench:backend — ${new Date().toISOString()}, Node ${
+          process.version
+        }, ${
+          require('node:os').cpus().length
+        } cores, load average at the end ${require('node:os')
+          .loadavg()
+          .map((l: number) => l.toFixed(1))
+          .join(' ')}`,
+        ...out,
+      ].join('\n')}\n`,
+    );
+    print(`\nWritten to ${path.relative(process.cwd(), file)}`);
+  }
 
   server.close();
   agent.destroy();
