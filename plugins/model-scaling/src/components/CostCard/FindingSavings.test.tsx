@@ -38,7 +38,7 @@ function api(): ModelScalingApi {
   } as Partial<ModelScalingApi> as ModelScalingApi;
 }
 
-/** image-classifier with the API's default scale-down window (300 s). */
+/** image-classifier with the API's default scale-down window, 300 s. */
 const status: EntityScalingStatus = {
   ...imageClassifierStatus,
   workloads: imageClassifierStatus.workloads.map(w => ({
@@ -46,7 +46,7 @@ const status: EntityScalingStatus = {
     autoscaler: {
       ...w.autoscaler,
       ...(w.autoscaler.hpa && {
-        hpa: { ...w.autoscaler.hpa, scaleDownStabilizationSeconds: undefined },
+        hpa: { ...w.autoscaler.hpa, scaleDownStabilizationSeconds: 300 },
       }),
     },
   })),
