@@ -13,6 +13,7 @@ import {
   SlimObject,
   toFleetRow,
 } from '@internal/plugin-model-scaling-common';
+import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ClusterStore, StoreChange } from '../ClusterWatcher/ObjectStore';
 import {
@@ -59,13 +60,13 @@ export interface FleetIndexOptions {
   /** How long changes gather before affected rows are recomputed (default 250 ms). */
   debounceMs?: number;
   /**
-   * Every row is recomputed this often (default 60 s), in the background, so
+   * Every row is recomputed this often (default 5 minutes), in the background, so
    * findings that depend on time alone (a pod pending for too long, an old
    * rescale) are current without any event.
    */
   sweepMs?: number;
-  /** Rows recomputed per turn of the event loop (default 100). */
-  batchSize?: number;
+  /** Milliseconds of recomputing before yielding to the event loop (default 10). */
+  sliceMs?: number;
 }
 
 interface Entry {
@@ -104,7 +105,7 @@ function healthSignature(c: FleetIndexCluster): string {
  * through an index of the services' exact label terms); a new collection
  * round marks the services with Triton data; a change of a cluster's health,
  * or of the catalog's model services, marks what it affects. Marked rows are
- * recomputed after `debounceMs`, in batches that yield to the event loop,
+ * recomputed after `debounceMs`, in slices of at most `sliceMs` that yield to the event loop,
  * and the totals are kept by taking a row's old share away and adding its
  * new one. A request reads rows, never builds them.
  */
@@ -247,18 +248,18 @@ export class FleetIndex {
     this.#syncEntities();
     this.#checkHealth();
     this.#checkTriton();
-    const sweepMs = this.#o.sweepMs ?? 60_000;
+    const sweepMs = this.#o.sweepMs ?? 300_000;
     if (Date.now() - this.#lastSweep >= sweepMs) {
       this.#lastSweep = Date.now();
       for (const ref of this.#entries.keys()) this.#dirty.add(ref);
     }
-    const batch = this.#o.batchSize ?? 100;
+    const sliceMs = this.#o.sliceMs ?? 10;
     while (this.#dirty.size > 0) {
-      let n = 0;
+      const until = performance.now() + sliceMs;
       for (const ref of this.#dirty) {
         this.#dirty.delete(ref);
         this.#recompute(ref);
-        if (++n >= batch) break;
+        if (performance.now() >= until) break;
       }
       if (this.#dirty.size > 0) await yieldToEventLoop();
     }
