@@ -33,6 +33,27 @@ function equalityMatchers(query: string): Record<string, string> {
   return out;
 }
 
+/** What Prometheus would refuse in a `query_range` request, in its words. */
+function requestProblem(
+  query: string,
+  startSec: number,
+  endSec: number,
+  stepSeconds: number,
+): string | undefined {
+  if (!query) return 'missing parameter "query"';
+  if (!Number.isFinite(startSec) || !Number.isFinite(endSec)) {
+    return 'invalid parameter "start" or "end"';
+  }
+  if (!(stepSeconds > 0)) {
+    return 'zero or negative query resolution step widths are not accepted';
+  }
+  if (endSec < startSec) return 'end timestamp must not be before start time';
+  if ((endSec - startSec) / stepSeconds > MAX_POINTS) {
+    return 'exceeded maximum resolution of 11,000 points per timeseries';
+  }
+  return undefined;
+}
+
 /**
  * `query_range` of the demo's Prometheus: `demo_requests_per_second` (alone
  * or inside `sum(...)`) with `namespace` and `deployment` matchers answers
@@ -64,24 +85,10 @@ export function handlePrometheusRequest(
   const startSec = Number(params.get('start'));
   const endSec = Number(params.get('end'));
   const stepSeconds = Number((params.get('step') ?? '').replace(/s$/, ''));
-  if (!query) return badData(res, 'missing parameter "query"');
-  if (!Number.isFinite(startSec) || !Number.isFinite(endSec)) {
-    return badData(res, 'invalid parameter "start" or "end"');
-  }
-  if (!(stepSeconds > 0)) {
-    return badData(
-      res,
-      'zero or negative query resolution step widths are not accepted',
-    );
-  }
-  if (endSec < startSec) {
-    return badData(res, 'end timestamp must not be before start time');
-  }
-  if ((endSec - startSec) / stepSeconds > MAX_POINTS) {
-    return badData(
-      res,
-      'exceeded maximum resolution of 11,000 points per timeseries',
-    );
+  const problem = requestProblem(query, startSec, endSec, stepSeconds);
+  if (problem) {
+    badData(res, problem);
+    return;
   }
   const labels = equalityMatchers(query);
   const scenario =
