@@ -57,10 +57,10 @@ describe('batchingSavingFinding', () => {
       subject: 'TritonModel/resnet50',
     });
     expect(f.evidence).toContain(
-      'Live: preferred [4, 8, 16], queue delay 5000 µs on 9 replicas, p99 12 ms',
+      'Live: preferred [4, 8, 16], queue delay 5,000 µs on 9 replicas, p99 12 ms',
     );
     expect(f.evidence).toContain(
-      'golden-path preset: preferred [4, 8, 16], queue delay 5000 µs',
+      'golden-path preset: preferred [4, 8, 16], queue delay 5,000 µs',
     );
     expect(f.evidence).toContain(
       'Advised: preferred [4, 8], queue delay 250 µs on 1 replica, p99 9.5 ms within the 50 ms SLO',

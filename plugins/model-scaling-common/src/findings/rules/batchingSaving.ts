@@ -49,14 +49,17 @@ export function dynamicBatchingSnippet(
   return `dynamic_batching {\n${sizes}  max_queue_delay_microseconds: ${setting.maxQueueDelayUs}\n}`;
 }
 
-/** `preferred [4, 8], queue delay 250 µs` */
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** `preferred [4, 8], queue delay 5,000 µs` */
 export function describeBatching(setting: DynamicBatchingSetting): string {
   if (!setting.dynamicBatching) return 'no dynamic batching';
   const sizes =
     setting.preferredBatchSizes.length > 0
       ? `preferred [${setting.preferredBatchSizes.join(', ')}]`
       : 'no preferred sizes';
-  return `${sizes}, queue delay ${num(setting.maxQueueDelayUs)} µs`;
+  // Thousands grouped like every other figure on the page ("5,000 µs").
+  return `${sizes}, queue delay ${GROUPED.format(setting.maxQueueDelayUs)} µs`;
 }
 
 function same(a: DynamicBatchingSetting, b: DynamicBatchingSetting): boolean {
@@ -96,7 +99,8 @@ export function batchingSavingFinding(
         s.sloMs,
       )} ms SLO at today’s ${rate}`;
   let liveP99 = 'not simulated';
-  if (s.live.saturated === true) liveP99 = 'saturated (the queue keeps growing)';
+  if (s.live.saturated === true)
+    liveP99 = 'saturated (the queue keeps growing)';
   else if (s.live.p99Ms !== undefined)
     liveP99 = `p99 ${num(s.live.p99Ms, 1)} ms`;
   const presetText = s.preset

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { WhatIfChart } from './WhatIfChart';
+import { WhatIfChart, latencyTick } from './WhatIfChart';
 
 const points = Array.from({ length: 24 }, (_, hour) => ({
   hour,
@@ -50,5 +50,11 @@ describe('WhatIfChart', () => {
       />,
     );
     expect(screen.getByText(/No latency estimate/)).toBeInTheDocument();
+  });
+
+  it('writes latency ticks short enough for the axis (ms, then s)', () => {
+    expect(latencyTick(250)).toBe('250 ms');
+    expect(latencyTick(800_000)).toBe('800 s');
+    expect(latencyTick(1500)).toBe('1.5 s');
   });
 });

@@ -27,6 +27,10 @@ const compact = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 1,
 });
 
+/** Latency ticks in ms, or in s from one second on, so "800K ms" never outgrows the axis. */
+export const latencyTick = (ms: number) =>
+  ms >= 1000 ? `${compact.format(ms / 1000)} s` : `${compact.format(ms)} ms`;
+
 const hourTick = (hour: number) =>
   `${String(Math.floor(hour)).padStart(2, '0')}:00`;
 
@@ -160,11 +164,7 @@ export function WhatIfChart(props: WhatIfChartProps) {
                 ticks={ticks}
                 tickFormatter={tick}
               />
-              <YAxis
-                yAxisId="ms"
-                width={64}
-                tickFormatter={(v: number) => `${compact.format(v)} ms`}
-              />
+              <YAxis yAxisId="ms" width={64} tickFormatter={latencyTick} />
               <YAxis
                 yAxisId="minutes"
                 orientation="right"
