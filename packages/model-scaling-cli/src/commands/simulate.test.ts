@@ -1,4 +1,16 @@
-import { createPlan, imageClassifierAnswers, renderServiceFiles, textClassifierAnswers, batchEmbedderAnswers } from '@internal/plugin-model-scaling-common';
+import {
+  batchEmbedderAnswers,
+  createPlan,
+  imageClassifierAnswers,
+  renderServiceFiles,
+  simulateAutoscaler,
+  simulationInputFromWorkload,
+  simulationWorkloadFromPlan,
+  simulationWorkloadsFromManifests,
+  readManifests,
+  textClassifierAnswers,
+  whatIfDefaults,
+} from '@internal/plugin-model-scaling-common';
 import { simulateCommand } from './simulate';
 import { parseLoadCsv } from './loadCsv';
 import { tempDir, testIo } from '../__testUtils__/testIo';
@@ -25,6 +37,43 @@ describe('simulate command', () => {
       expect(p.desiredReplicas).toBeGreaterThanOrEqual(1);
       expect(p.desiredReplicas).toBeLessThanOrEqual(15);
     }
+  });
+
+  it('simulates a plan with the Scaling tab’s what-if input', async () => {
+    const plan = createPlan(imageClassifierAnswers);
+    const t = await tempDir({ 'plan.json': JSON.stringify(plan), 'load.csv': LOAD });
+    cleanup = t.cleanup;
+    const io = testIo(t.dir);
+    expect(await simulateCommand({ plan: 'plan.json', load: 'load.csv', serviceTimeMs: '15' }, io)).toBe(0);
+    const { status, context } = simulationWorkloadFromPlan(plan);
+    const { settings } = whatIfDefaults(status, context);
+    const expected = simulateAutoscaler(
+      simulationInputFromWorkload(status, { ...settings, serviceTimeMs: 15, load: parseLoadCsv(LOAD, 'load.csv') }),
+    );
+    expect(JSON.parse(io.out())).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('turns --rps-per-pod at the CPU target into the what-if’s capacity at 100 % CPU', async () => {
+    const files = Object.fromEntries(
+      renderServiceFiles(createPlan(textClassifierAnswers)).map(f => [`repo/${f.path}`, f.content]),
+    );
+    const t = await tempDir({ ...files, 'load.csv': LOAD });
+    cleanup = t.cleanup;
+    const io = testIo(t.dir);
+    expect(await simulateCommand({ manifests: 'repo', load: 'load.csv', rpsPerPod: '60', coldStart: '20' }, io)).toBe(0);
+    const [{ status, context }] = simulationWorkloadsFromManifests(
+      readManifests(renderServiceFiles(createPlan(textClassifierAnswers))),
+    );
+    const { settings } = whatIfDefaults(status, context);
+    const expected = simulateAutoscaler(
+      simulationInputFromWorkload(status, {
+        ...settings,
+        podCapacityRps: (60 * 100) / settings.target,
+        coldStartSeconds: 20,
+        load: parseLoadCsv(LOAD, 'load.csv'),
+      }),
+    );
+    expect(JSON.parse(io.out())).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('simulates manifests of an HPA as CSV', async () => {
@@ -65,6 +114,12 @@ describe('simulate command', () => {
     );
     await expect(simulateCommand({ plan: 'queue.json', load: 'load.csv' }, io)).rejects.toThrow(
       '--max-rps-per-pod is required for a kafka trigger',
+    );
+    await expect(
+      simulateCommand({ plan: 'plan.json', load: 'load.csv', rpsPerPod: '60', maxRpsPerPod: '90' }, io),
+    ).rejects.toThrow('Give one of --rps-per-pod or --max-rps-per-pod');
+    await expect(simulateCommand({ plan: 'queue.json', load: 'load.csv', rpsPerPod: '60' }, io)).rejects.toThrow(
+      '--rps-per-pod applies to a CPU target; for a kafka trigger give --max-rps-per-pod',
     );
     await expect(
       simulateCommand({ plan: 'plan.json', load: 'bad.csv', rpsPerPod: '60' }, io),

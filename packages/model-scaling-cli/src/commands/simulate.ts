@@ -1,22 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import {
-  CapacityModel,
   createPlan,
-  estimateColdStartSeconds,
-  ManifestWorkload,
-  manifestWorkloads,
   ModelServiceAnswers,
   ModelServicePlan,
   parsePlan,
   PlanValidationError,
   readManifests,
-  renderManifests,
-  SimulationInput,
   SimulationInputError,
   SimulationResult,
+  SimulationSettings,
   simulateAutoscaler,
-  SimulatorHpaSpec,
-  SimulatorKedaSpec,
+  simulationInputFromWorkload,
+  SimulationWorkload,
+  simulationWorkloadFromPlan,
+  simulationWorkloadsFromManifests,
+  whatIfDefaults,
 } from '@internal/plugin-model-scaling-common';
 import { CliError } from '../CliError';
 import { collectFiles } from '../files';
@@ -38,13 +36,7 @@ export interface SimulateCommandOptions {
   coldStart?: string;
 }
 
-interface Target {
-  workload: ManifestWorkload;
-  /** Cold start to assume when no --cold-start is given. */
-  coldStartSeconds: number;
-}
-
-async function fromPlan(path: string, io: CliIo): Promise<Target> {
+async function fromPlan(path: string, io: CliIo): Promise<SimulationWorkload> {
   const json = await readJsonFile(resolvePath(io, path), 'Plan');
   let plan: ModelServicePlan;
   try {
@@ -56,21 +48,14 @@ async function fromPlan(path: string, io: CliIo): Promise<Target> {
     if (e instanceof PlanValidationError) throw new CliError(`${path}: ${e.message}`);
     throw e;
   }
-  const [workload] = manifestWorkloads(readManifests(renderManifests(plan)));
-  return {
-    workload,
-    coldStartSeconds:
-      plan.coldStartBudgetSeconds ?? estimateColdStartSeconds(plan.model.sizeGb, plan.model.needsGpu),
-  };
+  return simulationWorkloadFromPlan(plan);
 }
 
-async function fromManifests(dir: string, deployment: string | undefined, io: CliIo): Promise<Target> {
+async function fromManifests(dir: string, deployment: string | undefined, io: CliIo): Promise<SimulationWorkload> {
   const files = await collectFiles([resolvePath(io, dir)], io.cwd);
-  const workloads = manifestWorkloads(readManifests(files)).filter(
-    w => w.hpas.length > 0 || w.scaledObjects.length > 0,
-  );
-  const names = workloads.map(w => w.deployment.meta.name);
-  const workload = deployment ? workloads.find(w => w.deployment.meta.name === deployment) : workloads[0];
+  const workloads = simulationWorkloadsFromManifests(readManifests(files));
+  const names = workloads.map(w => w.status.name);
+  const workload = deployment ? workloads.find(w => w.status.name === deployment) : workloads[0];
   if (!workload) {
     throw new CliError(
       deployment
@@ -81,47 +66,56 @@ async function fromManifests(dir: string, deployment: string | undefined, io: Cl
   if (!deployment && workloads.length > 1) {
     throw new CliError(`${dir} has ${workloads.length} autoscaled Deployments (${names.join(', ')}); choose one with --deployment`);
   }
-  return { workload, coldStartSeconds: workload.coldStartBudgetSeconds ?? 60 };
+  return workload;
 }
 
-function capacityFor(
-  autoscaler: SimulatorHpaSpec | SimulatorKedaSpec,
+/**
+ * The what-if's settings for the workload (its autoscaler's min/max, target
+ * and scale-down window, the cold-start budget) with the capacity and cold
+ * start given on the command line. Manifests carry no measured capacity, so
+ * a CPU target needs the request rate of one pod and a queue the consume rate.
+ */
+function settingsFor(
+  workload: SimulationWorkload,
   options: SimulateCommandOptions,
-): CapacityModel {
-  const capacity: CapacityModel = {};
-  if (options.rpsPerPod !== undefined) {
-    capacity.rpsPerPodAtTarget = parsePositiveNumber(options.rpsPerPod, '--rps-per-pod');
-  }
+): Omit<SimulationSettings, 'load'> {
+  const { settings, model } = whatIfDefaults(workload.status, workload.context);
+  const trigger = workload.status.autoscaler.keda?.triggers[model.primaryIndex]?.type;
+  const result = { ...settings };
   if (options.maxRpsPerPod !== undefined) {
-    capacity.maxRpsPerPod = parsePositiveNumber(options.maxRpsPerPod, '--max-rps-per-pod');
+    result.podCapacityRps = parsePositiveNumber(options.maxRpsPerPod, '--max-rps-per-pod');
   }
-  if (options.serviceTimeMs !== undefined) {
-    capacity.serviceTimeMs = parsePositiveNumber(options.serviceTimeMs, '--service-time-ms');
-  }
-  if (autoscaler.kind === 'HorizontalPodAutoscaler') {
-    if (capacity.rpsPerPodAtTarget === undefined) {
+  if (options.rpsPerPod !== undefined) {
+    const rpsPerPod = parsePositiveNumber(options.rpsPerPod, '--rps-per-pod');
+    if (model.kind !== 'cpu') {
       throw new CliError(
-        '--rps-per-pod is required for an HPA: the request rate at which one pod sits at its CPU/memory target (measure it with a load test)',
+        `--rps-per-pod applies to a CPU target; for ${trigger ? `a ${trigger} trigger` : 'this metric'} give --max-rps-per-pod`,
       );
     }
-    return capacity;
-  }
-  const prometheus = autoscaler.triggers.find(t => t.type === 'prometheus');
-  if (prometheus) {
-    // A request-rate trigger's threshold is the per-pod load the golden path aims for, about 2/3 of what a pod serves.
-    const threshold = Number(prometheus.metadata.threshold);
-    if (capacity.maxRpsPerPod === undefined && Number.isFinite(threshold) && threshold > 0) {
-      capacity.maxRpsPerPod = threshold * 1.5;
+    if (options.maxRpsPerPod !== undefined) {
+      throw new CliError(
+        'Give one of --rps-per-pod or --max-rps-per-pod: a pod at 100 % of its CPU request serves its maximum, so one sets the other',
+      );
     }
-  } else if (capacity.maxRpsPerPod === undefined) {
+    // A pod at the CPU target serves target/100 of what it serves at 100 % of its request.
+    result.podCapacityRps = (rpsPerPod * 100) / settings.target;
+  } else if (model.kind === 'cpu' && options.maxRpsPerPod === undefined) {
     throw new CliError(
-      `--max-rps-per-pod is required for a ${autoscaler.triggers[0]?.type ?? 'queue'} trigger: the messages per second one consumer processes`,
+      `--rps-per-pod is required for ${model.autoscaler === 'keda' ? 'a KEDA cpu trigger' : 'an HPA'}: the request rate at which one pod sits at its CPU target (measure it with a load test)`,
     );
   }
-  if (capacity.maxRpsPerPod === undefined && capacity.rpsPerPodAtTarget === undefined) {
-    throw new CliError('--max-rps-per-pod or --rps-per-pod is required for this trigger');
+  if (model.kind === 'queue' && options.maxRpsPerPod === undefined) {
+    throw new CliError(
+      `--max-rps-per-pod is required for a ${trigger ?? 'queue'} trigger: the messages per second one consumer processes`,
+    );
   }
-  return capacity;
+  if (options.serviceTimeMs !== undefined) {
+    result.serviceTimeMs = parsePositiveNumber(options.serviceTimeMs, '--service-time-ms');
+  }
+  if (options.coldStart !== undefined) {
+    result.coldStartSeconds = parseNonNegativeNumber(options.coldStart, '--cold-start');
+  }
+  return result;
 }
 
 function toCsv(result: SimulationResult): string {
@@ -146,12 +140,10 @@ export async function simulateCommand(options: SimulateCommandOptions, io: CliIo
   if (!options.load) {
     throw new CliError('--load <csv> is required: a load curve of "t,rps" lines');
   }
-  const target = options.plan
+  const workload = options.plan
     ? await fromPlan(options.plan, io)
     : await fromManifests(options.manifests!, options.deployment, io);
-  const autoscaler = (target.workload.scaledObjects[0] ?? target.workload.hpas[0]) as
-    | SimulatorKedaSpec
-    | SimulatorHpaSpec;
+  const settings = settingsFor(workload, options);
 
   let loadText: string;
   try {
@@ -159,15 +151,10 @@ export async function simulateCommand(options: SimulateCommandOptions, io: CliIo
   } catch {
     throw new CliError(`--load ${options.load}: no such file`);
   }
-  const input: SimulationInput = {
-    autoscaler,
+  const input = simulationInputFromWorkload(workload.status, {
+    ...settings,
     load: parseLoadCsv(loadText, options.load),
-    capacity: capacityFor(autoscaler, options),
-    coldStartSeconds:
-      options.coldStart !== undefined
-        ? parseNonNegativeNumber(options.coldStart, '--cold-start')
-        : target.coldStartSeconds,
-  };
+  });
   let result: SimulationResult;
   try {
     result = simulateAutoscaler(input);

@@ -62,6 +62,7 @@ export function kedaView(so: SlimScaledObject): KedaView {
   if (so.idleReplicaCount !== undefined)
     view.idleReplicaCount = so.idleReplicaCount;
   if (so.fallback) view.fallback = so.fallback;
+  if (so.hpaBehavior) view.hpaBehavior = so.hpaBehavior;
   if (so.status.hpaName) view.hpaName = so.status.hpaName;
   if (so.status.lastActiveTime) view.lastActiveTime = so.status.lastActiveTime;
   if (so.manifest) view.manifest = so.manifest;

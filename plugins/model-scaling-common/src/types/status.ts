@@ -446,6 +446,8 @@ export interface KedaView {
   paused: boolean;
   fallbackActive: boolean;
   fallback?: KedaFallback;
+  /** `advanced.horizontalPodAutoscalerConfig.behavior`, which KEDA copies onto the HPA it creates. */
+  hpaBehavior?: HpaBehavior;
   conditions: ConditionView[];
   health: Record<string, { numberOfFailures: number; status: string }>;
   hpaName?: string;

@@ -1,8 +1,8 @@
 import { placementFromGpuSharing } from '../economics/placement';
 import type { ReplayTarget } from '../economics/types';
-import type { PatternId, WorkloadStatus } from '../types/status';
-import { buildSimulationInput } from './buildSimulationInput';
-import { whatIfDefaults } from './whatIfDefaults';
+import type { WorkloadStatus } from '../types/status';
+import { simulationInputFromWorkload } from './simulationInputFromWorkload';
+import { WhatIfContext, whatIfDefaults } from './whatIfDefaults';
 
 /**
  * What a replay of a live workload runs: its live autoscaler (min/max,
@@ -15,12 +15,12 @@ import { whatIfDefaults } from './whatIfDefaults';
  */
 export function replayTargetForWorkload(
   workload: WorkloadStatus,
-  context: { pattern?: PatternId; latencySloMs?: number },
+  context: WhatIfContext,
 ): { target: ReplayTarget } | { problem: string } {
   const placement = placementFromGpuSharing(workload.gpu);
   if ('problem' in placement) return placement;
   const { settings, model } = whatIfDefaults(workload, context);
-  const input = buildSimulationInput(workload, model, settings);
+  const input = simulationInputFromWorkload(workload, settings, model);
   return {
     target: {
       autoscaler: input.autoscaler,

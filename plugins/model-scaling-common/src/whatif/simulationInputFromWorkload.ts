@@ -1,4 +1,8 @@
-import type { CapacityModel, SimulationInput } from '../simulator/types';
+import type {
+  CapacityModel,
+  LoadPoint,
+  SimulationInput,
+} from '../simulator/types';
 import type {
   AutoscalerMetricView,
   HpaBehavior,
@@ -8,7 +12,7 @@ import type {
   WorkloadStatus,
 } from '../types/status';
 import { DAY_SECONDS, loadCurve } from './loadShapes';
-import { WhatIfModel, WhatIfSettings } from './whatIfDefaults';
+import { WhatIfModel, WhatIfSettings, whatIfDefaults } from './whatIfDefaults';
 
 /** KEDA metadata keys that hold a trigger's per-pod target, by trigger type. */
 const THRESHOLD_KEYS: Record<string, string> = {
@@ -92,18 +96,32 @@ function withScaleDownWindow(
 }
 
 /**
- * The simulator input for the what-if: the live autoscaler with the edited
- * min/max, target and scale-down window, a day of load of the chosen shape,
- * and a capacity model of the kind the live metric calls for.
+ * What to simulate a workload with: the what-if's settings and, optionally, a
+ * load curve of its own (a recorded day, a CSV) that replaces the settings'
+ * shape and peak.
  */
-export function buildSimulationInput(
+export interface SimulationSettings extends WhatIfSettings {
+  load?: LoadPoint[];
+}
+
+/**
+ * The simulator input for a workload, the one derivation shared by the
+ * Scaling tab's what-if and `model-scaling simulate`: the workload's
+ * autoscaler with the given min/max, target and scale-down window, the load
+ * (a day of the chosen shape, or the given curve), and a capacity model of
+ * the kind the workload's metric calls for. `model` defaults to the one
+ * {@link whatIfDefaults} reads from the workload.
+ */
+export function simulationInputFromWorkload(
   workload: WorkloadStatus,
-  model: WhatIfModel,
-  settings: WhatIfSettings,
+  settings: SimulationSettings,
+  model: WhatIfModel = whatIfDefaults(workload, {}).model,
 ): SimulationInput {
   const { hpa, keda } = workload.autoscaler;
+  // A ScaledObject's HPA is KEDA's copy of its advanced behavior; from
+  // manifests, before KEDA has made it, the ScaledObject's own is the same.
   const behavior = withScaleDownWindow(
-    hpa?.behavior,
+    hpa?.behavior ?? keda?.hpaBehavior,
     settings.scaleDownWindowSeconds,
   );
 
@@ -184,11 +202,25 @@ export function buildSimulationInput(
     capacity.memoryUtilizationPercent = memory.current;
   }
 
-  return {
+  const input: SimulationInput = {
     autoscaler,
-    load: loadCurve(settings.shape, settings.peakRps, DAY_SECONDS),
+    load: settings.load ?? loadCurve(settings.shape, settings.peakRps, DAY_SECONDS),
     capacity,
     coldStartSeconds: settings.coldStartSeconds,
-    durationSeconds: DAY_SECONDS,
   };
+  if (!settings.load) input.durationSeconds = DAY_SECONDS;
+  return input;
+}
+
+/**
+ * The what-if's input with the model passed first.
+ *
+ * @deprecated Use {@link simulationInputFromWorkload}.
+ */
+export function buildSimulationInput(
+  workload: WorkloadStatus,
+  model: WhatIfModel,
+  settings: WhatIfSettings,
+): SimulationInput {
+  return simulationInputFromWorkload(workload, settings, model);
 }

@@ -46,6 +46,14 @@ export interface WhatIfModel {
   liveLoadRps?: number;
 }
 
+/** What the service's catalog entity or manifests say beside its live status. */
+export interface WhatIfContext {
+  pattern?: PatternId;
+  latencySloMs?: number;
+  /** The cold start to assume while no pod has a measured one. */
+  coldStartBudgetSeconds?: number;
+}
+
 const DEFAULT_POD_CAPACITY_RPS = 100;
 const DEFAULT_COLD_START_SECONDS = 30;
 const DEFAULT_CPU_TARGET = 70;
@@ -81,11 +89,12 @@ function shapeFor(pattern: PatternId | undefined): LoadShape {
  * Starting values for the what-if from the live workload: its autoscaler
  * settings, the live load (Triton request rate, or the metric times the ready
  * pods), a pod's capacity (Triton compute time and batch size, or the consume
- * rate of a queue worker) and the measured cold start.
+ * rate of a queue worker) and the measured cold start (else the context's
+ * budget).
  */
 export function whatIfDefaults(
   workload: WorkloadStatus,
-  context: { pattern?: PatternId; latencySloMs?: number },
+  context: WhatIfContext,
 ): { settings: WhatIfSettings; model: WhatIfModel } {
   const { autoscaler, replicas, triton } = workload;
   const ready = Math.max(1, replicas.ready);
@@ -98,7 +107,9 @@ export function whatIfDefaults(
       workload.pods
         .map(p => p.coldStartSeconds)
         .filter((s): s is number => typeof s === 'number'),
-    ) ?? DEFAULT_COLD_START_SECONDS;
+    ) ??
+    context.coldStartBudgetSeconds ??
+    DEFAULT_COLD_START_SECONDS;
 
   let model: WhatIfModel;
   let target: number;
@@ -205,7 +216,10 @@ export function whatIfDefaults(
       minReplicas,
       maxReplicas,
       target,
-      scaleDownWindowSeconds: hpa?.scaleDownStabilizationSeconds ?? 300,
+      scaleDownWindowSeconds:
+        hpa?.scaleDownStabilizationSeconds ??
+        keda?.hpaBehavior?.scaleDown?.stabilizationWindowSeconds ??
+        300,
       podCapacityRps: roundNice(podCapacityRps),
       serviceTimeMs: Math.round(serviceTimeMs * 100) / 100,
       coldStartSeconds: Math.round(coldStart),

@@ -8,10 +8,10 @@ import {
   makeStyles,
 } from '@material-ui/core';
 import {
-  buildSimulationInput,
   CapacityKind,
   PatternId,
   simulateAutoscaler,
+  simulationInputFromWorkload,
   whatIfDefaults,
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
@@ -92,7 +92,7 @@ export function WhatIfCard(props: WhatIfCardProps) {
     }
     if (source !== 'shape' && !recorded) return undefined;
     try {
-      const input = buildSimulationInput(workload, model, deferredSettings);
+      const input = simulationInputFromWorkload(workload, deferredSettings, model);
       const result = simulateAutoscaler(
         recorded ? { ...input, ...recorded } : input,
       );
