@@ -1,10 +1,11 @@
 import { DEFAULT_DOWNSCALE_STABILIZATION_SECONDS } from '../simulator/hpaBehaviorDefaults';
+import { withScaleDownWindow } from '../simulator/withScaleDownWindow';
 import type {
   CapacityModel,
   SimulatorHpaSpec,
   SimulatorKedaSpec,
 } from '../simulator/types';
-import type { HpaBehavior, KedaTrigger } from '../types/status';
+import type { KedaTrigger } from '../types/status';
 import { migComputeShare, migGpuModelOf } from './gpuShare';
 import type { CapacityChange, ReplayTarget } from './types';
 
@@ -85,16 +86,6 @@ function scalePerPod(
     };
   }
   return { ...target, capacity: next, autoscaler };
-}
-
-function withScaleDown(
-  behavior: HpaBehavior | undefined,
-  seconds: number,
-): HpaBehavior {
-  return {
-    ...behavior,
-    scaleDown: { ...behavior?.scaleDown, stabilizationWindowSeconds: seconds },
-  };
 }
 
 /**
@@ -219,14 +210,14 @@ export function applyChange(
         a.kind === 'ScaledObject'
           ? {
               ...a,
-              hpaBehavior: withScaleDown(
+              hpaBehavior: withScaleDownWindow(
                 a.hpaBehavior,
                 change.stabilizationWindowSeconds,
               ),
             }
           : {
               ...a,
-              behavior: withScaleDown(
+              behavior: withScaleDownWindow(
                 a.behavior,
                 change.stabilizationWindowSeconds,
               ),

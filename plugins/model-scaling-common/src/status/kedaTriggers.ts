@@ -74,6 +74,23 @@ function firstNumber(
   return undefined;
 }
 
+/**
+ * The metadata key that holds a trigger's scaling target: the scaler's own
+ * key present in the metadata (else its first), or a generic one present,
+ * else `threshold`.
+ */
+export function kedaTargetKey(
+  type: string,
+  metadata: Record<string, string>,
+): string {
+  const keys = TRIGGER_KEYS[type]?.target ?? GENERIC_TARGET_KEYS;
+  return (
+    keys.find(key => metadata[key] !== undefined) ??
+    TRIGGER_KEYS[type]?.target[0] ??
+    'threshold'
+  );
+}
+
 /** The scaling target (per-pod threshold) and activation threshold of a KEDA trigger, with KEDA's defaults. */
 export function kedaTriggerThresholds(trigger: KedaTrigger): {
   threshold?: number;

@@ -5,43 +5,15 @@ import type {
 } from '../simulator/types';
 import type {
   AutoscalerMetricView,
-  HpaBehavior,
   HpaMetricSpec,
   HpaMetricTarget,
   KedaTrigger,
   WorkloadStatus,
 } from '../types/status';
+import { kedaTargetKey } from '../status/kedaTriggers';
+import { withScaleDownWindow } from '../simulator/withScaleDownWindow';
 import { DAY_SECONDS, loadCurve } from './loadShapes';
 import { WhatIfModel, WhatIfSettings, whatIfDefaults } from './whatIfDefaults';
-
-/** KEDA metadata keys that hold a trigger's per-pod target, by trigger type. */
-const THRESHOLD_KEYS: Record<string, string> = {
-  prometheus: 'threshold',
-  kafka: 'lagThreshold',
-  'apache-kafka': 'lagThreshold',
-  'aws-sqs-queue': 'queueLength',
-  'azure-queue': 'queueLength',
-  redis: 'listLength',
-  'metrics-api': 'targetValue',
-  cpu: 'value',
-  memory: 'value',
-};
-const GENERIC_THRESHOLD_KEYS = [
-  'threshold',
-  'targetValue',
-  'value',
-  'queueLength',
-  'lagThreshold',
-  'listLength',
-];
-
-function thresholdKey(type: string, metadata: Record<string, string>): string {
-  return (
-    THRESHOLD_KEYS[type] ??
-    GENERIC_THRESHOLD_KEYS.find(key => metadata[key] !== undefined) ??
-    'threshold'
-  );
-}
 
 function metricTarget(targetType: string, value: number): HpaMetricTarget {
   if (targetType === 'Utilization') {
@@ -85,16 +57,6 @@ export function toMetricSpec(
   }
 }
 
-function withScaleDownWindow(
-  behavior: HpaBehavior | undefined,
-  seconds: number,
-): HpaBehavior {
-  return {
-    ...behavior,
-    scaleDown: { ...behavior?.scaleDown, stabilizationWindowSeconds: seconds },
-  };
-}
-
 /**
  * What to simulate a workload with: the what-if's settings and, optionally, a
  * load curve of its own (a recorded day, a CSV) that replaces the settings'
@@ -130,7 +92,7 @@ export function simulationInputFromWorkload(
     const triggers: KedaTrigger[] = keda.triggers.map((trigger, index) => {
       const metadata = { ...trigger.metadata };
       if (index === model.primaryIndex) {
-        metadata[thresholdKey(trigger.type, metadata)] = String(
+        metadata[kedaTargetKey(trigger.type, metadata)] = String(
           settings.target,
         );
       }
