@@ -19,6 +19,7 @@ import { CollectorStore } from './services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from './services/createModelScalingServices';
 import { CachedEntityAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { scheduleEntityIndex } from './services/EntityIndex/scheduleEntityIndex';
+import { createFleetWhatIf } from './services/FleetWhatIf/createFleetWhatIf';
 
 /**
  * The model-scaling backend plugin: watches the configured clusters, collects
@@ -62,6 +63,13 @@ export const modelScalingPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(modelScalingPermissions);
+        const fleetWhatIf = createFleetWhatIf({
+          entities: services.entities,
+          status: services.status,
+          permissions: deps.permissions,
+          presets: settings.presets,
+          logger: deps.logger.child({ task: 'fleet-what-if' }),
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -70,6 +78,7 @@ export const modelScalingPlugin = createBackendPlugin({
             status: services.status,
             entities: services.entities,
             fleet: services.fleet,
+            fleetWhatIf,
             authorizer: new CachedEntityAuthorizer({
               permissions: deps.permissions,
             }),
@@ -119,6 +128,7 @@ export const modelScalingPlugin = createBackendPlugin({
           });
         });
         deps.lifecycle.addShutdownHook(() => services.stop());
+        deps.lifecycle.addShutdownHook(() => fleetWhatIf.close());
       },
     });
   },

@@ -22,6 +22,10 @@ import { z } from 'zod';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
 import { FleetRouteIndex, registerFleetRoute } from './fleetRoute';
+import {
+  FleetWhatIfRouteOptions,
+  registerFleetWhatIfRoute,
+} from './fleetWhatIfRoute';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
@@ -46,6 +50,8 @@ export interface RouterOptions {
   authorizer: EntityReadAuthorizer;
   /** The incrementally kept fleet index behind `GET /v1/fleet` (the route is absent without it). */
   fleet?: FleetRouteIndex;
+  /** Fleet what-if runs behind `POST /v1/fleet/what-if` (the routes are absent without them). */
+  fleetWhatIf?: Omit<FleetWhatIfRouteOptions, 'httpAuth'>;
   logger: LoggerService;
   now?: () => Date;
 }
@@ -191,6 +197,9 @@ export async function createRouter(
       fleet: options.fleet,
       now,
     });
+  }
+  if (options.fleetWhatIf) {
+    registerFleetWhatIfRoute(router, { httpAuth, ...options.fleetWhatIf });
   }
 
   return router;
