@@ -30,7 +30,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import path from 'node:path';
+import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { readBackendSettings } from '../src/config/readBackendSettings';
 import { createRouter } from '../src/router';
@@ -544,11 +544,11 @@ async function main() {
   );
 
   if (SERVICES >= 1000) {
-    const file = path.resolve(
+    const file = nodePath.resolve(
       __dirname,
       `../../../bench-results/status-${SERVICES}.txt`,
     );
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.mkdirSync(nodePath.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,
       `${[
@@ -563,7 +563,7 @@ async function main() {
         ...out,
       ].join('\n')}\n`,
     );
-    print(`\nWritten to ${path.relative(process.cwd(), file)}`);
+    print(`\nWritten to ${nodePath.relative(process.cwd(), file)}`);
   }
 
   server.close();
