@@ -10,8 +10,12 @@ import type {
   FleetWhatIfTarget,
 } from './types';
 
-/** Step of the synthetic day, seconds (the autoscaler still syncs every 15 s). */
-export const SYNTHETIC_STEP_SECONDS = 60;
+/**
+ * Step of the synthetic day, seconds: the resolution of the load shapes
+ * (`loadCurve` has a point every 300 s); the autoscaler still syncs every 15 s.
+ * Finer steps only add load points, and the simulator's cost grows with them.
+ */
+export const SYNTHETIC_STEP_SECONDS = 300;
 
 function at(points: LoadPoint[], t: number): number {
   let i = 1;
