@@ -5,11 +5,13 @@ import {
   renderServiceFiles,
   simulateAutoscaler,
   simulationInputFromWorkload,
+  SimulationWorkload,
   simulationWorkloadFromPlan,
   simulationWorkloadsFromManifests,
   readManifests,
   textClassifierAnswers,
   whatIfDefaults,
+  WhatIfSettings,
 } from '@internal/plugin-model-scaling-common';
 import { simulateCommand } from './simulate';
 import { parseLoadCsv } from './loadCsv';
@@ -39,41 +41,36 @@ describe('simulate command', () => {
     }
   });
 
+  /** What the Scaling tab's what-if simulates for the workload, with the given settings over LOAD, as JSON output. */
+  function whatIfResult(workload: SimulationWorkload, settings: (s: WhatIfSettings) => Partial<WhatIfSettings>) {
+    const defaults = whatIfDefaults(workload.status, workload.context).settings;
+    const input = simulationInputFromWorkload(workload.status, {
+      ...defaults,
+      ...settings(defaults),
+      load: parseLoadCsv(LOAD, 'load.csv'),
+    });
+    return JSON.parse(JSON.stringify(simulateAutoscaler(input)));
+  }
+
   it('simulates a plan with the Scaling tab’s what-if input', async () => {
     const plan = createPlan(imageClassifierAnswers);
     const t = await tempDir({ 'plan.json': JSON.stringify(plan), 'load.csv': LOAD });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
     expect(await simulateCommand({ plan: 'plan.json', load: 'load.csv', serviceTimeMs: '15' }, io)).toBe(0);
-    const { status, context } = simulationWorkloadFromPlan(plan);
-    const { settings } = whatIfDefaults(status, context);
-    const expected = simulateAutoscaler(
-      simulationInputFromWorkload(status, { ...settings, serviceTimeMs: 15, load: parseLoadCsv(LOAD, 'load.csv') }),
-    );
-    expect(JSON.parse(io.out())).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(JSON.parse(io.out())).toEqual(whatIfResult(simulationWorkloadFromPlan(plan), () => ({ serviceTimeMs: 15 })));
   });
 
   it('turns --rps-per-pod at the CPU target into the what-if’s capacity at 100 % CPU', async () => {
-    const files = Object.fromEntries(
-      renderServiceFiles(createPlan(textClassifierAnswers)).map(f => [`repo/${f.path}`, f.content]),
-    );
-    const t = await tempDir({ ...files, 'load.csv': LOAD });
+    const rendered = renderServiceFiles(createPlan(textClassifierAnswers));
+    const t = await tempDir({ ...Object.fromEntries(rendered.map(f => [`repo/${f.path}`, f.content])), 'load.csv': LOAD });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
     expect(await simulateCommand({ manifests: 'repo', load: 'load.csv', rpsPerPod: '60', coldStart: '20' }, io)).toBe(0);
-    const [{ status, context }] = simulationWorkloadsFromManifests(
-      readManifests(renderServiceFiles(createPlan(textClassifierAnswers))),
+    const [workload] = simulationWorkloadsFromManifests(readManifests(rendered));
+    expect(JSON.parse(io.out())).toEqual(
+      whatIfResult(workload, d => ({ podCapacityRps: (60 * 100) / d.target, coldStartSeconds: 20 })),
     );
-    const { settings } = whatIfDefaults(status, context);
-    const expected = simulateAutoscaler(
-      simulationInputFromWorkload(status, {
-        ...settings,
-        podCapacityRps: (60 * 100) / settings.target,
-        coldStartSeconds: 20,
-        load: parseLoadCsv(LOAD, 'load.csv'),
-      }),
-    );
-    expect(JSON.parse(io.out())).toEqual(JSON.parse(JSON.stringify(expected)));
   });
 
   it('simulates manifests of an HPA as CSV', async () => {
