@@ -11,6 +11,8 @@
  * pages and the backend decoding and reducing them. Only the watch cache is
  * started (no Triton collection, no history), so the heap delta is what the
  * cache holds: slim records, their indexes and the watchers.
+ * BENCH_DEMO_CLOCK=manual pauses the demo cluster's simulation during the
+ * sync (the list path alone); BENCH_WARMUP_SECONDS shortens its warm-up.
  * BENCH_PAGE_SIZE and BENCH_LIST_TIMEOUT_MS set the list page size and the
  * list request deadline (modelScaling.watch.pageSize / listTimeoutMs).
  */
@@ -58,10 +60,12 @@ function waitFor<T>(child: ChildProcess, type: string): Promise<T> {
 async function main() {
   if (!gc) console.warn('Run with --expose-gc for exact heap figures.');
   console.log(
-    `Watch cache: ${SERVICES} synthetic services × ${PODS} pods in the demo cluster`,
+    `Watch cache: ${SERVICES} synthetic services × ${PODS} pods in the demo cluster (simulation clock: ${
+      process.env.BENCH_DEMO_CLOCK ?? 'real'
+    })`,
   );
   const t0 = Date.now();
-  const child = fork(require.resolve('./demoCluster.child.ts'), [], {
+  const child = fork(require.resolve('./cacheDemo.child.ts'), [], {
     execArgv: [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
@@ -138,7 +142,9 @@ async function main() {
   console.log(
     `  initial sync: ${syncSeconds.toFixed(2)} s  (page size ${
       settings.options.watch.pageSize
-    }, list timeout ${settings.options.watch.listTimeoutMs} ms)`,
+    }, list timeout ${
+      settings.options.watch.listTimeoutMs ?? settings.options.requestTimeoutMs
+    } ms)`,
   );
   console.log(
     `  cache heap: ${(bytes / 1024 / 1024).toFixed(1)} MiB, ${(

@@ -50,15 +50,28 @@ describe('createRecordCompactor', () => {
   it('shares equal pod specs, labels and conditions between records, and freezes them', () => {
     const compact = createRecordCompactor();
     const a = compact(
-      toSlimObject('Pod', rawPod('bert-a-1', 'a', '2026-12-01T10:01:00Z'), 'c')!,
+      toSlimObject(
+        'Pod',
+        rawPod('bert-a-1', 'a', '2026-12-01T10:01:00Z'),
+        'c',
+      )!,
     );
     const b = compact(
-      toSlimObject('Pod', rawPod('bert-a-2', 'a', '2026-12-01T10:01:00Z'), 'c')!,
+      toSlimObject(
+        'Pod',
+        rawPod('bert-a-2', 'a', '2026-12-01T10:01:00Z'),
+        'c',
+      )!,
     );
     const c = compact(
-      toSlimObject('Pod', rawPod('bert-b-1', 'b', '2026-12-01T10:02:00Z'), 'c')!,
+      toSlimObject(
+        'Pod',
+        rawPod('bert-b-1', 'b', '2026-12-01T10:02:00Z'),
+        'c',
+      )!,
     );
-    if (a.kind !== 'Pod' || b.kind !== 'Pod' || c.kind !== 'Pod') throw new Error();
+    if (a.kind !== 'Pod' || b.kind !== 'Pod' || c.kind !== 'Pod')
+      throw new Error();
     expect(b.spec).toBe(a.spec);
     expect(b.meta.labels).toBe(a.meta.labels);
     expect(c.meta.labels).not.toBe(a.meta.labels);

@@ -67,10 +67,23 @@ export function createRecordCompactor(
     return s;
   };
 
+  const share = (value: unknown): unknown => {
+    if (typeof value !== 'object' || value === null) return value;
+    const key = JSON.stringify(value);
+    const existing = shared.get(key)?.deref();
+    if (existing) return existing;
+    deepFreeze(value);
+    shared.set(key, new WeakRef(value));
+    registry.register(value, key);
+    return value;
+  };
+
   /** Interns the strings of `value` in place (a fresh record owns its objects); returns it. */
   const internDeep = (value: unknown, field?: string): unknown => {
     if (typeof value === 'string') {
-      return field !== undefined && UNIQUE_FIELDS.has(field) ? value : str(value);
+      return field !== undefined && UNIQUE_FIELDS.has(field)
+        ? value
+        : str(value);
     }
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
@@ -90,17 +103,6 @@ export function createRecordCompactor(
       if (next !== v) obj[key] = next;
     }
     return obj;
-  };
-
-  const share = (value: unknown): unknown => {
-    if (typeof value !== 'object' || value === null) return value;
-    const key = JSON.stringify(value);
-    const existing = shared.get(key)?.deref();
-    if (existing) return existing;
-    deepFreeze(value);
-    shared.set(key, new WeakRef(value));
-    registry.register(value, key);
-    return value;
   };
 
   return record => internDeep(record) as SlimObject;
