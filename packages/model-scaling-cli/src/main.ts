@@ -55,10 +55,10 @@ export function createProgram(io: CliIo, result: { code: number }): Command {
     .option('--deployment <name>', 'which Deployment, when the manifests hold several')
     .option('--load <csv>', 'load curve: lines of "t,rps" (seconds, requests per second)')
     .option('--format <format>', 'json or csv', 'json')
-    .option('--rps-per-pod <n>', 'per-pod load at the HPA target (required for CPU/memory HPAs)')
-    .option('--max-rps-per-pod <n>', 'what one pod serves (required for queue triggers; default 1.5 × the prometheus threshold)')
+    .option('--rps-per-pod <n>', 'per-pod load at the CPU target (a CPU target needs this or --max-rps-per-pod)')
+    .option('--max-rps-per-pod <n>', 'what one pod serves at most (required for queue triggers; default the what-if’s 100)')
     .option('--service-time-ms <ms>', 'request time at low load, for the latency estimate')
-    .option('--cold-start <seconds>', 'pod creation to Ready (default: the plan’s cold-start budget or estimate, else 60)')
+    .option('--cold-start <seconds>', 'pod creation to Ready (default: the plan’s cold-start budget or estimate, else 30)')
     .action(async options => {
       result.code = await simulateCommand(options, io);
     });
