@@ -132,7 +132,7 @@ for (const theme of THEMES) {
         await expectReadable(page, '[data-testid="model-scaling-tab"]');
         await screenshot(page, `ux-${theme}-scaling-${name}-yaml`);
         // The YAML itself, close up
-        await page.locator('#model-scaling-autoscaler-yaml').screenshot({
+        await page.getByRole('region', { name: /^YAML/ }).screenshot({
           path: path.join(
             artifacts,
             `ux-${theme}-scaling-${name}-yaml-detail.png`,

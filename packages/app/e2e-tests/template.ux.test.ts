@@ -6,7 +6,10 @@ async function openTemplate(page: Page) {
   await page.goto('/create');
   await page
     .getByRole('article')
-    .filter({ hasText: 'Create new model service' })
+    // By its exact title: another template's description may name this one
+    .filter({
+      has: page.getByText('Create new model service', { exact: true }),
+    })
     .getByRole('button', { name: 'Choose' })
     .click();
   await expect(page.getByRole('textbox', { name: /^Name/ })).toBeVisible({

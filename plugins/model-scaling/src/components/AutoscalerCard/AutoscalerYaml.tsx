@@ -97,6 +97,11 @@ export function AutoscalerYaml(props: { manifests: AutoscalerManifest[] }) {
   const { manifests } = props;
   if (manifests.length === 0) return null;
   const hasKeda = manifests.some(m => m.kind === 'ScaledObject');
+  // One id per autoscaler, so several workloads on one page never share it.
+  const first = manifests[0].metadata;
+  const id = `model-scaling-yaml-${first.namespace ?? ''}-${
+    first.name
+  }`.replace(/[^A-Za-z0-9_-]/g, '-');
   return (
     <Accordion
       className={classes.accordion}
@@ -104,8 +109,8 @@ export function AutoscalerYaml(props: { manifests: AutoscalerManifest[] }) {
     >
       <AccordionSummary
         expandIcon={<ExpandMoreIcon />}
-        aria-controls="model-scaling-autoscaler-yaml"
-        id="model-scaling-autoscaler-yaml-header"
+        aria-controls={id}
+        id={`${id}-header`}
       >
         <Typography variant="subtitle2">
           YAML{' '}
@@ -114,10 +119,8 @@ export function AutoscalerYaml(props: { manifests: AutoscalerManifest[] }) {
           </Typography>
         </Typography>
       </AccordionSummary>
-      <AccordionDetails
-        className={classes.details}
-        id="model-scaling-autoscaler-yaml"
-      >
+      {/* The Accordion gives its region the id named by aria-controls. */}
+      <AccordionDetails className={classes.details}>
         <Typography variant="body2" color="textSecondary" paragraph>
           As stored in the cluster, without <code>managedFields</code> and the
           last-applied copy
