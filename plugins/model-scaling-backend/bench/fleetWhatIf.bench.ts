@@ -18,7 +18,7 @@
  */
 /* eslint-disable no-console */
 import { writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import {
   DEFAULT_PATTERN_PRESETS,
@@ -266,6 +266,11 @@ async function main() {
       (main.seconds * SERVICES) /
       MAIN_SERVICES
     ).toFixed(1)} s`,
+  );
+  out(
+    `machine load average (1/5/15 min) at the end: ${loadavg()
+      .map(l => l.toFixed(1))
+      .join(' / ')} on ${availableParallelism()} cores`,
   );
   if (process.env.BENCH_OUT)
     writeFileSync(process.env.BENCH_OUT, `${lines.join('\n')}\n`);
