@@ -195,7 +195,7 @@ async function main() {
     )}; node ${process.version}, ${availableParallelism()} cores`,
   );
 
-  const main = await measured(
+  const onMainThread = await measured(
     'main thread, event-loop slices of 10 ms',
     MAIN_SERVICES,
     progress =>
@@ -245,7 +245,7 @@ async function main() {
   );
   // The worker results equal the main thread's for the services both ran.
   const mainByRef = new Map(
-    main.result.services.map(s => [s.entityRef, s] as const),
+    onMainThread.result.services.map(s => [s.entityRef, s] as const),
   );
   const mismatches = pooled.result.filter(
     r =>
@@ -263,7 +263,7 @@ async function main() {
     )} s (cached ${cached.seconds.toFixed(
       2,
     )} s); main thread extrapolated to ${SERVICES}: ${(
-      (main.seconds * SERVICES) /
+      (onMainThread.seconds * SERVICES) /
       MAIN_SERVICES
     ).toFixed(1)} s`,
   );
