@@ -143,13 +143,18 @@ export class WhatIfWorkerPool {
   ): Promise<FleetWhatIfServiceResult[]> {
     const slices: Promise<FleetWhatIfServiceResult[]>[] = [];
     const queued: Job[] = [];
-    for (let i = 0; i < services.length; i += this.#sliceSize) {
+    // At least four slices per worker when the fleet is small, so every worker gets some.
+    const sliceSize = Math.max(
+      1,
+      Math.min(this.#sliceSize, Math.ceil(services.length / (this.size * 4))),
+    );
+    for (let i = 0; i < services.length; i += sliceSize) {
       slices.push(
         new Promise((resolve, reject) => {
           const job: Job = {
             id: this.#nextId++,
-            services: services.slice(i, i + this.#sliceSize),
-            baselines: (options.baselines ?? []).slice(i, i + this.#sliceSize),
+            services: services.slice(i, i + sliceSize),
+            baselines: (options.baselines ?? []).slice(i, i + sliceSize),
             change,
             onProgress: n => options.onProgress?.(n),
             resolve,
