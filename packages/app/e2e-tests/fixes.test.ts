@@ -21,8 +21,20 @@ function git(dir: string, ...args: string[]): string {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
 }
 
+/** Opens a path; signs in again as guest when the portal asks (a fresh dev server may). */
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(enter.or(nav).first()).toBeVisible({ timeout: 120_000 });
+  if (await enter.isVisible()) {
+    await enter.click();
+    await expect(enter).toBeHidden({ timeout: 90_000 });
+  }
+}
+
 async function createGpuService(page: Page, name: string) {
-  await page.goto('/create');
+  await open(page, '/create');
   await page
     .getByRole('article')
     .filter({ hasText: 'Create new model service' })
@@ -72,7 +84,7 @@ async function createGpuService(page: Page, name: string) {
 }
 
 async function openAdvice(page: Page, name: string) {
-  await page.goto(`/catalog/default/component/${name}/scaling`);
+  await open(page, `/catalog/default/component/${name}/scaling`);
   await expect(page.getByTestId('model-scaling-tab')).toBeVisible({
     timeout: 120_000,
   });
