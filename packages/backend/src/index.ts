@@ -43,9 +43,9 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@internal/plugin-model-scaling-backend'));
 
-// The embedded demo cluster is a development harness (a devDependency): `yarn start` and the
-// tests add it, and it only listens when demoCluster.enabled is true; a production backend
-// (NODE_ENV=production) never imports it.
+// The embedded demo cluster is a development harness: `yarn start` and the tests add it, and it
+// only listens when demoCluster.enabled is true; a production backend (NODE_ENV=production)
+// never imports it.
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@internal/demo-cluster'));
 }
