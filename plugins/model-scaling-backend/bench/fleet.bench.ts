@@ -1,3 +1,4 @@
+// long-file: one benchmark run measures the fleet route's page and the old full list side by side.
 /*
  * Benchmark (not a test): the fleet route at fleet scale, side by side with
  * the old full download, in one run.

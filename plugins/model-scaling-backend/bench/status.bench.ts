@@ -1,3 +1,4 @@
+// long-file: one benchmark run measures every figure side by side (in process, HTTP, event loop, collection modes).
 /*
  * Benchmark (not a test): status latency and watch-cache memory of the
  * model-scaling backend with a large fleet in the demo cluster, the

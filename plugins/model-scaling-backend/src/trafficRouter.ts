@@ -1,3 +1,4 @@
+// long-file: the traffic, cost-settings and fleet-cost routes share their validation and authorization.
 import {
   BackstageCredentials,
   HttpAuthService,

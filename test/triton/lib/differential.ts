@@ -1,3 +1,4 @@
+// long-file: calibration, open-loop load, trace replay and the table of one differential point belong together.
 /*
  * The differential test of the batching model: the same open-loop requests go
  * to the real Triton and into `simulateBatching`; the real figures come from

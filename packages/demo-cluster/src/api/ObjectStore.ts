@@ -1,3 +1,4 @@
+// long-file: one store with its resourceVersion, list paging and watch fan-out, which must change together.
 import { randomUUID } from 'node:crypto';
 import { ApiError } from './ApiError';
 import { ResourceType, apiVersionOf, typeKeyOf } from './resources';

@@ -1,3 +1,4 @@
+// long-file: the demo Kubernetes API's route table: one handler per verb and resource shape, read side by side.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { ApiError } from './ApiError';

@@ -1,3 +1,4 @@
+// long-file: the simulation clock and the order of every controller's step in one place.
 import type { KubeObject, ObjectStore } from '../api/ObjectStore';
 import type { FixtureModel } from '../fixtures/loadFixtures';
 import type { BatchProfile } from '@internal/plugin-model-scaling-common';

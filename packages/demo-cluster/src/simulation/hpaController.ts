@@ -1,3 +1,4 @@
+// long-file: the demo HPA controller: metric reading for every metric type, the sync loop and status writing, on the common package's recommendation and behavior functions.
 import {
   HpaHistory,
   HpaMetricSample,

@@ -1,3 +1,4 @@
+// long-file: the demo KEDA operator: ScaledObject reconcile, its HPA, trigger polling, fallback and status conditions of one object kind, on the common package's kedaStep rules.
 import {
   KedaTriggerReading,
   isResourceTrigger,

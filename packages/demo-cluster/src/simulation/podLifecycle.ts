@@ -1,3 +1,4 @@
+// long-file: a pod's phases, readiness, restarts and cold start form one state machine.
 import type { KubeObject } from '../api/ObjectStore';
 import { TritonServer } from '../triton/TritonServer';
 import { GpuDeviceAllocator } from './gpuDevices';

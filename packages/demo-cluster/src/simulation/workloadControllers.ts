@@ -1,3 +1,4 @@
+// long-file: Deployment and ReplicaSet controllers share their reconcile helpers.
 import type { KubeObject } from '../api/ObjectStore';
 import { requirementsFromLabelSelector, matchesLabels } from '../api/selectors';
 import { KINDS, kubeTime } from './kinds';

@@ -1,3 +1,4 @@
+// long-file: every Triton endpoint the backend reads (metrics, statistics, config) served from one model state.
 /** A model a simulated Triton server has loaded. */
 export interface TritonModelDefinition {
   name: string;

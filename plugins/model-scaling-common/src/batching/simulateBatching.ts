@@ -1,3 +1,4 @@
+// long-file: Triton's dynamic batcher (dynamic_batch_scheduler.cc) re-implemented as one event loop, cited in place.
 import { BatchProfile, batchLatencyUs } from './batchProfile';
 import { exponential, seededRandom } from './random';
 

@@ -1,3 +1,4 @@
+// long-file: the fix of every finding, advice and drift field in one table, so none is missed.
 import type { BatchingAdviceSummary } from '../findings/rules/batchingSaving';
 import type { PatternPresets } from '../patterns/presets';
 import type { ModelServicePlan } from '../plan/planSchema';

@@ -1,3 +1,4 @@
+// long-file: upstream's normalizeDesiredReplicasWithBehaviors and its helpers, function by function, cited in place.
 /*
  * The HPA controller's normalization of a recommendation (horizontal.go:
  * normalizeDesiredReplicas / normalizeDesiredReplicasWithBehaviors), as a

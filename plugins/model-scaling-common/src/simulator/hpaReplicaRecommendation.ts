@@ -1,3 +1,4 @@
+// long-file: upstream's replica_calculator.go and the metric loop of horizontal.go, function by function, cited in place.
 /*
  * The HPA controller's replica calculation for one sync (kubernetes
  * pkg/controller/podautoscaler/replica_calculator.go and the metric loop of

@@ -1,3 +1,4 @@
+// long-file: the HPA sync and KEDA poll loop of one simulation step, in upstream's order.
 import type { HpaBehavior, KedaFallback } from '../types/status';
 import { applyResolvedHpaBehavior, emptyHpaHistory } from './applyHpaBehavior';
 import {

@@ -1,3 +1,4 @@
+// long-file: the API's document types in one file, the contract the backend and the frontend share.
 /*
  * The shapes shared by the backend, the frontend, the demo cluster and the CLI.
  *

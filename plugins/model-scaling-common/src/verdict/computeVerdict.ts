@@ -1,3 +1,4 @@
+// long-file: every signal of the verdict weighed in one place, so the order of severity is visible.
 import { plural } from '../findings/format';
 import type {
   ClusterError,

@@ -1,3 +1,4 @@
+// long-file: the action's checks (permission, source location, plan, conflicts) and both targets in the order they run.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { PermissionsService } from '@backstage/backend-plugin-api';

@@ -1,3 +1,4 @@
+// long-file: server-side apply with the allow-list, takeover protection and dry run, which must be read together.
 import { ConflictError, InputError } from '@backstage/errors';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {

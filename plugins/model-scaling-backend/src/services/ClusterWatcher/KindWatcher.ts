@@ -1,3 +1,4 @@
+// long-file: list, watch, resume, bookmark, relist and backoff of one kind are one state machine.
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SlimObject } from '@internal/plugin-model-scaling-common';
 import { KubeApiClient, KubeWatchHandle } from '../KubeApi/KubeApiClient';

@@ -1,3 +1,4 @@
+// long-file: the incremental fleet index: change mapping, dirty set, time-sliced recompute and totals must be read together (a property test checks it against a full rebuild).
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {

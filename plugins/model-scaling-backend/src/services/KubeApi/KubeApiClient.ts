@@ -1,3 +1,4 @@
+// long-file: every Kubernetes request goes through one client: deadlines, errors, paging and watch streams.
 import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';

@@ -1,3 +1,4 @@
+// long-file: one collection round (targets, pod proxy or Prometheus, bounds, time slices, results) must keep its ordering visible.
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   LatencyBuckets,

@@ -1,3 +1,4 @@
+// long-file: a structural config.pbtxt editor that keeps comments and order: tokenizer, locator and writer together.
 import type { FixPath } from '../types';
 import {
   parsePbtxt,

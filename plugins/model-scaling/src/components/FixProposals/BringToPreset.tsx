@@ -1,3 +1,4 @@
+// long-file: the dialog's three stages (dry runs, proposals, results) share their per-service state.
 import { Progress } from '@backstage/core-components';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import {

@@ -24,6 +24,9 @@ const useStyles = makeStyles(theme => ({
     marginBottom: theme.spacing(2),
   },
   select: { minWidth: 160 },
+  // The labels in the text colour: the theme's secondary grey, shrunk above a chosen value, fell
+  // below the 4.5:1 contrast axe asks of small text.
+  label: { color: theme.palette.text.primary },
 }));
 
 const VERDICTS: VerdictLevel[] = [
@@ -51,7 +54,9 @@ function MultiSelect(props: {
   const words = props.words ?? ((v: string) => v);
   return (
     <FormControl className={classes.select} size="small">
-      <InputLabel id={`${props.id}-label`}>{props.label}</InputLabel>
+      <InputLabel id={`${props.id}-label`} className={classes.label}>
+        {props.label}
+      </InputLabel>
       <Select
         labelId={`${props.id}-label`}
         id={props.id}
@@ -131,7 +136,9 @@ export function FleetFilters(props: {
         onChange={v => onChange({ ...values, cluster: v })}
       />
       <FormControl className={classes.select} size="small">
-        <InputLabel id="fleet-drift-label">Drift</InputLabel>
+        <InputLabel id="fleet-drift-label" className={classes.label}>
+          Drift
+        </InputLabel>
         <Select
           labelId="fleet-drift-label"
           id="fleet-drift"

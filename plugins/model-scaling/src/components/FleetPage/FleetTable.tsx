@@ -1,3 +1,4 @@
+// long-file: the fleet table's sortable headers, paging, selection and cells share one accessible markup.
 import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
