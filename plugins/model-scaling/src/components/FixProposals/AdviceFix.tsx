@@ -23,7 +23,10 @@ export function AdviceFix(props: {
   const { model, profile, outcome, preset } = props;
   const fix = useMemo(() => {
     const summary = adviceSummary({ model, profile, outcome, preset });
-    return summary && fixIntentForBatchingAdvice(summary);
+    // A plan holds at least one preferred batch size: advice without any
+    // (batch up to the maximum) is shown but is not a plan change to propose.
+    if (!summary?.recommended?.preferredBatchSizes.length) return undefined;
+    return fixIntentForBatchingAdvice(summary);
   }, [model, profile, outcome, preset]);
   return fix ? <ProposeFixButton fix={fix} /> : null;
 }
