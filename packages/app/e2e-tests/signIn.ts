@@ -26,3 +26,15 @@ export async function screenshot(page: Page, name: string) {
     fullPage: true,
   });
 }
+
+/**
+ * The card of the template titled `title` on /create: the innermost element holding its heading
+ * and a "Choose" button (the template list holds every card, and another template's description
+ * may name this one).
+ */
+export const templateCard = (page: Page, title: string) =>
+  page
+    .locator('div')
+    .filter({ has: page.getByRole('heading', { name: title, exact: true }) })
+    .filter({ has: page.getByRole('button', { name: 'Choose' }) })
+    .last();

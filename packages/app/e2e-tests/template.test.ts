@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { screenshot, signIn } from './signIn';
+import { screenshot, signIn, templateCard } from './signIn';
 
 test.beforeEach(async ({ page }) => signIn(page));
 
@@ -10,9 +10,7 @@ test('Create new model service: a GPU service is planned, published and register
   const name = `vision-e2e-${Date.now().toString(36)}`;
 
   await page.goto('/create');
-  await page
-    .getByRole('article')
-    .filter({ hasText: 'Create new model service' })
+  await templateCard(page, 'Create new model service')
     .getByRole('button', { name: 'Choose' })
     .click();
 

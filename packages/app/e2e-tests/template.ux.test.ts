@@ -1,15 +1,10 @@
 import { test, expect, Page } from '@playwright/test';
-import { screenshot, signIn } from './signIn';
+import { screenshot, signIn, templateCard } from './signIn';
 import { THEMES, expectNoSeriousA11yViolations, useTheme } from './ux';
 
 async function openTemplate(page: Page) {
   await page.goto('/create');
-  await page
-    .getByRole('article')
-    // By its exact title: another template's description may name this one
-    .filter({
-      has: page.getByText('Create new model service', { exact: true }),
-    })
+  await templateCard(page, 'Create new model service')
     .getByRole('button', { name: 'Choose' })
     .click();
   await expect(page.getByRole('textbox', { name: /^Name/ })).toBeVisible({
