@@ -1,4 +1,3 @@
-import { CodeSnippet } from '@backstage/core-components';
 import {
   Box,
   Button,
@@ -251,10 +250,20 @@ export function BatchingAdvice(props: BatchingAdviceProps) {
                 {outcome.sloMs} ms p99 on {profile.gpu ?? 'the profiled GPU'},
                 in config.pbtxt:
               </Typography>
-              <CodeSnippet
-                language="protobuf"
-                text={dynamicBatchingSnippet(outcome.advice.recommended)}
-              />
+              {/* Plain monospace in the theme's text colour: the syntax highlighter's green
+                  numbers fell below the 4.5:1 contrast axe asks of text. */}
+              <Box
+                component="pre"
+                p={1.5}
+                m={0}
+                bgcolor="background.default"
+                color="text.primary"
+                fontFamily="monospace"
+                fontSize="0.875rem"
+                style={{ overflowX: 'auto' }}
+              >
+                {dynamicBatchingSnippet(outcome.advice.recommended)}
+              </Box>
               <AdviceFix
                 model={model}
                 profile={profile}
