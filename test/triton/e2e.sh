@@ -34,11 +34,10 @@ metrics_port=$(node -p "require('$TRITON_STATE').metricsPort")
 # The load-test script of the golden-path realtime-gpu service, as the template renders it.
 load_test="$state/load-test.sh"
 node --require @backstage/cli/config/nodeTransform.cjs -e "
-  const { renderManifests } = require('@internal/plugin-model-scaling-common');
+  const { renderManifests, renderLoadTestScript, serviceEndpoint } = require('@internal/plugin-model-scaling-common');
   const { goldenPathPlan } = require('./test/triton/lib/models.ts');
-  const r = require('./plugins/scaffolder-backend-module-model-service/src/render/renderLoadTestScript.ts');
   const plan = goldenPathPlan();
-  process.stdout.write(r.renderLoadTestScript(plan, r.serviceEndpoint(plan, renderManifests(plan).flatMap(f => f.objects))));
+  process.stdout.write(renderLoadTestScript(plan, serviceEndpoint(plan, renderManifests(plan).flatMap(f => f.objects))));
 " >"$load_test"
 chmod +x "$load_test"
 
