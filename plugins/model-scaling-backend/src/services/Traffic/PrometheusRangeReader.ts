@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postPrometheus } from '../TritonCollector/PrometheusClient';
 
 const matrixResponseSchema = z.object({
   status: z.literal('success'),
@@ -43,44 +44,26 @@ export class PrometheusRangeReader {
     range: { startSec: number; endSec: number; stepSeconds: number },
     signal?: AbortSignal,
   ): Promise<RangeSeries[]> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const res = await this.#fetch(`${this.#url}/api/v1/query_range`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
+    const { status, body } = await postPrometheus(
+      {
+        url: this.#url,
+        timeoutMs: this.options.timeoutMs,
+        fetch: this.#fetch,
+        maxBytes: this.options.maxBytes ?? 16 * 1024 * 1024,
+      },
+      'query_range',
+      {
         query,
         start: String(range.startSec),
         end: String(range.endSec),
         step: `${range.stepSeconds}s`,
-      }).toString(),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    }).catch(error => {
-      throw new Error(
-        `Prometheus query_range: ${
-          (error as Error).name === 'TimeoutError'
-            ? `timed out after ${this.options.timeoutMs} ms`
-            : (error as Error).message
-        }`,
-      );
-    });
-    const maxBytes = this.options.maxBytes ?? 16 * 1024 * 1024;
-    const text = await res.text();
-    if (text.length > maxBytes) {
-      throw new Error(
-        `Prometheus query_range: answer larger than ${maxBytes} bytes`,
-      );
-    }
-    let body: any;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new Error(
-        `Prometheus query_range: HTTP ${res.status}, the answer is not JSON`,
-      );
-    }
+      },
+      { label: 'Prometheus query_range', signal },
+      message => new Error(message),
+    );
     if (body?.status === 'error') {
       throw new Error(
-        `Prometheus query_range: HTTP ${res.status} ${body.errorType ?? ''}: ${
+        `Prometheus query_range: HTTP ${status} ${body.errorType ?? ''}: ${
           body.error ?? 'failed'
         }`.replace(/\s+:/, ':'),
       );

@@ -37,40 +37,27 @@ export class PrometheusClient {
     signal?: AbortSignal,
     options: { maxBytes?: number } = {},
   ): Promise<PrometheusSample[]> {
-    const timeout = AbortSignal.timeout(this.options.timeoutMs);
-    const res = await this.#fetch(`${this.#url}/api/v1/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ query: promql }).toString(),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    }).catch(error => {
-      throw new KubeApiError(
-        `Prometheus query: ${
-          (error as Error).name === 'TimeoutError'
-            ? `timed out after ${this.options.timeoutMs} ms`
-            : (error as Error).message
-        }`,
-      );
-    });
-    const text = await readCapped(
-      res,
-      options.maxBytes ?? this.options.maxBytes ?? MAX_TRITON_RESPONSE_BYTES,
+    const { status, body } = await postPrometheus(
+      {
+        url: this.#url,
+        timeoutMs: this.options.timeoutMs,
+        fetch: this.#fetch,
+        maxBytes:
+          options.maxBytes ??
+          this.options.maxBytes ??
+          MAX_TRITON_RESPONSE_BYTES,
+      },
+      'query',
+      { query: promql },
+      { label: 'Prometheus query', signal },
+      (message, code) => new KubeApiError(message, code),
     );
-    let body: any;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new KubeApiError(
-        `Prometheus query: HTTP ${res.status}, response is not JSON`,
-        res.status,
-      );
-    }
     if (body?.status !== 'success') {
       throw new KubeApiError(
-        `Prometheus query: HTTP ${res.status} ${body?.errorType ?? ''}: ${
+        `Prometheus query: HTTP ${status} ${body?.errorType ?? ''}: ${
           body?.error ?? 'failed'
         }`.replace(/\s+:/, ':'),
-        res.status,
+        status,
       );
     }
     if (
@@ -85,13 +72,70 @@ export class PrometheusClient {
   }
 }
 
-/** The body of a response as text, refused once it grows past `maxBytes`. */
-async function readCapped(res: Response, maxBytes: number): Promise<string> {
-  const tooLarge = () =>
-    new KubeApiError(
-      `Prometheus query: response larger than ${maxBytes} bytes`,
+/** Where and how {@link postPrometheus} asks. */
+export interface PrometheusRequestOptions {
+  /** Base URL without a trailing slash. */
+  url: string;
+  timeoutMs: number;
+  /** Answers larger than this are refused while they are read. */
+  maxBytes: number;
+  fetch: typeof fetch;
+}
+
+/**
+ * One call of Prometheus' HTTP API (`/api/v1/<endpoint>`, POST so long queries fit), shared by
+ * the instant queries of the Triton collection and the range queries of recorded traffic: the
+ * deadline, the size cap while reading and the JSON parse. Returns the HTTP status and the parsed
+ * body for the caller to check its `status` and result type; errors are made by `error`, their
+ * messages start with `label`.
+ */
+export async function postPrometheus(
+  options: PrometheusRequestOptions,
+  endpoint: 'query' | 'query_range',
+  params: Record<string, string>,
+  request: { label: string; signal?: AbortSignal },
+  error: (message: string, status?: number) => Error,
+): Promise<{ status: number; body: any }> {
+  const { label, signal } = request;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const res = await options
+    .fetch(`${options.url}/api/v1/${endpoint}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(params).toString(),
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    })
+    .catch(e => {
+      throw error(
+        `${label}: ${
+          (e as Error).name === 'TimeoutError'
+            ? `timed out after ${options.timeoutMs} ms`
+            : (e as Error).message
+        }`,
+      );
+    });
+  const text = await readCapped(res, options.maxBytes, () =>
+    error(
+      `${label}: response larger than ${options.maxBytes} bytes`,
+      res.status,
+    ),
+  );
+  try {
+    return { status: res.status, body: JSON.parse(text) };
+  } catch {
+    throw error(
+      `${label}: HTTP ${res.status}, the answer is not JSON`,
       res.status,
     );
+  }
+}
+
+/** The body of a response as text, refused once it grows past `maxBytes`. */
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<string> {
   const declared = Number(res.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await res.body?.cancel().catch(() => {});
