@@ -1,6 +1,6 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
-import { isChildPath } from '@backstage/backend-plugin-api';
+import { realPathUnder } from '../lib/realPathUnder';
 import {
   CatalogProcessor,
   CatalogProcessorEmit,
@@ -85,12 +85,8 @@ export class LocalFileLocationGuard implements CatalogProcessor {
         'glob characters are not allowed in locally published locations',
       );
     }
-    let realTarget: string;
-    let realBase: string;
-    try {
-      realBase = await realpath(baseDir);
-      realTarget = await realpath(location.target);
-    } catch {
+    const where = await realPathUnder(baseDir, location.target);
+    if (!where.inside && where.reason === 'missing') {
       if (!optional) {
         emit(
           processingResult.notFoundError(
@@ -101,12 +97,12 @@ export class LocalFileLocationGuard implements CatalogProcessor {
       }
       return true;
     }
-    if (realTarget === realBase || !isChildPath(realBase, realTarget)) {
+    if (!where.inside) {
       return refuse(
         'its real path is not under modelScaling.scaffolder.localPublish.baseDir',
       );
     }
-    const data = await readFile(realTarget);
+    const data = await readFile(where.realPath);
     for await (const result of parser({
       data,
       location: { type: 'file', target: location.target },

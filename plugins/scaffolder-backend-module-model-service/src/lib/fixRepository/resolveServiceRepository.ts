@@ -1,4 +1,4 @@
-import { dirname, relative, isAbsolute } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -9,6 +9,7 @@ import { FixError } from '@internal/plugin-model-scaling-common';
 import { Octokit } from '@octokit/rest';
 import { GithubRepository } from './GithubRepository';
 import { LocalGitRepository } from './LocalGitRepository';
+import { realPathUnder } from '../realPathUnder';
 import type { ServiceRepository } from './ServiceRepository';
 
 const SOURCE_LOCATION = 'backstage.io/source-location';
@@ -50,8 +51,8 @@ async function openLocal(url: string, entityRef: string, baseDir?: string) {
   const dir = fileURLToPath(
     url.startsWith('file://') ? url : `file://${url.slice('file:'.length)}`,
   ).replace(/\/$/, '');
-  const rel = relative(baseDir, dir);
-  if (rel.startsWith('..') || isAbsolute(rel)) {
+  const where = await realPathUnder(baseDir, dir);
+  if (!where.inside && where.reason === 'outside') {
     throw new FixError({
       code: 'missing-source-location',
       message: `${entityRef}: the source location ${url} is outside modelScaling.scaffolder.localPublish.baseDir; only repositories the local publisher made can be changed`,
