@@ -1,15 +1,7 @@
 import { Typography, useTheme } from '@material-ui/core';
 import { RescaleEventView } from '@internal/plugin-model-scaling-common';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, timeXAxis } from '../shared/ChartFrame';
 import { formatClock } from '../shared/format';
 import { replicaTimeline } from './replicaTimeline';
 
@@ -36,51 +28,43 @@ export function ReplicaTimelineChart(props: ReplicaTimelineChartProps) {
     );
   }
   return (
-    <div role="img" aria-label={`Replica timeline with ${data.length} steps`}>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart
-          data={data}
-          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            tickFormatter={formatClock}
-          />
-          <YAxis allowDecimals={false} width={32} domain={[0, 'auto']} />
-          <Tooltip
-            labelFormatter={value => `${formatClock(Number(value))} UTC`}
-            formatter={(value: number) => [value, 'replicas']}
-          />
-          {min !== undefined && (
-            <ReferenceLine
-              y={min}
-              stroke={theme.palette.text.secondary}
-              strokeDasharray="4 4"
-              label="min"
-            />
-          )}
-          {max !== undefined && (
-            <ReferenceLine
-              y={max}
-              stroke={theme.palette.error.main}
-              strokeDasharray="4 4"
-              label="max"
-            />
-          )}
-          <Line
-            type="stepAfter"
-            dataKey="replicas"
-            stroke={theme.palette.primary.main}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot
-          />
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame
+      label={`Replica timeline with ${data.length} steps`}
+      height={200}
+      data={data}
+      marginRight={16}
+      legend={false}
+    >
+      <XAxis {...timeXAxis('t')} tickFormatter={formatClock} />
+      <YAxis allowDecimals={false} width={32} domain={[0, 'auto']} />
+      <Tooltip
+        labelFormatter={value => `${formatClock(Number(value))} UTC`}
+        formatter={(value: number) => [value, 'replicas']}
+      />
+      {min !== undefined && (
+        <ReferenceLine
+          y={min}
+          stroke={theme.palette.text.secondary}
+          strokeDasharray="4 4"
+          label="min"
+        />
+      )}
+      {max !== undefined && (
+        <ReferenceLine
+          y={max}
+          stroke={theme.palette.error.main}
+          strokeDasharray="4 4"
+          label="max"
+        />
+      )}
+      <Line
+        type="stepAfter"
+        dataKey="replicas"
+        stroke={theme.palette.primary.main}
+        strokeWidth={2}
+        isAnimationActive={false}
+        dot
+      />
+    </ChartFrame>
   );
 }

@@ -1,16 +1,7 @@
-import { Typography, useTheme } from '@material-ui/core';
+import { useTheme } from '@material-ui/core';
 import { GpuHoursBucket } from '@internal/plugin-model-scaling-common';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, timeXAxis, yAxisUnit } from '../shared/ChartFrame';
 
 /** Props of {@link CostTrendChart}. */
 export interface CostTrendChartProps {
@@ -39,56 +30,32 @@ export function CostTrendChart(props: CostTrendChartProps) {
     needed: Math.round(b.needed * 1000) / 1000,
   }));
   return (
-    <>
-      <Typography variant="subtitle2" component="h3">
-        GPU-hours used against needed, per hour (UTC)
-      </Typography>
-      <div role="img" aria-label={label}>
-        <ResponsiveContainer width="100%" height={220}>
-          <ComposedChart
-            data={data}
-            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="at"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={dayTick}
-              minTickGap={40}
-            />
-            <YAxis
-              width={48}
-              label={{
-                value: 'GPU-h',
-                angle: -90,
-                position: 'insideLeft',
-                fill: theme.palette.text.secondary,
-              }}
-            />
-            <Tooltip labelFormatter={(ms: number) => dayTick(ms)} />
-            <Legend />
-            <Area
-              type="stepAfter"
-              dataKey="used"
-              name="used (held)"
-              stroke={theme.palette.primary.main}
-              fill={theme.palette.primary.main}
-              fillOpacity={0.25}
-              isAnimationActive={false}
-            />
-            <Line
-              type="stepAfter"
-              dataKey="needed"
-              name="needed by the load"
-              stroke={theme.palette.secondary.main}
-              dot={false}
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
-    </>
+    <ChartFrame
+      title="GPU-hours used against needed, per hour (UTC)"
+      label={label}
+      height={220}
+      data={data}
+    >
+      <XAxis {...timeXAxis('at')} tickFormatter={dayTick} minTickGap={40} />
+      <YAxis width={48} label={yAxisUnit('GPU-h', theme)} />
+      <Tooltip labelFormatter={(ms: number) => dayTick(ms)} />
+      <Area
+        type="stepAfter"
+        dataKey="used"
+        name="used (held)"
+        stroke={theme.palette.primary.main}
+        fill={theme.palette.primary.main}
+        fillOpacity={0.25}
+        isAnimationActive={false}
+      />
+      <Line
+        type="stepAfter"
+        dataKey="needed"
+        name="needed by the load"
+        stroke={theme.palette.secondary.main}
+        dot={false}
+        isAnimationActive={false}
+      />
+    </ChartFrame>
   );
 }

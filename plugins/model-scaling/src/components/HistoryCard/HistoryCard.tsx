@@ -5,25 +5,10 @@ import {
   WorkloadHistory,
 } from '@internal/plugin-model-scaling-common';
 import { ReactNode } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Area, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame, compactTick, timeXAxis } from '../shared/ChartFrame';
 import { formatClock, formatNumber } from '../shared/format';
 import { evenTimeTicks } from './timeTicks';
-
-const compact = new Intl.NumberFormat('en-US', {
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
 
 function TimeChart(props: {
   title: string;
@@ -37,43 +22,19 @@ function TimeChart(props: {
   const ticks = evenTimeTicks(Math.min(...times), Math.max(...times));
   return (
     <Box mt={2}>
-      <Typography variant="subtitle2" component="h3">
-        {title}
-      </Typography>
-      <div role="img" aria-label={label}>
-        <ResponsiveContainer width="100%" height={180}>
-          <ComposedChart
-            data={data}
-            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              ticks={ticks}
-              tickFormatter={formatClock}
-            />
-            {/* Numbers only: the unit is in the title and the legend, so a
-                long unit ("per pod") never pushes a tick out of the chart. */}
-            <YAxis
-              width={52}
-              tickFormatter={(v: number) => compact.format(v)}
-            />
-            <Tooltip
-              labelFormatter={value => `${formatClock(Number(value))} UTC`}
-              formatter={(value: number) =>
-                unit
-                  ? `${formatNumber(value, 2)} ${unit}`
-                  : formatNumber(value, 2)
-              }
-            />
-            <Legend />
-            {children}
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartFrame title={title} label={label} height={180} data={data}>
+        <XAxis {...timeXAxis('t')} ticks={ticks} tickFormatter={formatClock} />
+        {/* Numbers only: the unit is in the title and the legend, so a
+            long unit ("per pod") never pushes a tick out of the chart. */}
+        <YAxis width={52} tickFormatter={compactTick} />
+        <Tooltip
+          labelFormatter={value => `${formatClock(Number(value))} UTC`}
+          formatter={(value: number) =>
+            unit ? `${formatNumber(value, 2)} ${unit}` : formatNumber(value, 2)
+          }
+        />
+        {children}
+      </ChartFrame>
     </Box>
   );
 }

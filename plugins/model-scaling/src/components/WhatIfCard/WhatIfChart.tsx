@@ -1,16 +1,11 @@
 import { Typography, useTheme } from '@material-ui/core';
+import { Area, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+  ChartFrame,
+  ChartTitle,
+  compactTick,
+  yAxisUnit,
+} from '../shared/ChartFrame';
 import { WhatIfChartPoint } from './simulationSummary';
 
 /** Props of {@link WhatIfChart}. */
@@ -22,14 +17,9 @@ export interface WhatIfChartProps {
   hours?: number;
 }
 
-const compact = new Intl.NumberFormat('en-US', {
-  notation: 'compact',
-  maximumFractionDigits: 1,
-});
-
 /** Latency ticks in ms, or in s from one second on, so "800K ms" never outgrows the axis. */
 export const latencyTick = (ms: number) =>
-  ms >= 1000 ? `${compact.format(ms / 1000)} s` : `${compact.format(ms)} ms`;
+  ms >= 1000 ? `${compactTick(ms / 1000)} s` : `${compactTick(ms)} ms`;
 
 const hourTick = (hour: number) =>
   `${String(Math.floor(hour)).padStart(2, '0')}:00`;
@@ -46,166 +36,146 @@ export function WhatIfChart(props: WhatIfChartProps) {
     (_, i) => i * tickStep,
   );
   const hasLatency = points.some(p => p.latencyMs !== null);
+  const hourAxis = (
+    <XAxis
+      dataKey="hour"
+      type="number"
+      domain={[0, hours]}
+      ticks={ticks}
+      tickFormatter={tick}
+    />
+  );
   return (
     <>
-      <Typography variant="subtitle2" component="h3">
-        Replicas and load over the simulated day
-      </Typography>
-      <Typography variant="caption" color="textSecondary" component="p">
-        Red: load the ready replicas cannot serve ({loadUnit}); its minutes add
-        up to the “min short” figure above.
-      </Typography>
-      <div role="img" aria-label="Simulated replicas and load over a day">
-        <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart
-            data={points}
-            margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="hour"
-              type="number"
-              domain={[0, hours]}
-              ticks={ticks}
-              tickFormatter={tick}
-            />
-            <YAxis
-              yAxisId="replicas"
-              allowDecimals={false}
-              width={44}
-              label={{
-                value: 'replicas',
-                angle: -90,
-                position: 'insideLeft',
-                fill: theme.palette.text.secondary,
-              }}
-            />
-            <YAxis
-              yAxisId="load"
-              orientation="right"
-              width={64}
-              tickFormatter={(v: number) => compact.format(v)}
-              label={{
-                value: loadUnit,
-                angle: 90,
-                position: 'insideRight',
-                fill: theme.palette.text.secondary,
-              }}
-            />
-            <Tooltip
-              labelFormatter={value =>
-                `${hourTick(Number(value))} + ${Math.round(
-                  (Number(value) % 1) * 60,
-                )} min`
-              }
-            />
-            <Legend />
-            <Area
-              yAxisId="load"
-              type="monotone"
-              dataKey="load"
-              name={`load (${loadUnit})`}
-              stroke={theme.palette.grey[500]}
-              fill={theme.palette.grey[300]}
-              isAnimationActive={false}
-            />
-            <Area
-              yAxisId="load"
-              type="stepAfter"
-              dataKey="unserved"
-              name={`unserved load (${loadUnit})`}
-              stroke={theme.palette.error.main}
-              fill={theme.palette.error.light}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="replicas"
-              type="stepAfter"
-              dataKey="desired"
-              name="desired replicas"
-              stroke={theme.palette.primary.main}
-              dot={false}
-              strokeWidth={2}
-              isAnimationActive={false}
-            />
-            <Line
-              yAxisId="replicas"
-              type="stepAfter"
-              dataKey="ready"
-              name="ready replicas"
-              stroke={theme.palette.success.main}
-              dot={false}
-              strokeDasharray="4 2"
-              isAnimationActive={false}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
-      <Typography variant="subtitle2" component="h3" style={{ marginTop: 16 }}>
-        Latency against the SLO
-      </Typography>
-      <Typography variant="caption" color="textSecondary" component="p">
-        Red: minutes per 5 min over the SLO or saturated; they add up to the
-        “min over the SLO” figure above. Gaps in the latency line are saturated
-        periods.
-      </Typography>
+      <ChartFrame
+        title="Replicas and load over the simulated day"
+        caption={
+          <>
+            Red: load the ready replicas cannot serve ({loadUnit}); its minutes
+            add up to the “min short” figure above.
+          </>
+        }
+        label="Simulated replicas and load over a day"
+        height={240}
+        data={points}
+      >
+        {hourAxis}
+        <YAxis
+          yAxisId="replicas"
+          allowDecimals={false}
+          width={44}
+          label={yAxisUnit('replicas', theme)}
+        />
+        <YAxis
+          yAxisId="load"
+          orientation="right"
+          width={64}
+          tickFormatter={compactTick}
+          label={yAxisUnit(loadUnit, theme, 'right')}
+        />
+        <Tooltip
+          labelFormatter={value =>
+            `${hourTick(Number(value))} + ${Math.round(
+              (Number(value) % 1) * 60,
+            )} min`
+          }
+        />
+        <Area
+          yAxisId="load"
+          type="monotone"
+          dataKey="load"
+          name={`load (${loadUnit})`}
+          stroke={theme.palette.grey[500]}
+          fill={theme.palette.grey[300]}
+          isAnimationActive={false}
+        />
+        <Area
+          yAxisId="load"
+          type="stepAfter"
+          dataKey="unserved"
+          name={`unserved load (${loadUnit})`}
+          stroke={theme.palette.error.main}
+          fill={theme.palette.error.light}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="replicas"
+          type="stepAfter"
+          dataKey="desired"
+          name="desired replicas"
+          stroke={theme.palette.primary.main}
+          dot={false}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="replicas"
+          type="stepAfter"
+          dataKey="ready"
+          name="ready replicas"
+          stroke={theme.palette.success.main}
+          dot={false}
+          strokeDasharray="4 2"
+          isAnimationActive={false}
+        />
+      </ChartFrame>
+      <ChartTitle
+        title="Latency against the SLO"
+        caption={
+          <>
+            Red: minutes per 5 min over the SLO or saturated; they add up to the
+            “min over the SLO” figure above. Gaps in the latency line are
+            saturated periods.
+          </>
+        }
+        style={{ marginTop: 16 }}
+      />
       {hasLatency || points.some(p => p.overSloMinutes > 0) ? (
-        <div role="img" aria-label="Simulated latency over a day">
-          <ResponsiveContainer width="100%" height={160}>
-            <ComposedChart
-              data={points}
-              margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="hour"
-                type="number"
-                domain={[0, hours]}
-                ticks={ticks}
-                tickFormatter={tick}
-              />
-              <YAxis yAxisId="ms" width={64} tickFormatter={latencyTick} />
-              <YAxis
-                yAxisId="minutes"
-                orientation="right"
-                width={64}
-                domain={[0, 5]}
-                ticks={[0, 1, 2, 3, 4, 5]}
-                tickFormatter={(v: number) => `${v} min`}
-              />
-              <Tooltip />
-              <Legend />
-              <Area
-                yAxisId="minutes"
-                type="stepAfter"
-                dataKey="overSloMinutes"
-                name="minutes over the SLO (per 5 min)"
-                stroke={theme.palette.error.main}
-                fill={theme.palette.error.light}
-                isAnimationActive={false}
-              />
-              {sloMs !== undefined && (
-                <ReferenceLine
-                  yAxisId="ms"
-                  y={sloMs}
-                  stroke={theme.palette.error.main}
-                  strokeDasharray="4 4"
-                  label="SLO"
-                />
-              )}
-              <Line
-                yAxisId="ms"
-                type="monotone"
-                dataKey="latencyMs"
-                name="worst latency (ms)"
-                stroke={theme.palette.warning.main}
-                dot={false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartFrame
+          label="Simulated latency over a day"
+          height={160}
+          data={points}
+        >
+          {hourAxis}
+          <YAxis yAxisId="ms" width={64} tickFormatter={latencyTick} />
+          <YAxis
+            yAxisId="minutes"
+            orientation="right"
+            width={64}
+            domain={[0, 5]}
+            ticks={[0, 1, 2, 3, 4, 5]}
+            tickFormatter={(v: number) => `${v} min`}
+          />
+          <Tooltip />
+          <Area
+            yAxisId="minutes"
+            type="stepAfter"
+            dataKey="overSloMinutes"
+            name="minutes over the SLO (per 5 min)"
+            stroke={theme.palette.error.main}
+            fill={theme.palette.error.light}
+            isAnimationActive={false}
+          />
+          {sloMs !== undefined && (
+            <ReferenceLine
+              yAxisId="ms"
+              y={sloMs}
+              stroke={theme.palette.error.main}
+              strokeDasharray="4 4"
+              label="SLO"
+            />
+          )}
+          <Line
+            yAxisId="ms"
+            type="monotone"
+            dataKey="latencyMs"
+            name="worst latency (ms)"
+            stroke={theme.palette.warning.main}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        </ChartFrame>
       ) : (
         <Typography variant="body2" color="textSecondary">
           No latency estimate: the pods were saturated whenever there was load.
