@@ -11,7 +11,8 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { readBackendSettings } from './config/readBackendSettings';
 import { createRouter } from './router';
-import { createTrafficRouter, indexEntityReader } from './trafficRouter';
+import { indexEntityReader } from './entityRoute';
+import { createTrafficRouter } from './trafficRouter';
 import { FleetCosts } from './services/Traffic/FleetCosts';
 import { readTrafficOptions } from './services/Traffic/trafficOptions';
 import { scheduleCollection } from './services/Collection/scheduleCollection';

@@ -4,7 +4,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -18,7 +18,6 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
 import { FleetRouteIndex, registerFleetRoute } from './fleetRoute';
@@ -26,6 +25,7 @@ import {
   FleetWhatIfRouteOptions,
   registerFleetWhatIfRoute,
 } from './fleetWhatIfRoute';
+import { entityRefFromParams, indexEntityReader } from './entityRoute';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
@@ -56,46 +56,11 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
-// Entity ref parts as the catalog accepts them.
-const refPart = (what: string) =>
-  z
-    .string()
-    .min(1, `${what} must not be empty`)
-    .max(253, `${what} must be at most 253 characters`)
-    .regex(
-      /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/,
-      `${what} must be letters and digits separated by '-', '_' or '.'`,
-    );
-
-const entityParamsSchema = z.object({
-  namespace: refPart('namespace'),
-  kind: z
-    .string()
-    .min(1, 'kind must not be empty')
-    .max(63, 'kind must be at most 63 characters')
-    .regex(
-      /^[A-Za-z][A-Za-z0-9]*$/,
-      'kind must be a word of letters and digits',
-    ),
-  name: refPart('name'),
-});
-
 /** The entities the fleet view lists. */
 export const MODEL_SERVICE_FILTER = {
   kind: 'Component',
   'spec.type': 'model-service',
 };
-
-function parseParams(params: unknown) {
-  const result = entityParamsSchema.safeParse(params);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid path parameter '${issue.path.join('.')}': ${issue.message}`,
-    );
-  }
-  return result.data;
-}
 
 /**
  * The v1 REST API of the model-scaling plugin. Every route needs user or
@@ -108,6 +73,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, status } = options;
   const now = options.now ?? (() => new Date());
+  const readEntity = indexEntityReader(options);
   const router = Router();
   router.use(express.json());
 
@@ -132,23 +98,10 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    const { namespace, kind, name } = parseParams(req.params);
-    const entityRef = stringifyEntityRef({ kind, namespace, name });
+    const entityRef = entityRefFromParams(req.params);
     // From the plugin's index (one catalog lookup on a miss); the caller's
     // decisions are cached for seconds and conditions applied locally.
-    const entity = await options.entities.lookup(entityRef);
-    const access = entity
-      ? await options.authorizer.access(credentials, entity)
-      : 'hidden';
-    // An entity the caller may not see in the catalog is answered like a missing one.
-    if (!entity || access === 'hidden') {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    if (access === 'denied') {
-      throw new NotAllowedError(
-        `Not allowed to read the scaling status of ${entityRef}`,
-      );
-    }
+    const entity = await readEntity(credentials, entityRef);
     res.json(
       await status.entityStatus(entity, {
         clusterDetails: await options.authorizer.clusterRead(credentials),

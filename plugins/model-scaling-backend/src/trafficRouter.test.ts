@@ -1,9 +1,12 @@
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -13,9 +16,43 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import request from 'supertest';
+import { EntityReader } from './entityRoute';
 import { TrafficRecorder } from './services/Traffic/TrafficRecorder';
 import { TrafficService } from './services/Traffic/TrafficService';
-import { createTrafficRouter, permissionEntityReader } from './trafficRouter';
+import { createTrafficRouter } from './trafficRouter';
+
+/**
+ * A reader straight from the permission service and the catalog:
+ * `model-scaling.entity.read` on the entity, then the entity as the caller
+ * sees it in the catalog (the plugin itself uses `indexEntityReader`).
+ */
+function permissionEntityReader(deps: {
+  permissions: PermissionsService;
+  catalog: CatalogService;
+}): EntityReader {
+  return async (credentials, entityRef) => {
+    const [decision] = await deps.permissions.authorize(
+      [
+        {
+          permission: modelScalingEntityReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read the scaling status of ${entityRef}`,
+      );
+    }
+    const entity = await deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity)
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    return entity;
+  };
+}
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 const entity: Entity = {

@@ -1,25 +1,19 @@
 // long-file: the traffic, cost-settings and fleet-cost routes share their validation and authorization.
-import {
-  BackstageCredentials,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
 import {
   CostSettings,
   EntityScalingStatus,
   FleetCostsResponse,
   GpuHoursBucket,
-  modelScalingEntityReadPermission,
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
+import { EntityReader, entityRefFromParams, parseInput } from './entityRoute';
 import { durationSeconds, formatDuration } from './services/Traffic/duration';
 import {
   FLEET_COST_WINDOW_SECONDS,
@@ -29,70 +23,6 @@ import {
   TrafficRangeError,
   TrafficService,
 } from './services/Traffic/TrafficService';
-
-/** Reads an entity for a caller allowed to read its scaling status; throws 404 / 403 otherwise. */
-export type EntityReader = (
-  credentials: BackstageCredentials,
-  entityRef: string,
-) => Promise<Entity>;
-
-/**
- * The status route's rule: `model-scaling.entity.read` on the entity, then
- * the entity as the caller sees it in the catalog.
- */
-export function permissionEntityReader(deps: {
-  permissions: PermissionsService;
-  catalog: CatalogService;
-}): EntityReader {
-  return async (credentials, entityRef) => {
-    const [decision] = await deps.permissions.authorize(
-      [
-        {
-          permission: modelScalingEntityReadPermission,
-          resourceRef: entityRef,
-        },
-      ],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to read the scaling status of ${entityRef}`,
-      );
-    }
-    const entity = await deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    if (!entity)
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    return entity;
-  };
-}
-
-/**
- * The status route's rule through the plugin's entity index and the cached
- * per-caller authorizer: an entity the caller may not see in the catalog is
- * a 404, one it sees without `model-scaling.entity.read` a 403.
- */
-export function indexEntityReader(deps: {
-  entities: { lookup(ref: string): Promise<Entity | undefined> };
-  authorizer: Pick<EntityReadAuthorizer, 'access'>;
-}): EntityReader {
-  return async (credentials, entityRef) => {
-    const entity = await deps.entities.lookup(entityRef);
-    const access = entity
-      ? await deps.authorizer.access(credentials, entity)
-      : 'hidden';
-    if (!entity || access === 'hidden') {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
-    if (access === 'denied') {
-      throw new NotAllowedError(
-        `Not allowed to read the scaling status of ${entityRef}`,
-      );
-    }
-    return entity;
-  };
-}
 
 /** Dependencies of {@link createTrafficRouter}. */
 export interface TrafficRouterOptions {
@@ -116,29 +46,6 @@ export interface TrafficRouterOptions {
   now?: () => Date;
 }
 
-const refPart = (what: string) =>
-  z
-    .string()
-    .min(1, `${what} must not be empty`)
-    .max(253, `${what} must be at most 253 characters`)
-    .regex(
-      /^[A-Za-z0-9]+([-_.][A-Za-z0-9]+)*$/,
-      `${what} must be letters and digits separated by '-', '_' or '.'`,
-    );
-
-const paramsSchema = z.object({
-  namespace: refPart('namespace'),
-  kind: z
-    .string()
-    .min(1, 'kind must not be empty')
-    .max(63, 'kind must be at most 63 characters')
-    .regex(
-      /^[A-Za-z][A-Za-z0-9]*$/,
-      'kind must be a word of letters and digits',
-    ),
-  name: refPart('name'),
-});
-
 const querySchema = z.object({
   range: z
     .string({ invalid_type_error: 'range must be given once' })
@@ -147,21 +54,6 @@ const querySchema = z.object({
     })
     .default('24h'),
 });
-
-function parse<T>(
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  input: unknown,
-  where: string,
-): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new InputError(
-      `Invalid ${where} '${issue.path.join('.')}': ${issue.message}`,
-    );
-  }
-  return result.data;
-}
 
 /**
  * Routes of recorded traffic and cost settings:
@@ -256,12 +148,8 @@ export async function createTrafficRouter(
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const { namespace, kind, name } = parse(
-        paramsSchema,
-        req.params,
-        'path parameter',
-      );
-      const { range } = parse(querySchema, req.query, 'query parameter');
+      const entityRef = entityRefFromParams(req.params);
+      const { range } = parseInput(querySchema, req.query, 'query parameter');
       const rangeSeconds = durationSeconds(range)!;
       if (rangeSeconds > traffic.maxRangeSeconds) {
         throw new InputError(
@@ -270,7 +158,6 @@ export async function createTrafficRouter(
           )})`,
         );
       }
-      const entityRef = stringifyEntityRef({ kind, namespace, name });
       const entity = await options.readEntity(credentials, entityRef);
       const status = await options.status.entityStatus(entity, {
         clusterDetails: false,
