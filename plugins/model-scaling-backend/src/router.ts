@@ -12,6 +12,8 @@ import {
   EntityScalingStatus,
   FleetResponse,
   FleetServiceRow,
+  isModelServiceEntity,
+  MODEL_SERVICE_CATALOG_FILTER,
   ClusterHealth,
   modelScalingClusterReadPermission,
   modelScalingEntityReadPermission,
@@ -55,12 +57,6 @@ export interface RouterOptions {
   logger: LoggerService;
   now?: () => Date;
 }
-
-/** The entities the fleet view lists. */
-export const MODEL_SERVICE_FILTER = {
-  kind: 'Component',
-  'spec.type': 'model-service',
-};
 
 /**
  * The v1 REST API of the model-scaling plugin. Every route needs user or
@@ -114,14 +110,10 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const { items } = await catalog.getEntities(
-      { filter: MODEL_SERVICE_FILTER },
+      { filter: { ...MODEL_SERVICE_CATALOG_FILTER } },
       { credentials },
     );
-    const entities = items.filter(
-      e =>
-        e.kind === 'Component' &&
-        (e.spec as { type?: string })?.type === 'model-service',
-    );
+    const entities = items.filter(isModelServiceEntity);
     const [clusterRead, ...decisions] = await permissions.authorize(
       [
         { permission: modelScalingClusterReadPermission },
