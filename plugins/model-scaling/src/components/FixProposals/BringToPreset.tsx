@@ -22,34 +22,22 @@ import { DiffView } from './DiffView';
 import { FixEditsList } from './FixEditsList';
 import { PresetChange, PresetTarget, presetChangeFor } from './presetFixes';
 import { ProposedChange } from './ProposedChange';
+import { FixStage, previewOf } from './fixStage';
 import { FixTaskOutcome } from './runFixTask';
 import { FixTaskSettled, runFixTasks } from './runFixTasks';
-
-type ServiceState =
-  | { phase: 'previewing' }
-  | { phase: 'preview'; preview: FixTaskOutcome }
-  | { phase: 'proposing'; preview: FixTaskOutcome }
-  | { phase: 'proposed'; preview: FixTaskOutcome; outcome: FixTaskOutcome }
-  | {
-      phase: 'failed';
-      stage: 'preview' | 'propose';
-      error: Error;
-      preview?: FixTaskOutcome;
-    };
 
 function serviceLabel(service: PresetTarget): string {
   return service.title ?? service.name;
 }
 
-function canPropose(state: ServiceState | undefined): boolean {
+function canPropose(state: FixStage | undefined): boolean {
   return state?.phase === 'preview' && state.preview.result.files.length > 0;
 }
 
-function ServiceChange(props: { change: PresetChange; state?: ServiceState }) {
+function ServiceChange(props: { change: PresetChange; state?: FixStage }) {
   const { change, state } = props;
   const label = serviceLabel(change.service);
-  const preview =
-    state && state.phase !== 'previewing' ? state.preview : undefined;
+  const preview = previewOf(state);
   return (
     <Box
       component="section"
@@ -108,10 +96,10 @@ function BringToPresetDialog(props: {
   onProposed?(): void;
 }) {
   const { changes, scaffolderApi, onClose, onProposed } = props;
-  const [states, setStates] = useState<Record<string, ServiceState>>({});
+  const [states, setStates] = useState<Record<string, FixStage>>({});
   const [running, setRunning] = useState(true);
   const abort = useRef(new AbortController());
-  const set = (ref: string, state: ServiceState) =>
+  const set = (ref: string, state: FixStage) =>
     setStates(s => ({ ...s, [ref]: state }));
 
   useEffect(() => {

@@ -16,20 +16,8 @@ import { DiffView } from './DiffView';
 import { AlreadyApplied, FixEditsList } from './FixEditsList';
 import type { FixProposal } from './listFixProposals';
 import { ProposedChange } from './ProposedChange';
+import { FixStage, previewOf } from './fixStage';
 import { FixTaskOutcome, runFixTask } from './runFixTask';
-
-type Phase =
-  | { kind: 'previewing' }
-  | { kind: 'preview'; preview: FixTaskOutcome }
-  | { kind: 'proposing'; preview: FixTaskOutcome }
-  | { kind: 'proposed'; preview: FixTaskOutcome; outcome: FixTaskOutcome }
-  | {
-      kind: 'failed';
-      stage: 'preview' | 'propose';
-      message: string;
-      taskId?: string;
-      preview?: FixTaskOutcome;
-    };
 
 /** Props of {@link ProposeFixDialog}. */
 export interface ProposeFixDialogProps {
@@ -46,15 +34,8 @@ function failure(
   stage: 'preview' | 'propose',
   e: unknown,
   preview?: FixTaskOutcome,
-): Phase {
-  const error = e as Error & { taskId?: string };
-  return {
-    kind: 'failed',
-    stage,
-    message: error.message,
-    taskId: error.taskId,
-    preview,
-  };
+): FixStage {
+  return { phase: 'failed', stage, error: e as Error, preview };
 }
 
 /**
@@ -68,24 +49,24 @@ function failure(
  */
 export function ProposeFixDialog(props: ProposeFixDialogProps) {
   const { open, onClose, entityRef, fixes, scaffolderApi, onProposed } = props;
-  const [phase, setPhase] = useState<Phase>({ kind: 'previewing' });
+  const [state, setState] = useState<FixStage>({ phase: 'previewing' });
   const abort = useRef<AbortController>();
 
   useEffect(() => {
     if (!open) return undefined;
     const controller = new AbortController();
     abort.current = controller;
-    setPhase({ kind: 'previewing' });
+    setState({ phase: 'previewing' });
     runFixTask(
       scaffolderApi,
       { entityRef, fixes, dryRun: true },
       { signal: controller.signal },
     ).then(
       preview => {
-        if (!controller.signal.aborted) setPhase({ kind: 'preview', preview });
+        if (!controller.signal.aborted) setState({ phase: 'preview', preview });
       },
       e => {
-        if (!controller.signal.aborted) setPhase(failure('preview', e));
+        if (!controller.signal.aborted) setState(failure('preview', e));
       },
     );
     return () => controller.abort();
@@ -95,7 +76,7 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
 
   const propose = (preview: FixTaskOutcome) => {
     const controller = abort.current;
-    setPhase({ kind: 'proposing', preview });
+    setState({ phase: 'proposing', preview });
     runFixTask(
       scaffolderApi,
       { entityRef, fixes, dryRun: false },
@@ -103,7 +84,7 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
     ).then(
       outcome => {
         if (controller?.signal.aborted) return;
-        setPhase({ kind: 'proposed', preview, outcome });
+        setState({ phase: 'proposed', preview, outcome });
         onProposed?.({
           taskId: outcome.taskId,
           createdAt: new Date().toISOString(),
@@ -113,14 +94,13 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
       },
       e => {
         if (!controller?.signal.aborted) {
-          setPhase(failure('propose', e, preview));
+          setState(failure('propose', e, preview));
         }
       },
     );
   };
 
-  const preview =
-    phase.kind === 'previewing' ? undefined : phase.preview ?? undefined;
+  const preview = previewOf(state);
   const shownFixes = preview ? preview.result.fixes : fixes;
   const nothingToChange =
     preview !== undefined && preview.result.files.length === 0;
@@ -146,7 +126,7 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
           <FixEditsList key={fix.id} fix={fix} />
         ))}
         {preview && <AlreadyApplied edits={preview.result.alreadyApplied} />}
-        {phase.kind === 'previewing' && (
+        {state.phase === 'previewing' && (
           <Box my={2} data-testid="fix-previewing">
             <Typography variant="body2">
               Reading the repository and computing the diff (dry run, nothing is
@@ -172,37 +152,39 @@ export function ProposeFixDialog(props: ProposeFixDialogProps) {
             )}
           </Box>
         )}
-        {phase.kind === 'proposing' && (
+        {state.phase === 'proposing' && (
           <Box my={2}>
             <Typography variant="body2">Proposing the change…</Typography>
             <Progress />
           </Box>
         )}
-        {phase.kind === 'proposed' && (
+        {state.phase === 'proposed' && (
           <Alert severity="success" data-testid="fix-proposed">
-            Fix proposed: <ProposedChange result={phase.outcome.result} />
+            Fix proposed: <ProposedChange result={state.outcome.result} />
           </Alert>
         )}
-        {phase.kind === 'failed' && (
+        {state.phase === 'failed' && (
           <Alert severity="error" data-testid="fix-error">
-            {phase.stage === 'preview'
+            {state.stage === 'preview'
               ? 'Could not compute the change; nothing was proposed. '
               : 'The change was not proposed; nothing was written. '}
-            {phase.message}
-            {phase.taskId ? ` (scaffolder task ${phase.taskId})` : ''}
+            {state.error.message}
+            {state.error.taskId
+              ? ` (scaffolder task ${state.error.taskId})`
+              : ''}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>
-          {phase.kind === 'proposed' ? 'Close' : 'Cancel'}
+          {state.phase === 'proposed' ? 'Close' : 'Cancel'}
         </Button>
-        {phase.kind !== 'proposed' && (
+        {state.phase !== 'proposed' && (
           <Button
             color="primary"
             variant="contained"
-            disabled={phase.kind !== 'preview' || nothingToChange}
-            onClick={() => phase.kind === 'preview' && propose(phase.preview)}
+            disabled={state.phase !== 'preview' || nothingToChange}
+            onClick={() => state.phase === 'preview' && propose(state.preview)}
           >
             Propose
           </Button>
