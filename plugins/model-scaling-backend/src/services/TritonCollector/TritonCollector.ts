@@ -110,6 +110,18 @@ interface PodState {
 /** Prometheus series mapped to pods per macrotask. */
 const PROMETHEUS_SERIES_PER_SLICE = 5000;
 
+/** A pod's database row: its served result and raw samples; none before its first result. */
+function storedPod(podKey: string, state: PodState): StoredPod | undefined {
+  if (!state.result) return undefined;
+  const { result, ...raw } = state;
+  return {
+    podKey,
+    workload: result.workload,
+    result: JSON.stringify(result),
+    state: encodeState(raw),
+  };
+}
+
 /**
  * Samples Triton Inference Server in model-service pods, one round per
  * `collectOnce()` (run by the fleet-wide collection task): `/metrics` (or
@@ -172,14 +184,8 @@ export class TritonCollector {
   exportPods(): StoredPod[] {
     const rows: StoredPod[] = [];
     for (const [key, state] of this.#pods) {
-      if (!state.result) continue;
-      const { result, ...raw } = state;
-      rows.push({
-        podKey: key,
-        workload: result.workload,
-        result: JSON.stringify(result),
-        state: encodeState(raw),
-      });
+      const row = storedPod(key, state);
+      if (row) rows.push(row);
     }
     return rows;
   }
@@ -190,14 +196,8 @@ export class TritonCollector {
     const pause = yieldEvery();
     for (const [key, state] of this.#pods) {
       await pause();
-      if (!state.result) continue;
-      const { result, ...raw } = state;
-      rows.push({
-        podKey: key,
-        workload: result.workload,
-        result: JSON.stringify(result),
-        state: encodeState(raw),
-      });
+      const row = storedPod(key, state);
+      if (row) rows.push(row);
     }
     return rows;
   }
