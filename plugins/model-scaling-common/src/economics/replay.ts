@@ -2,7 +2,7 @@ import { NightSchedule, applyChange, perPodCapacity } from './applyChange';
 import { costOf, scaleCost } from './costOf';
 import { gpuEquivalentPerPod } from './gpuShare';
 import { podSeconds } from './gpuHours';
-import { recordedRange, runReplay } from './replayTimeline';
+import { countReplay, recordedRange, runReplay } from './replayTimeline';
 import { EconomicsInputError } from './schemas';
 import type {
   CapacityChange,
@@ -67,31 +67,12 @@ export function replay(input: ReplayInput): ReplayResult {
   for (let t = 0; t < duration; t += bucketSeconds)
     buckets.push({ t, used: 0, needed: 0 });
 
-  const slo = target.latencySloMs;
-  const missedMinutes = new Set<number>();
-  let unservedRequests = 0;
-  let totalRequests = 0;
   let gpuHoursNeeded = 0;
-  records.forEach((p, i) => {
-    const next = i + 1 < records.length ? records[i + 1].t : duration;
-    const seconds = Math.min(next, duration) - p.t;
-    if (seconds <= 0) return;
-    totalRequests += p.load * seconds;
-    unservedRequests += p.unservedRps * seconds;
-    const saturated =
-      slo !== undefined &&
-      target.capacity.serviceTimeMs !== undefined &&
-      p.perPodLoad !== undefined &&
-      p.latencyMs === undefined;
-    const slow =
-      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
-    if (p.unservedRps > 0 || saturated || slow)
-      missedMinutes.add(Math.floor(p.t / 60));
-    if (perPod !== undefined) {
-      const needed = ((p.load / perPod) * share.gpus * seconds) / 3600;
-      gpuHoursNeeded += needed;
-      buckets[Math.floor(p.t / bucketSeconds)].needed += needed;
-    }
+  const counts = countReplay(records, duration, target, (p, seconds) => {
+    if (perPod === undefined) return;
+    const needed = ((p.load / perPod) * share.gpus * seconds) / 3600;
+    gpuHoursNeeded += needed;
+    buckets[Math.floor(p.t / bucketSeconds)].needed += needed;
   });
   // GPU-hours used per bucket, from the replica timeline clipped to each bucket.
   const { points } = timeline;
@@ -118,9 +99,7 @@ export function replay(input: ReplayInput): ReplayResult {
     podHours: pods / 3600,
     cost,
     costPerDay: scaleCost(cost, perDay),
-    sloMinutesMissed: missedMinutes.size,
-    unservedRequests,
-    totalRequests,
+    ...counts,
     replicaTimeline: timeline,
     buckets,
     gapSteps: traffic.values.filter(v => v === null).length,

@@ -209,3 +209,46 @@ export function recordedRange(traffic: TrafficSeries): TrafficSeries {
     values: traffic.values.slice(first, last + 1),
   };
 }
+
+/** What a replay's HPA syncs add up to: requests offered and unserved, and minutes that missed the SLO. */
+export interface ReplayCounts {
+  sloMinutesMissed: number;
+  unservedRequests: number;
+  totalRequests: number;
+}
+
+/**
+ * Counts a replay's syncs over `durationSeconds` (each sync holds until the
+ * next): the requests offered and unserved, and the minutes that missed the
+ * latency SLO (requests unserved, pods saturated with a service time known,
+ * or latency above the SLO). `each` sees every sync with the seconds it holds.
+ */
+export function countReplay(
+  records: readonly SimulationPoint[],
+  durationSeconds: number,
+  target: Pick<ReplayTarget, 'capacity' | 'latencySloMs'>,
+  each?: (point: SimulationPoint, seconds: number) => void,
+): ReplayCounts {
+  const slo = target.latencySloMs;
+  const missed = new Set<number>();
+  let unservedRequests = 0;
+  let totalRequests = 0;
+  records.forEach((p, i) => {
+    const next = i + 1 < records.length ? records[i + 1].t : durationSeconds;
+    const seconds = Math.min(next, durationSeconds) - p.t;
+    if (seconds <= 0) return;
+    totalRequests += p.load * seconds;
+    unservedRequests += p.unservedRps * seconds;
+    const saturated =
+      slo !== undefined &&
+      target.capacity.serviceTimeMs !== undefined &&
+      p.perPodLoad !== undefined &&
+      p.latencyMs === undefined;
+    const slow =
+      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
+    if (p.unservedRps > 0 || saturated || slow)
+      missed.add(Math.floor(p.t / 60));
+    each?.(p, seconds);
+  });
+  return { sloMinutesMissed: missed.size, unservedRequests, totalRequests };
+}

@@ -1,6 +1,10 @@
 import { gpuEquivalentPerPod } from '../economics/gpuShare';
 import { podSeconds } from '../economics/gpuHours';
-import { recordedRange, runReplay } from '../economics/replayTimeline';
+import {
+  countReplay,
+  recordedRange,
+  runReplay,
+} from '../economics/replayTimeline';
 import type { ReplayTarget, TrafficSeries } from '../economics/types';
 import { DAY_SECONDS, LoadShape, loadCurve } from '../whatif/loadShapes';
 import type { LoadPoint } from '../simulator/types';
@@ -75,7 +79,7 @@ export function dayOf(
  * One day of a service through the autoscaler simulator (`runReplay` of the
  * economics replay: the real HPA algorithm and KEDA on top), reduced to
  * replica-hours, GPU-hours, SLO minutes missed and unserved requests the
- * same way `replay` counts them.
+ * same way `replay` counts them (`countReplay`).
  */
 export function serviceDay(
   target: FleetWhatIfTarget,
@@ -88,27 +92,7 @@ export function serviceDay(
     undefined,
   );
   const duration = traffic.values.length * traffic.stepSeconds;
-  const slo = target.latencySloMs;
-  const missed = new Set<number>();
-  let unservedRequests = 0;
-  let totalRequests = 0;
-  for (let i = 0; i < records.length; i++) {
-    const p = records[i];
-    const next = i + 1 < records.length ? records[i + 1].t : duration;
-    const seconds = Math.min(next, duration) - p.t;
-    if (seconds <= 0) continue;
-    totalRequests += p.load * seconds;
-    unservedRequests += p.unservedRps * seconds;
-    const saturated =
-      slo !== undefined &&
-      target.capacity.serviceTimeMs !== undefined &&
-      p.perPodLoad !== undefined &&
-      p.latencyMs === undefined;
-    const slow =
-      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
-    if (p.unservedRps > 0 || saturated || slow)
-      missed.add(Math.floor(p.t / 60));
-  }
+  const counts = countReplay(records, duration, target);
   const replicaHours = podSeconds(timeline) / 3600;
   let gpus = 0;
   if (target.placement) {
@@ -118,8 +102,6 @@ export function serviceDay(
   return {
     replicaHours,
     gpuHours: replicaHours * gpus,
-    sloMinutesMissed: missed.size,
-    unservedRequests,
-    totalRequests,
+    ...counts,
   };
 }
