@@ -10,17 +10,14 @@ import userEvent from '@testing-library/user-event';
 import { imageClassifierStatus } from '../../__fixtures__';
 import { BatchingAdvice } from '../BatchingAdvice/BatchingAdvice';
 import { FixProposalsProvider } from './FixProposalsContext';
-import { FakeScaffolder, scaleDownResult } from './testing/FakeScaffolder';
+import { WAIT, scaleDownScaffolder } from './testing/FakeScaffolder';
 
-const WAIT = { timeout: 30_000 };
 // Several dialogs and tasks per test on a machine that may be busy.
 jest.setTimeout(120_000);
 
 describe('AdviceFix under the batching advice', () => {
   it('proposes the advised dynamic_batching as a change of the plan, shown with its diff first', async () => {
-    const scaffolder = new FakeScaffolder(values => ({
-      output: scaleDownResult(values.dryRun === true) as any,
-    }));
+    const scaffolder = scaleDownScaffolder();
     const workload = imageClassifierStatus.workloads[0];
     await renderInTestApp(
       <TestApiProvider

@@ -4,9 +4,12 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { BringToPreset } from './BringToPreset';
 import { PresetTarget } from './presetFixes';
-import { FakeScaffolder, scaleDownResult } from './testing/FakeScaffolder';
+import {
+  FakeScaffolder,
+  WAIT,
+  scaleDownResult,
+} from './testing/FakeScaffolder';
 
-const WAIT = { timeout: 30_000 };
 // Several dialogs and tasks per test on a machine that may be busy.
 jest.setTimeout(120_000);
 

@@ -13,12 +13,13 @@ import { FindingsCard } from '../FindingsCard/FindingsCard';
 import { FixProposalsProvider } from './FixProposalsContext';
 import {
   FakeScaffolder,
+  WAIT,
   fixRequest,
   scaleDownResult,
+  scaleDownScaffolder,
 } from './testing/FakeScaffolder';
 
 const entityRef = 'component:default/text-classifier';
-const WAIT = { timeout: 30_000 };
 // Several dialogs and tasks per test on a machine that may be busy.
 jest.setTimeout(120_000);
 
@@ -75,9 +76,7 @@ function article(title: string) {
 
 describe('FindingFix in the findings card', () => {
   it('offers "Propose this fix" only on findings whose fix is a file change, with the preset value of the pattern', async () => {
-    const scaffolder = new FakeScaffolder(values => ({
-      output: scaleDownResult(values.dryRun === true) as any,
-    }));
+    const scaffolder = scaleDownScaffolder();
     await renderCard({ scaffolder });
     const fixable = within(article(windowFinding.title));
     const button = await fixable.findByRole(

@@ -6,9 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
 import { clustersResponse, fleetPageResponse } from '../../__fixtures__';
 import { FleetPageWithFixes } from './FleetPageWithFixes';
-import { FakeScaffolder, scaleDownResult } from './testing/FakeScaffolder';
+import { WAIT, scaleDownScaffolder } from './testing/FakeScaffolder';
 
-const WAIT = { timeout: 30_000 };
 jest.setTimeout(120_000);
 
 const api = {
@@ -20,17 +19,8 @@ const api = {
 
 describe('FleetPageWithFixes', () => {
   it('brings the selected drifted services to their presets, one change each, and clears the selection when closed', async () => {
-    const scaffolder = new FakeScaffolder(values => ({
-      output: {
-        ...scaleDownResult(values.dryRun === true),
-        ...(values.dryRun
-          ? {}
-          : {
-              branch: `model-scaling/fix-${
-                String(values.entityRef).split('/')[1]
-              }`,
-            }),
-      } as any,
+    const scaffolder = scaleDownScaffolder(values => ({
+      branch: `model-scaling/fix-${String(values.entityRef).split('/')[1]}`,
     }));
     await renderInTestApp(
       <TestApiProvider

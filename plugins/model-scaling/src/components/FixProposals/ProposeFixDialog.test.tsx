@@ -4,13 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { ProposeFixDialog } from './ProposeFixDialog';
 import {
   FakeScaffolder,
+  WAIT,
   scaleDownFix,
   scaleDownResult,
+  scaleDownScaffolder,
 } from './testing/FakeScaffolder';
 
 const entityRef = 'component:default/text-classifier';
-// The machine running the tests may be busy; the flow has several async steps.
-const WAIT = { timeout: 30_000 };
 // Several dialogs and tasks per test on a machine that may be busy.
 jest.setTimeout(120_000);
 
@@ -37,9 +37,7 @@ const realRuns = (s: FakeScaffolder) =>
 
 describe('ProposeFixDialog', () => {
   it('shows the edits in words and the diff of a dry run before anything is sent, then proposes and shows the branch and commit', async () => {
-    const scaffolder = new FakeScaffolder(values => ({
-      output: scaleDownResult(values.dryRun === true) as any,
-    }));
+    const scaffolder = scaleDownScaffolder();
     const { onProposed } = await renderDialog(scaffolder);
 
     const diff = await screen.findByTestId('fix-diff', {}, WAIT);
@@ -85,16 +83,9 @@ describe('ProposeFixDialog', () => {
   });
 
   it('links the pull request when the action opened one', async () => {
-    const scaffolder = new FakeScaffolder(values => ({
-      output: {
-        ...scaleDownResult(values.dryRun === true),
-        ...(values.dryRun
-          ? {}
-          : {
-              branch: 'model-scaling/fix-3f2a9c1',
-              pullRequestUrl: 'https://github.com/acme/text-classifier/pull/7',
-            }),
-      } as any,
+    const scaffolder = scaleDownScaffolder(() => ({
+      branch: 'model-scaling/fix-3f2a9c1',
+      pullRequestUrl: 'https://github.com/acme/text-classifier/pull/7',
     }));
     await renderDialog(scaffolder);
     await screen.findByTestId('fix-diff', {}, WAIT);

@@ -194,6 +194,25 @@ export function scaleDownResult(dryRun: boolean): FixProposalResult {
   };
 }
 
+/**
+ * A scaffolder whose every task ends with {@link scaleDownResult}: a dry
+ * run, or on the real run the committed change plus `whenProposed(values)`
+ * (a pull request, a branch per service).
+ */
+export function scaleDownScaffolder(
+  whenProposed?: (values: Record<string, unknown>) => Record<string, unknown>,
+): FakeScaffolder {
+  return new FakeScaffolder(values => ({
+    output: {
+      ...scaleDownResult(values.dryRun === true),
+      ...(values.dryRun || !whenProposed ? {} : whenProposed(values)),
+    },
+  }));
+}
+
+/** How long a test waits for a dialog step: several async steps on a machine that may be busy. */
+export const WAIT = { timeout: 30_000 };
+
 /** The template request the pages send for an entity. */
 export function fixRequest(
   entityRef: string,
