@@ -111,11 +111,11 @@ interface PodState {
 const PROMETHEUS_SERIES_PER_SLICE = 5000;
 
 /** A pod's database row: its served result and raw samples; none before its first result. */
-function storedPod(podKey: string, state: PodState): StoredPod | undefined {
+function storedPod(key: string, state: PodState): StoredPod | undefined {
   if (!state.result) return undefined;
   const { result, ...raw } = state;
   return {
-    podKey,
+    podKey: key,
     workload: result.workload,
     result: JSON.stringify(result),
     state: encodeState(raw),
