@@ -34,6 +34,21 @@ export function migGpuModelOfProduct(product: string): MigGpuModel | undefined {
   );
 }
 
+/** The compute and memory shares of its GPU that a MIG slice holds, from `MIG_PROFILES_BY_GPU`. */
+function migSliceShares(
+  gpuModel: MigGpuModel,
+  migProfile: string,
+): { compute: number; memory: number } | undefined {
+  const profiles = MIG_PROFILES_BY_GPU[gpuModel];
+  const profile = profiles.find(p => p.profile === migProfile);
+  if (!profile) return undefined;
+  const whole = profiles[profiles.length - 1];
+  return {
+    compute: profile.computeSlices / whole.computeSlices,
+    memory: profile.memoryGb / whole.memoryGb,
+  };
+}
+
 /**
  * The share of one GPU that a MIG slice holds: the larger of its compute
  * share (compute slices over the GPU's, 7 on A100/H100/H200/B200, 4 on A30)
@@ -45,14 +60,8 @@ export function migSliceShare(
   gpuModel: MigGpuModel,
   migProfile: string,
 ): number | undefined {
-  const profiles = MIG_PROFILES_BY_GPU[gpuModel];
-  const profile = profiles.find(p => p.profile === migProfile);
-  if (!profile) return undefined;
-  const whole = profiles[profiles.length - 1];
-  return Math.max(
-    profile.computeSlices / whole.computeSlices,
-    profile.memoryGb / whole.memoryGb,
-  );
+  const shares = migSliceShares(gpuModel, migProfile);
+  return shares && Math.max(shares.compute, shares.memory);
 }
 
 /** The compute share of a MIG slice (compute slices over the GPU's). */
@@ -60,10 +69,7 @@ export function migComputeShare(
   gpuModel: MigGpuModel,
   migProfile: string,
 ): number | undefined {
-  const profiles = MIG_PROFILES_BY_GPU[gpuModel];
-  const profile = profiles.find(p => p.profile === migProfile);
-  if (!profile) return undefined;
-  return profile.computeSlices / profiles[profiles.length - 1].computeSlices;
+  return migSliceShares(gpuModel, migProfile)?.compute;
 }
 
 /** The MIG GPU model of a placement: from its product, else the only model (or models agreeing) that offer the profile. */
