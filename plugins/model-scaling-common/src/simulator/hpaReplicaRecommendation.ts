@@ -88,6 +88,54 @@ function isWithin(ratio: number, tol: HpaTolerances): boolean {
   return 1 - tol.scaleDown <= ratio && ratio <= 1 + tol.scaleUp;
 }
 
+/** The proposal of a usage ratio over the ready pods: the current replicas within the tolerance, else ceil(ratio × ready). */
+function byRatio(
+  name: string,
+  ratio: number,
+  readyCount: number,
+  current: number,
+  value: number,
+  tol: HpaTolerances,
+): HpaMetricProposal {
+  return {
+    name,
+    replicas: isWithin(ratio, tol) ? current : Math.ceil(ratio * readyCount),
+    current: value,
+  };
+}
+
+/**
+ * The proposal once missing and unready pods are counted in (`newRatio` over
+ * `podCount` pods): the current replicas when the new ratio is within the
+ * tolerance, turned the other way than `ratio`, or would move the replicas
+ * against it; else ceil(newRatio × podCount).
+ */
+function byRebalancedRatio(
+  name: string,
+  ratio: number,
+  newRatio: number,
+  podCount: number,
+  current: number,
+  value: number,
+  tol: HpaTolerances,
+): HpaMetricProposal {
+  if (
+    isWithin(newRatio, tol) ||
+    (ratio > 1 && newRatio < 1) ||
+    (ratio < 1 && newRatio > 1)
+  ) {
+    return { name, replicas: current, current: value };
+  }
+  const replicas = Math.ceil(newRatio * podCount);
+  if (
+    (newRatio < 1 && replicas > current) ||
+    (newRatio > 1 && replicas < current)
+  ) {
+    return { name, replicas: current, current: value };
+  }
+  return { name, replicas, current: value };
+}
+
 interface Entry {
   value: number;
   request: number;
@@ -189,13 +237,7 @@ export function allReadyUtilization(
   if (readyCount === 0 || requests <= 0) return undefined;
   const utilization = Math.floor((usage * 100) / requests);
   const ratio = utilization / m.targetUtilization;
-  if (isWithin(ratio, tol))
-    return { name: m.name, replicas: current, current: utilization };
-  return {
-    name: m.name,
-    replicas: Math.ceil(ratio * readyCount),
-    current: utilization,
-  };
+  return byRatio(m.name, ratio, readyCount, current, utilization, tol);
 }
 
 function utilizationReplicas(
@@ -263,15 +305,8 @@ export function groupedUtilizationReplicas(
     };
   const { ratio, utilization } = first;
   const scaleUpWithUnready = unready.length > 0 && ratio > 1;
-  if (!scaleUpWithUnready && missing.length === 0) {
-    if (isWithin(ratio, tol))
-      return { name: m.name, replicas: current, current: utilization };
-    return {
-      name: m.name,
-      replicas: Math.ceil(ratio * readyCount),
-      current: utilization,
-    };
-  }
+  if (!scaleUpWithUnready && missing.length === 0)
+    return byRatio(m.name, ratio, readyCount, current, utilization, tol);
   if (missing.length > 0) {
     if (ratio < 1) {
       // Scale-down: missing pods use max(100 %, target) of their request.
@@ -293,21 +328,15 @@ export function groupedUtilizationReplicas(
       entries.push({ value: 0, request: p.request!, count: p.count });
   }
   const newRatio = utilizationOf(entries, m.targetUtilization)!.ratio;
-  if (
-    isWithin(newRatio, tol) ||
-    (ratio > 1 && newRatio < 1) ||
-    (ratio < 1 && newRatio > 1)
-  ) {
-    return { name: m.name, replicas: current, current: utilization };
-  }
-  const replicas = Math.ceil(newRatio * total(entries));
-  if (
-    (newRatio < 1 && replicas > current) ||
-    (newRatio > 1 && replicas < current)
-  ) {
-    return { name: m.name, replicas: current, current: utilization };
-  }
-  return { name: m.name, replicas, current: utilization };
+  return byRebalancedRatio(
+    m.name,
+    ratio,
+    newRatio,
+    total(entries),
+    current,
+    utilization,
+    tol,
+  );
 }
 
 function plainReplicas(
@@ -339,15 +368,8 @@ function plainReplicas(
   const { ratio, average } = averageOf(values, m.targetAverage);
   const readyCount = total(ready);
   const scaleUpWithUnready = unready.length > 0 && ratio > 1;
-  if (!scaleUpWithUnready && missing.length === 0) {
-    if (isWithin(ratio, tol))
-      return { name: m.name, replicas: current, current: average };
-    return {
-      name: m.name,
-      replicas: Math.ceil(ratio * readyCount),
-      current: average,
-    };
-  }
+  if (!scaleUpWithUnready && missing.length === 0)
+    return byRatio(m.name, ratio, readyCount, current, average, tol);
   if (missing.length > 0) {
     // Scale-down: missing pods count as exactly the target; otherwise as 0.
     for (const p of missing)
@@ -357,21 +379,15 @@ function plainReplicas(
     for (const p of unready) values.push({ value: 0, count: p.count });
   }
   const newRatio = averageOf(values, m.targetAverage).ratio;
-  if (
-    isWithin(newRatio, tol) ||
-    (ratio > 1 && newRatio < 1) ||
-    (ratio < 1 && newRatio > 1)
-  ) {
-    return { name: m.name, replicas: current, current: average };
-  }
-  const replicas = Math.ceil(newRatio * total(values));
-  if (
-    (newRatio < 1 && replicas > current) ||
-    (newRatio > 1 && replicas < current)
-  ) {
-    return { name: m.name, replicas: current, current: average };
-  }
-  return { name: m.name, replicas, current: average };
+  return byRebalancedRatio(
+    m.name,
+    ratio,
+    newRatio,
+    total(values),
+    current,
+    average,
+    tol,
+  );
 }
 
 /** Replica count proposed by one metric sample (one call of the replica calculator). */
@@ -395,13 +411,14 @@ export function replicasForMetric(
       const ratio = m.value / m.target;
       if (ctx.specReplicas === 0)
         return { name: m.name, replicas: Math.ceil(ratio), current: m.value };
-      if (isWithin(ratio, ctx.tolerances))
-        return { name: m.name, replicas: ctx.specReplicas, current: m.value };
-      return {
-        name: m.name,
-        replicas: Math.ceil(ratio * ctx.readyPodCount),
-        current: m.value,
-      };
+      return byRatio(
+        m.name,
+        ratio,
+        ctx.readyPodCount,
+        ctx.specReplicas,
+        m.value,
+        ctx.tolerances,
+      );
     }
     case 'totalAverage': {
       const ratio = m.total / (m.targetAverage * ctx.statusReplicas);
