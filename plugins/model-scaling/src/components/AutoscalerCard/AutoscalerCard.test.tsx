@@ -1,3 +1,4 @@
+import { ComponentProps } from 'react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import {
@@ -7,15 +8,19 @@ import {
 } from '../../__fixtures__';
 import { AutoscalerCard } from './AutoscalerCard';
 
+/** The card for one of the status's workloads, as the Scaling tab renders it. */
+const renderCard = (
+  status: { generatedAt: string },
+  workload: ComponentProps<typeof AutoscalerCard>['workload'],
+) =>
+  renderInTestApp(
+    <AutoscalerCard workload={workload} generatedAt={status.generatedAt} />,
+  );
+
 describe('AutoscalerCard', () => {
   it('shows an HPA: replicas, metrics, default window, conditions and timeline', async () => {
     const workload = textClassifierStatus.workloads[0];
-    await renderInTestApp(
-      <AutoscalerCard
-        workload={workload}
-        generatedAt={textClassifierStatus.generatedAt}
-      />,
-    );
+    await renderCard(textClassifierStatus, workload);
     expect(
       screen.getByText(
         'HorizontalPodAutoscaler text-classifier (autoscaling/v2)',
@@ -47,12 +52,7 @@ describe('AutoscalerCard', () => {
 
   it('shows KEDA with its HPA, using KEDA min/max', async () => {
     const workload = imageClassifierStatus.workloads[0];
-    await renderInTestApp(
-      <AutoscalerCard
-        workload={workload}
-        generatedAt={imageClassifierStatus.generatedAt}
-      />,
-    );
+    await renderCard(imageClassifierStatus, workload);
     expect(
       screen.getByText('KEDA ScaledObject image-classifier'),
     ).toBeInTheDocument();
@@ -75,12 +75,7 @@ describe('AutoscalerCard', () => {
 
   it('shows a failing KEDA trigger and its fallback', async () => {
     const workload = batchEmbedderStatus.workloads[0];
-    await renderInTestApp(
-      <AutoscalerCard
-        workload={workload}
-        generatedAt={batchEmbedderStatus.generatedAt}
-      />,
-    );
+    await renderCard(batchEmbedderStatus, workload);
     expect(
       screen.getByText('Fallback active: held at 4 replicas'),
     ).toBeInTheDocument();
@@ -99,12 +94,7 @@ describe('AutoscalerCard', () => {
       ...textClassifierStatus.workloads[0],
       autoscaler: { type: 'none' as const, conflicting: [] },
     };
-    await renderInTestApp(
-      <AutoscalerCard
-        workload={workload}
-        generatedAt={textClassifierStatus.generatedAt}
-      />,
-    );
+    await renderCard(textClassifierStatus, workload);
     expect(screen.getByText('No autoscaler')).toBeInTheDocument();
     expect(
       screen.getByText(/runs a fixed 6 replicas \(5 ready\)/),
@@ -124,12 +114,7 @@ describe('AutoscalerCard', () => {
         ],
       },
     };
-    await renderInTestApp(
-      <AutoscalerCard
-        workload={workload}
-        generatedAt={imageClassifierStatus.generatedAt}
-      />,
-    );
+    await renderCard(imageClassifierStatus, workload);
     expect(
       screen.getByText(
         /More than one autoscaler targets this Deployment: HorizontalPodAutoscaler\/image-classifier, ScaledObject\/image-classifier/,
