@@ -1,4 +1,5 @@
 import { modelServicePlanSchema, ModelServicePlan } from '../plan/planSchema';
+import { formatZodIssues } from '../triton-live/zodIssues';
 import { formatPath } from './diffValues';
 import { FixError } from './FixError';
 import type { FixPath, PlanFieldChange } from './types';
@@ -80,9 +81,11 @@ export function applyPlanChanges(
   if (!parsed.success) {
     throw new FixError({
       code: 'invalid-plan-change',
-      message: `The changed plan is not valid: ${parsed.error.issues
-        .map(i => `${formatPath(i.path) || 'plan'}: ${i.message}`)
-        .join('; ')}`,
+      message: `The changed plan is not valid: ${formatZodIssues(
+        parsed.error,
+        '',
+        'plan',
+      )}`,
     });
   }
   return parsed.data;
