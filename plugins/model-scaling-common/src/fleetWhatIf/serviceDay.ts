@@ -7,7 +7,7 @@ import {
 } from '../economics/replayTimeline';
 import type { ReplayTarget, TrafficSeries } from '../economics/types';
 import { DAY_SECONDS, LoadShape, loadCurve } from '../whatif/loadShapes';
-import type { LoadPoint } from '../simulator/types';
+import { loadAt } from '../simulator/loadCurve';
 import type {
   DayFigures,
   FleetWhatIfService,
@@ -21,16 +21,6 @@ import type {
  */
 export const SYNTHETIC_STEP_SECONDS = 300;
 
-function at(points: LoadPoint[], t: number): number {
-  let i = 1;
-  while (i < points.length && points[i].t < t) i++;
-  if (i >= points.length) return points[points.length - 1].rps;
-  const a = points[i - 1];
-  const b = points[i];
-  if (b.t === a.t) return b.rps;
-  return a.rps + ((b.rps - a.rps) * (t - a.t)) / (b.t - a.t);
-}
-
 /** A day of the shape at the peak, as traffic steps (each step the load at its middle). */
 export function syntheticDay(
   shape: LoadShape,
@@ -40,7 +30,7 @@ export function syntheticDay(
   const points = loadCurve(shape, peakRps);
   const values: number[] = [];
   for (let t = 0; t < DAY_SECONDS; t += stepSeconds)
-    values.push(at(points, t + stepSeconds / 2));
+    values.push(loadAt(points, t + stepSeconds / 2));
   return { startMs: 0, stepSeconds, values };
 }
 
