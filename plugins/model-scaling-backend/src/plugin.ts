@@ -64,10 +64,14 @@ export const modelScalingPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(modelScalingPermissions);
+        // One per-caller decision cache for every route.
+        const authorizer = new CachedEntityAuthorizer({
+          permissions: deps.permissions,
+        });
         const fleetWhatIf = createFleetWhatIf({
           entities: services.entities,
           status: services.status,
-          permissions: deps.permissions,
+          authorizer,
           presets: settings.presets,
           logger: deps.logger.child({ task: 'fleet-what-if' }),
         });
@@ -80,21 +84,16 @@ export const modelScalingPlugin = createBackendPlugin({
             entities: services.entities,
             fleet: services.fleet,
             fleetWhatIf,
-            authorizer: new CachedEntityAuthorizer({
-              permissions: deps.permissions,
-            }),
+            authorizer,
             logger: deps.logger,
           }),
         );
-        const costAuthorizer = new CachedEntityAuthorizer({
-          permissions: deps.permissions,
-        });
         deps.httpRouter.use(
           await createTrafficRouter({
             httpAuth: deps.httpAuth,
             readEntity: indexEntityReader({
               entities: services.entities,
-              authorizer: costAuthorizer,
+              authorizer,
             }),
             status: services.status,
             traffic: services.traffic,
@@ -107,7 +106,7 @@ export const modelScalingPlugin = createBackendPlugin({
                 costs,
               }),
               entities: services.entities,
-              authorizer: costAuthorizer,
+              authorizer,
             },
           }),
         );

@@ -1,9 +1,5 @@
-import {
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { PatternPresets } from '@internal/plugin-model-scaling-common';
-import { CachedEntityAuthorizer } from '../Authorization/EntityAuthorizer';
 import { FleetWhatIfRuns, FleetWhatIfRunsOptions } from './FleetWhatIfRuns';
 import { WhatIfWorkerPool, workersCanLoadWhatIf } from './WhatIfWorkerPool';
 
@@ -11,7 +7,8 @@ import { WhatIfWorkerPool, workersCanLoadWhatIf } from './WhatIfWorkerPool';
 export function createFleetWhatIf(deps: {
   entities: FleetWhatIfRunsOptions['entities'];
   status: FleetWhatIfRunsOptions['status'];
-  permissions: PermissionsService;
+  /** The plugin's per-caller authorizer, shared with the other routes. */
+  authorizer: FleetWhatIfRunsOptions['authorizer'];
   presets: PatternPresets;
   logger: LoggerService;
 }): { runs: FleetWhatIfRuns; presets: PatternPresets; close(): Promise<void> } {
@@ -24,7 +21,7 @@ export function createFleetWhatIf(deps: {
   const runs = new FleetWhatIfRuns({
     entities: deps.entities,
     status: deps.status,
-    authorizer: new CachedEntityAuthorizer({ permissions: deps.permissions }),
+    authorizer: deps.authorizer,
     presets: deps.presets,
     pool,
     logger: deps.logger,
