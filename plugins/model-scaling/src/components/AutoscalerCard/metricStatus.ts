@@ -1,8 +1,8 @@
-import { AutoscalerMetricView } from '@internal/plugin-model-scaling-common';
+import {
+  AutoscalerMetricView,
+  DEFAULT_HPA_TOLERANCE,
+} from '@internal/plugin-model-scaling-common';
 import { Health } from '../shared/HealthStatus';
-
-/** The HPA controller's default tolerance around the target. */
-export const HPA_TOLERANCE = 0.1;
 
 /** Where a metric stands against its target, as the HPA controller sees it. */
 export interface MetricStatus {
@@ -24,10 +24,10 @@ export function metricStatus(metric: AutoscalerMetricView): MetricStatus {
     return { health: 'neutral', label: 'no target' };
   }
   const ratio = metric.current / metric.target;
-  if (ratio > 1 + HPA_TOLERANCE) {
+  if (ratio > 1 + DEFAULT_HPA_TOLERANCE) {
     return { health: 'warning', ratio, label: 'above target: scaling up' };
   }
-  if (ratio < 1 - HPA_TOLERANCE) {
+  if (ratio < 1 - DEFAULT_HPA_TOLERANCE) {
     return { health: 'ok', ratio, label: 'below target: may scale down' };
   }
   return { health: 'ok', ratio, label: 'within tolerance' };
