@@ -4,9 +4,9 @@ import {
   textClassifierStatus,
 } from '../../__fixtures__';
 import {
-  buildSimulationInput,
   toMetricSpec,
   whatIfDefaults,
+  simulationInputFromWorkload,
 } from '@internal/plugin-model-scaling-common';
 
 describe('buildSimulationInput', () => {
@@ -15,13 +15,17 @@ describe('buildSimulationInput', () => {
     const { model, settings } = whatIfDefaults(workload, {
       pattern: 'realtime-cpu',
     });
-    const input = buildSimulationInput(workload, model, {
-      ...settings,
-      target: 50,
-      minReplicas: 3,
-      maxReplicas: 12,
-      scaleDownWindowSeconds: 60,
-    });
+    const input = simulationInputFromWorkload(
+      workload,
+      {
+        ...settings,
+        target: 50,
+        minReplicas: 3,
+        maxReplicas: 12,
+        scaleDownWindowSeconds: 60,
+      },
+      model,
+    );
     expect(input.autoscaler).toEqual({
       kind: 'HorizontalPodAutoscaler',
       minReplicas: 3,
@@ -60,10 +64,14 @@ describe('buildSimulationInput', () => {
     const { model, settings } = whatIfDefaults(workload, {
       pattern: 'realtime-gpu',
     });
-    const input = buildSimulationInput(workload, model, {
-      ...settings,
-      target: 150,
-    });
+    const input = simulationInputFromWorkload(
+      workload,
+      {
+        ...settings,
+        target: 150,
+      },
+      model,
+    );
     expect(input.autoscaler).toMatchObject({
       kind: 'ScaledObject',
       minReplicaCount: 1,
@@ -87,10 +95,14 @@ describe('buildSimulationInput', () => {
     const { model, settings } = whatIfDefaults(workload, {
       pattern: 'async-batch',
     });
-    const input = buildSimulationInput(workload, model, {
-      ...settings,
-      target: 1000,
-    });
+    const input = simulationInputFromWorkload(
+      workload,
+      {
+        ...settings,
+        target: 1000,
+      },
+      model,
+    );
     const trigger = (input.autoscaler as any).triggers[0];
     expect(trigger.metadata.lagThreshold).toBe('1000');
     expect(trigger.metadata.threshold).toBeUndefined();
@@ -103,7 +115,7 @@ describe('buildSimulationInput', () => {
       autoscaler: { type: 'none' as const, conflicting: [] },
     };
     const { model, settings } = whatIfDefaults(workload, {});
-    const input = buildSimulationInput(workload, model, settings);
+    const input = simulationInputFromWorkload(workload, settings, model);
     expect(input.autoscaler).toMatchObject({
       kind: 'HorizontalPodAutoscaler',
       minReplicas: 6,

@@ -1,7 +1,7 @@
 import {
-  buildSimulationInput,
   simulateAutoscaler,
   whatIfDefaults,
+  simulationInputFromWorkload,
 } from '@internal/plugin-model-scaling-common';
 import { textClassifierStatus } from '../../__fixtures__';
 import { chartPoints, summarizeSimulation } from './simulationSummary';
@@ -26,10 +26,14 @@ describe('the what-if chips and charts tell the same story', () => {
   it.each(cases.map(c => [c.name, c] as const))('%s', (_name, c) => {
     const { settings, model } = whatIfDefaults(c.workload, c.context);
     const result = simulateAutoscaler(
-      buildSimulationInput(c.workload, model, {
-        ...settings,
-        maxReplicas: c.maxReplicas,
-      }),
+      simulationInputFromWorkload(
+        c.workload,
+        {
+          ...settings,
+          maxReplicas: c.maxReplicas,
+        },
+        model,
+      ),
     );
     const summary = summarizeSimulation(result, c.context.latencySloMs);
     const points = chartPoints(result.timeline, 300, c.context.latencySloMs);

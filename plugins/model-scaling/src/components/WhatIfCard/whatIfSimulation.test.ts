@@ -1,7 +1,7 @@
 import {
-  buildSimulationInput,
   simulateAutoscaler,
   whatIfDefaults,
+  simulationInputFromWorkload,
 } from '@internal/plugin-model-scaling-common';
 import {
   batchEmbedderStatus,
@@ -33,7 +33,7 @@ describe('what-if through the simulator', () => {
         latencySloMs: status.latencySloMs,
       });
       const result = simulateAutoscaler(
-        buildSimulationInput(workload, model, settings),
+        simulationInputFromWorkload(workload, settings, model),
       );
       expect(result.timeline.length).toBeGreaterThan(1000);
       expect(
@@ -58,11 +58,15 @@ describe('what-if through the simulator', () => {
     });
     const run = (target: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, {
-          ...settings,
-          shape: 'steady',
-          target,
-        }),
+        simulationInputFromWorkload(
+          workload,
+          {
+            ...settings,
+            shape: 'steady',
+            target,
+          },
+          model,
+        ),
       ).summary;
     const at70 = run(70);
     const at40 = run(40);
@@ -80,11 +84,15 @@ describe('what-if through the simulator', () => {
     });
     const run = (target: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, {
-          ...settings,
-          shape: 'steady',
-          target,
-        }),
+        simulationInputFromWorkload(
+          workload,
+          {
+            ...settings,
+            shape: 'steady',
+            target,
+          },
+          model,
+        ),
       ).summary.maxReplicas;
     // 370 req/s: threshold 100 → 4 pods, 200 → 2 pods
     expect(run(100)).toBe(4);
@@ -100,11 +108,15 @@ describe('what-if through the simulator', () => {
     const podHours = (scaleDownWindowSeconds: number) =>
       summarizeSimulation(
         simulateAutoscaler(
-          buildSimulationInput(workload, model, {
-            ...settings,
-            peakRps: 100,
-            scaleDownWindowSeconds,
-          }),
+          simulationInputFromWorkload(
+            workload,
+            {
+              ...settings,
+              peakRps: 100,
+              scaleDownWindowSeconds,
+            },
+            model,
+          ),
         ),
       ).podHours;
     expect(podHours(30)).toBeLessThan(podHours(600));
@@ -115,11 +127,15 @@ describe('what-if through the simulator', () => {
     const { model, settings } = whatIfDefaults(workload, { pattern: 'bursty' });
     const unserved = (coldStartSeconds: number) =>
       simulateAutoscaler(
-        buildSimulationInput(workload, model, {
-          ...settings,
-          peakRps: 100,
-          coldStartSeconds,
-        }),
+        simulationInputFromWorkload(
+          workload,
+          {
+            ...settings,
+            peakRps: 100,
+            coldStartSeconds,
+          },
+          model,
+        ),
       ).summary.unservedRequests;
     expect(unserved(90)).toBeGreaterThan(unserved(5));
   });
