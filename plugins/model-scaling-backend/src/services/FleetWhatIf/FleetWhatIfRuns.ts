@@ -18,6 +18,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { principalKey } from '../Authorization/principalKey';
+import { cachedPromise } from '../cachedPromise';
 import { whatIfInputsOf } from './whatIfInputs';
 import { WhatIfWorkerPool } from './WhatIfWorkerPool';
 
@@ -86,12 +87,18 @@ export class FleetWhatIfRuns {
   readonly #o: FleetWhatIfRunsOptions;
   readonly #runs = new Map<string, Run>();
   readonly #now: () => number;
-  #inputs?: { at: number; byRef: Promise<Map<string, FleetWhatIfService[]>> };
+  /** Every model service's inputs (not yet filtered by caller), at most `inputsTtlMs` old. */
+  readonly #inputsByRef: () => Promise<Map<string, FleetWhatIfService[]>>;
   readonly #baselines = new Map<string, DayFigures>();
 
   constructor(options: FleetWhatIfRunsOptions) {
     this.#o = options;
     this.#now = options.now ?? Date.now;
+    this.#inputsByRef = cachedPromise(
+      () => this.#readInputs(),
+      options.inputsTtlMs ?? 60_000,
+      this.#now,
+    );
   }
 
   /** Starts a run of `change` over the caller's readable services; a {@link ConflictError} while the caller's last run is running. */
@@ -232,20 +239,6 @@ export class FleetWhatIfRuns {
     this.#baselines.set(key, figures);
     while (this.#baselines.size > max)
       this.#baselines.delete(this.#baselines.keys().next().value!);
-  }
-
-  /** Every model service's inputs (not yet filtered by caller), at most `inputsTtlMs` old. */
-  #inputsByRef(): Promise<Map<string, FleetWhatIfService[]>> {
-    const now = this.#now();
-    const ttl = this.#o.inputsTtlMs ?? 60_000;
-    if (!this.#inputs || now - this.#inputs.at > ttl) {
-      const byRef = this.#readInputs();
-      this.#inputs = { at: now, byRef };
-      byRef.catch(() => {
-        if (this.#inputs?.byRef === byRef) this.#inputs = undefined;
-      });
-    }
-    return this.#inputs.byRef;
   }
 
   async #readInputs(): Promise<Map<string, FleetWhatIfService[]>> {

@@ -12,6 +12,7 @@ import {
   savingsFor,
 } from '@internal/plugin-model-scaling-common';
 import { TrafficService } from './TrafficService';
+import { cachedPromise } from '../cachedPromise';
 
 /** The window the fleet's costs are replayed over. */
 export const FLEET_COST_WINDOW_SECONDS = 86400;
@@ -31,8 +32,7 @@ export interface FleetCostEntry {
  * is not); the route filters the rows by the caller's permissions.
  */
 export class FleetCosts {
-  #cached?: { at: number; entries: Promise<Map<string, FleetCostEntry>> };
-  readonly #now: () => Date;
+  readonly #entries: () => Promise<Map<string, FleetCostEntry>>;
 
   constructor(
     private readonly o: {
@@ -49,21 +49,17 @@ export class FleetCosts {
       now?: () => Date;
     },
   ) {
-    this.#now = o.now ?? (() => new Date());
+    const now = o.now ?? (() => new Date());
+    this.#entries = cachedPromise(
+      () => this.#compute(),
+      (o.cacheSeconds ?? 300) * 1000,
+      () => now().getTime(),
+    );
   }
 
   /** Every service's entry by entity ref, at most `cacheSeconds` old. */
   entries(): Promise<Map<string, FleetCostEntry>> {
-    const now = this.#now().getTime();
-    const maxAge = (this.o.cacheSeconds ?? 300) * 1000;
-    if (!this.#cached || now - this.#cached.at > maxAge) {
-      const entries = this.#compute();
-      this.#cached = { at: now, entries };
-      entries.catch(() => {
-        if (this.#cached?.entries === entries) this.#cached = undefined;
-      });
-    }
-    return this.#cached.entries;
+    return this.#entries();
   }
 
   async #compute(): Promise<Map<string, FleetCostEntry>> {
