@@ -1,6 +1,7 @@
 import { replay } from './replay';
 import { savingsFor } from './savingsFor';
 import { resolveCostSettings } from './schemas';
+import { kedaL4Target, sevenMinutes } from './__fixtures__/kedaL4Service';
 import type {
   CapacityRecommendation,
   ReplayTarget,
@@ -15,35 +16,12 @@ const settings = resolveCostSettings({
   },
 });
 
-/** The service of replay.test.ts: KEDA on request rate, 10 req/s per pod target, 15 served, window 60 s. */
+/** The service of replay.test.ts with a KEDA cooldown of 60 s. */
 const target: ReplayTarget = {
-  autoscaler: {
-    kind: 'ScaledObject',
-    minReplicaCount: 1,
-    maxReplicaCount: 10,
-    cooldownPeriod: 60,
-    hpaBehavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
-    triggers: [
-      {
-        type: 'prometheus',
-        metadata: { threshold: '10', query: 'sum(rate(requests_total[1m]))' },
-      },
-    ],
-  },
-  capacity: { maxRpsPerPod: 15 },
-  coldStartSeconds: 30,
-  placement: {
-    product: 'NVIDIA-L4',
-    gpusPerPod: 1,
-    sharing: 'exclusive',
-    capacity: 'on-demand',
-  },
+  ...kedaL4Target,
+  autoscaler: { ...kedaL4Target.autoscaler, cooldownPeriod: 60 },
 };
-const traffic: TrafficSeries = {
-  startMs: Date.UTC(2026, 11, 1, 12, 0, 0),
-  stepSeconds: 60,
-  values: [5, 25, 25, 8, 8, 8, 8],
-};
+const traffic = sevenMinutes;
 const rec = (
   change: CapacityRecommendation['change'],
 ): CapacityRecommendation => ({
