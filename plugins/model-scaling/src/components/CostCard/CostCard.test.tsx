@@ -5,6 +5,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { screen } from '@testing-library/react';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import {
   imageClassifierStatus,
   textClassifierStatus,
@@ -28,12 +29,7 @@ const traffic: TrafficResponse = {
 };
 
 function api(overrides: Partial<ModelScalingApi>): ModelScalingApi {
-  // Only what these cards call; the other methods are never reached.
-  return {
-    getEntityStatus: jest.fn(),
-    getFleet: jest.fn(),
-    getFleetPage: jest.fn(),
-    getClusters: jest.fn(),
+  return mockModelScalingApi({
     getTraffic: jest.fn(async () => traffic),
     getCostSettings: jest.fn(async () => ({
       ...DEFAULT_COST_SETTINGS,
@@ -41,7 +37,7 @@ function api(overrides: Partial<ModelScalingApi>): ModelScalingApi {
       gpuHourPrices: { 'NVIDIA-H200': { onDemand: 10 } },
     })),
     ...overrides,
-  } as Partial<ModelScalingApi> as ModelScalingApi;
+  });
 }
 
 async function render(a: ModelScalingApi, status = imageClassifierStatus) {

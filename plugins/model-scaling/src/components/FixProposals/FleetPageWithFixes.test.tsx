@@ -3,19 +3,18 @@ import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import { clustersResponse, fleetPageResponse } from '../../__fixtures__';
 import { FleetPageWithFixes } from './FleetPageWithFixes';
 import { WAIT, scaleDownScaffolder } from './testing/FakeScaffolder';
 
 jest.setTimeout(120_000);
 
-const api = {
-  getEntityStatus: jest.fn(),
-  getFleet: jest.fn(),
+const api = mockModelScalingApi({
   getFleetPage: jest.fn(async () => fleetPageResponse),
   getClusters: jest.fn(async () => clustersResponse),
-} as unknown as ModelScalingApi;
+});
 
 describe('FleetPageWithFixes', () => {
   it('brings the selected drifted services to their presets, one change each, and clears the selection when closed', async () => {

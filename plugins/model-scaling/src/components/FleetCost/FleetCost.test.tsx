@@ -2,18 +2,12 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import { FleetCost } from './FleetCost';
 import { fleetCosts } from './fleetCosts.fixture';
 
 function api(getFleetCosts: ModelScalingApi['getFleetCosts']): ModelScalingApi {
-  // Only what these cards call; the other methods are never reached.
-  return {
-    getEntityStatus: jest.fn(),
-    getFleet: jest.fn(),
-    getFleetPage: jest.fn(),
-    getClusters: jest.fn(),
-    getFleetCosts,
-  } as Partial<ModelScalingApi> as ModelScalingApi;
+  return mockModelScalingApi({ getFleetCosts });
 }
 
 const render = (a: ModelScalingApi) =>

@@ -4,19 +4,18 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import { clustersResponse, fleetPageResponse } from '../../__fixtures__';
 import { FleetPage } from './FleetPage';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 
 function api(overrides: Partial<ModelScalingApi> = {}): ModelScalingApi {
-  return {
-    getEntityStatus: jest.fn(),
-    getFleet: jest.fn(),
+  return mockModelScalingApi({
     getFleetPage: jest.fn(async () => fleetPageResponse),
     getClusters: jest.fn(async () => clustersResponse),
     ...overrides,
-  } as ModelScalingApi;
+  });
 }
 
 describe('FleetPage', () => {

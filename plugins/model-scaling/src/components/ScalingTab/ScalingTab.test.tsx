@@ -4,6 +4,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { EntityScalingStatus } from '@internal/plugin-model-scaling-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import {
   batchEmbedderStatus,
   imageClassifierStatus,
@@ -16,12 +17,7 @@ import { ScalingTab } from './ScalingTab';
 function mockApi(
   getEntityStatus: ModelScalingApi['getEntityStatus'],
 ): ModelScalingApi {
-  return {
-    getEntityStatus: jest.fn(getEntityStatus),
-    getFleet: jest.fn(),
-    getFleetPage: jest.fn(),
-    getClusters: jest.fn(),
-  };
+  return mockModelScalingApi({ getEntityStatus: jest.fn(getEntityStatus) });
 }
 
 async function renderTab(

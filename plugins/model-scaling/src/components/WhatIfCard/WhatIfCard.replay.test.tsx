@@ -3,6 +3,7 @@ import { DEFAULT_COST_SETTINGS } from '@internal/plugin-model-scaling-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ModelScalingApi, modelScalingApiRef } from '../../api/ModelScalingApi';
+import { mockModelScalingApi } from '../../__fixtures__/modelScalingApi';
 import { imageClassifierStatus } from '../../__fixtures__';
 import { WhatIfCard } from './WhatIfCard';
 
@@ -12,12 +13,7 @@ const day = Array.from({ length: 1440 }, (_, i) =>
 );
 
 function api(): ModelScalingApi {
-  // Only what these cards call; the other methods are never reached.
-  return {
-    getEntityStatus: jest.fn(),
-    getFleet: jest.fn(),
-    getFleetPage: jest.fn(),
-    getClusters: jest.fn(),
+  return mockModelScalingApi({
     getCostSettings: jest.fn(async () => DEFAULT_COST_SETTINGS),
     getTraffic: jest.fn(async (_ref: unknown, range: string) => ({
       entityRef: imageClassifierStatus.entityRef,
@@ -31,7 +27,7 @@ function api(): ModelScalingApi {
       },
       problems: [],
     })),
-  } as Partial<ModelScalingApi> as ModelScalingApi;
+  });
 }
 
 describe('WhatIfCard replay', () => {
