@@ -17,12 +17,15 @@
  * list request deadline (modelScaling.watch.pageSize / listTimeoutMs).
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { ChildProcess, fork } from 'node:child_process';
 import { toSlimObject } from '@internal/plugin-model-scaling-common';
-import { readBackendSettings } from '../src/config/readBackendSettings';
 import { KIND_SPECS } from '../src/services/ClusterWatcher/kinds';
 import { WatchCache } from '../src/services/ClusterWatcher/WatchCache';
+import {
+  canCollectGarbage,
+  demoClusterSettings,
+  heapBytes,
+  startDemoChild,
+} from './benchHarness';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 5000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
@@ -33,84 +36,32 @@ const LIST_TIMEOUT_MS = process.env.BENCH_LIST_TIMEOUT_MS
   ? Number(process.env.BENCH_LIST_TIMEOUT_MS)
   : undefined;
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function heapBytes(): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed;
-}
-
-function waitFor<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`demo cluster process exited with ${code}`));
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type === type) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
-
 async function main() {
-  if (!gc) console.warn('Run with --expose-gc for exact heap figures.');
+  if (!canCollectGarbage)
+    console.warn('Run with --expose-gc for exact heap figures.');
   console.log(
     `Watch cache: ${SERVICES} synthetic services × ${PODS} pods in the demo cluster (simulation clock: ${
       process.env.BENCH_DEMO_CLOCK ?? 'real'
     })`,
   );
   const t0 = Date.now();
-  const child = fork(require.resolve('./cacheDemo.child.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-    env: {
-      ...process.env,
-      BENCH_SERVICES: String(SERVICES),
-      BENCH_PODS: String(PODS),
-    },
+  const demo = await startDemoChild('./cacheDemo.child.ts', {
+    services: SERVICES,
+    pods: PODS,
   });
-  const demo = await waitFor<{ url: string; token: string }>(child, 'ready');
   console.log(
     `  demo cluster started in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 
   const logger = mockServices.rootLogger({ level: 'warn' });
-  const settings = readBackendSettings(
-    new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'demo',
-                url: demo.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: demo.token,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
-      modelScaling: {
-        watch: {
-          ...(PAGE_SIZE !== undefined && { pageSize: PAGE_SIZE }),
-          ...(LIST_TIMEOUT_MS !== undefined && {
-            listTimeoutMs: LIST_TIMEOUT_MS,
-          }),
-        },
-      },
-    }),
-    logger,
-  );
+  const settings = demoClusterSettings(demo, logger, {
+    watch: {
+      ...(PAGE_SIZE !== undefined && { pageSize: PAGE_SIZE }),
+      ...(LIST_TIMEOUT_MS !== undefined && {
+        listTimeoutMs: LIST_TIMEOUT_MS,
+      }),
+    },
+  });
 
   const heapBefore = heapBytes();
   const cache = new WatchCache({
@@ -175,8 +126,8 @@ async function main() {
   );
 
   await cache.stop();
-  child.send({ type: 'stop' });
-  await new Promise(r => child.once('exit', r));
+  demo.child.send({ type: 'stop' });
+  await new Promise(r => demo.child.once('exit', r));
 }
 
 main().catch(error => {

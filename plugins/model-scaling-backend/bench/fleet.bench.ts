@@ -14,29 +14,28 @@
  * re-sorted page, the last page) one at a time and 8 at a time, and the old
  * `GET /v1/services`, over HTTP. Writes bench-results/fleet-<N>.txt.
  */
-import {
-  mockCredentials,
-  mockErrorHandler,
-  mockServices,
-} from '@backstage/backend-test-utils';
-import { DatabaseManager } from '@backstage/backend-defaults/database';
-import { ConfigReader } from '@backstage/config';
+import { mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
-import { readBackendSettings } from '../src/config/readBackendSettings';
 import { createRouter } from '../src/router';
 import { CachedEntityAuthorizer } from '../src/services/Authorization/EntityAuthorizer';
-import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
 import { createModelScalingServices } from '../src/services/createModelScalingServices';
+import {
+  createHttpMeasurer,
+  createPrinter,
+  demoClusterSettings,
+  inMemoryCollectorStore,
+  loadAverage,
+  Measurement,
+  percentile,
+  startDemoChild,
+  withLoopDelay,
+  writeBenchResults,
+} from './benchHarness';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 5000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
@@ -44,78 +43,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 500);
 const OLD_REQUESTS = Number(process.env.BENCH_OLD_REQUESTS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const AUTH = mockCredentials.user.header();
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  );
-  return sorted[Math.max(0, i)];
-}
-
-function get(
-  port: number,
-  p: string,
-): Promise<{ status: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      {
-        host: '127.0.0.1',
-        port,
-        path: p,
-        headers: { authorization: AUTH },
-        agent,
-      },
-      res => {
-        let bytes = 0;
-        res.on('data', d => (bytes += d.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-      },
-    );
-    req.on('error', reject);
-  });
-}
-
-interface Measurement {
-  ms: number[];
-  bytes: number;
-  seconds: number;
-}
-
-async function measure(
-  count: number,
-  port: number,
-  p: (i: number) => string,
-  concurrency: number,
-): Promise<Measurement> {
-  const ms: number[] = [];
-  let bytes = 0;
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = process.hrtime.bigint();
-        const res = await get(port, p(i));
-        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-        bytes += res.bytes;
-        if (res.status !== 200)
-          throw new Error(`GET ${p(i)}: HTTP ${res.status}`);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { ms: ms.sort((a, b) => a - b), bytes, seconds };
-}
-
-const out: string[] = [];
-function print(line = '') {
-  console.log(line);
-  out.push(line);
-}
+const { measure, close: closeHttp } = createHttpMeasurer(CONCURRENCY);
+const { lines: out, print } = createPrinter();
 
 function row(name: string, r: Measurement): string {
   const f = (n: number) => n.toFixed(2).padStart(9);
@@ -126,92 +55,25 @@ function row(name: string, r: Measurement): string {
     .padStart(5)} req/s  body ${(r.bytes / r.ms.length / 1024).toFixed(1)} KiB`;
 }
 
-function ask<T>(
-  child: ChildProcess,
-  msg: { type: string } | undefined,
-  type: string,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`demo cluster exited with ${code}`));
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type === type) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    if (msg) child.send(msg);
-  });
-}
-
-let demoProcess: ChildProcess | undefined;
-process.on('exit', () => demoProcess?.kill());
-
 async function main() {
   print(`Fleet route: ${SERVICES} synthetic services × ${PODS} pods`);
   print(
-    `  load average at the start: ${os
-      .loadavg()
-      .map(l => l.toFixed(1))
-      .join(' ')} on ${os.cpus().length} cores`,
+    `  load average at the start: ${loadAverage()} on ${
+      os.cpus().length
+    } cores`,
   );
-  const child = fork(require.resolve('./demoCluster.child.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-    env: {
-      ...process.env,
-      BENCH_SERVICES: String(SERVICES),
-      BENCH_PODS: String(PODS),
-    },
+  const demo = await startDemoChild('./demoCluster.child.ts', {
+    services: SERVICES,
+    pods: PODS,
   });
-  demoProcess = child;
-  const demo = await ask<{ url: string; token: string }>(
-    child,
-    undefined,
-    'ready',
-  );
 
   const entities = syntheticModelServices(SERVICES);
   const catalog = catalogServiceMock({ entities });
   const logger = mockServices.rootLogger({ level: 'warn' });
-  const settings = readBackendSettings(
-    new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'demo',
-                url: demo.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: demo.token,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
-      modelScaling: { triton: { concurrency: 16 } },
-    }),
-    logger,
-  );
-  const database = DatabaseManager.fromConfig(
-    new ConfigReader({
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-    }),
-  ).forPlugin('model-scaling', {
-    logger,
-    lifecycle: { addStartupHook() {}, addShutdownHook() {} },
+  const settings = demoClusterSettings(demo, logger, {
+    triton: { concurrency: 16 },
   });
-  const store = await CollectorStore.create({ database });
+  const store = await inMemoryCollectorStore(logger);
   const services = createModelScalingServices({
     settings,
     logger,
@@ -291,13 +153,13 @@ async function main() {
 
   await measure(100, port, firstPage, 4); // warm-up (JIT)
   const recomputedDuring = services.fleet.recomputed;
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  const page1 = await measure(REQUESTS, port, firstPage, 1);
-  const page8 = await measure(REQUESTS, port, firstPage, CONCURRENCY);
-  const filtered1 = await measure(REQUESTS, port, filtered, 1);
-  const last1 = await measure(REQUESTS, port, lastPage, 1);
-  delay.disable();
+  const { value: measured, delay } = await withLoopDelay(async () => ({
+    page1: await measure(REQUESTS, port, firstPage, 1),
+    page8: await measure(REQUESTS, port, firstPage, CONCURRENCY),
+    filtered1: await measure(REQUESTS, port, filtered, 1),
+    last1: await measure(REQUESTS, port, lastPage, 1),
+  }));
+  const { page1, page8, filtered1, last1 } = measured;
   const old = await measure(OLD_REQUESTS, port, () => `${base}/services`, 1);
   const recomputedWhile = services.fleet.recomputed - recomputedDuring;
 
@@ -337,30 +199,18 @@ async function main() {
     `  rows recomputed by the index while measuring (Triton rounds, the 5-minute sweep): ${recomputedWhile}; never per request`,
   );
 
-  const file = path.resolve(
-    __dirname,
-    `../../../bench-results/fleet-${SERVICES}.txt`,
+  const written = writeBenchResults(
+    `fleet-${SERVICES}.txt`,
+    `BENCH_SERVICES=${SERVICES} BENCH_PODS=${PODS} yarn bench:fleet`,
+    out,
   );
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(
-    file,
-    `${[
-      `# BENCH_SERVICES=${SERVICES} BENCH_PODS=${PODS} yarn bench:fleet — ${new Date().toISOString()}, Node ${
-        process.version
-      }, ${os.cpus().length} cores, load average at the end ${os
-        .loadavg()
-        .map(l => l.toFixed(1))
-        .join(' ')}`,
-      ...out,
-    ].join('\n')}\n`,
-  );
-  print(`\nWritten to ${path.relative(process.cwd(), file)}`);
+  print(`\nWritten to ${written}`);
 
   server.close();
-  agent.destroy();
+  closeHttp();
   clearInterval(rounds);
   await services.stop();
-  child.send({ type: 'stop' });
+  demo.child.send({ type: 'stop' });
 }
 
 main().catch(error => {

@@ -19,7 +19,7 @@
 /* eslint-disable no-console */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
 import {
   DEFAULT_PATTERN_PRESETS,
   fleetWhatIf,
@@ -29,6 +29,7 @@ import {
   summarizeFleetWhatIf,
 } from '@internal/plugin-model-scaling-common';
 import { WhatIfWorkerPool } from '../src/services/FleetWhatIf/WhatIfWorkerPool';
+import { createPrinter, withLoopDelay } from './benchHarness';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 5000);
 const MAIN_SERVICES = Math.min(
@@ -151,26 +152,23 @@ function change(): PresetChange {
   };
 }
 
-const lines: string[] = [];
-function out(line: string) {
-  console.log(line);
-  lines.push(line);
-}
+const { lines, print: out } = createPrinter();
 
 async function measured<T>(
   what: string,
   n: number,
   run: (progress: (done: number) => void) => Promise<T>,
 ): Promise<{ result: T; seconds: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 5 });
   let updates = 0;
-  delay.enable();
   const start = performance.now();
-  const result = await run(() => {
-    updates++;
-  });
+  const { value: result, delay } = await withLoopDelay(
+    () =>
+      run(() => {
+        updates++;
+      }),
+    5,
+  );
   const seconds = (performance.now() - start) / 1000;
-  delay.disable();
   out(
     `${what.padEnd(44)} ${String(n).padStart(5)} services  ${seconds
       .toFixed(2)

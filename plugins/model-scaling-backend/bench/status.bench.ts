@@ -23,20 +23,28 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
-import { ChildProcess, fork } from 'node:child_process';
-import fs from 'node:fs';
-import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import nodePath from 'node:path';
-import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
-import { readBackendSettings } from '../src/config/readBackendSettings';
+import os from 'node:os';
+import { IntervalHistogram } from 'node:perf_hooks';
 import { createRouter } from '../src/router';
-import { DatabaseManager } from '@backstage/backend-defaults/database';
-import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
+import {
+  ask,
+  canCollectGarbage,
+  createHttpMeasurer,
+  createPrinter,
+  demoClusterSettings,
+  heapBytes,
+  inMemoryCollectorStore,
+  loadAverage,
+  Measurement,
+  percentile,
+  startDemoChild,
+  withLoopDelay,
+  writeBenchResults,
+} from './benchHarness';
 import { createModelScalingServices } from '../src/services/createModelScalingServices';
 import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
 import { CachedEntityAuthorizer } from '../src/services/Authorization/EntityAuthorizer';
@@ -55,102 +63,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function heapMiB(): number {
-  gc?.();
-  gc?.();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(
-    sorted.length - 1,
-    Math.ceil((p / 100) * sorted.length) - 1,
-  );
-  return sorted[Math.max(0, i)];
-}
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-const AUTH = mockCredentials.user.header();
-
-function get(
-  port: number,
-  path: string,
-): Promise<{ status: number; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        headers: { authorization: AUTH },
-        agent,
-      },
-      res => {
-        let bytes = 0;
-        res.on('data', d => (bytes += d.length));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-      },
-    );
-    req.on('error', reject);
-  });
-}
-
-interface Measurement {
-  ms: number[];
-  bytes: number;
-  seconds: number;
-}
-
-async function measure(
-  count: number,
-  port: number,
-  path: (i: number) => string,
-  concurrency: number,
-): Promise<Measurement> {
-  const ms: number[] = [];
-  let bytes = 0;
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = process.hrtime.bigint();
-        const res = await get(port, path(i));
-        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-        bytes += res.bytes;
-        if (res.status !== 200)
-          throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { ms: ms.sort((a, b) => a - b), bytes, seconds };
-}
-
-/** Sends a message to the demo cluster process and waits for its answer of `type`. */
-function ask<T>(
-  child: ChildProcess,
-  msg: { type: string } | undefined,
-  type: string,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`demo cluster process exited with ${code}`));
-    const onMessage = (m: { type: string } & T) => {
-      if (m.type === type) {
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(m);
-      }
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    if (msg) child.send(msg);
-  });
-}
+const heapMiB = () => heapBytes() / 1024 / 1024;
+const { measure, close: closeHttp } = createHttpMeasurer(CONCURRENCY);
 
 function row(name: string, r: Measurement): string {
   const f = (n: number) => n.toFixed(2).padStart(8);
@@ -167,19 +81,6 @@ function row(name: string, r: Measurement): string {
   );
 }
 
-/** Event-loop delay (`monitorEventLoopDelay`, 1 ms resolution) while `run` runs. */
-async function withLoopDelay<T>(
-  run: () => Promise<T>,
-): Promise<{ value: T; delay: IntervalHistogram }> {
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  delay.enable();
-  try {
-    return { value: await run(), delay };
-  } finally {
-    delay.disable();
-  }
-}
-
 function loopDelayRow(name: string, h: IntervalHistogram): string {
   const ms = (ns: number) => (ns / 1e6).toFixed(1).padStart(7);
   return `  ${name.padEnd(44)} p50 ${ms(h.percentile(50))} ms  p99 ${ms(
@@ -187,38 +88,23 @@ function loopDelayRow(name: string, h: IntervalHistogram): string {
   )} ms  max ${ms(h.max)} ms`;
 }
 
-const out: string[] = [];
-function print(line = '') {
-  console.log(line);
-  out.push(line);
-}
+const { lines: out, print } = createPrinter();
 
 async function main() {
-  if (!gc) console.warn('Run with --expose-gc for exact heap figures.');
+  if (!canCollectGarbage)
+    console.warn('Run with --expose-gc for exact heap figures.');
   print(`Demo cluster: ${SERVICES} synthetic services × ${PODS} pods`);
   print(
-    `  load average at the start: ${require('node:os')
-      .loadavg()
-      .map((l: number) => l.toFixed(1))
-      .join(' ')} on ${require('node:os').cpus().length} cores`,
+    `  load average at the start: ${loadAverage()} on ${
+      os.cpus().length
+    } cores`,
   );
   const t0 = Date.now();
-  const child = fork(require.resolve('./demoCluster.child.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-    env: {
-      ...process.env,
-      BENCH_SERVICES: String(SERVICES),
-      BENCH_PODS: String(PODS),
-    },
+  const demo = await startDemoChild('./demoCluster.child.ts', {
+    services: SERVICES,
+    pods: PODS,
   });
-  const demo = await ask<{ url: string; token: string }>(
-    child,
-    undefined,
-    'ready',
-  );
+  const child = demo.child;
   print(
     `  started in ${((Date.now() - t0) / 1000).toFixed(1)} s at ${demo.url}`,
   );
@@ -226,41 +112,10 @@ async function main() {
   const entities = syntheticModelServices(SERVICES);
   const catalog = catalogServiceMock({ entities });
   const logger = mockServices.rootLogger({ level: 'warn' });
-  const settings = readBackendSettings(
-    new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'demo',
-                url: demo.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: demo.token,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
-      modelScaling: { triton: { concurrency: 16 } },
-    }),
-    logger,
-  );
-
-  // The collector's shared state in an in-memory SQLite database, as in the demo.
-  const database = DatabaseManager.fromConfig(
-    new ConfigReader({
-      backend: {
-        database: { client: 'better-sqlite3', connection: ':memory:' },
-      },
-    }),
-  ).forPlugin('model-scaling', {
-    logger,
-    lifecycle: { addStartupHook() {}, addShutdownHook() {} },
+  const settings = demoClusterSettings(demo, logger, {
+    triton: { concurrency: 16 },
   });
-  const store = await CollectorStore.create({ database });
+  const store = await inMemoryCollectorStore(logger);
 
   const heapBefore = heapMiB();
   const services = createModelScalingServices({
@@ -545,37 +400,20 @@ async function main() {
   );
 
   if (SERVICES >= 1000) {
-    const file = nodePath.resolve(
-      __dirname,
-      `../../../bench-results/status-${SERVICES}.txt`,
+    const written = writeBenchResults(
+      `status-${SERVICES}.txt`,
+      `BENCH_SERVICES=${SERVICES} BENCH_PODS=${PODS} yarn bench:backend`,
+      out,
     );
-    fs.mkdirSync(nodePath.dirname(file), { recursive: true });
-    fs.writeFileSync(
-      file,
-      `${[
-        `# BENCH_SERVICES=${SERVICES} BENCH_PODS=${PODS} yarn bench:backend — ${new Date().toISOString()}, Node ${
-          process.version
-        }, ${
-          require('node:os').cpus().length
-        } cores, load average at the end ${require('node:os')
-          .loadavg()
-          .map((l: number) => l.toFixed(1))
-          .join(' ')}`,
-        ...out,
-      ].join('\n')}\n`,
-    );
-    print(`\nWritten to ${nodePath.relative(process.cwd(), file)}`);
+    print(`\nWritten to ${written}`);
   }
 
   server.close();
-  agent.destroy();
+  closeHttp();
   clearInterval(rounds);
   await services.stop();
   child.send({ type: 'stop' });
 }
-
-let demoProcess: ChildProcess | undefined;
-process.on('exit', () => demoProcess?.kill());
 
 main().catch(error => {
   console.error(error);

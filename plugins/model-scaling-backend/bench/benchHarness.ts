@@ -1,0 +1,254 @@
+/*
+ * What the backend benchmarks share: the demo cluster in a child process, the
+ * backend settings pointing at it, timed HTTP requests with their
+ * percentiles, event-loop delay, heap figures and the printed lines written
+ * to bench-results/. Each bench keeps its own figures and their format.
+ */
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { DatabaseManager } from '@backstage/backend-defaults/database';
+import { ConfigReader } from '@backstage/config';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ChildProcess, fork } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import nodePath from 'node:path';
+import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { readBackendSettings } from '../src/config/readBackendSettings';
+import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Whether the process runs with --expose-gc (exact heap figures). */
+export const canCollectGarbage = gc !== undefined;
+
+/** Heap in use after two full collections, in bytes. */
+export function heapBytes(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/** The p-th percentile of an ascending list. */
+export function percentile(sorted: number[], p: number): number {
+  const i = Math.min(
+    sorted.length - 1,
+    Math.ceil((p / 100) * sorted.length) - 1,
+  );
+  return sorted[Math.max(0, i)];
+}
+
+/** The load average, one decimal each, joined by `separator`. */
+export function loadAverage(separator = ' '): string {
+  return os
+    .loadavg()
+    .map(l => l.toFixed(1))
+    .join(separator);
+}
+
+/** Lines printed to the console and kept, to be written to a file at the end. */
+export function createPrinter() {
+  const lines: string[] = [];
+  return {
+    lines,
+    print(line = '') {
+      console.log(line);
+      lines.push(line);
+    },
+  };
+}
+
+/**
+ * Writes `# <command> — <date>, Node, cores, load average` and the printed
+ * lines to `bench-results/<name>` at the repository root; returns the path.
+ */
+export function writeBenchResults(
+  name: string,
+  command: string,
+  lines: string[],
+): string {
+  const file = nodePath.resolve(__dirname, `../../../bench-results/${name}`);
+  fs.mkdirSync(nodePath.dirname(file), { recursive: true });
+  fs.writeFileSync(
+    file,
+    `${[
+      `# ${command} — ${new Date().toISOString()}, Node ${process.version}, ${
+        os.cpus().length
+      } cores, load average at the end ${loadAverage()}`,
+      ...lines,
+    ].join('\n')}\n`,
+  );
+  return nodePath.relative(process.cwd(), file);
+}
+
+/** Sends a message to the demo cluster process and waits for its answer of `type`. */
+export function ask<T>(
+  child: ChildProcess,
+  msg: { type: string } | undefined,
+  type: string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`demo cluster process exited with ${code}`));
+    const onMessage = (m: { type: string } & T) => {
+      if (m.type === type) {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        resolve(m);
+      }
+    };
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+    if (msg) child.send(msg);
+  });
+}
+
+/**
+ * Starts `script` (a demo cluster child next to this file) with
+ * BENCH_SERVICES and BENCH_PODS, waits for its `ready` message and kills it
+ * when this process exits.
+ */
+export async function startDemoChild(
+  script: string,
+  options: { services: number; pods: number },
+): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const child = fork(require.resolve(script), [], {
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    ],
+    env: {
+      ...process.env,
+      BENCH_SERVICES: String(options.services),
+      BENCH_PODS: String(options.pods),
+    },
+  });
+  process.on('exit', () => child.kill());
+  const demo = await ask<{ url: string; token: string }>(
+    child,
+    undefined,
+    'ready',
+  );
+  return { child, url: demo.url, token: demo.token };
+}
+
+/** The backend settings for one cluster, the demo cluster, plus `modelScaling` config. */
+export function demoClusterSettings(
+  demo: { url: string; token: string },
+  logger: LoggerService,
+  modelScaling: object,
+) {
+  return readBackendSettings(
+    new ConfigReader({
+      kubernetes: {
+        clusterLocatorMethods: [
+          {
+            type: 'config',
+            clusters: [
+              {
+                name: 'demo',
+                url: demo.url,
+                authProvider: 'serviceAccount',
+                serviceAccountToken: demo.token,
+                skipTLSVerify: true,
+              },
+            ],
+          },
+        ],
+      },
+      modelScaling,
+    }),
+    logger,
+  );
+}
+
+/** The collector's shared state in an in-memory SQLite database, as in the demo. */
+export function inMemoryCollectorStore(logger: LoggerService) {
+  const database = DatabaseManager.fromConfig(
+    new ConfigReader({
+      backend: {
+        database: { client: 'better-sqlite3', connection: ':memory:' },
+      },
+    }),
+  ).forPlugin('model-scaling', {
+    logger,
+    lifecycle: { addStartupHook() {}, addShutdownHook() {} },
+  });
+  return CollectorStore.create({ database });
+}
+
+/** Timed requests: each one's milliseconds (ascending), the bytes read, the wall time. */
+export interface Measurement {
+  ms: number[];
+  bytes: number;
+  seconds: number;
+}
+
+/**
+ * A keep-alive HTTP client for at most `maxSockets` requests at a time, as a
+ * signed-in user; `measure` sends `count` GETs, `concurrency` at a time.
+ */
+export function createHttpMeasurer(maxSockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const authorization = mockCredentials.user.header();
+
+  function get(
+    port: number,
+    path: string,
+  ): Promise<{ status: number; bytes: number }> {
+    return new Promise((resolve, reject) => {
+      const req = http.get(
+        { host: '127.0.0.1', port, path, headers: { authorization }, agent },
+        res => {
+          let bytes = 0;
+          res.on('data', d => (bytes += d.length));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        },
+      );
+      req.on('error', reject);
+    });
+  }
+
+  async function measure(
+    count: number,
+    port: number,
+    path: (i: number) => string,
+    concurrency: number,
+  ): Promise<Measurement> {
+    const ms: number[] = [];
+    let bytes = 0;
+    let next = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < count) {
+          const i = next++;
+          const t = process.hrtime.bigint();
+          const res = await get(port, path(i));
+          ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+          bytes += res.bytes;
+          if (res.status !== 200)
+            throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { ms: ms.sort((a, b) => a - b), bytes, seconds };
+  }
+
+  return { measure, close: () => agent.destroy() };
+}
+
+/** Event-loop delay (`monitorEventLoopDelay`, `resolution` ms) while `run` runs. */
+export async function withLoopDelay<T>(
+  run: () => Promise<T>,
+  resolution = 1,
+): Promise<{ value: T; delay: IntervalHistogram }> {
+  const delay = monitorEventLoopDelay({ resolution });
+  delay.enable();
+  try {
+    return { value: await run(), delay };
+  } finally {
+    delay.disable();
+  }
+}
