@@ -21,24 +21,39 @@ const license = existsSync('LICENSE') ? readFileSync('LICENSE', 'utf8') : '';
 if (!/Apache License\s+Version 2\.0/.test(license)) {
   problems.push('LICENSE: must be the Apache License, Version 2.0');
 }
-for (const f of files.filter(x => /^(packages|plugins)\/[^/]+\/package\.json$/.test(x))) {
+for (const f of files.filter(x =>
+  /^(packages|plugins)\/[^/]+\/package\.json$/.test(x),
+)) {
   const pkg = JSON.parse(readFileSync(f, 'utf8'));
   if (pkg.license !== 'Apache-2.0') {
-    problems.push(`${f}: "license" must be "Apache-2.0" (is ${JSON.stringify(pkg.license)})`);
+    problems.push(
+      `${f}: "license" must be "Apache-2.0" (is ${JSON.stringify(
+        pkg.license,
+      )})`,
+    );
   }
 }
 
 const notice = existsSync('NOTICE.md') ? readFileSync('NOTICE.md', 'utf8') : '';
 const source = /\.(ts|tsx|js|mjs|cjs|sh|py|go)$/;
-const exempt = /(\.test\.|\.d\.ts$|__fixtures__|__testUtils__|\/fixtures\/|e2e-tests\/|node_modules)/;
+const exempt =
+  /(\.test\.|\.d\.ts$|__fixtures__|__testUtils__|\/fixtures\/|e2e-tests\/|node_modules)/;
 for (const f of files.filter(x => source.test(x))) {
   const text = readFileSync(f, 'utf8');
   const lines = text.split('\n');
-  if (lines.slice(0, 15).some(l => /Copyright (\(c\) )?\d{4}/i.test(l)) && !notice.includes(f)) {
-    problems.push(`${f}: carries a copyright header but is not listed in NOTICE.md`);
+  if (
+    lines.slice(0, 15).some(l => /Copyright (\(c\) )?\d{4}/i.test(l)) &&
+    !notice.includes(f)
+  ) {
+    problems.push(
+      `${f}: carries a copyright header but is not listed in NOTICE.md`,
+    );
   }
   if (exempt.test(f)) continue;
-  if (lines.length > MAX_LINES && !lines.slice(0, 40).some(l => l.includes('long-file:'))) {
+  if (
+    lines.length > MAX_LINES &&
+    !lines.slice(0, 40).some(l => l.includes('long-file:'))
+  ) {
     problems.push(
       `${f}: ${lines.length} lines (over ${MAX_LINES}) without a "long-file:" comment near the top saying why`,
     );
@@ -50,4 +65,6 @@ if (problems.length > 0) {
   for (const p of problems) console.error(`  ${p}`);
   process.exit(1);
 }
-console.log(`check-conventions: ${files.length} files, license and length rules hold`);
+console.log(
+  `check-conventions: ${files.length} files, license and length rules hold`,
+);

@@ -36,34 +36,68 @@ const LISTS: [string, string][] = [
   ['Event', '/api/v1/events?fieldSelector=reason%3DSuccessfulRescale'],
 ];
 
-async function findingsAt(cluster: DemoCluster): Promise<Record<string, string[]>> {
+async function findingsAt(
+  cluster: DemoCluster,
+): Promise<Record<string, string[]>> {
   const get = async (path: string) =>
-    (await fetch(`${cluster.url}${path}`, { headers: { Authorization: `Bearer ${cluster.token}` } })).json();
+    (
+      await fetch(`${cluster.url}${path}`, {
+        headers: { Authorization: `Bearer ${cluster.token}` },
+      })
+    ).json();
   const slim: Record<string, SlimObject[]> = {};
   for (const [kind, path] of LISTS) {
     const list = await get(path);
-    slim[kind] = list.items.map((raw: unknown) => toSlimObject(kind, raw, 'demo')).filter(Boolean);
+    slim[kind] = list.items
+      .map((raw: unknown) => toSlimObject(kind, raw, 'demo'))
+      .filter(Boolean);
   }
   // Triton figures: two /metrics samples 15 s apart per ready Triton pod, plus the config.
-  const tritonPods = (slim.Pod as any[]).filter(p => p.ready && p.spec.containers.some((c: any) => c.ports.includes(8002)));
+  const tritonPods = (slim.Pod as any[]).filter(
+    p => p.ready && p.spec.containers.some((c: any) => c.ports.includes(8002)),
+  );
   const proxy = (p: any, port: number, path: string) =>
     `/api/v1/namespaces/${p.meta.namespace}/pods/${p.meta.name}:${port}/proxy${path}`;
   const first = new Map<string, any>();
   for (const p of tritonPods) {
-    first.set(p.meta.name, parseTritonMetrics(await (await fetch(`${cluster.url}${proxy(p, 8002, '/metrics')}`, { headers: { Authorization: `Bearer ${cluster.token}` } })).text(), cluster.simulation.now()));
+    first.set(
+      p.meta.name,
+      parseTritonMetrics(
+        await (
+          await fetch(`${cluster.url}${proxy(p, 8002, '/metrics')}`, {
+            headers: { Authorization: `Bearer ${cluster.token}` },
+          })
+        ).text(),
+        cluster.simulation.now(),
+      ),
+    );
   }
   cluster.advance(15);
   const figuresByPod = new Map<string, TritonModelFigures[]>();
   for (const p of tritonPods) {
-    const cur = parseTritonMetrics(await (await fetch(`${cluster.url}${proxy(p, 8002, '/metrics')}`, { headers: { Authorization: `Bearer ${cluster.token}` } })).text(), cluster.simulation.now());
+    const cur = parseTritonMetrics(
+      await (
+        await fetch(`${cluster.url}${proxy(p, 8002, '/metrics')}`, {
+          headers: { Authorization: `Bearer ${cluster.token}` },
+        })
+      ).text(),
+      cluster.simulation.now(),
+    );
     const figures = tritonFiguresFromMetrics(first.get(p.meta.name), cur);
-    for (const f of figures) f.config = tritonConfigFromJson(await get(proxy(p, 8000, `/v2/models/${f.model}/config`)));
+    for (const f of figures)
+      f.config = tritonConfigFromJson(
+        await get(proxy(p, 8000, `/v2/models/${f.model}/config`)),
+      );
     figuresByPod.set(p.meta.name, figures);
   }
   const result: Record<string, string[]> = {};
   for (const [namespace, name] of SERVICES) {
-    const deployment = (slim.Deployment as any[]).find(d => d.meta.namespace === namespace && d.meta.name === name);
-    const podsOf = (slim.Pod as any[]).filter(p => p.meta.labels['app.kubernetes.io/name'] === name);
+    const deployment = (slim.Deployment as any[]).find(
+      d => d.meta.namespace === namespace && d.meta.name === name,
+    );
+    const podsOf = (slim.Pod as any[]).filter(
+      p => p.meta.labels['app.kubernetes.io/name'] === name,
+    );
     const models = podsOf.flatMap(p => figuresByPod.get(p.meta.name) ?? []);
     const status = buildWorkloadStatus({
       cluster: 'demo',
@@ -106,7 +140,10 @@ describe('findings the demo shows', () => {
 
   it('shows at least one finding for every service', () => {
     for (const [, name] of SERVICES) {
-      expect({ name, findings: seen[name]?.size ?? 0 }).toEqual({ name, findings: expect.any(Number) });
+      expect({ name, findings: seen[name]?.size ?? 0 }).toEqual({
+        name,
+        findings: expect.any(Number),
+      });
       expect(seen[name].size).toBeGreaterThan(0);
     }
   });
@@ -122,6 +159,8 @@ describe('findings the demo shows', () => {
   });
 
   it('does not accuse text-classifier of the default scale-down window', () => {
-    expect([...seen['text-classifier']]).not.toContain('default-scale-down-window');
+    expect([...seen['text-classifier']]).not.toContain(
+      'default-scale-down-window',
+    );
   });
 });

@@ -33,14 +33,19 @@ async function walk(dir: string): Promise<string[]> {
  * recursively, skipping node_modules and .git) and of files named directly.
  * Paths in the result are relative to `base`, with `/` separators.
  */
-export async function collectFiles(targets: string[], base: string): Promise<InputFile[]> {
+export async function collectFiles(
+  targets: string[],
+  base: string,
+): Promise<InputFile[]> {
   const paths: string[] = [];
   for (const target of targets) {
     let info;
     try {
       info = await stat(target);
     } catch {
-      throw new CliError(`${relative(base, target) || target}: no such file or directory`);
+      throw new CliError(
+        `${relative(base, target) || target}: no such file or directory`,
+      );
     }
     if (info.isDirectory()) {
       paths.push(...(await walk(target)));

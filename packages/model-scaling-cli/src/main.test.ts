@@ -23,10 +23,14 @@ describe('main', () => {
       expect(io.err()).toContain("unknown command 'frobnicate'");
       const bad = testIo(t.dir);
       expect(await main(argv('render', 'missing.json', 'out'), bad)).toBe(2);
-      expect(bad.err()).toBe('model-scaling: Plan ' + `${t.dir}/missing.json: no such file\n`);
+      expect(bad.err()).toBe(
+        'model-scaling: Plan ' + `${t.dir}/missing.json: no such file\n`,
+      );
       const missingArg = testIo(t.dir);
       expect(await main(argv('render'), missingArg)).toBe(2);
-      expect(missingArg.err()).toContain("missing required argument 'plan.json'");
+      expect(missingArg.err()).toContain(
+        "missing required argument 'plan.json'",
+      );
     } finally {
       await t.cleanup();
     }

@@ -45,7 +45,10 @@ exports.up = async function up(knex) {
   await knex.schema.createTable('model_scaling_workload_history', table => {
     table.comment('One point per workload and round, kept for the retention');
     table.string('workload', 760).notNullable();
-    table.bigInteger('t_ms').notNullable().comment('Time of the round (epoch ms)');
+    table
+      .bigInteger('t_ms')
+      .notNullable()
+      .comment('Time of the round (epoch ms)');
     table.text('point_json').notNullable();
     table.primary(['workload', 't_ms']);
     table.index(['t_ms'], 'model_scaling_workload_history_t_idx');

@@ -46,7 +46,8 @@ export const ANNOTATION_CHECKPOINTING = 'model-scaling.io/checkpointing';
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 /** The Kubernetes plugin's annotation that limits matching to one namespace. */
-export const ANNOTATION_KUBERNETES_NAMESPACE = 'backstage.io/kubernetes-namespace';
+export const ANNOTATION_KUBERNETES_NAMESPACE =
+  'backstage.io/kubernetes-namespace';
 
 /** The Kubernetes plugin's annotation that matches cluster objects by a label selector. */
 export const ANNOTATION_KUBERNETES_LABEL_SELECTOR =

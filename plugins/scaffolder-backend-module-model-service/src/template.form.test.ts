@@ -34,7 +34,9 @@ type Schema = Record<string, any>;
 function propertiesByName(step: Schema): Map<string, Schema[]> {
   const out = new Map<string, Schema[]>();
   const visit = (schema: Schema) => {
-    for (const [name, prop] of Object.entries<Schema>(schema.properties ?? {})) {
+    for (const [name, prop] of Object.entries<Schema>(
+      schema.properties ?? {},
+    )) {
       out.set(name, [...(out.get(name) ?? []), prop]);
     }
     for (const dep of Object.values<Schema>(schema.dependencies ?? {})) {
@@ -75,7 +77,10 @@ describe('templates/model-service form', () => {
         const untitled = schemas.filter(
           s => s.type === 'array' && typeof s.items?.title !== 'string',
         );
-        expect({ field: name, untitled }).toEqual({ field: name, untitled: [] });
+        expect({ field: name, untitled }).toEqual({
+          field: name,
+          untitled: [],
+        });
       }
     }
   });

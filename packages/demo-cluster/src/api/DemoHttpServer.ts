@@ -158,7 +158,9 @@ export class DemoHttpServer {
           res,
           403,
           'Forbidden',
-          `forbidden: User "system:serviceaccount:backstage:backstage-model-scaling" cannot ${method.toLowerCase()} path "${url.pathname}": the read identity may only read`,
+          `forbidden: User "system:serviceaccount:backstage:backstage-model-scaling" cannot ${method.toLowerCase()} path "${
+            url.pathname
+          }": the read identity may only read`,
         );
         return;
       }

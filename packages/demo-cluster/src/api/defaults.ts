@@ -43,13 +43,25 @@ export function applyDefaults(
       spec.progressDeadlineSeconds ??= 600;
       spec.strategy ??= { type: 'RollingUpdate' };
       if (spec.strategy.type === 'RollingUpdate') {
-        spec.strategy.rollingUpdate = { maxUnavailable: '25%', maxSurge: '25%', ...(spec.strategy.rollingUpdate ?? {}) };
+        spec.strategy.rollingUpdate = {
+          maxUnavailable: '25%',
+          maxSurge: '25%',
+          ...(spec.strategy.rollingUpdate ?? {}),
+        };
       }
       break;
     case 'autoscaling/horizontalpodautoscalers':
       spec.minReplicas ??= 1;
       if (!Array.isArray(spec.metrics) || spec.metrics.length === 0) {
-        spec.metrics = [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }];
+        spec.metrics = [
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: 80 },
+            },
+          },
+        ];
       }
       if (spec.behavior) spec.behavior = defaultHpaBehavior(spec.behavior);
       break;

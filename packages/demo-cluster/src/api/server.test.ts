@@ -423,7 +423,11 @@ describe('paginated lists', () => {
   let cluster: DemoCluster;
 
   beforeAll(async () => {
-    cluster = await startDemoCluster({ clock: 'manual', startTime: START, warmupSeconds: 300 });
+    cluster = await startDemoCluster({
+      clock: 'manual',
+      startTime: START,
+      warmupSeconds: 300,
+    });
   });
 
   afterAll(async () => {
@@ -436,14 +440,23 @@ describe('paginated lists', () => {
     const first = await core.listPodForAllNamespaces({ limit: 10 });
     expect(first.items).toHaveLength(10);
     expect(first.metadata?.remainingItemCount).toBe(all.items.length - 10);
-    const names = first.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`);
+    const names = first.items.map(
+      p => `${p.metadata?.namespace}/${p.metadata?.name}`,
+    );
     // objects change between pages
     cluster.advance(30);
     let token = first.metadata?._continue;
     while (token) {
-      const page = await core.listPodForAllNamespaces({ limit: 10, _continue: token });
-      expect(page.metadata?.resourceVersion).toBe(first.metadata?.resourceVersion);
-      names.push(...page.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`));
+      const page = await core.listPodForAllNamespaces({
+        limit: 10,
+        _continue: token,
+      });
+      expect(page.metadata?.resourceVersion).toBe(
+        first.metadata?.resourceVersion,
+      );
+      names.push(
+        ...page.items.map(p => `${p.metadata?.namespace}/${p.metadata?.name}`),
+      );
       token = page.metadata?._continue;
     }
     expect(new Set(names).size).toBe(names.length);
@@ -455,7 +468,11 @@ describe('API defaulting', () => {
   let cluster: DemoCluster;
 
   beforeAll(async () => {
-    cluster = await startDemoCluster({ clock: 'manual', startTime: START, warmupSeconds: 0 });
+    cluster = await startDemoCluster({
+      clock: 'manual',
+      startTime: START,
+      warmupSeconds: 0,
+    });
   });
 
   afterAll(async () => {
@@ -471,7 +488,11 @@ describe('API defaulting', () => {
         kind: 'HorizontalPodAutoscaler',
         metadata: { name: 'defaults', namespace: 'ml-serving' },
         spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'defaults' },
+          scaleTargetRef: {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'defaults',
+          },
           maxReplicas: 5,
           behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
         },
@@ -484,7 +505,13 @@ describe('API defaulting', () => {
     )) as any;
     expect(hpa.spec.minReplicas).toBe(1);
     expect(hpa.spec.metrics).toEqual([
-      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } },
+      {
+        type: 'Resource',
+        resource: {
+          name: 'cpu',
+          target: { type: 'Utilization', averageUtilization: 80 },
+        },
+      },
     ]);
     expect(hpa.spec.behavior.scaleDown).toEqual({
       stabilizationWindowSeconds: 60,
@@ -494,13 +521,25 @@ describe('API defaulting', () => {
     expect(hpa.spec.behavior.scaleUp.policies).toHaveLength(2);
 
     const apps = kc.makeApiClient(AppsV1Api);
-    const d = await apps.createNamespacedDeployment({ namespace: 'ml-serving', body: newDeployment('defaults') as any });
+    const d = await apps.createNamespacedDeployment({
+      namespace: 'ml-serving',
+      body: newDeployment('defaults') as any,
+    });
     expect(d.spec?.revisionHistoryLimit).toBe(10);
-    expect(d.spec?.strategy?.rollingUpdate).toEqual({ maxSurge: '25%', maxUnavailable: '25%' });
+    expect(d.spec?.strategy?.rollingUpdate).toEqual({
+      maxSurge: '25%',
+      maxUnavailable: '25%',
+    });
 
-    const svc = await kc.makeApiClient(CoreV1Api).readNamespacedService({ namespace: 'ml-serving', name: 'text-classifier' });
+    const svc = await kc.makeApiClient(CoreV1Api).readNamespacedService({
+      namespace: 'ml-serving',
+      name: 'text-classifier',
+    });
     expect(svc.spec?.clusterIP).toMatch(/^10\.96\./);
-    expect(svc.spec?.ports?.[0]).toMatchObject({ protocol: 'TCP', targetPort: 'http' });
+    expect(svc.spec?.ports?.[0]).toMatchObject({
+      protocol: 'TCP',
+      targetPort: 'http',
+    });
     const patched = await kc.makeApiClient(CoreV1Api).patchNamespacedService({
       namespace: 'ml-serving',
       name: 'text-classifier',

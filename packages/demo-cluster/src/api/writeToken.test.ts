@@ -37,8 +37,13 @@ describe('the demo cluster with a write token', () => {
 
   it('lets the read token read but not write, like a read-only ClusterRole', async () => {
     expect(
-      (await request('GET', cluster.token, '/api/v1/namespaces/ml-serving/pods'))
-        .status,
+      (
+        await request(
+          'GET',
+          cluster.token,
+          '/api/v1/namespaces/ml-serving/pods',
+        )
+      ).status,
     ).toBe(200);
     const write = await request(
       'POST',

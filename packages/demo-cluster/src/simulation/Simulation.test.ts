@@ -293,22 +293,40 @@ describe('Simulation of the demo day', () => {
 
 describe('Simulation bookkeeping', () => {
   it('forgets a pod deleted through the API: it gets no more traffic and is replaced', async () => {
-    const cluster = await startDemoCluster({ clock: 'manual', startTime: START, warmupSeconds: 300 });
+    const cluster = await startDemoCluster({
+      clock: 'manual',
+      startTime: START,
+      warmupSeconds: 300,
+    });
     try {
-      const victim = pods(cluster, 'ml-serving', 'image-classifier').find(readyAt)!;
-      const triton = cluster.simulation.tritonOf('ml-serving', victim.metadata.name)!;
+      const victim = pods(cluster, 'ml-serving', 'image-classifier').find(
+        readyAt,
+      )!;
+      const triton = cluster.simulation.tritonOf(
+        'ml-serving',
+        victim.metadata.name,
+      )!;
       const before = triton.successCount('resnet50');
-      const response = await fetch(`${cluster.url}/api/v1/namespaces/ml-serving/pods/${victim.metadata.name}`, {
-        method: 'DELETE',
-        headers: { Authorization: `Bearer ${cluster.token}` },
-      });
+      const response = await fetch(
+        `${cluster.url}/api/v1/namespaces/ml-serving/pods/${victim.metadata.name}`,
+        {
+          method: 'DELETE',
+          headers: { Authorization: `Bearer ${cluster.token}` },
+        },
+      );
       expect(response.status).toBe(200);
-      expect(cluster.simulation.podRuntime(victim.metadata.uid)).toBeUndefined();
+      expect(
+        cluster.simulation.podRuntime(victim.metadata.uid),
+      ).toBeUndefined();
       cluster.advance(90);
       expect(triton.successCount('resnet50')).toBe(before);
       // The ReplicaSet replaced it, and the replacement got a GPU.
       const d = deployment(cluster, 'ml-serving', 'image-classifier');
-      expect(pods(cluster, 'ml-serving', 'image-classifier').filter(p => !p.metadata.deletionTimestamp)).toHaveLength(d.spec.replicas);
+      expect(
+        pods(cluster, 'ml-serving', 'image-classifier').filter(
+          p => !p.metadata.deletionTimestamp,
+        ),
+      ).toHaveLength(d.spec.replicas);
     } finally {
       await cluster.stop();
     }

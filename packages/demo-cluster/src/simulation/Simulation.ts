@@ -85,7 +85,11 @@ export class Simulation {
     const pods = new Map<string, PodRuntime>();
     // A pod deleted by anyone (the API, the garbage collector) takes its runtime and GPU with it.
     options.store.subscribe(change => {
-      if (change.type === 'DELETED' && change.typeKey === '/pods' && change.object.metadata.uid) {
+      if (
+        change.type === 'DELETED' &&
+        change.typeKey === '/pods' &&
+        change.object.metadata.uid
+      ) {
         this.ctx.pods.delete(change.object.metadata.uid);
         this.devices.release(change.object.metadata.uid);
       }

@@ -9,7 +9,8 @@ import { allocateExecutions } from './traffic';
 const profiles = H200_BATCH_PROFILES;
 const resnet = profiles.find(p => p.model === 'resnet50-224')!;
 const bert = profiles.find(p => p.model === 'bert-base-seq128')!;
-const config = (text: string) => parseTritonConfig(text, { source: join('test', 'config.pbtxt') });
+const config = (text: string) =>
+  parseTritonConfig(text, { source: join('test', 'config.pbtxt') });
 
 describe('BatchingModel', () => {
   const model = new BatchingModel();
@@ -20,7 +21,9 @@ describe('BatchingModel', () => {
       clientBatch: 1,
       profile: resnet,
       slowdown: 1,
-      config: config('max_batch_size: 32 dynamic_batching { preferred_batch_size: [4, 8, 16] max_queue_delay_microseconds: 100 }'),
+      config: config(
+        'max_batch_size: 32 dynamic_batching { preferred_batch_size: [4, 8, 16] max_queue_delay_microseconds: 100 }',
+      ),
     });
     expect(estimate.requestsPerExecution).toBeLessThan(1.1);
     // one ResNet-50 execution at batch 1 is ~1.05 ms on an H200: ~10 % busy at 100 req/s
@@ -34,11 +37,17 @@ describe('BatchingModel', () => {
       clientBatch: 1,
       profile: resnet,
       slowdown: 1,
-      config: config('max_batch_size: 32 dynamic_batching { preferred_batch_size: [4, 8, 16] max_queue_delay_microseconds: 5000 }'),
+      config: config(
+        'max_batch_size: 32 dynamic_batching { preferred_batch_size: [4, 8, 16] max_queue_delay_microseconds: 5000 }',
+      ),
     });
     expect(estimate.requestsPerExecution).toBeGreaterThan(3);
-    expect(estimate.mergeDistribution.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 6);
-    expect(Math.max(...estimate.mergeDistribution.map(x => x.requests))).toBeLessThanOrEqual(16);
+    expect(
+      estimate.mergeDistribution.reduce((s, x) => s + x.share, 0),
+    ).toBeCloseTo(1, 6);
+    expect(
+      Math.max(...estimate.mergeDistribution.map(x => x.requests)),
+    ).toBeLessThanOrEqual(16);
   });
 
   it('never merges requests without dynamic batching', () => {
@@ -58,16 +67,25 @@ describe('BatchingModel', () => {
       clientBatch: 64,
       profile: bert,
       slowdown: 1.6,
-      config: config('max_batch_size: 128 dynamic_batching { preferred_batch_size: [32, 64, 128] max_queue_delay_microseconds: 20000 }'),
+      config: config(
+        'max_batch_size: 128 dynamic_batching { preferred_batch_size: [32, 64, 128] max_queue_delay_microseconds: 20000 }',
+      ),
     });
-    expect(estimate.mergeDistribution.every(x => x.requests === 1 || x.requests === 2)).toBe(true);
+    expect(
+      estimate.mergeDistribution.every(
+        x => x.requests === 1 || x.requests === 2,
+      ),
+    ).toBe(true);
     expect(estimate.requestsPerExecution).toBeGreaterThan(1);
   });
 
   it('stretches a profile for a slower device and a client batch', () => {
     const units = requestProfile(bert, 64, 2, 2);
     expect(units.points.map(p => p.batchSize)).toEqual([1, 2]);
-    expect(units.points[0].latencyUs).toBeCloseTo(2 * bert.points.find(p => p.batchSize === 64)!.latencyUs, 6);
+    expect(units.points[0].latencyUs).toBeCloseTo(
+      2 * bert.points.find(p => p.batchSize === 64)!.latencyUs,
+      6,
+    );
   });
 });
 
@@ -80,11 +98,18 @@ describe('allocateExecutions', () => {
     ];
     for (const requests of [0, 1, 7, 100, 12345]) {
       const groups = allocateExecutions(requests, shares);
-      expect(groups.reduce((s, g) => s + g.merged * g.executions, 0)).toBe(requests);
-      expect(groups.every(g => g.executions > 0 && Number.isInteger(g.executions))).toBe(true);
+      expect(groups.reduce((s, g) => s + g.merged * g.executions, 0)).toBe(
+        requests,
+      );
+      expect(
+        groups.every(g => g.executions > 0 && Number.isInteger(g.executions)),
+      ).toBe(true);
     }
     const big = allocateExecutions(100000, shares);
     const executions = big.reduce((s, g) => s + g.executions, 0);
-    expect(big.find(g => g.merged === 4)!.executions / executions).toBeCloseTo(0.2, 1);
+    expect(big.find(g => g.merged === 4)!.executions / executions).toBeCloseTo(
+      0.2,
+      1,
+    );
   });
 });

@@ -34,10 +34,18 @@ const BUCKET = Math.log(1.04);
  * The profile in units of requests: a request of `clientBatch` items is one unit, and
  * every latency is stretched by `slowdown` (a MIG slice or a time-sliced GPU).
  */
-export function requestProfile(profile: BatchProfile, clientBatch: number, slowdown: number, maxUnits: number): BatchProfile {
+export function requestProfile(
+  profile: BatchProfile,
+  clientBatch: number,
+  slowdown: number,
+  maxUnits: number,
+): BatchProfile {
   const points = [];
   for (let units = 1; units <= maxUnits; units++) {
-    points.push({ batchSize: units, latencyUs: batchLatencyUs(profile, units * clientBatch) * slowdown });
+    points.push({
+      batchSize: units,
+      latencyUs: batchLatencyUs(profile, units * clientBatch) * slowdown,
+    });
   }
   return { ...profile, points };
 }
@@ -61,14 +69,23 @@ export class BatchingModel {
     const { requestRate, clientBatch, config, profile, slowdown } = options;
     if (!(requestRate > 0)) return IDLE;
     const bucket = Math.round(Math.log(requestRate) / BUCKET);
-    const key = `${profile.model}|${clientBatch}|${slowdown}|${JSON.stringify(config)}|${bucket}`;
+    const key = `${profile.model}|${clientBatch}|${slowdown}|${JSON.stringify(
+      config,
+    )}|${bucket}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const rate = Math.exp(bucket * BUCKET);
-    const maxUnits = Math.max(1, Math.floor((config.maxBatchSize || clientBatch) / clientBatch));
+    const maxUnits = Math.max(
+      1,
+      Math.floor((config.maxBatchSize || clientBatch) / clientBatch),
+    );
     const db = config.dynamicBatching;
     const preferred = [
-      ...new Set((db?.preferredBatchSize ?? []).map(p => Math.floor(p / clientBatch)).filter(u => u >= 1 && u <= maxUnits)),
+      ...new Set(
+        (db?.preferredBatchSize ?? [])
+          .map(p => Math.floor(p / clientBatch))
+          .filter(u => u >= 1 && u <= maxUnits),
+      ),
     ];
     const result = simulateBatching({
       profile: requestProfile(profile, clientBatch, slowdown, maxUnits),
@@ -79,12 +96,18 @@ export class BatchingModel {
       dynamicBatching: db !== undefined && maxUnits > 1,
       seed: bucket,
     });
-    const executions = result.batchSizeHistogram.reduce((s, b) => s + b.executions, 0);
+    const executions = result.batchSizeHistogram.reduce(
+      (s, b) => s + b.executions,
+      0,
+    );
     const estimate: BatchingEstimate = {
       requestsPerExecution: result.averageBatchSize || 1,
       mergeDistribution:
         executions > 0
-          ? result.batchSizeHistogram.map(b => ({ requests: b.batchSize, share: b.executions / executions }))
+          ? result.batchSizeHistogram.map(b => ({
+              requests: b.batchSize,
+              share: b.executions / executions,
+            }))
           : IDLE.mergeDistribution,
       queueUs: (result.averageQueueMs || 0) * 1000,
       utilization: result.utilisation,

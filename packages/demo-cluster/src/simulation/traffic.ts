@@ -73,7 +73,9 @@ function modelWork(
       executions: a.executions,
       computeInputUs: 6 + perItemIn * size,
       computeInferUs:
-        batchLatencyUs(model.profile, size) * service.scenario.gpuSlowdown * jitter,
+        batchLatencyUs(model.profile, size) *
+        service.scenario.gpuSlowdown *
+        jitter,
       computeOutputUs: 4 + 0.3 * size,
     };
   });

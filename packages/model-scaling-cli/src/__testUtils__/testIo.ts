@@ -4,7 +4,9 @@ import { dirname, join } from 'node:path';
 import type { CliIo } from '../io';
 
 /** An io that records output, rooted at `cwd`. */
-export function testIo(cwd: string): CliIo & { out: () => string; err: () => string } {
+export function testIo(
+  cwd: string,
+): CliIo & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
   return {

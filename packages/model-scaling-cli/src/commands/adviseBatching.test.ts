@@ -12,16 +12,32 @@ describe('advise-batching command', () => {
     const t = await tempDir({ 'broken.json': '{"models": 3}' });
     cleanup = t.cleanup;
     // Measured on an NVIDIA H200 (fp16, CUDA graphs).
-    await writeFile(join(t.dir, 'h200.json'), JSON.stringify(H200_BATCH_PROFILE_FILE));
+    await writeFile(
+      join(t.dir, 'h200.json'),
+      JSON.stringify(H200_BATCH_PROFILE_FILE),
+    );
     return t.dir;
   }
 
   it('uses the built-in H200 profiles without --profile', async () => {
     const dir = await withProfile();
     const io = testIo(dir);
-    expect(await adviseBatchingCommand({ model: 'resnet50-224', rate: '2000', sloMs: '20' }, io)).toBe(0);
-    expect(JSON.parse(io.out())).toMatchObject({ model: 'resnet50-224', gpu: 'NVIDIA H200' });
-    await expect(adviseBatchingCommand({ model: 'gpt-9', rate: '2000', sloMs: '20' }, testIo(dir))).rejects.toThrow(
+    expect(
+      await adviseBatchingCommand(
+        { model: 'resnet50-224', rate: '2000', sloMs: '20' },
+        io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({
+      model: 'resnet50-224',
+      gpu: 'NVIDIA H200',
+    });
+    await expect(
+      adviseBatchingCommand(
+        { model: 'gpt-9', rate: '2000', sloMs: '20' },
+        testIo(dir),
+      ),
+    ).rejects.toThrow(
       '--model gpt-9: not in the built-in H200 profiles (models: ',
     );
   });
@@ -30,28 +46,52 @@ describe('advise-batching command', () => {
     const dir = await withProfile();
     const io = testIo(dir);
     expect(
-      await adviseBatchingCommand({ profile: 'h200.json', model: 'resnet50-224', rate: '2000', sloMs: '20' }, io),
+      await adviseBatchingCommand(
+        {
+          profile: 'h200.json',
+          model: 'resnet50-224',
+          rate: '2000',
+          sloMs: '20',
+        },
+        io,
+      ),
     ).toBe(0);
     const advice = JSON.parse(io.out());
-    expect(advice).toMatchObject({ model: 'resnet50-224', gpu: 'NVIDIA H200', rateRps: 2000, sloMs: 20 });
+    expect(advice).toMatchObject({
+      model: 'resnet50-224',
+      gpu: 'NVIDIA H200',
+      rateRps: 2000,
+      sloMs: 20,
+    });
     expect(advice.recommended.dynamicBatching).toBe(true);
-    expect(advice.recommended.replicas).toBeLessThan(advice.noBatching.replicas);
+    expect(advice.recommended.replicas).toBeLessThan(
+      advice.noBatching.replicas,
+    );
     expect(advice.recommended.result.p99Ms).toBeLessThanOrEqual(20);
   });
 
   it('names the problem of bad input', async () => {
     const dir = await withProfile();
     const io = testIo(dir);
-    const base = { profile: 'h200.json', model: 'resnet50-224', rate: '2000', sloMs: '20' };
-    await expect(adviseBatchingCommand({ ...base, model: 'resnet152' }, io)).rejects.toThrow(
+    const base = {
+      profile: 'h200.json',
+      model: 'resnet50-224',
+      rate: '2000',
+      sloMs: '20',
+    };
+    await expect(
+      adviseBatchingCommand({ ...base, model: 'resnet152' }, io),
+    ).rejects.toThrow(
       '--model resnet152: not in h200.json (models: mlp-4x4096, resnet50-224, bert-base-seq128)',
     );
-    await expect(adviseBatchingCommand({ ...base, rate: 'fast' }, io)).rejects.toThrow(
-      '--rate must be a number greater than 0 (got "fast")',
-    );
-    await expect(adviseBatchingCommand({ ...base, sloMs: undefined }, io)).rejects.toThrow('--slo-ms is required');
-    await expect(adviseBatchingCommand({ ...base, profile: 'broken.json' }, io)).rejects.toThrow(
-      'broken.json: Invalid batch profile file',
-    );
+    await expect(
+      adviseBatchingCommand({ ...base, rate: 'fast' }, io),
+    ).rejects.toThrow('--rate must be a number greater than 0 (got "fast")');
+    await expect(
+      adviseBatchingCommand({ ...base, sloMs: undefined }, io),
+    ).rejects.toThrow('--slo-ms is required');
+    await expect(
+      adviseBatchingCommand({ ...base, profile: 'broken.json' }, io),
+    ).rejects.toThrow('broken.json: Invalid batch profile file');
   });
 });

@@ -39,29 +39,48 @@ export async function adviseBatchingCommand(
   const rateRps = parsePositiveNumber(options.rate!, '--rate');
   const sloMs = parsePositiveNumber(options.sloMs!, '--slo-ms');
   const maxBatchSize =
-    options.maxBatchSize === undefined ? undefined : parsePositiveNumber(options.maxBatchSize, '--max-batch-size');
+    options.maxBatchSize === undefined
+      ? undefined
+      : parsePositiveNumber(options.maxBatchSize, '--max-batch-size');
 
   // Without --profile: the H200 profiles the common package ships (measured, fp16, CUDA graphs).
   let profiles: BatchProfile[] = H200_BATCH_PROFILES;
   const source = options.profile ?? 'the built-in H200 profiles';
   if (options.profile !== undefined) {
-    const json = await readJsonFile(resolvePath(io, options.profile), 'Batch profile');
+    const json = await readJsonFile(
+      resolvePath(io, options.profile),
+      'Batch profile',
+    );
     try {
       profiles = loadBatchProfiles(json);
     } catch (e) {
-      if (e instanceof BatchProfileError) throw new CliError(`${options.profile}: ${e.message}`);
+      if (e instanceof BatchProfileError)
+        throw new CliError(`${options.profile}: ${e.message}`);
       throw e;
     }
   }
   const profile = profiles.find(p => p.model === options.model);
   if (!profile) {
     throw new CliError(
-      `--model ${options.model}: not in ${source} (models: ${profiles.map(p => p.model).join(', ')})`,
+      `--model ${options.model}: not in ${source} (models: ${profiles
+        .map(p => p.model)
+        .join(', ')})`,
     );
   }
   try {
-    const advice = adviseBatching({ profile, rateRps, sloMs, ...(maxBatchSize ? { maxBatchSize } : {}) });
-    io.stdout(`${JSON.stringify({ model: profile.model, gpu: profile.gpu, rateRps, sloMs, ...advice }, null, 2)}\n`);
+    const advice = adviseBatching({
+      profile,
+      rateRps,
+      sloMs,
+      ...(maxBatchSize ? { maxBatchSize } : {}),
+    });
+    io.stdout(
+      `${JSON.stringify(
+        { model: profile.model, gpu: profile.gpu, rateRps, sloMs, ...advice },
+        null,
+        2,
+      )}\n`,
+    );
   } catch (e) {
     if (e instanceof BatchingInputError) throw new CliError(e.message);
     throw e;

@@ -33,10 +33,15 @@ function plural(n: number, word: string) {
 }
 
 /** Findings as plain text, one block per finding, then a summary line. */
-export function formatFindingsText(findings: Finding[], fileCount: number): string {
+export function formatFindingsText(
+  findings: Finding[],
+  fileCount: number,
+): string {
   const lines: string[] = [];
   for (const f of findings) {
-    lines.push(`${f.severity.padEnd(7)} ${f.id}${f.subject ? `  ${f.subject}` : ''}`);
+    lines.push(
+      `${f.severity.padEnd(7)} ${f.id}${f.subject ? `  ${f.subject}` : ''}`,
+    );
     lines.push(`        ${f.title}`);
     lines.push(`        evidence: ${f.evidence}`);
     lines.push(`        fix: ${f.fix}`);
@@ -44,7 +49,9 @@ export function formatFindingsText(findings: Finding[], fileCount: number): stri
   }
   const c = counts(findings);
   lines.push(
-    `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.info} info in ${plural(fileCount, 'file')}`,
+    `${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${
+      c.info
+    } info in ${plural(fileCount, 'file')}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -62,14 +69,24 @@ export async function lintCommand(
   let pattern: PatternId | undefined;
   if (options.pattern !== undefined) {
     if (!isPatternId(options.pattern)) {
-      throw new CliError(`--pattern must be one of ${PATTERN_IDS.join(', ')} (got "${options.pattern}")`);
+      throw new CliError(
+        `--pattern must be one of ${PATTERN_IDS.join(', ')} (got "${
+          options.pattern
+        }")`,
+      );
     }
     pattern = options.pattern;
   }
   const latencySloMs =
-    options.sloMs === undefined ? undefined : parsePositiveNumber(options.sloMs, '--slo-ms');
+    options.sloMs === undefined
+      ? undefined
+      : parsePositiveNumber(options.sloMs, '--slo-ms');
   const presets =
-    options.drift || options.config ? await presetsFromConfig(options.config && resolvePath(io, options.config)) : undefined;
+    options.drift || options.config
+      ? await presetsFromConfig(
+          options.config && resolvePath(io, options.config),
+        )
+      : undefined;
 
   const files = await collectFiles(
     (targets.length ? targets : ['.']).map(t => resolvePath(io, t)),
@@ -77,13 +94,20 @@ export async function lintCommand(
   );
   if (files.length === 0) {
     throw new CliError(
-      `No YAML manifests or config.pbtxt files found in ${(targets.length ? targets : ['.']).join(', ')}`,
+      `No YAML manifests or config.pbtxt files found in ${(targets.length
+        ? targets
+        : ['.']
+      ).join(', ')}`,
     );
   }
   const findings = lintManifests(files, { pattern, latencySloMs, presets });
   if (format === 'json') {
     io.stdout(
-      `${JSON.stringify({ files: files.map(f => f.path), summary: counts(findings), findings }, null, 2)}\n`,
+      `${JSON.stringify(
+        { files: files.map(f => f.path), summary: counts(findings), findings },
+        null,
+        2,
+      )}\n`,
     );
   } else {
     io.stdout(formatFindingsText(findings, files.length));

@@ -14,7 +14,10 @@ export function parseLoadCsv(text: string, source: string): LoadPoint[] {
     const where = `${source} line ${index + 1}`;
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(/[,;\t]/).map(c => c.trim());
-    if (points.length === 0 && cells.some(c => c !== '' && !Number.isFinite(Number(c)))) {
+    if (
+      points.length === 0 &&
+      cells.some(c => c !== '' && !Number.isFinite(Number(c)))
+    ) {
       if (/^[a-z_ ]+$/i.test(cells.join(''))) return; // a header such as "t,rps"
     }
     if (cells.length < 2) {
@@ -23,14 +26,20 @@ export function parseLoadCsv(text: string, source: string): LoadPoint[] {
     const t = Number(cells[0]);
     const rps = Number(cells[1]);
     if (cells[0] === '' || !Number.isFinite(t) || t < 0) {
-      throw new CliError(`${where}: t must be seconds, 0 or more (got "${cells[0]}")`);
+      throw new CliError(
+        `${where}: t must be seconds, 0 or more (got "${cells[0]}")`,
+      );
     }
     if (cells[1] === '' || !Number.isFinite(rps) || rps < 0) {
-      throw new CliError(`${where}: rps must be a number of 0 or more (got "${cells[1]}")`);
+      throw new CliError(
+        `${where}: rps must be a number of 0 or more (got "${cells[1]}")`,
+      );
     }
     const previous = points[points.length - 1];
     if (previous && t <= previous.t) {
-      throw new CliError(`${where}: t must increase (${t} after ${previous.t})`);
+      throw new CliError(
+        `${where}: t must increase (${t} after ${previous.t})`,
+      );
     }
     points.push({ t, rps });
   });

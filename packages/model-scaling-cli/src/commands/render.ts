@@ -46,7 +46,9 @@ export async function renderCommand(
       ? parsePlan(json)
       : createPlan(
           json as ModelServiceAnswers,
-          await presetsFromConfig(options.config && resolvePath(io, options.config)),
+          await presetsFromConfig(
+            options.config && resolvePath(io, options.config),
+          ),
         );
   } catch (e) {
     if (e instanceof PlanValidationError) {
@@ -67,7 +69,9 @@ export async function renderCommand(
   io.stdout(
     [
       `Rendered ${plan.name} (pattern ${plan.pattern}${
-        plan.pattern === plan.recommendedPattern ? '' : `; recommended ${plan.recommendedPattern}`
+        plan.pattern === plan.recommendedPattern
+          ? ''
+          : `; recommended ${plan.recommendedPattern}`
       }) into ${outdir}:`,
       ...files.map(f => `  ${f.path}`),
       'Why:',

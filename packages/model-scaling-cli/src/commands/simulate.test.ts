@@ -25,10 +25,15 @@ describe('simulate command', () => {
   afterEach(() => cleanup());
 
   it('simulates a plan’s KEDA request-rate scaling and follows the load', async () => {
-    const t = await tempDir({ 'plan.json': JSON.stringify(createPlan(imageClassifierAnswers)), 'load.csv': LOAD });
+    const t = await tempDir({
+      'plan.json': JSON.stringify(createPlan(imageClassifierAnswers)),
+      'load.csv': LOAD,
+    });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
-    expect(await simulateCommand({ plan: 'plan.json', load: 'load.csv' }, io)).toBe(0);
+    expect(
+      await simulateCommand({ plan: 'plan.json', load: 'load.csv' }, io),
+    ).toBe(0);
     const result = JSON.parse(io.out());
     // 1,200 req/s at 100 per pod needs 12 pods; the HPA's 10 % tolerance may stop at 11 (1200/1100 = 1.09).
     expect(result.summary.maxReplicas).toBeGreaterThanOrEqual(11);
@@ -42,7 +47,10 @@ describe('simulate command', () => {
   });
 
   /** What the Scaling tab's what-if simulates for the workload, with the given settings over LOAD, as JSON output. */
-  function whatIfResult(workload: SimulationWorkload, settings: (s: WhatIfSettings) => Partial<WhatIfSettings>) {
+  function whatIfResult(
+    workload: SimulationWorkload,
+    settings: (s: WhatIfSettings) => Partial<WhatIfSettings>,
+  ) {
     const defaults = whatIfDefaults(workload.status, workload.context).settings;
     const input = simulationInputFromWorkload(workload.status, {
       ...defaults,
@@ -54,37 +62,81 @@ describe('simulate command', () => {
 
   it('simulates a plan with the Scaling tab’s what-if input', async () => {
     const plan = createPlan(imageClassifierAnswers);
-    const t = await tempDir({ 'plan.json': JSON.stringify(plan), 'load.csv': LOAD });
+    const t = await tempDir({
+      'plan.json': JSON.stringify(plan),
+      'load.csv': LOAD,
+    });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
-    expect(await simulateCommand({ plan: 'plan.json', load: 'load.csv', serviceTimeMs: '15' }, io)).toBe(0);
-    expect(JSON.parse(io.out())).toEqual(whatIfResult(simulationWorkloadFromPlan(plan), () => ({ serviceTimeMs: 15 })));
+    expect(
+      await simulateCommand(
+        { plan: 'plan.json', load: 'load.csv', serviceTimeMs: '15' },
+        io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.out())).toEqual(
+      whatIfResult(simulationWorkloadFromPlan(plan), () => ({
+        serviceTimeMs: 15,
+      })),
+    );
   });
 
   it('turns --rps-per-pod at the CPU target into the what-if’s capacity at 100 % CPU', async () => {
     const rendered = renderServiceFiles(createPlan(textClassifierAnswers));
-    const t = await tempDir({ ...Object.fromEntries(rendered.map(f => [`repo/${f.path}`, f.content])), 'load.csv': LOAD });
+    const t = await tempDir({
+      ...Object.fromEntries(rendered.map(f => [`repo/${f.path}`, f.content])),
+      'load.csv': LOAD,
+    });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
-    expect(await simulateCommand({ manifests: 'repo', load: 'load.csv', rpsPerPod: '60', coldStart: '20' }, io)).toBe(0);
-    const [workload] = simulationWorkloadsFromManifests(readManifests(rendered));
+    expect(
+      await simulateCommand(
+        {
+          manifests: 'repo',
+          load: 'load.csv',
+          rpsPerPod: '60',
+          coldStart: '20',
+        },
+        io,
+      ),
+    ).toBe(0);
+    const [workload] = simulationWorkloadsFromManifests(
+      readManifests(rendered),
+    );
     expect(JSON.parse(io.out())).toEqual(
-      whatIfResult(workload, d => ({ podCapacityRps: (60 * 100) / d.target, coldStartSeconds: 20 })),
+      whatIfResult(workload, d => ({
+        podCapacityRps: (60 * 100) / d.target,
+        coldStartSeconds: 20,
+      })),
     );
   });
 
   it('simulates manifests of an HPA as CSV', async () => {
     const files = Object.fromEntries(
-      renderServiceFiles(createPlan(textClassifierAnswers)).map(f => [`repo/${f.path}`, f.content]),
+      renderServiceFiles(createPlan(textClassifierAnswers)).map(f => [
+        `repo/${f.path}`,
+        f.content,
+      ]),
     );
     const t = await tempDir({ ...files, 'load.csv': LOAD });
     cleanup = t.cleanup;
     const io = testIo(t.dir);
     expect(
-      await simulateCommand({ manifests: 'repo', load: 'load.csv', format: 'csv', rpsPerPod: '60', coldStart: '20' }, io),
+      await simulateCommand(
+        {
+          manifests: 'repo',
+          load: 'load.csv',
+          format: 'csv',
+          rpsPerPod: '60',
+          coldStart: '20',
+        },
+        io,
+      ),
     ).toBe(0);
     const lines = io.out().trim().split('\n');
-    expect(lines[0]).toBe('t,load,desired_replicas,ready_replicas,per_pod_load,unserved_rps,backlog,latency_ms');
+    expect(lines[0]).toBe(
+      't,load,desired_replicas,ready_replicas,per_pod_load,unserved_rps,backlog,latency_ms',
+    );
     const desired = lines.slice(1).map(l => Number(l.split(',')[2]));
     // 1,200 req/s at 60 per pod is 20 pods, the maximum; within the 10 % tolerance 19 also holds.
     expect(Math.max(...desired)).toBeGreaterThanOrEqual(19);
@@ -105,28 +157,51 @@ describe('simulate command', () => {
     await expect(simulateCommand({ load: 'load.csv' }, io)).rejects.toThrow(
       'Give exactly one of --plan <json> or --manifests <dir>',
     );
-    await expect(simulateCommand({ plan: 'plan.json' }, io)).rejects.toThrow('--load <csv> is required');
-    await expect(simulateCommand({ plan: 'plan.json', load: 'load.csv' }, io)).rejects.toThrow(
-      '--rps-per-pod is required for an HPA',
-    );
-    await expect(simulateCommand({ plan: 'queue.json', load: 'load.csv' }, io)).rejects.toThrow(
-      '--max-rps-per-pod is required for a kafka trigger',
+    await expect(simulateCommand({ plan: 'plan.json' }, io)).rejects.toThrow(
+      '--load <csv> is required',
     );
     await expect(
-      simulateCommand({ plan: 'plan.json', load: 'load.csv', rpsPerPod: '60', maxRpsPerPod: '90' }, io),
+      simulateCommand({ plan: 'plan.json', load: 'load.csv' }, io),
+    ).rejects.toThrow('--rps-per-pod is required for an HPA');
+    await expect(
+      simulateCommand({ plan: 'queue.json', load: 'load.csv' }, io),
+    ).rejects.toThrow('--max-rps-per-pod is required for a kafka trigger');
+    await expect(
+      simulateCommand(
+        {
+          plan: 'plan.json',
+          load: 'load.csv',
+          rpsPerPod: '60',
+          maxRpsPerPod: '90',
+        },
+        io,
+      ),
     ).rejects.toThrow('Give one of --rps-per-pod or --max-rps-per-pod');
-    await expect(simulateCommand({ plan: 'queue.json', load: 'load.csv', rpsPerPod: '60' }, io)).rejects.toThrow(
+    await expect(
+      simulateCommand(
+        { plan: 'queue.json', load: 'load.csv', rpsPerPod: '60' },
+        io,
+      ),
+    ).rejects.toThrow(
       '--rps-per-pod applies to a CPU target; for a kafka trigger give --max-rps-per-pod',
     );
     await expect(
-      simulateCommand({ plan: 'plan.json', load: 'bad.csv', rpsPerPod: '60' }, io),
-    ).rejects.toThrow('bad.csv line 3: rps must be a number of 0 or more (got "lots")');
-    await expect(
-      simulateCommand({ plan: 'plan.json', load: 'backwards.csv', rpsPerPod: '60' }, io),
-    ).rejects.toThrow('backwards.csv line 3: t must increase (30 after 60)');
-    await expect(simulateCommand({ manifests: '.', load: 'load.csv' }, io)).rejects.toThrow(
-      'no Deployment with an HPA or ScaledObject found',
+      simulateCommand(
+        { plan: 'plan.json', load: 'bad.csv', rpsPerPod: '60' },
+        io,
+      ),
+    ).rejects.toThrow(
+      'bad.csv line 3: rps must be a number of 0 or more (got "lots")',
     );
+    await expect(
+      simulateCommand(
+        { plan: 'plan.json', load: 'backwards.csv', rpsPerPod: '60' },
+        io,
+      ),
+    ).rejects.toThrow('backwards.csv line 3: t must increase (30 after 60)');
+    await expect(
+      simulateCommand({ manifests: '.', load: 'load.csv' }, io),
+    ).rejects.toThrow('no Deployment with an HPA or ScaledObject found');
   });
 });
 
@@ -136,7 +211,11 @@ describe('parseLoadCsv', () => {
       { t: 0, rps: 1 },
       { t: 10, rps: 2.5 },
     ]);
-    expect(() => parseLoadCsv('t,rps\n', 'x.csv')).toThrow('x.csv: no load points');
-    expect(() => parseLoadCsv('5\n', 'x.csv')).toThrow('x.csv line 1: expected "t,rps", got "5"');
+    expect(() => parseLoadCsv('t,rps\n', 'x.csv')).toThrow(
+      'x.csv: no load points',
+    );
+    expect(() => parseLoadCsv('5\n', 'x.csv')).toThrow(
+      'x.csv line 1: expected "t,rps", got "5"',
+    );
   });
 });

@@ -10,14 +10,32 @@ import { MIG_PROFILES_BY_GPU, MIG_GPU_MODELS } from '../patterns/migProfiles';
 
 const name = fc
   .tuple(
-    fc.constantFrom('text', 'image', 'batch', 'summary', 'fraud', 'rank', 'embed'),
-    fc.constantFrom('classifier', 'embedder', 'scorer', 'encoder', 'ranker', 'detector'),
+    fc.constantFrom(
+      'text',
+      'image',
+      'batch',
+      'summary',
+      'fraud',
+      'rank',
+      'embed',
+    ),
+    fc.constantFrom(
+      'classifier',
+      'embedder',
+      'scorer',
+      'encoder',
+      'ranker',
+      'detector',
+    ),
     fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
   )
   .map(([a, b, n]) => (n ? `${a}-${b}-${n}` : `${a}-${b}`));
 
 const ascendingSizes = fc
-  .uniqueArray(fc.constantFrom(1, 2, 4, 8, 16, 32, 64, 128), { minLength: 1, maxLength: 4 })
+  .uniqueArray(fc.constantFrom(1, 2, 4, 8, 16, 32, 64, 128), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map(a => [...a].sort((x, y) => x - y));
 
 const gpuArb = fc.oneof(
@@ -33,7 +51,9 @@ const gpuArb = fc.oneof(
     fc.record({
       sharing: fc.constant('mig'),
       model: fc.constant(model),
-      migProfile: fc.constantFrom(...MIG_PROFILES_BY_GPU[model].map(p => p.profile)),
+      migProfile: fc.constantFrom(
+        ...MIG_PROFILES_BY_GPU[model].map(p => p.profile),
+      ),
     }),
   ),
 );
@@ -43,10 +63,19 @@ const queueArb = fc.oneof(
     {
       type: fc.constant('kafka' as const),
       bootstrapServers: fc.constant('kafka-bootstrap.kafka.svc:9092'),
-      topic: fc.constantFrom('documents-to-embed', 'images', 'scoring-requests'),
+      topic: fc.constantFrom(
+        'documents-to-embed',
+        'images',
+        'scoring-requests',
+      ),
       lagThreshold: fc.integer({ min: 1, max: 5000 }),
       activationLagThreshold: fc.integer({ min: 0, max: 100 }),
-      sasl: fc.constantFrom('none', 'plaintext', 'scram_sha256', 'scram_sha512'),
+      sasl: fc.constantFrom(
+        'none',
+        'plaintext',
+        'scram_sha256',
+        'scram_sha512',
+      ),
       tls: fc.boolean(),
     },
     { requiredKeys: ['type', 'bootstrapServers', 'topic'] },
@@ -71,16 +100,33 @@ export const answersArbitrary: fc.Arbitrary<ModelServiceAnswers> = fc
     {
       name,
       owner: fc.constantFrom('group:default/ml-platform', 'user:default/jdoe'),
-      framework: fc.constantFrom('onnx', 'pytorch', 'tensorflow', 'tensorrt', 'python', 'sklearn', 'xgboost'),
+      framework: fc.constantFrom(
+        'onnx',
+        'pytorch',
+        'tensorflow',
+        'tensorrt',
+        'python',
+        'sklearn',
+        'xgboost',
+      ),
       modelSizeGb: fc.double({ min: 0.01, max: 80, noNaN: true }),
       needsGpu: fc.boolean(),
       latencySloMs: fc.integer({ min: 1, max: 10000 }),
       peakRps: fc.double({ min: 0, max: 20000, noNaN: true }),
       trafficShape: fc.constantFrom('steady', 'diurnal', 'bursty', 'queue'),
-      pattern: fc.constantFrom('auto', 'realtime-cpu', 'realtime-gpu', 'async-batch', 'bursty'),
+      pattern: fc.constantFrom(
+        'auto',
+        'realtime-cpu',
+        'realtime-gpu',
+        'async-batch',
+        'bursty',
+      ),
       namespace: fc.constantFrom('ml-serving', 'ml-batch', 'default'),
       replicas: fc.record(
-        { min: fc.integer({ min: 0, max: 10 }), max: fc.integer({ min: 1, max: 60 }) },
+        {
+          min: fc.integer({ min: 0, max: 10 }),
+          max: fc.integer({ min: 1, max: 60 }),
+        },
         { requiredKeys: [] },
       ),
       hpa: fc.record(
@@ -99,7 +145,10 @@ export const answersArbitrary: fc.Arbitrary<ModelServiceAnswers> = fc
         { requiredKeys: [] },
       ),
       keda: fc.record(
-        { threshold: fc.integer({ min: 5, max: 500 }), activationThreshold: fc.integer({ min: 0, max: 4 }) },
+        {
+          threshold: fc.integer({ min: 5, max: 500 }),
+          activationThreshold: fc.integer({ min: 0, max: 4 }),
+        },
         { requiredKeys: [] },
       ),
       queue: queueArb,
@@ -112,8 +161,15 @@ export const answersArbitrary: fc.Arbitrary<ModelServiceAnswers> = fc
         },
         { requiredKeys: [] },
       ),
-      image: fc.constantFrom('ghcr.io/acme-ml/server:1.0.0', 'registry.internal/ml/consumer:2.3'),
-      tritonModelName: fc.constantFrom('resnet50', 'bert-embedder', 'summarizer-encoder'),
+      image: fc.constantFrom(
+        'ghcr.io/acme-ml/server:1.0.0',
+        'registry.internal/ml/consumer:2.3',
+      ),
+      tritonModelName: fc.constantFrom(
+        'resnet50',
+        'bert-embedder',
+        'summarizer-encoder',
+      ),
       modelRepository: fc.constantFrom('/models', 's3://acme-ml-models/repo'),
     },
     {

@@ -44,13 +44,21 @@ function exampleFiles(name: string): ManifestFile[] {
 describe('detectDrift', () => {
   it('finds none for a realtime-cpu service rendered from the presets', () => {
     const { status } = planned(textClassifierAnswers);
-    expect(detectDrift(status, 'realtime-cpu', DEFAULT_PATTERN_PRESETS)).toEqual([]);
+    expect(
+      detectDrift(status, 'realtime-cpu', DEFAULT_PATTERN_PRESETS),
+    ).toEqual([]);
   });
 
   it('reports only the replica bound a plan raised for its peak', () => {
     const { status } = planned(imageClassifierAnswers);
-    expect(detectDrift(status, 'realtime-gpu', DEFAULT_PATTERN_PRESETS)).toEqual([
-      { field: 'scaledObject.spec.maxReplicaCount', expected: '8', actual: '15' },
+    expect(
+      detectDrift(status, 'realtime-gpu', DEFAULT_PATTERN_PRESETS),
+    ).toEqual([
+      {
+        field: 'scaledObject.spec.maxReplicaCount',
+        expected: '8',
+        actual: '15',
+      },
     ]);
   });
 
@@ -70,9 +78,19 @@ describe('detectDrift', () => {
     // Spot is not compared before pods run; once they do, on-demand nodes are drift.
     const running: WorkloadStatus = {
       ...status,
-      pods: [{ name: 'batch-embedder-1', phase: 'Running', ready: true, restartCount: 0, spot: false }],
+      pods: [
+        {
+          name: 'batch-embedder-1',
+          phase: 'Running',
+          ready: true,
+          restartCount: 0,
+          spot: false,
+        },
+      ],
     };
-    expect(detectDrift(running, 'async-batch', DEFAULT_PATTERN_PRESETS)).toContainEqual({
+    expect(
+      detectDrift(running, 'async-batch', DEFAULT_PATTERN_PRESETS),
+    ).toContainEqual({
       field: 'spot',
       expected: 'true',
       actual: 'false',
@@ -91,7 +109,8 @@ describe('detectDrift', () => {
         actual: '20',
       },
       {
-        field: 'scaledObject.spec.triggers[prometheus].metadata.activationThreshold',
+        field:
+          'scaledObject.spec.triggers[prometheus].metadata.activationThreshold',
         expected: '0',
         actual: '1',
       },
@@ -110,9 +129,14 @@ describe('detectDrift', () => {
     const image = statusOf(exampleFiles('image-classifier'));
     expect(detectDrift(image, 'realtime-gpu', DEFAULT_PATTERN_PRESETS)).toEqual(
       expect.arrayContaining([
-        { field: 'scaledObject.spec.minReplicaCount', expected: '1', actual: '2' },
         {
-          field: 'triton.resnet50.dynamic_batching.max_queue_delay_microseconds',
+          field: 'scaledObject.spec.minReplicaCount',
+          expected: '1',
+          actual: '2',
+        },
+        {
+          field:
+            'triton.resnet50.dynamic_batching.max_queue_delay_microseconds',
           expected: '5000',
           actual: '100',
         },
@@ -124,7 +148,9 @@ describe('detectDrift', () => {
     const { status } = planned(textClassifierAnswers);
     const keda = planned(imageClassifierAnswers).status.autoscaler;
     const wrong: WorkloadStatus = { ...status, autoscaler: keda };
-    expect(detectDrift(wrong, 'realtime-cpu', DEFAULT_PATTERN_PRESETS)[0]).toEqual({
+    expect(
+      detectDrift(wrong, 'realtime-cpu', DEFAULT_PATTERN_PRESETS)[0],
+    ).toEqual({
       field: 'autoscaler.type',
       expected: 'hpa',
       actual: 'keda',
@@ -133,7 +159,10 @@ describe('detectDrift', () => {
       ...status,
       autoscaler: {
         ...status.autoscaler,
-        conflicting: ['ScaledObject/text-classifier', 'HorizontalPodAutoscaler/text-classifier'],
+        conflicting: [
+          'ScaledObject/text-classifier',
+          'HorizontalPodAutoscaler/text-classifier',
+        ],
       },
     };
     expect(detectDrift(both, 'realtime-cpu', DEFAULT_PATTERN_PRESETS)).toEqual([
@@ -148,10 +177,16 @@ describe('detectDrift', () => {
       ...status,
       autoscaler: {
         ...status.autoscaler,
-        hpa: { ...hpa, behavior: undefined, scaleDownStabilizationSeconds: 300 },
+        hpa: {
+          ...hpa,
+          behavior: undefined,
+          scaleDownStabilizationSeconds: 300,
+        },
       },
     };
-    expect(detectDrift(noBehavior, 'realtime-cpu', DEFAULT_PATTERN_PRESETS)).toEqual([
+    expect(
+      detectDrift(noBehavior, 'realtime-cpu', DEFAULT_PATTERN_PRESETS),
+    ).toEqual([
       {
         field: 'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds',
         expected: '60',

@@ -48,7 +48,11 @@ function utilizationTarget(metrics: AutoscalerMetricView[], resource: string) {
 
 function compareKeda(
   keda: KedaView,
-  preset: { minReplicas: number; maxReplicas: number; keda: { pollingInterval: number; cooldownPeriod: number } },
+  preset: {
+    minReplicas: number;
+    maxReplicas: number;
+    keda: { pollingInterval: number; cooldownPeriod: number };
+  },
   push: Push,
 ) {
   const so = 'scaledObject.spec';
@@ -59,10 +63,18 @@ function compareKeda(
     push(`${so}.maxReplicaCount`, preset.maxReplicas, keda.maxReplicaCount);
   }
   if (keda.pollingInterval !== preset.keda.pollingInterval) {
-    push(`${so}.pollingInterval`, preset.keda.pollingInterval, keda.pollingInterval);
+    push(
+      `${so}.pollingInterval`,
+      preset.keda.pollingInterval,
+      keda.pollingInterval,
+    );
   }
   if (keda.cooldownPeriod !== preset.keda.cooldownPeriod) {
-    push(`${so}.cooldownPeriod`, preset.keda.cooldownPeriod, keda.cooldownPeriod);
+    push(
+      `${so}.cooldownPeriod`,
+      preset.keda.cooldownPeriod,
+      keda.cooldownPeriod,
+    );
   }
 }
 
@@ -85,7 +97,11 @@ function comparePrometheusTrigger(
     push(`${at}.threshold`, preset.threshold, trigger.threshold);
   }
   if ((trigger.activationThreshold ?? 0) !== preset.activationThreshold) {
-    push(`${at}.activationThreshold`, preset.activationThreshold, trigger.activationThreshold ?? 0);
+    push(
+      `${at}.activationThreshold`,
+      preset.activationThreshold,
+      trigger.activationThreshold ?? 0,
+    );
   }
 }
 
@@ -94,17 +110,27 @@ function compareQueueTrigger(
   preset: PatternPresets['async-batch'],
   push: Push,
 ) {
-  const kafka = keda.triggers.find(t => t.type === 'kafka' || t.type === 'apache-kafka');
+  const kafka = keda.triggers.find(
+    t => t.type === 'kafka' || t.type === 'apache-kafka',
+  );
   const sqs = keda.triggers.find(t => t.type === 'aws-sqs-queue');
   if (kafka) {
     if (kafka.threshold !== preset.kafkaLagThreshold) {
-      push(`scaledObject.spec.triggers[${kafka.type}].metadata.lagThreshold`, preset.kafkaLagThreshold, kafka.threshold);
+      push(
+        `scaledObject.spec.triggers[${kafka.type}].metadata.lagThreshold`,
+        preset.kafkaLagThreshold,
+        kafka.threshold,
+      );
     }
     return;
   }
   if (sqs) {
     if (sqs.threshold !== preset.sqsQueueLength) {
-      push('scaledObject.spec.triggers[aws-sqs-queue].metadata.queueLength', preset.sqsQueueLength, sqs.threshold);
+      push(
+        'scaledObject.spec.triggers[aws-sqs-queue].metadata.queueLength',
+        preset.sqsQueueLength,
+        sqs.threshold,
+      );
     }
     return;
   }
@@ -130,10 +156,18 @@ function compareBatching(
       continue;
     }
     if (show(db.preferredBatchSize) !== show(batching.preferredBatchSizes)) {
-      push(`${at}.preferred_batch_size`, batching.preferredBatchSizes, db.preferredBatchSize);
+      push(
+        `${at}.preferred_batch_size`,
+        batching.preferredBatchSizes,
+        db.preferredBatchSize,
+      );
     }
     if (db.maxQueueDelayMicroseconds !== batching.maxQueueDelayMicroseconds) {
-      push(`${at}.max_queue_delay_microseconds`, batching.maxQueueDelayMicroseconds, db.maxQueueDelayMicroseconds);
+      push(
+        `${at}.max_queue_delay_microseconds`,
+        batching.maxQueueDelayMicroseconds,
+        db.maxQueueDelayMicroseconds,
+      );
     }
   }
 }
@@ -174,15 +208,29 @@ export function detectDrift(
       }
       const cpu = utilizationTarget(hpa.metrics, 'cpu');
       if (cpu !== preset.cpuTargetUtilization) {
-        push('hpa.spec.metrics[cpu].target.averageUtilization', preset.cpuTargetUtilization, cpu);
+        push(
+          'hpa.spec.metrics[cpu].target.averageUtilization',
+          preset.cpuTargetUtilization,
+          cpu,
+        );
       }
       const memory = utilizationTarget(hpa.metrics, 'memory');
       if (memory !== preset.memoryTargetUtilization) {
-        push('hpa.spec.metrics[memory].target.averageUtilization', preset.memoryTargetUtilization, memory);
+        push(
+          'hpa.spec.metrics[memory].target.averageUtilization',
+          preset.memoryTargetUtilization,
+          memory,
+        );
       }
-      compareScaleDown(hpa, preset.behavior, 'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds', push);
+      compareScaleDown(
+        hpa,
+        preset.behavior,
+        'hpa.spec.behavior.scaleDown.stabilizationWindowSeconds',
+        push,
+      );
     }
-    if (workload.gpu.mode !== 'none') push('gpu.sharing', 'none', workload.gpu.mode);
+    if (workload.gpu.mode !== 'none')
+      push('gpu.sharing', 'none', workload.gpu.mode);
   } else {
     const preset = presets[pattern];
     const keda = autoscaler.type === 'keda' ? autoscaler.keda : undefined;
@@ -209,7 +257,8 @@ export function detectDrift(
     }
   }
 
-  const expectSpot = pattern === 'async-batch' ? presets['async-batch'].spot : false;
+  const expectSpot =
+    pattern === 'async-batch' ? presets['async-batch'].spot : false;
   if (workload.pods.length > 0 && workload.gpu.spot !== expectSpot) {
     push('spot', expectSpot, workload.gpu.spot);
   }

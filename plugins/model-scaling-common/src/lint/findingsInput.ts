@@ -15,19 +15,27 @@ export interface WorkloadContext {
  * records without status, its GPU sharing and its Triton configs. Rules
  * that need live data (pods, Triton traffic, events) find nothing in it.
  */
-export function toFindingsInput(w: ManifestWorkload, context: WorkloadContext = {}): FindingsInput {
+export function toFindingsInput(
+  w: ManifestWorkload,
+  context: WorkloadContext = {},
+): FindingsInput {
   const input: FindingsInput = {
     deployment: w.deployment,
     hpas: w.hpas,
     scaledObjects: w.scaledObjects,
     gpu: w.gpu,
-    tritonConfigs: w.tritonConfigs.map(c => ({ model: c.model, config: c.config })),
+    tritonConfigs: w.tritonConfigs.map(c => ({
+      model: c.model,
+      config: c.config,
+    })),
   };
   const pattern = w.pattern ?? context.pattern;
   const latencySloMs = w.latencySloMs ?? context.latencySloMs;
   if (pattern) input.pattern = pattern;
   if (latencySloMs !== undefined) input.latencySloMs = latencySloMs;
-  if (w.coldStartBudgetSeconds !== undefined) input.coldStartBudgetSeconds = w.coldStartBudgetSeconds;
-  if (context.modelSizeGb !== undefined) input.modelSizeBytes = context.modelSizeGb * 1e9;
+  if (w.coldStartBudgetSeconds !== undefined)
+    input.coldStartBudgetSeconds = w.coldStartBudgetSeconds;
+  if (context.modelSizeGb !== undefined)
+    input.modelSizeBytes = context.modelSizeGb * 1e9;
   return input;
 }

@@ -19,7 +19,10 @@ function ids(findings: Finding[]) {
 }
 
 function filesOf(plan: ModelServicePlan) {
-  return renderServiceFiles(plan).map(({ path, content }) => ({ path, content }));
+  return renderServiceFiles(plan).map(({ path, content }) => ({
+    path,
+    content,
+  }));
 }
 
 describe('lintManifests', () => {
@@ -30,7 +33,9 @@ describe('lintManifests', () => {
       batchEmbedderAnswers,
       summarizerAnswers,
     ]) {
-      const errors = lintPlan(createPlan(answers)).filter(f => f.severity === 'error');
+      const errors = lintPlan(createPlan(answers)).filter(
+        f => f.severity === 'error',
+      );
       expect(errors).toEqual([]);
     }
   });
@@ -42,13 +47,19 @@ describe('lintManifests', () => {
             ...f,
             content: f.content
               .replace('autoscaling/v2', 'autoscaling/v2beta2')
-              .replace(/name: text-classifier\n(\s+)minReplicas/, 'name: text-clasifier\n$1minReplicas'),
+              .replace(
+                /name: text-classifier\n(\s+)minReplicas/,
+                'name: text-clasifier\n$1minReplicas',
+              ),
           }
         : f,
     );
     const findings = lintManifests(files);
     expect(ids(findings)).toEqual(
-      expect.arrayContaining(['error:hpa-api-version-removed', 'error:autoscaler-target-missing']),
+      expect.arrayContaining([
+        'error:hpa-api-version-removed',
+        'error:autoscaler-target-missing',
+      ]),
     );
     const missing = findings.find(f => f.id === 'autoscaler-target-missing')!;
     expect(missing.title).toBe(
@@ -60,18 +71,33 @@ describe('lintManifests', () => {
   it('reports GPU requests without equal limits and unloadable Triton configs', () => {
     const files = filesOf(createPlan(imageClassifierAnswers)).map(f => {
       if (f.path === 'k8s/deployment.yaml') {
-        return { ...f, content: f.content.replace(/limits:\n(\s+)memory: (\S+)\n\s+nvidia.com\/gpu: "1"\n/, 'limits:\n$1memory: $2\n') };
+        return {
+          ...f,
+          content: f.content.replace(
+            /limits:\n(\s+)memory: (\S+)\n\s+nvidia.com\/gpu: "1"\n/,
+            'limits:\n$1memory: $2\n',
+          ),
+        };
       }
       if (f.path.endsWith('config.pbtxt')) {
-        return { ...f, content: f.content.replace('max_batch_size: 32', 'max_batch_size: 8') };
+        return {
+          ...f,
+          content: f.content.replace('max_batch_size: 32', 'max_batch_size: 8'),
+        };
       }
       return f;
     });
     const findings = lintManifests(files);
     expect(ids(findings)).toEqual(
-      expect.arrayContaining(['error:gpu-limit-mismatch', 'error:triton-preferred-batch-size-invalid']),
+      expect.arrayContaining([
+        'error:gpu-limit-mismatch',
+        'error:triton-preferred-batch-size-invalid',
+      ]),
     );
-    expect(findings.find(f => f.id === 'triton-preferred-batch-size-invalid')!.evidence).toBe(
+    expect(
+      findings.find(f => f.id === 'triton-preferred-batch-size-invalid')!
+        .evidence,
+    ).toBe(
       'model_repository/resnet50/config.pbtxt: preferred_batch_size 16 > max_batch_size 8 ("dynamic batching preferred size must be <= max batch size").',
     );
   });
@@ -86,13 +112,21 @@ describe('lintManifests', () => {
         // Drop the label from the pod template (its second occurrence).
         const lines = f.content.split('\n');
         const idLines = lines
-          .map((l, i) => (l.trim() === 'backstage.io/kubernetes-id: batch-embedder' ? i : -1))
+          .map((l, i) =>
+            l.trim() === 'backstage.io/kubernetes-id: batch-embedder' ? i : -1,
+          )
           .filter(i => i >= 0);
         lines.splice(idLines[1], 1);
         return { ...f, content: lines.join('\n') };
       }
       if (f.path === 'k8s/service.yaml') {
-        return { ...f, content: f.content.replace(/selector:\n(\s+)app.kubernetes.io\/name: batch-embedder/, 'selector:\n$1app: batch-embedder') };
+        return {
+          ...f,
+          content: f.content.replace(
+            /selector:\n(\s+)app.kubernetes.io\/name: batch-embedder/,
+            'selector:\n$1app: batch-embedder',
+          ),
+        };
       }
       if (f.path === 'k8s/scaledobject.yaml') {
         return { ...f, content: f.content.split('---\n')[1] };
@@ -108,21 +142,38 @@ describe('lintManifests', () => {
     );
     const broken = filesOf(plan).map(f =>
       f.path === 'k8s/deployment.yaml'
-        ? { ...f, content: f.content.replace(/matchLabels:\n(\s+)app.kubernetes.io\/name: batch-embedder/, 'matchLabels:\n$1app.kubernetes.io/name: embedder') }
+        ? {
+            ...f,
+            content: f.content.replace(
+              /matchLabels:\n(\s+)app.kubernetes.io\/name: batch-embedder/,
+              'matchLabels:\n$1app.kubernetes.io/name: embedder',
+            ),
+          }
         : f,
     );
-    expect(ids(lintManifests(broken))).toContain('error:deployment-selector-mismatch');
+    expect(ids(lintManifests(broken))).toContain(
+      'error:deployment-selector-mismatch',
+    );
   });
 
   it('runs the scaling pitfall rules on each Deployment', () => {
     const files = filesOf(createPlan(textClassifierAnswers)).map(f => {
       if (f.path === 'k8s/hpa.yaml') {
         // An HPA without behavior: the controller's 300 s scale-down default applies.
-        return { ...f, content: f.content.slice(0, f.content.indexOf('  behavior:')) };
+        return {
+          ...f,
+          content: f.content.slice(0, f.content.indexOf('  behavior:')),
+        };
       }
       if (f.path === 'k8s/deployment.yaml') {
         // A server container without requests: utilization cannot be computed.
-        return { ...f, content: f.content.replace(/\n\s+resources:\n\s+requests:\n\s+cpu: \S+\n\s+memory: \S+\n\s+limits:\n\s+memory: \S+/, '') };
+        return {
+          ...f,
+          content: f.content.replace(
+            /\n\s+resources:\n\s+requests:\n\s+cpu: \S+\n\s+memory: \S+\n\s+limits:\n\s+memory: \S+/,
+            '',
+          ),
+        };
       }
       return f;
     });
@@ -141,14 +192,18 @@ describe('lintManifests', () => {
     const findings = lintManifests(files, { presets: DEFAULT_PATTERN_PRESETS });
     const drift = findings.find(f => f.id === 'golden-path-drift');
     expect(drift?.severity).toBe('info');
-    expect(drift?.evidence).toBe('scaledObject.spec.maxReplicaCount: 15 (preset 8)');
+    expect(drift?.evidence).toBe(
+      'scaledObject.spec.maxReplicaCount: 15 (preset 8)',
+    );
   });
 
   it('reads unreadable files as errors and warns about repositories without a Deployment', () => {
-    expect(ids(lintManifests([{ path: 'k8s/x.yaml', content: 'a: [1, 2' }]))).toEqual([
-      'error:manifest-parse-error',
-    ]);
-    const serviceOnly = filesOf(createPlan(textClassifierAnswers)).filter(f => f.path === 'k8s/service.yaml');
+    expect(
+      ids(lintManifests([{ path: 'k8s/x.yaml', content: 'a: [1, 2' }])),
+    ).toEqual(['error:manifest-parse-error']);
+    const serviceOnly = filesOf(createPlan(textClassifierAnswers)).filter(
+      f => f.path === 'k8s/service.yaml',
+    );
     expect(ids(lintManifests(serviceOnly))).toEqual([
       'warning:no-deployment',
       'warning:service-selects-nothing',

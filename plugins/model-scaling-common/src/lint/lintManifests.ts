@@ -22,15 +22,25 @@ export interface LintOptions {
   presets?: PatternPresets;
 }
 
-function driftFindings(w: ManifestWorkload, pattern: PatternId, presets: PatternPresets): Finding[] {
+function driftFindings(
+  w: ManifestWorkload,
+  pattern: PatternId,
+  presets: PatternPresets,
+): Finding[] {
   const drift = detectDrift(manifestWorkloadStatus(w), pattern, presets);
   if (drift.length === 0) return [];
   return [
     {
       id: 'golden-path-drift',
       severity: 'info',
-      title: `Deployment/${w.deployment.meta.name} differs from the ${pattern} golden-path presets in ${drift.length} setting${drift.length === 1 ? '' : 's'}`,
-      evidence: drift.map(d => `${d.field}: ${d.actual} (preset ${d.expected})`).join('; '),
+      title: `Deployment/${
+        w.deployment.meta.name
+      } differs from the ${pattern} golden-path presets in ${
+        drift.length
+      } setting${drift.length === 1 ? '' : 's'}`,
+      evidence: drift
+        .map(d => `${d.field}: ${d.actual} (preset ${d.expected})`)
+        .join('; '),
       fix: 'Keep the difference if it is deliberate; otherwise use the preset values.',
       subject: `Deployment/${w.deployment.meta.name}`,
     },
@@ -44,7 +54,10 @@ function driftFindings(w: ManifestWorkload, pattern: PatternId, presets: Pattern
  * GPU request and batching settings show them. Findings come most severe
  * first.
  */
-export function lintManifests(files: readonly ManifestFile[], options: LintOptions = {}): Finding[] {
+export function lintManifests(
+  files: readonly ManifestFile[],
+  options: LintOptions = {},
+): Finding[] {
   const read = readManifests(files);
   const workloads = manifestWorkloads(read);
   const findings = [...read.findings, ...specChecks(read, workloads)];
@@ -68,7 +81,9 @@ export function lintManifests(files: readonly ManifestFile[], options: LintOptio
       id: 'no-deployment',
       severity: 'warning',
       title: 'The manifests hold no Deployment',
-      evidence: `Read ${read.objects.length} object(s): ${[...new Set(read.objects.map(o => o.kind))].join(', ')}.`,
+      evidence: `Read ${read.objects.length} object(s): ${[
+        ...new Set(read.objects.map(o => o.kind)),
+      ].join(', ')}.`,
       fix: 'A model service needs a Deployment; the Scaling tab shows Deployments and what scales them.',
     });
   }

@@ -18,7 +18,10 @@ import {
   parseLatencySloAnnotation,
   parseTritonModelsAnnotation,
 } from '../annotations';
-import type { ManifestTritonConfig, ReadManifestsResult } from './readManifests';
+import type {
+  ManifestTritonConfig,
+  ReadManifestsResult,
+} from './readManifests';
 
 /** One Deployment of a repository's manifests with what scales and serves it. */
 export interface ManifestWorkload {
@@ -47,7 +50,10 @@ function runsTriton(deployment: SlimDeployment): boolean {
   );
 }
 
-function selects(selector: Record<string, string>, labels: Record<string, string>) {
+function selects(
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+) {
   const entries = Object.entries(selector);
   return entries.length > 0 && entries.every(([k, v]) => labels[k] === v);
 }
@@ -59,19 +65,35 @@ function selects(selector: Record<string, string>, labels: Record<string, string
  * from the `model-scaling.io/triton-models` annotation, or, for a Deployment
  * that runs Triton without it, every config.pbtxt in the files.
  */
-export function manifestWorkloads(read: ReadManifestsResult): ManifestWorkload[] {
-  const deployments = read.slim.filter((s): s is SlimDeployment => s.kind === 'Deployment');
-  const hpas = read.slim.filter((s): s is SlimHpa => s.kind === 'HorizontalPodAutoscaler');
-  const scaledObjects = read.slim.filter((s): s is SlimScaledObject => s.kind === 'ScaledObject');
-  const services = read.slim.filter((s): s is SlimService => s.kind === 'Service');
+export function manifestWorkloads(
+  read: ReadManifestsResult,
+): ManifestWorkload[] {
+  const deployments = read.slim.filter(
+    (s): s is SlimDeployment => s.kind === 'Deployment',
+  );
+  const hpas = read.slim.filter(
+    (s): s is SlimHpa => s.kind === 'HorizontalPodAutoscaler',
+  );
+  const scaledObjects = read.slim.filter(
+    (s): s is SlimScaledObject => s.kind === 'ScaledObject',
+  );
+  const services = read.slim.filter(
+    (s): s is SlimService => s.kind === 'Service',
+  );
 
   return deployments.map(deployment => {
-    const annotations = { ...deployment.template.annotations, ...deployment.meta.annotations };
+    const annotations = {
+      ...deployment.template.annotations,
+      ...deployment.meta.annotations,
+    };
     const autoscaler = autoscalerView(deployment, hpas, scaledObjects);
     const ns = deployment.meta.namespace ?? '';
-    const sameNs = (o: { meta: { namespace?: string } }) => (o.meta.namespace ?? '') === ns;
+    const sameNs = (o: { meta: { namespace?: string } }) =>
+      (o.meta.namespace ?? '') === ns;
     const triton = runsTriton(deployment);
-    const models = parseTritonModelsAnnotation(annotations[ANNOTATION_TRITON_MODELS]);
+    const models = parseTritonModelsAnnotation(
+      annotations[ANNOTATION_TRITON_MODELS],
+    );
     let tritonConfigs: ManifestTritonConfig[] = [];
     if (models.length) {
       tritonConfigs = read.tritonConfigs.filter(c => models.includes(c.model));
@@ -82,7 +104,9 @@ export function manifestWorkloads(read: ReadManifestsResult): ManifestWorkload[]
     const budget = Number(annotations[ANNOTATION_COLD_START_BUDGET_SECONDS]);
     const workload: ManifestWorkload = {
       deployment,
-      hpas: hpas.filter(h => sameNs(h) && h.scaleTargetRef.name === deployment.meta.name),
+      hpas: hpas.filter(
+        h => sameNs(h) && h.scaleTargetRef.name === deployment.meta.name,
+      ),
       scaledObjects: scaledObjects.filter(
         s => sameNs(s) && s.scaleTargetRef.name === deployment.meta.name,
       ),
@@ -95,9 +119,12 @@ export function manifestWorkloads(read: ReadManifestsResult): ManifestWorkload[]
       runsTriton: triton,
     };
     if (isPatternId(pattern)) workload.pattern = pattern;
-    const slo = parseLatencySloAnnotation(annotations[ANNOTATION_LATENCY_SLO_MS]);
+    const slo = parseLatencySloAnnotation(
+      annotations[ANNOTATION_LATENCY_SLO_MS],
+    );
     if (slo !== undefined) workload.latencySloMs = slo;
-    if (Number.isFinite(budget) && budget > 0) workload.coldStartBudgetSeconds = budget;
+    if (Number.isFinite(budget) && budget > 0)
+      workload.coldStartBudgetSeconds = budget;
     return workload;
   });
 }

@@ -37,7 +37,10 @@ spec:
 describe('readManifests', () => {
   it('reads multi-document YAML into raw objects and slim records', () => {
     const result = readManifests([
-      { path: 'k8s/all.yaml', content: `# comment\n${DEPLOYMENT}---\n${HPA}---\n` },
+      {
+        path: 'k8s/all.yaml',
+        content: `# comment\n${DEPLOYMENT}---\n${HPA}---\n`,
+      },
       { path: 'README.md', content: '# not a manifest' },
     ]);
     expect(result.findings).toEqual([]);
@@ -45,17 +48,26 @@ describe('readManifests', () => {
       ['Deployment', 'text-classifier', 2],
       ['HorizontalPodAutoscaler', 'text-classifier', 24],
     ]);
-    expect(result.slim.map(s => s.kind)).toEqual(['Deployment', 'HorizontalPodAutoscaler']);
-    expect(result.slim[0].meta).toMatchObject({ cluster: 'manifests', namespace: 'ml-serving' });
+    expect(result.slim.map(s => s.kind)).toEqual([
+      'Deployment',
+      'HorizontalPodAutoscaler',
+    ]);
+    expect(result.slim[0].meta).toMatchObject({
+      cluster: 'manifests',
+      namespace: 'ml-serving',
+    });
   });
 
   it('reads List objects and Triton configs', () => {
-    const list = `apiVersion: v1\nkind: List\nitems:\n  - ${HPA.split('\n').join('\n    ').trimEnd()}\n`;
+    const list = `apiVersion: v1\nkind: List\nitems:\n  - ${HPA.split('\n')
+      .join('\n    ')
+      .trimEnd()}\n`;
     const result = readManifests([
       { path: 'k8s/list.yml', content: list },
       {
         path: 'model_repository/resnet50/config.pbtxt',
-        content: 'backend: "onnxruntime"\nmax_batch_size: 32\ndynamic_batching { }\n',
+        content:
+          'backend: "onnxruntime"\nmax_batch_size: 32\ndynamic_batching { }\n',
       },
     ]);
     expect(result.findings).toEqual([]);
@@ -67,7 +79,10 @@ describe('readManifests', () => {
         config: {
           backend: 'onnxruntime',
           maxBatchSize: 32,
-          dynamicBatching: { preferredBatchSize: [], maxQueueDelayMicroseconds: 0 },
+          dynamicBatching: {
+            preferredBatchSize: [],
+            maxQueueDelayMicroseconds: 0,
+          },
           instanceGroups: [],
         },
       },
@@ -76,7 +91,10 @@ describe('readManifests', () => {
 
   it('reports broken YAML, broken config.pbtxt and invalid objects with file and line', () => {
     const result = readManifests([
-      { path: 'k8s/bad.yaml', content: `${HPA}---\nkind: Service\nmetadata: [\n` },
+      {
+        path: 'k8s/bad.yaml',
+        content: `${HPA}---\nkind: Service\nmetadata: [\n`,
+      },
       { path: 'k8s/no-kind.yaml', content: 'metadata:\n  name: x\n' },
       {
         path: 'k8s/bad-hpa.yaml',
@@ -84,12 +102,19 @@ describe('readManifests', () => {
       },
       { path: 'model_repository/m/config.pbtxt', content: 'max_batch_size 8' },
     ]);
-    expect(result.objects.map(o => o.path)).toEqual(['k8s/bad.yaml', 'k8s/bad-hpa.yaml']);
+    expect(result.objects.map(o => o.path)).toEqual([
+      'k8s/bad.yaml',
+      'k8s/bad-hpa.yaml',
+    ]);
     const byId = result.findings.map(f => [f.id, f.severity, f.subject]);
     expect(byId).toEqual([
       ['manifest-parse-error', 'error', 'k8s/bad.yaml'],
       ['manifest-invalid-object', 'error', 'x'],
-      ['manifest-invalid-object', 'error', 'HorizontalPodAutoscaler/text-classifier'],
+      [
+        'manifest-invalid-object',
+        'error',
+        'HorizontalPodAutoscaler/text-classifier',
+      ],
       ['manifest-parse-error', 'error', 'model_repository/m/config.pbtxt'],
     ]);
     expect(result.findings[0].evidence).toMatch(/^line 1[0-9], column \d+: /);

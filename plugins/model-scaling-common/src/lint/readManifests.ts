@@ -58,7 +58,12 @@ function parseError(path: string, message: string): Finding {
   };
 }
 
-function invalidObject(path: string, line: number, what: string, message: string): Finding {
+function invalidObject(
+  path: string,
+  line: number,
+  what: string,
+  message: string,
+): Finding {
   return {
     id: 'manifest-invalid-object',
     severity: 'error',
@@ -81,27 +86,45 @@ function readYaml(file: ManifestFile, out: ReadManifestsResult) {
       const e = doc.errors[0];
       const { line, col } = lineCounter.linePos(e.pos[0]);
       out.findings.push(
-        parseError(file.path, `line ${line}, column ${col}: ${e.message.split('\n')[0]}`),
+        parseError(
+          file.path,
+          `line ${line}, column ${col}: ${e.message.split('\n')[0]}`,
+        ),
       );
       continue;
     }
     const value = doc.toJS();
-    const line = doc.contents ? lineCounter.linePos(doc.contents.range[0]).line : 1;
+    const line = doc.contents
+      ? lineCounter.linePos(doc.contents.range[0]).line
+      : 1;
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
-      out.findings.push(parseError(file.path, `line ${line}: a manifest document must be a mapping`));
+      out.findings.push(
+        parseError(
+          file.path,
+          `line ${line}: a manifest document must be a mapping`,
+        ),
+      );
       continue;
     }
     const items: Record<string, unknown>[] =
-      value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
+      value.kind === 'List' && Array.isArray(value.items)
+        ? value.items
+        : [value];
     for (const raw of items) {
       const kind = typeof raw.kind === 'string' ? raw.kind : '';
-      const apiVersion = typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
+      const apiVersion =
+        typeof raw.apiVersion === 'string' ? raw.apiVersion : '';
       const meta = (raw.metadata ?? {}) as Record<string, unknown>;
       const name = typeof meta.name === 'string' ? meta.name : '';
       if (!kind || !apiVersion) {
         out.findings.push(
-          invalidObject(file.path, line, name || 'A document', 'kind and apiVersion are required'),
+          invalidObject(
+            file.path,
+            line,
+            name || 'A document',
+            'kind and apiVersion are required',
+          ),
         );
         continue;
       }
@@ -112,7 +135,12 @@ function readYaml(file: ManifestFile, out: ReadManifestsResult) {
           if (slim) out.slim.push(slim);
         } catch (e) {
           out.findings.push(
-            invalidObject(file.path, line, `${kind}/${name || '?'}`, (e as Error).message),
+            invalidObject(
+              file.path,
+              line,
+              `${kind}/${name || '?'}`,
+              (e as Error).message,
+            ),
           );
         }
       }
@@ -126,8 +154,15 @@ function readYaml(file: ManifestFile, out: ReadManifestsResult) {
  * ignored. What cannot be read becomes a `manifest-parse-error` or
  * `manifest-invalid-object` finding naming the file and line.
  */
-export function readManifests(files: readonly ManifestFile[]): ReadManifestsResult {
-  const out: ReadManifestsResult = { objects: [], slim: [], tritonConfigs: [], findings: [] };
+export function readManifests(
+  files: readonly ManifestFile[],
+): ReadManifestsResult {
+  const out: ReadManifestsResult = {
+    objects: [],
+    slim: [],
+    tritonConfigs: [],
+    findings: [],
+  };
   for (const file of files) {
     if (isYaml(file.path)) {
       readYaml(file, out);
@@ -135,7 +170,11 @@ export function readManifests(files: readonly ManifestFile[]): ReadManifestsResu
       try {
         const config = parseTritonConfig(file.content, { source: file.path });
         const dir = file.path.split('/').slice(-2, -1)[0];
-        out.tritonConfigs.push({ model: config.name ?? dir ?? 'model', path: file.path, config });
+        out.tritonConfigs.push({
+          model: config.name ?? dir ?? 'model',
+          path: file.path,
+          config,
+        });
       } catch (e) {
         out.findings.push(parseError(file.path, (e as Error).message));
       }

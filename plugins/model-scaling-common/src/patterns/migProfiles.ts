@@ -106,9 +106,7 @@ export const KNOWN_MIG_PROFILES: readonly string[] = [
       .map(p => [p.profile, p] as const),
   ).values(),
 ]
-  .sort(
-    (a, b) => a.memoryGb - b.memoryGb || a.computeSlices - b.computeSlices,
-  )
+  .sort((a, b) => a.memoryGb - b.memoryGb || a.computeSlices - b.computeSlices)
   .map(p => p.profile);
 
 /** Splits `3g.40gb` into compute slices and memory; undefined when it is not of that form. */

@@ -12,9 +12,7 @@ const seconds = (max: number) =>
   z.number().int('must be whole seconds').min(0).max(max);
 const positive = z.number().positive('must be greater than 0');
 
-const resources = z
-  .object({ cpu: quantity, memory: quantity })
-  .strict();
+const resources = z.object({ cpu: quantity, memory: quantity }).strict();
 
 // HPA limits: stabilization window 0–3600 s, policy period 1–1800 s.
 const behavior = z
@@ -60,7 +58,9 @@ const batching = z
 
 const prometheus = z
   .object({
-    serverAddress: z.string().url('must be a URL such as http://prometheus:9090'),
+    serverAddress: z
+      .string()
+      .url('must be a URL such as http://prometheus:9090'),
     query: z.string().min(1, 'must be a PromQL query'),
     threshold: positive,
     activationThreshold: z.number().min(0),
@@ -98,7 +98,10 @@ function minBelowMax<T extends { minReplicas: number; maxReplicas: number }>(
 
 const realtimeCpu = z
   .object({
-    minReplicas: replicas.min(1, 'a real-time service needs at least 1 replica'),
+    minReplicas: replicas.min(
+      1,
+      'a real-time service needs at least 1 replica',
+    ),
     maxReplicas: replicas.min(1),
     cpuTargetUtilization: z.number().int().min(1).max(100),
     memoryTargetUtilization: z.number().int().min(1).max(100),
@@ -109,11 +112,17 @@ const realtimeCpu = z
 
 const realtimeGpu = z
   .object({
-    minReplicas: replicas.min(1, 'a real-time service needs at least 1 replica'),
+    minReplicas: replicas.min(
+      1,
+      'a real-time service needs at least 1 replica',
+    ),
     maxReplicas: replicas.min(1),
     gpuSharing,
     migProfile,
-    tritonImage: z.string().min(1).regex(/^\S+$/, 'must be an image reference without spaces'),
+    tritonImage: z
+      .string()
+      .min(1)
+      .regex(/^\S+$/, 'must be an image reference without spaces'),
     prometheus,
     keda,
     behavior,
@@ -135,7 +144,10 @@ const asyncBatch = z
     terminationGracePeriodSeconds: seconds(3600),
     gpuSharing,
     migProfile,
-    tritonImage: z.string().min(1).regex(/^\S+$/, 'must be an image reference without spaces'),
+    tritonImage: z
+      .string()
+      .min(1)
+      .regex(/^\S+$/, 'must be an image reference without spaces'),
     keda,
     behavior,
     batching,
@@ -154,7 +166,10 @@ const bursty = z
     coldStartBudgetSeconds: z.number().positive().max(3600),
     gpuSharing,
     migProfile,
-    tritonImage: z.string().min(1).regex(/^\S+$/, 'must be an image reference without spaces'),
+    tritonImage: z
+      .string()
+      .min(1)
+      .regex(/^\S+$/, 'must be an image reference without spaces'),
     prometheus,
     keda,
     behavior,

@@ -29,9 +29,9 @@ describe('resolvePatternPresets', () => {
       cpuTargetUtilization: 70,
       memoryTargetUtilization: 80,
     });
-    expect(
-      p['realtime-cpu'].behavior.scaleDownStabilizationWindowSeconds,
-    ).toBe(60);
+    expect(p['realtime-cpu'].behavior.scaleDownStabilizationWindowSeconds).toBe(
+      60,
+    );
     expect(p['realtime-gpu'].prometheus.threshold).toBe(100);
     expect(p['realtime-gpu'].batching).toEqual({
       maxBatchSize: 32,
@@ -97,7 +97,9 @@ describe('resolvePatternPresets', () => {
       problemsOf(() =>
         resolvePatternPresets({ 'realtime-cpu': { maxReplica: 10 } }),
       )[0],
-    ).toMatch(/^modelScaling\.patterns\.realtime-cpu: Unrecognized key.*maxReplica/);
+    ).toMatch(
+      /^modelScaling\.patterns\.realtime-cpu: Unrecognized key.*maxReplica/,
+    );
     expect(
       problemsOf(() => resolvePatternPresets({ realtime: {} }))[0],
     ).toMatch(/^modelScaling\.patterns: Unrecognized key.*realtime/);

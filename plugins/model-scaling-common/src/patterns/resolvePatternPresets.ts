@@ -49,15 +49,16 @@ function deepMerge(base: unknown, override: unknown): unknown {
 export function resolvePatternPresets(
   overrides?: PatternPresetOverrides | Record<string, unknown> | null,
 ): PatternPresets {
-  if (overrides !== undefined && overrides !== null && !isPlainObject(overrides)) {
+  if (
+    overrides !== undefined &&
+    overrides !== null &&
+    !isPlainObject(overrides)
+  ) {
     throw new PatternPresetsError([
       `${PATTERN_PRESETS_CONFIG_PATH}: must be an object keyed by pattern id`,
     ]);
   }
-  const merged = deepMerge(
-    DEFAULT_PATTERN_PRESETS,
-    overrides ?? undefined,
-  );
+  const merged = deepMerge(DEFAULT_PATTERN_PRESETS, overrides ?? undefined);
   const result = patternPresetsSchema.safeParse(merged);
   if (!result.success) {
     throw new PatternPresetsError(

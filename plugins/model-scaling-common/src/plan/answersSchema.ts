@@ -47,7 +47,10 @@ export const KAFKA_SASL_MODES = [
   'scram_sha512',
 ] as const;
 
-const positiveInt = z.number().int('must be a whole number').positive('must be greater than 0');
+const positiveInt = z
+  .number()
+  .int('must be a whole number')
+  .positive('must be greater than 0');
 const percent = z
   .number()
   .int('must be a whole number')
@@ -63,8 +66,18 @@ const hpaOptions = z
 
 const replicaOptions = z
   .object({
-    min: z.number().int('must be a whole number').min(0, 'must not be negative').max(1000).optional(),
-    max: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000).optional(),
+    min: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(1000)
+      .optional(),
+    max: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1000)
+      .optional(),
   })
   .strict();
 
@@ -84,7 +97,10 @@ const gpuOptions = z
 const batchingOptions = z
   .object({
     maxBatchSize: positiveInt.max(4096).optional(),
-    preferredBatchSizes: z.array(positiveInt).min(1, 'needs at least one batch size').optional(),
+    preferredBatchSizes: z
+      .array(positiveInt)
+      .min(1, 'needs at least one batch size')
+      .optional(),
     maxQueueDelayMicroseconds: z
       .number()
       .int('must be whole microseconds')
@@ -115,7 +131,12 @@ const queueOptions = z
     /** aws-sqs-queue: visible messages per replica. */
     queueLength: z.number().positive('must be greater than 0').optional(),
     activationQueueLength: z.number().min(0).optional(),
-    queueUrl: z.string().url('must be the queue URL, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/jobs').optional(),
+    queueUrl: z
+      .string()
+      .url(
+        'must be the queue URL, e.g. https://sqs.eu-west-1.amazonaws.com/123456789012/jobs',
+      )
+      .optional(),
     awsRegion: z.string().min(1).optional(),
     /** aws-sqs-queue: `pod-identity` (KEDA's AWS identity) or a Secret with keys. */
     awsAuth: z.enum(['pod-identity', 'secret']).optional(),
@@ -127,7 +148,11 @@ const queueOptions = z
 const scaleToZeroOptions = z
   .object({
     activationThreshold: z.number().min(0, 'must not be negative').optional(),
-    coldStartBudgetSeconds: z.number().positive('must be greater than 0').max(3600).optional(),
+    coldStartBudgetSeconds: z
+      .number()
+      .positive('must be greater than 0')
+      .max(3600)
+      .optional(),
   })
   .strict();
 
@@ -147,14 +172,20 @@ export const modelServiceAnswersSchema = z.object({
   description: z.string().default(''),
   framework: z.enum(MODEL_FRAMEWORKS),
   /** Size of the model weights in GB. */
-  modelSizeGb: z.number().positive('must be greater than 0').max(2000, 'must be at most 2000 GB'),
+  modelSizeGb: z
+    .number()
+    .positive('must be greater than 0')
+    .max(2000, 'must be at most 2000 GB'),
   needsGpu: z.boolean(),
   latencySloMs: z.number().positive('must be greater than 0').max(3_600_000),
   /** Expected peak requests (or messages) per second. */
   peakRps: z.number().min(0, 'must not be negative'),
   trafficShape: z.enum(TRAFFIC_SHAPES),
   pattern: z
-    .union([z.literal('auto'), z.enum(PATTERN_IDS as [PatternId, ...PatternId[]])])
+    .union([
+      z.literal('auto'),
+      z.enum(PATTERN_IDS as [PatternId, ...PatternId[]]),
+    ])
     .default('auto'),
   replicas: replicaOptions.optional(),
   hpa: hpaOptions.optional(),
@@ -166,24 +197,40 @@ export const modelServiceAnswersSchema = z.object({
   /** Require spot capacity instead of preferring it. */
   spotRequired: z.boolean().optional(),
   scaleToZero: scaleToZeroOptions.optional(),
-  image: z.string().min(1).regex(/^\S+$/, 'image must not contain spaces').optional(),
+  image: z
+    .string()
+    .min(1)
+    .regex(/^\S+$/, 'image must not contain spaces')
+    .optional(),
   /** Triton image for GPU patterns; defaults to the pattern preset. */
-  tritonImage: z.string().min(1).regex(/^\S+$/, 'tritonImage must not contain spaces').optional(),
+  tritonImage: z
+    .string()
+    .min(1)
+    .regex(/^\S+$/, 'tritonImage must not contain spaces')
+    .optional(),
   namespace: dnsLabel().default('default'),
   tritonModelName: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]+$/, 'tritonModelName may hold letters, digits, "_", "." and "-" only')
+    .regex(
+      /^[A-Za-z0-9_.-]+$/,
+      'tritonModelName may hold letters, digits, "_", "." and "-" only',
+    )
     .optional(),
   /** Triton `--model-repository`: a path in the image or s3://, gs://, as:// storage. */
   modelRepository: z.string().min(1).optional(),
   /** Container port of a non-Triton server. */
   port: z.number().int().min(1).max(65535).optional(),
   /** Readiness path of a non-Triton server. */
-  healthPath: z.string().startsWith('/', 'healthPath must start with /').optional(),
+  healthPath: z
+    .string()
+    .startsWith('/', 'healthPath must start with /')
+    .optional(),
 });
 
 /** Answers as the template (or a test) provides them. */
 export type ModelServiceAnswers = z.input<typeof modelServiceAnswersSchema>;
 
 /** Answers after validation, with defaults applied. */
-export type ParsedModelServiceAnswers = z.output<typeof modelServiceAnswersSchema>;
+export type ParsedModelServiceAnswers = z.output<
+  typeof modelServiceAnswersSchema
+>;

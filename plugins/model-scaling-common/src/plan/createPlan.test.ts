@@ -78,10 +78,12 @@ describe('createPlan', () => {
     // 1200 req/s at 100 per pod with 25 % headroom: 15 replicas, above the preset's 8.
     expect(plan.replicas).toEqual({ min: 1, max: 15 });
     // While Prometheus cannot be read, hold what the peak needs: 1200 / 100.
-    expect(plan.autoscaler.kind === 'keda' && plan.autoscaler.fallback).toEqual({
-      failureThreshold: 3,
-      replicas: 12,
-    });
+    expect(plan.autoscaler.kind === 'keda' && plan.autoscaler.fallback).toEqual(
+      {
+        failureThreshold: 3,
+        replicas: 12,
+      },
+    );
     expect(plan.rationale.join(' ')).toContain('raised from 8 to 15');
   });
 
@@ -155,20 +157,25 @@ describe('createPlan', () => {
     const plan = createPlan({ ...textClassifierAnswers, pattern: 'bursty' });
     expect(plan.pattern).toBe('bursty');
     expect(plan.recommendedPattern).toBe('realtime-cpu');
-    expect(plan.rationale[0]).toMatch(/^You chose bursty; the recommendation was realtime-cpu/);
+    expect(plan.rationale[0]).toMatch(
+      /^You chose bursty; the recommendation was realtime-cpu/,
+    );
   });
 
   describe('refuses', () => {
     it('a name that is not a DNS-1123 label', () => {
-      const e = planError({ ...textClassifierAnswers, name: 'Text_Classifier' });
+      const e = planError({
+        ...textClassifierAnswers,
+        name: 'Text_Classifier',
+      });
       expect(e.message).toContain('name: must be a DNS-1123 label');
       expect(e.problems[0].field).toBe('name');
-      expect(planError({ ...textClassifierAnswers, name: 'a'.repeat(64) }).message).toContain(
-        'at most 63 characters',
-      );
-      expect(planError({ ...textClassifierAnswers, name: '9lives' }).message).toContain(
-        'must start with a letter',
-      );
+      expect(
+        planError({ ...textClassifierAnswers, name: 'a'.repeat(64) }).message,
+      ).toContain('at most 63 characters');
+      expect(
+        planError({ ...textClassifierAnswers, name: '9lives' }).message,
+      ).toContain('must start with a letter');
     });
 
     it('min replicas above max', () => {
@@ -180,7 +187,8 @@ describe('createPlan', () => {
       );
       // A minimum above the preset's maximum raises the maximum with it.
       expect(
-        createPlan({ ...textClassifierAnswers, replicas: { min: 25 } }).replicas,
+        createPlan({ ...textClassifierAnswers, replicas: { min: 25 } })
+          .replicas,
       ).toEqual({ min: 25, max: 25 });
     });
 
@@ -207,13 +215,17 @@ describe('createPlan', () => {
           ...summarizerAnswers,
           gpu: { sharing: 'mig', migProfile: '1g.16gb' },
         }).message,
-      ).toContain('gpu.migProfile: "1g.16gb" is not a known NVIDIA MIG profile');
+      ).toContain(
+        'gpu.migProfile: "1g.16gb" is not a known NVIDIA MIG profile',
+      );
       expect(
         planError({
           ...summarizerAnswers,
           gpu: { sharing: 'mig', migProfile: '1g.10gb', model: 'H200-141GB' },
         }).message,
-      ).toContain('gpu.migProfile: "1g.10gb" is not a MIG profile of H200-141GB');
+      ).toContain(
+        'gpu.migProfile: "1g.10gb" is not a MIG profile of H200-141GB',
+      );
     });
 
     it('a model that does not fit its MIG slice', () => {
@@ -234,7 +246,8 @@ describe('createPlan', () => {
 
     it('GPU options or spot where they do not belong', () => {
       expect(
-        planError({ ...textClassifierAnswers, gpu: { sharing: 'mps' } }).message,
+        planError({ ...textClassifierAnswers, gpu: { sharing: 'mps' } })
+          .message,
       ).toContain('gpu: GPU options are set, but needsGpu is false');
       expect(
         planError({ ...imageClassifierAnswers, spot: true }).message,
@@ -281,11 +294,15 @@ describe('createPlan', () => {
       expect(e.message).toBe(
         'Invalid model service answers: modelSizeGb: Expected number, received string',
       );
-      expect(planError({ ...textClassifierAnswers, trafficShape: 'spiky' }).problems[0].field).toBe(
-        'trafficShape',
-      );
       expect(
-        planError({ ...textClassifierAnswers, hpa: { cpuTargetUtilization: 150 } }).message,
+        planError({ ...textClassifierAnswers, trafficShape: 'spiky' })
+          .problems[0].field,
+      ).toBe('trafficShape');
+      expect(
+        planError({
+          ...textClassifierAnswers,
+          hpa: { cpuTargetUtilization: 150 },
+        }).message,
       ).toContain('hpa.cpuTargetUtilization: must be at most 100');
     });
   });
@@ -313,8 +330,8 @@ describe('createPlan', () => {
   it('parsePlan accepts a plan it produced and names a broken field', () => {
     const plan = createPlan(textClassifierAnswers);
     expect(parsePlan(JSON.parse(JSON.stringify(plan)))).toEqual(plan);
-    expect(() =>
-      parsePlan({ ...plan, replicas: { min: 4, max: 2 } }),
-    ).toThrow('Invalid model service plan: replicas.min: must not exceed replicas.max (4 > 2)');
+    expect(() => parsePlan({ ...plan, replicas: { min: 4, max: 2 } })).toThrow(
+      'Invalid model service plan: replicas.min: must not exceed replicas.max (4 > 2)',
+    );
   });
 });

@@ -141,7 +141,11 @@ export function createPlan(
 ): ModelServicePlan {
   const a = parseAnswers(answers);
   const problems = new ProblemList();
-  const { pattern, recommended, rationale } = choosePattern(a, presets, problems);
+  const { pattern, recommended, rationale } = choosePattern(
+    a,
+    presets,
+    problems,
+  );
   const replicas = planReplicas(pattern, a, presets, problems, rationale);
   const modelName = a.tritonModelName ?? a.name;
 

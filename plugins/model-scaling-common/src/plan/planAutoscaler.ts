@@ -1,5 +1,8 @@
 import type { PatternId } from '../types/status';
-import type { PatternPresets, PrometheusTriggerPreset } from '../patterns/presets';
+import type {
+  PatternPresets,
+  PrometheusTriggerPreset,
+} from '../patterns/presets';
 import type { ParsedModelServiceAnswers } from './answersSchema';
 import type { ModelServicePlan } from './planSchema';
 import type { ProblemList } from './problems';
@@ -7,7 +10,8 @@ import type { ProblemList } from './problems';
 type Autoscaler = ModelServicePlan['autoscaler'];
 type KedaAutoscaler = Extract<Autoscaler, { kind: 'keda' }>;
 
-const SQS_URL = /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/\d+\/[\w-]+(?:\.fifo)?$/;
+const SQS_URL =
+  /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/\d+\/[\w-]+(?:\.fifo)?$/;
 
 /** Fills `{{namespace}}`, `{{service}}`, `{{name}}` and `{{model}}` into a PromQL template. */
 export function fillQueryTemplate(

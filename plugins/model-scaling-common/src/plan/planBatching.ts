@@ -30,7 +30,9 @@ export function planBatching(
     if (i > 0 && size <= preferred[i - 1]) {
       problems.add(
         `batching.preferredBatchSizes.${i}`,
-        `preferred batch sizes must be strictly ascending (${preferred.join(', ')})`,
+        `preferred batch sizes must be strictly ascending (${preferred.join(
+          ', ',
+        )})`,
       );
     }
     if (size > maxBatchSize) {
@@ -48,7 +50,11 @@ export function planBatching(
     if (delay >= sloMicroseconds) {
       problems.add(
         'batching.maxQueueDelayMicroseconds',
-        `a queue delay of ${delay} µs (${delay / 1000} ms) must be below the latency SLO of ${answers.latencySloMs} ms, which also has to cover compute`,
+        `a queue delay of ${delay} µs (${
+          delay / 1000
+        } ms) must be below the latency SLO of ${
+          answers.latencySloMs
+        } ms, which also has to cover compute`,
       );
     }
   } else if (preset.maxQueueDelayMicroseconds > sloMicroseconds / 4) {

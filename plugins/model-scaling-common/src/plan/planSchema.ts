@@ -13,7 +13,10 @@ import {
 const quantity = z
   .string()
   .refine(isQuantity, 'must be a Kubernetes quantity such as 500m or 1Gi');
-const dnsLabel = z.string().max(63).regex(DNS_1123_LABEL, 'must be a DNS-1123 label');
+const dnsLabel = z
+  .string()
+  .max(63)
+  .regex(DNS_1123_LABEL, 'must be a DNS-1123 label');
 const patternId = z.enum(PATTERN_IDS as [PatternId, ...PatternId[]]);
 
 const behavior = z.object({
@@ -68,7 +71,11 @@ const kedaAutoscaler = z.object({
   pollingInterval: z.number().int().min(1),
   cooldownPeriod: z.number().int().min(0),
   behavior,
-  trigger: z.discriminatedUnion('type', [prometheusTrigger, kafkaTrigger, sqsTrigger]),
+  trigger: z.discriminatedUnion('type', [
+    prometheusTrigger,
+    kafkaTrigger,
+    sqsTrigger,
+  ]),
   /** Replicas KEDA holds while the trigger's metric cannot be read. */
   fallback: z
     .object({
@@ -137,9 +144,7 @@ export const modelServicePlanSchema = z
       })
       .optional(),
     autoscaler: z.discriminatedUnion('kind', [hpaAutoscaler, kedaAutoscaler]),
-    spot: z
-      .object({ required: z.boolean() })
-      .optional(),
+    spot: z.object({ required: z.boolean() }).optional(),
     terminationGracePeriodSeconds: z.number().int().min(0),
     /** Scale-to-zero: seconds from pod creation to Ready that callers tolerate. */
     coldStartBudgetSeconds: z.number().positive().optional(),
@@ -197,11 +202,15 @@ export const modelServicePlanSchema = z
         });
       }
       t.preferredBatchSizes.forEach((size, i) => {
-        if (size > t.maxBatchSize || (i > 0 && size <= t.preferredBatchSizes[i - 1])) {
+        if (
+          size > t.maxBatchSize ||
+          (i > 0 && size <= t.preferredBatchSizes[i - 1])
+        ) {
           ctx.addIssue({
             code: z.ZodIssueCode.custom,
             path: ['triton', 'preferredBatchSizes', i],
-            message: 'preferred batch sizes must be strictly ascending and at most maxBatchSize',
+            message:
+              'preferred batch sizes must be strictly ascending and at most maxBatchSize',
           });
         }
       });

@@ -31,7 +31,9 @@ describe('recommendPattern', () => {
       scaleToZero: { coldStartBudgetSeconds: 60 },
     });
     expect(rec.pattern).toBe('realtime-gpu');
-    expect(rec.rationale[0]).toMatch(/about 205 s to start, more than the 60 s/);
+    expect(rec.rationale[0]).toMatch(
+      /about 205 s to start, more than the 60 s/,
+    );
   });
 
   it('recommends bursty for a small CPU model with a generous budget', () => {

@@ -50,7 +50,9 @@ export function recommendPattern(
     if (estimate <= budget) {
       rationale.push(
         `Traffic comes in bursts with idle time between them, so paying for idle replicas is waste: bursty scales to zero with KEDA and wakes on the first requests.`,
-        `A ${modelSizeGb} GB ${needsGpu ? 'GPU' : 'CPU'} model should start in about ${estimate} s on an existing node, within the ${budget} s cold-start budget; the first requests of a burst wait that long (plus node provisioning when the cluster autoscaler has to add a node).`,
+        `A ${modelSizeGb} GB ${
+          needsGpu ? 'GPU' : 'CPU'
+        } model should start in about ${estimate} s on an existing node, within the ${budget} s cold-start budget; the first requests of a burst wait that long (plus node provisioning when the cluster autoscaler has to add a node).`,
       );
       return { pattern: 'bursty', rationale };
     }

@@ -43,26 +43,47 @@ export function nodePlacement(plan: ModelServicePlan) {
   const nodeSelector: Record<string, string> = {};
   const tolerations: Record<string, string>[] = [];
   const requiredGpu: Expression[] = [];
-  const preferred: { weight: number; preference: { matchExpressions: Expression[] } }[] = [];
+  const preferred: {
+    weight: number;
+    preference: { matchExpressions: Expression[] };
+  }[] = [];
 
   const gpu = plan.gpu;
   if (gpu) {
-    tolerations.push({ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' });
+    tolerations.push({
+      key: 'nvidia.com/gpu',
+      operator: 'Exists',
+      effect: 'NoSchedule',
+    });
     if (gpu.product) {
       nodeSelector['nvidia.com/gpu.product'] = gpu.product;
     }
     switch (gpu.sharing) {
       case 'exclusive':
-        requiredGpu.push({ key: SHARING_STRATEGY, operator: 'In', values: ['none'] });
+        requiredGpu.push({
+          key: SHARING_STRATEGY,
+          operator: 'In',
+          values: ['none'],
+        });
         break;
       case 'mps':
-        requiredGpu.push({ key: SHARING_STRATEGY, operator: 'In', values: ['mps'] });
+        requiredGpu.push({
+          key: SHARING_STRATEGY,
+          operator: 'In',
+          values: ['mps'],
+        });
         break;
       case 'time-slicing':
         preferred.push({
           weight: 100,
           preference: {
-            matchExpressions: [{ key: SHARING_STRATEGY, operator: 'In', values: ['time-slicing'] }],
+            matchExpressions: [
+              {
+                key: SHARING_STRATEGY,
+                operator: 'In',
+                values: ['time-slicing'],
+              },
+            ],
           },
         });
         break;
@@ -95,7 +116,9 @@ export function nodePlacement(plan: ModelServicePlan) {
     }));
     if (plan.spot.required) {
       // Terms are ORed; each carries the GPU expressions too, since those must always hold.
-      requiredTerms = spotExpressions.map(e => ({ matchExpressions: [e, ...requiredGpu] }));
+      requiredTerms = spotExpressions.map(e => ({
+        matchExpressions: [e, ...requiredGpu],
+      }));
     } else {
       for (const e of spotExpressions) {
         preferred.push({ weight: 50, preference: { matchExpressions: [e] } });

@@ -87,13 +87,20 @@ function tritonContainer(plan: ModelServicePlan) {
       { name: 'metrics', containerPort: 8002, protocol: 'TCP' },
     ],
     resources: {
-      requests: { cpu: t.resources.cpu, memory: t.resources.memory, ...gpuResources },
+      requests: {
+        cpu: t.resources.cpu,
+        memory: t.resources.memory,
+        ...gpuResources,
+      },
       limits: { memory: t.resources.memory, ...gpuResources },
     },
     startupProbe: {
       httpGet: { path: '/v2/health/ready', port: 'http' },
       periodSeconds: PROBE_PERIOD_SECONDS,
-      failureThreshold: Math.max(1, Math.ceil(startupSeconds / PROBE_PERIOD_SECONDS)),
+      failureThreshold: Math.max(
+        1,
+        Math.ceil(startupSeconds / PROBE_PERIOD_SECONDS),
+      ),
     },
     readinessProbe: {
       httpGet: { path: '/v2/health/ready', port: 'http' },
@@ -119,11 +126,15 @@ export function renderDeployment(plan: ModelServicePlan): KubernetesObject {
     [ANNOTATION_PATTERN]: plan.pattern,
     [ANNOTATION_LATENCY_SLO_MS]: String(plan.model.latencySloMs),
   };
-  if (plan.triton) annotations[ANNOTATION_TRITON_MODELS] = plan.triton.modelName;
+  if (plan.triton)
+    annotations[ANNOTATION_TRITON_MODELS] = plan.triton.modelName;
   if (plan.coldStartBudgetSeconds !== undefined) {
-    annotations[ANNOTATION_COLD_START_BUDGET_SECONDS] = String(plan.coldStartBudgetSeconds);
+    annotations[ANNOTATION_COLD_START_BUDGET_SECONDS] = String(
+      plan.coldStartBudgetSeconds,
+    );
   }
-  if (plan.checkpointing) annotations[ANNOTATION_CHECKPOINTING] = plan.checkpointing;
+  if (plan.checkpointing)
+    annotations[ANNOTATION_CHECKPOINTING] = plan.checkpointing;
 
   // Queue consumers may drain in parallel; request-serving pods roll one at a time without losing capacity.
   const rollingUpdate =
@@ -139,7 +150,12 @@ export function renderDeployment(plan: ModelServicePlan): KubernetesObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: { name: plan.name, namespace: plan.namespace, labels, annotations },
+    metadata: {
+      name: plan.name,
+      namespace: plan.namespace,
+      labels,
+      annotations,
+    },
     spec: {
       revisionHistoryLimit: 3,
       selector: { matchLabels: selectorLabels(plan) },

@@ -16,9 +16,17 @@ export function renderHpa(plan: ModelServicePlan): KubernetesObject {
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
-    metadata: { name: plan.name, namespace: plan.namespace, labels: serviceLabels(plan) },
+    metadata: {
+      name: plan.name,
+      namespace: plan.namespace,
+      labels: serviceLabels(plan),
+    },
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name },
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: plan.name,
+      },
       minReplicas: plan.replicas.min,
       maxReplicas: plan.replicas.max,
       metrics: [

@@ -152,7 +152,10 @@ describe('renderLoadTestScript', () => {
     );
     // lagThreshold 2000 × maxReplicas × 2
     expect(script).toContain(
-      `MESSAGES="\${MESSAGES:-${Math.max(1000, 2000 * plan.replicas.max * 2)}}"`,
+      `MESSAGES="\${MESSAGES:-${Math.max(
+        1000,
+        2000 * plan.replicas.max * 2,
+      )}}"`,
     );
     expect(script).toContain('RATE="${RATE:-3000}"');
     expect(script).toContain('get scaledobject,hpa -w');

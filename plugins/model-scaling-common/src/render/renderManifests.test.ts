@@ -45,7 +45,8 @@ describe('renderManifests', () => {
       'k8s/hpa.yaml',
     ]);
     const hpa = files[2];
-    expect(hpa.content).toBe(`# HPA of realtime-cpu: CPU 70 % and memory 80 % of requests, 2–20 replicas,
+    expect(hpa.content)
+      .toBe(`# HPA of realtime-cpu: CPU 70 % and memory 80 % of requests, 2–20 replicas,
 # scale-down stabilization 60 s (not the 300 s default).
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
@@ -100,9 +101,9 @@ spec:
       'app.kubernetes.io/name': 'text-classifier',
     });
     expect(deployment.spec.replicas).toBeUndefined();
-    expect(deployment.spec.template.metadata.labels['backstage.io/kubernetes-id']).toBe(
-      'text-classifier',
-    );
+    expect(
+      deployment.spec.template.metadata.labels['backstage.io/kubernetes-id'],
+    ).toBe('text-classifier');
     const [server] = podSpec(files).containers;
     expect(server.resources).toEqual({
       requests: { cpu: '500m', memory: '1280Mi' },
@@ -120,20 +121,28 @@ spec:
     expect(spec.containers).toHaveLength(1);
     const triton = spec.containers[0];
     expect(triton.name).toBe('triton');
-    expect(triton.ports.map((p: any) => p.containerPort)).toEqual([8000, 8001, 8002]);
+    expect(triton.ports.map((p: any) => p.containerPort)).toEqual([
+      8000, 8001, 8002,
+    ]);
     expect(triton.args).toContain(
       '--model-repository=s3://acme-ml-models/image-classifier/model_repository',
     );
     expect(triton.resources.requests['nvidia.com/gpu']).toBe('1');
     expect(triton.resources.limits['nvidia.com/gpu']).toBe('1');
-    expect(spec.nodeSelector).toEqual({ 'nvidia.com/gpu.product': 'NVIDIA-H200' });
+    expect(spec.nodeSelector).toEqual({
+      'nvidia.com/gpu.product': 'NVIDIA-H200',
+    });
     expect(
       spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution,
     ).toEqual({
       nodeSelectorTerms: [
         {
           matchExpressions: [
-            { key: 'nvidia.com/gpu.sharing-strategy', operator: 'In', values: ['none'] },
+            {
+              key: 'nvidia.com/gpu.sharing-strategy',
+              operator: 'In',
+              values: ['none'],
+            },
           ],
         },
       ],
@@ -176,7 +185,10 @@ spec:
   it('renders the async-batch consumer on preferred spot capacity with a kafka trigger', () => {
     const files = renderManifests(createPlan(batchEmbedderAnswers));
     const spec = podSpec(files);
-    expect(spec.containers.map((c: any) => c.name)).toEqual(['consumer', 'triton']);
+    expect(spec.containers.map((c: any) => c.name)).toEqual([
+      'consumer',
+      'triton',
+    ]);
     expect(spec.containers[0].env).toEqual(
       expect.arrayContaining([
         { name: 'KAFKA_TOPIC', value: 'documents-to-embed' },
@@ -184,25 +196,41 @@ spec:
       ]),
     );
     expect(spec.terminationGracePeriodSeconds).toBe(120);
-    const preferred = spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution;
-    expect(preferred.map((p: any) => p.preference.matchExpressions[0].key)).toEqual([
+    const preferred =
+      spec.affinity.nodeAffinity
+        .preferredDuringSchedulingIgnoredDuringExecution;
+    expect(
+      preferred.map((p: any) => p.preference.matchExpressions[0].key),
+    ).toEqual([
       'nvidia.com/gpu.sharing-strategy',
       'karpenter.sh/capacity-type',
       'cloud.google.com/gke-spot',
       'eks.amazonaws.com/capacityType',
       'kubernetes.azure.com/scalesetpriority',
     ]);
-    expect(spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution).toBeUndefined();
+    expect(
+      spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution,
+    ).toBeUndefined();
     expect(spec.tolerations).toEqual(
       expect.arrayContaining([
-        { key: 'karpenter.sh/capacity-type', operator: 'Equal', value: 'spot', effect: 'NoSchedule' },
-        { key: 'cloud.google.com/gke-spot', operator: 'Equal', value: 'true', effect: 'NoSchedule' },
+        {
+          key: 'karpenter.sh/capacity-type',
+          operator: 'Equal',
+          value: 'spot',
+          effect: 'NoSchedule',
+        },
+        {
+          key: 'cloud.google.com/gke-spot',
+          operator: 'Equal',
+          value: 'true',
+          effect: 'NoSchedule',
+        },
       ]),
     );
     const deployment = byKind(files, 'Deployment');
-    expect(deployment.metadata.annotations['model-scaling.io/checkpointing']).toMatch(
-      /offsets/,
-    );
+    expect(
+      deployment.metadata.annotations['model-scaling.io/checkpointing'],
+    ).toMatch(/offsets/);
     expect(byKind(files, 'ScaledObject').spec.triggers[0]).toEqual({
       type: 'kafka',
       name: 'consumer-lag',
@@ -226,8 +254,8 @@ spec:
       }),
     );
     const terms =
-      podSpec(files).affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
-        .nodeSelectorTerms;
+      podSpec(files).affinity.nodeAffinity
+        .requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms;
     expect(terms).toHaveLength(4);
     for (const term of terms) {
       expect(term.matchExpressions[1]).toEqual({
@@ -242,32 +270,53 @@ spec:
     const kafka = renderManifests(
       createPlan({
         ...batchEmbedderAnswers,
-        queue: { ...batchEmbedderAnswers.queue, sasl: 'scram_sha512', tls: true },
+        queue: {
+          ...batchEmbedderAnswers.queue,
+          sasl: 'scram_sha512',
+          tls: true,
+        },
       }),
     );
     const so = kafka[2];
-    expect(so.objects.map(o => o.kind)).toEqual(['TriggerAuthentication', 'ScaledObject']);
+    expect(so.objects.map(o => o.kind)).toEqual([
+      'TriggerAuthentication',
+      'ScaledObject',
+    ]);
     expect(so.content).toContain('\n---\n');
     expect(so.objects[0].spec).toEqual({
       secretTargetRef: [
-        { parameter: 'username', name: 'batch-embedder-kafka-credentials', key: 'username' },
-        { parameter: 'password', name: 'batch-embedder-kafka-credentials', key: 'password' },
+        {
+          parameter: 'username',
+          name: 'batch-embedder-kafka-credentials',
+          key: 'username',
+        },
+        {
+          parameter: 'password',
+          name: 'batch-embedder-kafka-credentials',
+          key: 'password',
+        },
       ],
     });
     const trigger = (so.objects[1] as any).spec.triggers[0];
     expect(trigger.authenticationRef).toEqual({ name: 'batch-embedder-kafka' });
-    expect(trigger.metadata).toMatchObject({ sasl: 'scram_sha512', tls: 'enable' });
+    expect(trigger.metadata).toMatchObject({
+      sasl: 'scram_sha512',
+      tls: 'enable',
+    });
 
     const sqs = renderManifests(
       createPlan({
         ...batchEmbedderAnswers,
         queue: {
           type: 'aws-sqs-queue',
-          queueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/embed-jobs',
+          queueUrl:
+            'https://sqs.us-east-1.amazonaws.com/123456789012/embed-jobs',
         },
       }),
     );
-    expect(sqs[2].objects[0].spec).toEqual({ podIdentity: { provider: 'aws' } });
+    expect(sqs[2].objects[0].spec).toEqual({
+      podIdentity: { provider: 'aws' },
+    });
     expect((sqs[2].objects[1] as any).spec.triggers[0]).toMatchObject({
       type: 'aws-sqs-queue',
       authenticationRef: { name: 'batch-embedder-aws' },
@@ -283,7 +332,9 @@ spec:
     expect(triton.resources.requests['nvidia.com/gpu']).toBeUndefined();
     expect(spec.nodeSelector).toEqual({ 'nvidia.com/mig.strategy': 'mixed' });
     // The startup probe waits as long as the cold-start budget (60 s).
-    expect(triton.startupProbe.failureThreshold * triton.startupProbe.periodSeconds).toBe(60);
+    expect(
+      triton.startupProbe.failureThreshold * triton.startupProbe.periodSeconds,
+    ).toBe(60);
     const so = byKind(files, 'ScaledObject');
     expect(so.spec.minReplicaCount).toBe(0);
     expect(so.spec.triggers[0].metadata.activationThreshold).toBe('1');
@@ -292,6 +343,8 @@ spec:
       'model-scaling.io/triton-models': 'summarizer-encoder',
       'model-scaling.io/cold-start-budget-seconds': '60',
     });
-    expect(files.map(f => f.path)).toContain('model_repository/summarizer-encoder/config.pbtxt');
+    expect(files.map(f => f.path)).toContain(
+      'model_repository/summarizer-encoder/config.pbtxt',
+    );
   });
 });

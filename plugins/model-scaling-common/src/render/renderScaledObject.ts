@@ -43,8 +43,16 @@ export function renderTriggerAuthentication(
         t.awsAuth === 'secret' && t.credentialsSecret
           ? {
               secretTargetRef: [
-                { parameter: 'awsAccessKeyID', name: t.credentialsSecret, key: 'AWS_ACCESS_KEY_ID' },
-                { parameter: 'awsSecretAccessKey', name: t.credentialsSecret, key: 'AWS_SECRET_ACCESS_KEY' },
+                {
+                  parameter: 'awsAccessKeyID',
+                  name: t.credentialsSecret,
+                  key: 'AWS_ACCESS_KEY_ID',
+                },
+                {
+                  parameter: 'awsSecretAccessKey',
+                  name: t.credentialsSecret,
+                  key: 'AWS_SECRET_ACCESS_KEY',
+                },
               ],
             }
           : { podIdentity: { provider: 'aws' } },
@@ -55,7 +63,9 @@ export function renderTriggerAuthentication(
 
 function renderTrigger(a: KedaPlan, auth: KubernetesObject | undefined) {
   const t = a.trigger;
-  const authenticationRef = auth ? { authenticationRef: { name: auth.metadata.name } } : {};
+  const authenticationRef = auth
+    ? { authenticationRef: { name: auth.metadata.name } }
+    : {};
   switch (t.type) {
     case 'prometheus':
       return {
@@ -114,9 +124,17 @@ export function renderScaledObject(plan: ModelServicePlan): KubernetesObject[] {
   const scaledObject: KubernetesObject = {
     apiVersion: 'keda.sh/v1alpha1',
     kind: 'ScaledObject',
-    metadata: { name: plan.name, namespace: plan.namespace, labels: serviceLabels(plan) },
+    metadata: {
+      name: plan.name,
+      namespace: plan.namespace,
+      labels: serviceLabels(plan),
+    },
     spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name },
+      scaleTargetRef: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: plan.name,
+      },
       pollingInterval: a.pollingInterval,
       cooldownPeriod: a.cooldownPeriod,
       minReplicaCount: plan.replicas.min,

@@ -11,7 +11,10 @@ import { renderScalingDoc } from './renderScalingDoc';
 /** The answers of the four examples, plus variants with explicit settings that override the sizing. */
 function cases(): { label: string; answers: ModelServiceAnswers }[] {
   const base = exampleAnswers;
-  const gpu = base.find(a => a.needsGpu && a.trafficShape !== 'queue' && a.trafficShape !== 'bursty')!;
+  const gpu = base.find(
+    a =>
+      a.needsGpu && a.trafficShape !== 'queue' && a.trafficShape !== 'bursty',
+  )!;
   return [
     ...base.map(a => ({ label: `example ${a.name}`, answers: a })),
     {
@@ -20,7 +23,10 @@ function cases(): { label: string; answers: ModelServiceAnswers }[] {
         ...gpu,
         peakRps: 800,
         replicas: { min: 2, max: 8 },
-        batching: { preferredBatchSizes: [2, 4], maxQueueDelayMicroseconds: 1500 },
+        batching: {
+          preferredBatchSizes: [2, 4],
+          maxQueueDelayMicroseconds: 1500,
+        },
         keda: { threshold: 80 },
       },
     },
@@ -68,9 +74,7 @@ function compare(plan: ModelServicePlan) {
   const inManifests: Record<string, unknown> = {
     Replicas: `${min} – ${max}`,
     'rationale maxima': (inDoc['rationale maxima'] as number[]).map(() => max),
-    'Scale-down window': String(
-      behavior.scaleDown.stabilizationWindowSeconds,
-    ),
+    'Scale-down window': String(behavior.scaleDown.stabilizationWindowSeconds),
   };
   const trigger = so?.spec.triggers[0];
   if (trigger?.type === 'prometheus') {
@@ -79,7 +83,9 @@ function compare(plan: ModelServicePlan) {
   }
   if (trigger?.type === 'kafka') {
     inDoc['Lag threshold'] = row(doc, 'Lag threshold');
-    inManifests['Lag threshold'] = `${trigger.metadata.lagThreshold} messages of lag per replica`;
+    inManifests[
+      'Lag threshold'
+    ] = `${trigger.metadata.lagThreshold} messages of lag per replica`;
   }
   if (so) {
     inDoc['Cooldown period'] = row(doc, 'Cooldown period');
@@ -87,11 +93,15 @@ function compare(plan: ModelServicePlan) {
   } else {
     const cpu = hpa.spec.metrics.find((x: any) => x.resource?.name === 'cpu');
     inDoc['CPU target'] = row(doc, 'CPU target');
-    inManifests['CPU target'] = `${cpu.resource.target.averageUtilization} % of the CPU request`;
+    inManifests[
+      'CPU target'
+    ] = `${cpu.resource.target.averageUtilization} % of the CPU request`;
   }
   if (plan.triton) {
     const pbtxt = renderTritonConfig(plan);
-    const preferred = /preferred_batch_size: \[ ?([\d, ]+?) ?\]/.exec(pbtxt)![1];
+    const preferred = /preferred_batch_size: \[ ?([\d, ]+?) ?\]/.exec(
+      pbtxt,
+    )![1];
     inDoc.max_queue_delay_microseconds = row(
       doc,
       'max_queue_delay_microseconds',
@@ -99,7 +109,9 @@ function compare(plan: ModelServicePlan) {
     inManifests.max_queue_delay_microseconds =
       /max_queue_delay_microseconds: (\d+)/.exec(pbtxt)![1];
     inDoc.preferred_batch_size = row(doc, 'preferred_batch_size');
-    inManifests.preferred_batch_size = `[${preferred.split(/,\s*/).join(', ')}]`;
+    inManifests.preferred_batch_size = `[${preferred
+      .split(/,\s*/)
+      .join(', ')}]`;
     inDoc.max_batch_size = row(doc, 'max_batch_size');
     inManifests.max_batch_size = /max_batch_size: (\d+)/.exec(pbtxt)![1];
   }

@@ -6,11 +6,21 @@ import type { KubernetesObject } from './types';
 export function renderService(plan: ModelServicePlan): KubernetesObject {
   const ports: Record<string, unknown>[] = [];
   if (plan.app?.port) {
-    ports.push({ name: 'http', port: plan.app.port, targetPort: 'http', protocol: 'TCP' });
+    ports.push({
+      name: 'http',
+      port: plan.app.port,
+      targetPort: 'http',
+      protocol: 'TCP',
+    });
   }
   if (plan.triton) {
     if (!plan.app?.port) {
-      ports.push({ name: 'http', port: 8000, targetPort: 'http', protocol: 'TCP' });
+      ports.push({
+        name: 'http',
+        port: 8000,
+        targetPort: 'http',
+        protocol: 'TCP',
+      });
     }
     ports.push(
       { name: 'grpc', port: 8001, targetPort: 'grpc', protocol: 'TCP' },
@@ -20,7 +30,11 @@ export function renderService(plan: ModelServicePlan): KubernetesObject {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: plan.name, namespace: plan.namespace, labels: serviceLabels(plan) },
+    metadata: {
+      name: plan.name,
+      namespace: plan.namespace,
+      labels: serviceLabels(plan),
+    },
     spec: { type: 'ClusterIP', selector: selectorLabels(plan), ports },
   };
 }

@@ -34,9 +34,13 @@ export function formatTritonConfig(
   if (db) {
     lines.push('dynamic_batching {');
     if (db.preferredBatchSize.length > 0) {
-      lines.push(`  preferred_batch_size: [ ${db.preferredBatchSize.join(', ')} ]`);
+      lines.push(
+        `  preferred_batch_size: [ ${db.preferredBatchSize.join(', ')} ]`,
+      );
     }
-    lines.push(`  max_queue_delay_microseconds: ${db.maxQueueDelayMicroseconds}`);
+    lines.push(
+      `  max_queue_delay_microseconds: ${db.maxQueueDelayMicroseconds}`,
+    );
     if (db.preserveOrdering !== undefined) {
       lines.push(`  preserve_ordering: ${db.preserveOrdering}`);
     }

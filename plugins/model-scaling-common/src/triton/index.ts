@@ -1,3 +1,7 @@
-export { renderTritonConfig, tritonConfigOfPlan, tritonConfigPath } from './renderTritonConfig';
+export {
+  renderTritonConfig,
+  tritonConfigOfPlan,
+  tritonConfigPath,
+} from './renderTritonConfig';
 export { parseTritonConfig, TritonConfigParseError } from './parseTritonConfig';
 export { formatTritonConfig } from './formatTritonConfig';

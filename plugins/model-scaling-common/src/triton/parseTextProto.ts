@@ -39,7 +39,8 @@ type Token =
   | { type: 'punct'; text: string; line: number; column: number }
   | { type: 'eof'; text: ''; line: number; column: number };
 
-const NUMBER = /^[-+]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[fF]?|inf(?:inity)?|nan)/i;
+const NUMBER =
+  /^[-+]?(?:0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?[fF]?|inf(?:inity)?|nan)/i;
 const IDENT = /^[A-Za-z_][A-Za-z0-9_.]*/;
 
 function tokenize(text: string): Token[] {
@@ -75,7 +76,11 @@ function tokenize(text: string): Token[] {
       let out = '';
       while (j < text.length && text[j] !== c) {
         if (text[j] === '\n') {
-          throw new TextProtoSyntaxError(line, startColumn, 'unterminated string');
+          throw new TextProtoSyntaxError(
+            line,
+            startColumn,
+            'unterminated string',
+          );
         }
         if (text[j] === '\\' && j + 1 < text.length) {
           const e = text[j + 1];
@@ -88,7 +93,11 @@ function tokenize(text: string): Token[] {
         j++;
       }
       if (j >= text.length) {
-        throw new TextProtoSyntaxError(line, startColumn, 'unterminated string');
+        throw new TextProtoSyntaxError(
+          line,
+          startColumn,
+          'unterminated string',
+        );
       }
       tokens.push({ type: 'string', text: out, line, column: startColumn });
       i = j + 1;
@@ -107,7 +116,11 @@ function tokenize(text: string): Token[] {
       i += ident[0].length;
       continue;
     }
-    throw new TextProtoSyntaxError(line, col(), `unexpected character ${JSON.stringify(c)}`);
+    throw new TextProtoSyntaxError(
+      line,
+      col(),
+      `unexpected character ${JSON.stringify(c)}`,
+    );
   }
   tokens.push({ type: 'eof', text: '', line, column: col() });
   return tokens;
@@ -133,7 +146,9 @@ export function parseTextProto(text: string): TextProtoMessage {
     const t = next();
     if (t.type === 'number') {
       const raw = t.text.replace(/[fF]$/, '');
-      const value = /^[-+]?0[xX]/.test(raw) ? Number.parseInt(raw, 16) : Number(raw);
+      const value = /^[-+]?0[xX]/.test(raw)
+        ? Number.parseInt(raw, 16)
+        : Number(raw);
       return { kind: 'number', value, line: t.line };
     }
     if (t.type === 'string') {
@@ -175,7 +190,11 @@ export function parseTextProto(text: string): TextProtoMessage {
       }
       if (isPunct(sep, '{') || isPunct(sep, '<')) {
         next();
-        values.push({ kind: 'message', value: messageBody(sep.text === '{' ? '}' : '>'), line: sep.line });
+        values.push({
+          kind: 'message',
+          value: messageBody(sep.text === '{' ? '}' : '>'),
+          line: sep.line,
+        });
       } else if (isPunct(sep, '[')) {
         // A list; the colon may be left out before a list of messages (`input [ { ... } ]`).
         next();
@@ -186,21 +205,35 @@ export function parseTextProto(text: string): TextProtoMessage {
             const item = peek();
             if (isPunct(item, '{') || isPunct(item, '<')) {
               next();
-              values.push({ kind: 'message', value: messageBody(item.text === '{' ? '}' : '>'), line: item.line });
+              values.push({
+                kind: 'message',
+                value: messageBody(item.text === '{' ? '}' : '>'),
+                line: item.line,
+              });
             } else {
               values.push(scalar());
             }
             const after = next();
             if (isPunct(after, ']')) break;
             if (!isPunct(after, ',')) {
-              fail(after, `expected "," or "]" in the list of "${name}", found ${describe(after)}`);
+              fail(
+                after,
+                `expected "," or "]" in the list of "${name}", found ${describe(
+                  after,
+                )}`,
+              );
             }
           }
         }
       } else if (hasColon) {
         values.push(scalar());
       } else {
-        fail(sep, `expected ":" or "{" after field name "${name}", found ${describe(sep)}`);
+        fail(
+          sep,
+          `expected ":" or "{" after field name "${name}", found ${describe(
+            sep,
+          )}`,
+        );
       }
       if (isPunct(peek(), ',') || isPunct(peek(), ';')) next();
     }

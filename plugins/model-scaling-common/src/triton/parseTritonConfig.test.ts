@@ -71,10 +71,16 @@ describe('parseTritonConfig', () => {
 
   it('treats an empty dynamic_batching block as on with defaults, and its absence as off', () => {
     expect(
-      parseTritonConfig('max_batch_size: 8\ndynamic_batching { }').dynamicBatching,
+      parseTritonConfig('max_batch_size: 8\ndynamic_batching { }')
+        .dynamicBatching,
     ).toEqual({ preferredBatchSize: [], maxQueueDelayMicroseconds: 0 });
-    expect(parseTritonConfig('max_batch_size: 8').dynamicBatching).toBeUndefined();
-    expect(parseTritonConfig('')).toEqual({ maxBatchSize: 0, instanceGroups: [] });
+    expect(
+      parseTritonConfig('max_batch_size: 8').dynamicBatching,
+    ).toBeUndefined();
+    expect(parseTritonConfig('')).toEqual({
+      maxBatchSize: 0,
+      instanceGroups: [],
+    });
   });
 
   it('names the line and column of a syntax error', () => {
@@ -90,23 +96,33 @@ describe('parseTritonConfig', () => {
     ).toThrow(
       'model_repository/m/config.pbtxt line 3, column 1: expected "," or "]" in the list of "preferred_batch_size", found end of file',
     );
-    expect(() => parseTritonConfig('name: "m\n')).toThrow('line 1, column 7: unterminated string');
+    expect(() => parseTritonConfig('name: "m\n')).toThrow(
+      'line 1, column 7: unterminated string',
+    );
     expect(() => parseTritonConfig('dynamic_batching {\n')).toThrow(
       'expected "}" to close the block, found end of file',
     );
     expect(() => parseTritonConfig('max_batch_size: 8 }')).toThrow(
       'line 1, column 19: expected a field name, found "}"',
     );
-    expect(() => parseTritonConfig('name: "m" @')).toThrow('unexpected character "@"');
+    expect(() => parseTritonConfig('name: "m" @')).toThrow(
+      'unexpected character "@"',
+    );
   });
 
   it('names the field and line of a wrongly typed value', () => {
-    expect(() => parseTritonConfig('name: "m"\nmax_batch_size: "eight"')).toThrow(
+    expect(() =>
+      parseTritonConfig('name: "m"\nmax_batch_size: "eight"'),
+    ).toThrow(
       'config.pbtxt line 2: max_batch_size must be an integer, got "eight"',
     );
     expect(() =>
-      parseTritonConfig('dynamic_batching {\n preferred_batch_size: [4, 8.5] }'),
-    ).toThrow('line 2: dynamic_batching.preferred_batch_size must be an integer, got 8.5');
+      parseTritonConfig(
+        'dynamic_batching {\n preferred_batch_size: [4, 8.5] }',
+      ),
+    ).toThrow(
+      'line 2: dynamic_batching.preferred_batch_size must be an integer, got 8.5',
+    );
     expect(() => parseTritonConfig('instance_group: 3')).toThrow(
       'instance_group must be a { ... } block, got 3',
     );

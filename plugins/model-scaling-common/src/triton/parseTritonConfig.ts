@@ -33,7 +33,9 @@ class Reader {
     const got =
       value.kind === 'message' ? 'a block' : JSON.stringify(value.value);
     throw new TritonConfigParseError(
-      `${where(this.source, value.line)}: ${this.path}${field} must be ${expected}, got ${got}`,
+      `${where(this.source, value.line)}: ${
+        this.path
+      }${field} must be ${expected}, got ${got}`,
       value.line,
     );
   }
@@ -80,15 +82,19 @@ class Reader {
     const v = this.last(field);
     if (v === undefined) return undefined;
     if (v.kind === 'identifier' && /^(true|True|t)$/.test(v.value)) return true;
-    if (v.kind === 'identifier' && /^(false|False|f)$/.test(v.value)) return false;
-    if (v.kind === 'number' && (v.value === 0 || v.value === 1)) return v.value === 1;
+    if (v.kind === 'identifier' && /^(false|False|f)$/.test(v.value))
+      return false;
+    if (v.kind === 'number' && (v.value === 0 || v.value === 1))
+      return v.value === 1;
     return this.error(v, field, 'true or false');
   }
 
   messages(field: string): Reader[] {
     return this.values(field).map((v, i) => {
       if (v.kind !== 'message') this.error(v, field, 'a { ... } block');
-      const path = `${this.path}${field}${this.values(field).length > 1 ? `[${i}]` : ''}.`;
+      const path = `${this.path}${field}${
+        this.values(field).length > 1 ? `[${i}]` : ''
+      }.`;
       return new Reader(v.value as TextProtoMessage, path, this.source);
     });
   }
@@ -137,7 +143,8 @@ export function parseTritonConfig(
     const db = batching[batching.length - 1];
     config.dynamicBatching = {
       preferredBatchSize: db.integers('preferred_batch_size'),
-      maxQueueDelayMicroseconds: db.integer('max_queue_delay_microseconds') ?? 0,
+      maxQueueDelayMicroseconds:
+        db.integer('max_queue_delay_microseconds') ?? 0,
     };
     const preserve = db.boolean('preserve_ordering');
     if (preserve !== undefined) {

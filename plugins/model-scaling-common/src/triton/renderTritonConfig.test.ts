@@ -28,7 +28,9 @@ instance_group [
 ]
 `,
     );
-    expect(tritonConfigPath(plan)).toBe('model_repository/resnet50/config.pbtxt');
+    expect(tritonConfigPath(plan)).toBe(
+      'model_repository/resnet50/config.pbtxt',
+    );
   });
 
   it('parses back to the plan’s settings', () => {
@@ -46,10 +48,15 @@ instance_group [
   });
 
   it('asks for inputs and outputs where the backend cannot read them', () => {
-    const plan = createPlan({ ...imageClassifierAnswers, framework: 'pytorch' });
+    const plan = createPlan({
+      ...imageClassifierAnswers,
+      framework: 'pytorch',
+    });
     const text = renderTritonConfig(plan);
     expect(text).toContain('backend: "pytorch"');
-    expect(text).toContain('# The pytorch backend cannot read inputs and outputs');
+    expect(text).toContain(
+      '# The pytorch backend cannot read inputs and outputs',
+    );
     expect(parseTritonConfig(text).backend).toBe('pytorch');
   });
 

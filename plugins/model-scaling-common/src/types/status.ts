@@ -11,7 +11,11 @@
  */
 
 /** The four golden-path scaling patterns. */
-export type PatternId = 'realtime-cpu' | 'realtime-gpu' | 'async-batch' | 'bursty';
+export type PatternId =
+  | 'realtime-cpu'
+  | 'realtime-gpu'
+  | 'async-batch'
+  | 'bursty';
 
 /** Severity of a finding. `error` blocks a plan in the template. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -88,7 +92,11 @@ export interface SlimDeployment {
   meta: SlimMeta;
   specReplicas?: number;
   selector: Record<string, string>;
-  template: { labels: Record<string, string>; annotations: Record<string, string>; spec: SlimPodSpec };
+  template: {
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    spec: SlimPodSpec;
+  };
   status: {
     replicas: number;
     readyReplicas: number;
@@ -146,12 +154,32 @@ export interface SlimNode {
 
 /** The HPA `autoscaling/v2` metric union, kept as the API sends it. */
 export interface HpaMetricSpec {
-  type: 'Resource' | 'Pods' | 'Object' | 'External' | 'ContainerResource' | string;
+  type:
+    | 'Resource'
+    | 'Pods'
+    | 'Object'
+    | 'External'
+    | 'ContainerResource'
+    | string;
   resource?: { name: string; target: HpaMetricTarget };
-  containerResource?: { name: string; container: string; target: HpaMetricTarget };
-  pods?: { metric: { name: string; selector?: unknown }; target: HpaMetricTarget };
-  object?: { describedObject: { kind: string; name: string; apiVersion?: string }; metric: { name: string; selector?: unknown }; target: HpaMetricTarget };
-  external?: { metric: { name: string; selector?: unknown }; target: HpaMetricTarget };
+  containerResource?: {
+    name: string;
+    container: string;
+    target: HpaMetricTarget;
+  };
+  pods?: {
+    metric: { name: string; selector?: unknown };
+    target: HpaMetricTarget;
+  };
+  object?: {
+    describedObject: { kind: string; name: string; apiVersion?: string };
+    metric: { name: string; selector?: unknown };
+    target: HpaMetricTarget;
+  };
+  external?: {
+    metric: { name: string; selector?: unknown };
+    target: HpaMetricTarget;
+  };
 }
 
 export interface HpaMetricTarget {
@@ -164,9 +192,17 @@ export interface HpaMetricTarget {
 export interface HpaMetricStatus {
   type: string;
   resource?: { name: string; current: HpaMetricCurrent };
-  containerResource?: { name: string; container: string; current: HpaMetricCurrent };
+  containerResource?: {
+    name: string;
+    container: string;
+    current: HpaMetricCurrent;
+  };
   pods?: { metric: { name: string }; current: HpaMetricCurrent };
-  object?: { describedObject?: { kind: string; name: string }; metric: { name: string }; current: HpaMetricCurrent };
+  object?: {
+    describedObject?: { kind: string; name: string };
+    metric: { name: string };
+    current: HpaMetricCurrent;
+  };
   external?: { metric: { name: string }; current: HpaMetricCurrent };
 }
 
@@ -328,7 +364,12 @@ export type SlimObject =
 /* ------------------------------------------------------------------ */
 
 /** GPU sharing mode of a workload, from its pods' resources and its nodes' GFD labels. */
-export type GpuSharingMode = 'none' | 'exclusive' | 'time-slicing' | 'mps' | 'mig';
+export type GpuSharingMode =
+  | 'none'
+  | 'exclusive'
+  | 'time-slicing'
+  | 'mps'
+  | 'mig';
 
 export interface GpuNodeView {
   name: string;
@@ -441,7 +482,13 @@ export interface KedaView {
   idleReplicaCount?: number;
   cooldownPeriod: number;
   pollingInterval: number;
-  triggers: { type: string; name?: string; threshold?: number; activationThreshold?: number; metadata: Record<string, string> }[];
+  triggers: {
+    type: string;
+    name?: string;
+    threshold?: number;
+    activationThreshold?: number;
+    metadata: Record<string, string>;
+  }[];
   ready?: boolean;
   active?: boolean;
   paused: boolean;
@@ -504,7 +551,13 @@ export interface WorkloadStatus {
   kind: 'Deployment';
   namespace: string;
   name: string;
-  replicas: { spec?: number; current: number; ready: number; available: number; updated: number };
+  replicas: {
+    spec?: number;
+    current: number;
+    ready: number;
+    available: number;
+    updated: number;
+  };
   autoscaler: AutoscalerView;
   gpu: GpuSharing;
   pods: PodView[];
@@ -566,7 +619,12 @@ export interface Verdict {
   /** One sentence, e.g. "At max replicas (20 of 20) while demand is above target". */
   headline: string;
   /** Each signal that led to the verdict, with its evidence and fix. */
-  reasons: { findingId?: string; severity: Severity; evidence: string; fix?: string }[];
+  reasons: {
+    findingId?: string;
+    severity: Severity;
+    evidence: string;
+    fix?: string;
+  }[];
 }
 
 export interface ClusterError {
@@ -610,7 +668,13 @@ export interface FleetServiceRow {
   pattern?: PatternId;
   clusters: string[];
   autoscalerType: AutoscalerView['type'];
-  replicas: { current: number; ready: number; desired?: number; min?: number; max?: number };
+  replicas: {
+    current: number;
+    ready: number;
+    desired?: number;
+    min?: number;
+    max?: number;
+  };
   gpuMode: GpuSharingMode;
   /** GPUs, MIG slices or GPU shares requested by the current replicas (per-pod request × replicas). */
   gpusInUse?: number;

@@ -166,7 +166,8 @@ export function simulationInputFromWorkload(
 
   const input: SimulationInput = {
     autoscaler,
-    load: settings.load ?? loadCurve(settings.shape, settings.peakRps, DAY_SECONDS),
+    load:
+      settings.load ?? loadCurve(settings.shape, settings.peakRps, DAY_SECONDS),
     capacity,
     coldStartSeconds: settings.coldStartSeconds,
   };

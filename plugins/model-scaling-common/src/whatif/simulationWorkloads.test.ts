@@ -33,7 +33,11 @@ function hpaKedaCreates(so: SlimScaledObject, deployment: string): SlimHpa {
       },
       annotations: {},
     },
-    scaleTargetRef: { kind: 'Deployment', name: deployment, apiVersion: 'apps/v1' },
+    scaleTargetRef: {
+      kind: 'Deployment',
+      name: deployment,
+      apiVersion: 'apps/v1',
+    },
     minReplicas: so.minReplicaCount ?? 1,
     maxReplicas: so.maxReplicaCount ?? 100,
     metrics: so.triggers.map((t, i) => ({
@@ -43,7 +47,12 @@ function hpaKedaCreates(so: SlimScaledObject, deployment: string): SlimHpa {
         target: { type: 'AverageValue' as const, averageValue: '1' },
       },
     })),
-    status: { currentReplicas: 0, desiredReplicas: 0, currentMetrics: [], conditions: [] },
+    status: {
+      currentReplicas: 0,
+      desiredReplicas: 0,
+      currentMetrics: [],
+      conditions: [],
+    },
   };
   if (so.hpaBehavior) hpa.behavior = so.hpaBehavior;
   return hpa;
@@ -77,7 +86,9 @@ describe.each([
     cluster: deployment.meta.cluster,
     deployment,
     hpas: [
-      ...read.slim.filter((s): s is SlimHpa => s.kind === 'HorizontalPodAutoscaler'),
+      ...read.slim.filter(
+        (s): s is SlimHpa => s.kind === 'HorizontalPodAutoscaler',
+      ),
       ...scaledObjects.map(so => hpaKedaCreates(so, deployment.meta.name)),
     ],
     scaledObjects,
@@ -124,7 +135,10 @@ describe('simulationInputFromWorkload', () => {
     const day = simulationInputFromWorkload(status, settings);
     expect(day.durationSeconds).toBe(86400);
     expect(Math.max(...day.load.map(p => p.rps))).toBeCloseTo(settings.peakRps);
-    const given = simulationInputFromWorkload(status, { ...settings, load: LOAD });
+    const given = simulationInputFromWorkload(status, {
+      ...settings,
+      load: LOAD,
+    });
     expect(given.load).toEqual(LOAD);
     expect(given.durationSeconds).toBeUndefined();
     expect(given.autoscaler).toEqual(day.autoscaler);
@@ -145,14 +159,17 @@ describe('simulationInputFromWorkload', () => {
     });
     expect(input.autoscaler.kind).toBe('ScaledObject');
     const behavior =
-      input.autoscaler.kind === 'ScaledObject' ? input.autoscaler.hpaBehavior : undefined;
+      input.autoscaler.kind === 'ScaledObject'
+        ? input.autoscaler.hpaBehavior
+        : undefined;
     expect(behavior?.scaleDown?.stabilizationWindowSeconds).toBe(42);
     expect(behavior).toMatchObject({
       ...keda.status.autoscaler.keda?.hpaBehavior,
       scaleDown: { stabilizationWindowSeconds: 42 },
     });
     expect(defaults.scaleDownWindowSeconds).toBe(
-      keda.status.autoscaler.keda?.hpaBehavior?.scaleDown?.stabilizationWindowSeconds ?? 300,
+      keda.status.autoscaler.keda?.hpaBehavior?.scaleDown
+        ?.stabilizationWindowSeconds ?? 300,
     );
   });
 });

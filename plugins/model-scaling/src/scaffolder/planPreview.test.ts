@@ -47,7 +47,10 @@ describe('formAnswers', () => {
     ).toMatchObject({
       replicas: { min: 2, max: 6 },
       gpu: { sharing: 'mig', migProfile: '1g.18gb', model: 'H200-141GB' },
-      batching: { preferredBatchSizes: [2, 4], maxQueueDelayMicroseconds: 1000 },
+      batching: {
+        preferredBatchSizes: [2, 4],
+        maxQueueDelayMicroseconds: 1000,
+      },
     });
   });
 });
@@ -56,7 +59,11 @@ describe('planPreview', () => {
   it('waits for the answers the recommendation needs', () => {
     expect(planPreview({ needsGpu: true }, presets)).toEqual({
       kind: 'incomplete',
-      missing: ['Model size (GB)', 'Latency SLO (ms)', 'Peak requests per second'],
+      missing: [
+        'Model size (GB)',
+        'Latency SLO (ms)',
+        'Peak requests per second',
+      ],
     });
   });
 
@@ -65,7 +72,9 @@ describe('planPreview', () => {
     expect(preview.kind).toBe('plan');
     if (preview.kind !== 'plan') return;
     expect(preview.recommendation.pattern).toBe('realtime-gpu');
-    expect(preview.recommendation.rationale[0]).toMatch(/callers wait for answers/);
+    expect(preview.recommendation.rationale[0]).toMatch(
+      /callers wait for answers/,
+    );
     expect(preview.summary).toMatchObject({
       pattern: 'realtime-gpu (recommended for your answers)',
       replicas: '1 to 8',
@@ -109,7 +118,11 @@ describe('planPreview', () => {
     ],
     [
       'a batch size above the max batch size',
-      { pattern: 'realtime-gpu', maxBatchSize: 8, preferredBatchSizes: [4, 16] },
+      {
+        pattern: 'realtime-gpu',
+        maxBatchSize: 8,
+        preferredBatchSizes: [4, 16],
+      },
       'Preferred batch sizes',
       /preferred batch size 16 exceeds max_batch_size 8/,
     ],
@@ -118,7 +131,8 @@ describe('planPreview', () => {
     expect(preview.kind).toBe('problems');
     if (preview.kind !== 'problems') return;
     const problem = preview.problems.find(
-      p => (label === undefined || p.label === label) && message.test(p.message),
+      p =>
+        (label === undefined || p.label === label) && message.test(p.message),
     );
     expect(problem).toBeDefined();
   });

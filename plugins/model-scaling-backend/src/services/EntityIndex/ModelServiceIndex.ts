@@ -11,7 +11,6 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
-
 /**
  * What the index keeps of an entity: everything the status document and the
  * catalog's permission rules read (`isEntityOwner` reads `relations`,

@@ -8,7 +8,6 @@ import { findWorkloads, WorkloadObjects } from '../EntityStatus/findWorkloads';
 import { yieldEvery } from '../Collection/timeSlicing';
 import { TritonTarget, tritonTargets } from './tritonTargets';
 
-
 /** A model service and its workloads in every cluster's cache. */
 export interface ModelServiceWorkloads {
   target: EntityTarget;

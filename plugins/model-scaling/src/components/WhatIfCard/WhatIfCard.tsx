@@ -92,7 +92,11 @@ export function WhatIfCard(props: WhatIfCardProps) {
     }
     if (source !== 'shape' && !recorded) return undefined;
     try {
-      const input = simulationInputFromWorkload(workload, deferredSettings, model);
+      const input = simulationInputFromWorkload(
+        workload,
+        deferredSettings,
+        model,
+      );
       const result = simulateAutoscaler(
         recorded ? { ...input, ...recorded } : input,
       );
