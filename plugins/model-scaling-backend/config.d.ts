@@ -1,49 +1,8 @@
 export interface Config {
-  /**
-   * Clusters are read from the Kubernetes plugin's own configuration, so they
-   * are configured once for both plugins. Only the keys this plugin reads are
-   * declared here; the Kubernetes backend declares the rest.
-   */
-  kubernetes?: {
-    clusterLocatorMethods?: Array<
-      | {
-          type: 'config';
-          clusters: Array<{
-            /** Cluster name, unique; shown in the Scaling tab. */
-            name: string;
-            /** API server URL, e.g. https://k8s.example.com:6443 */
-            url: string;
-            /** `serviceAccount` (token) or `localKubectlProxy`. */
-            authProvider?: string;
-            /**
-             * Bearer token of a read-only service account (see the README for its ClusterRole).
-             * Without it, `serviceAccount` uses the in-cluster token.
-             * @visibility secret
-             */
-            serviceAccountToken?: string;
-            /**
-             * Auth metadata in the Kubernetes plugin's annotation form.
-             * @visibility secret
-             */
-            authMetadata?: { [key: string]: string };
-            /** Skip verifying the API server's TLS certificate. */
-            skipTLSVerify?: boolean;
-            /**
-             * Base64-encoded PEM of the API server's CA.
-             * @visibility secret
-             */
-            caData?: string;
-            /**
-             * Path of a PEM file with the API server's CA.
-             * @visibility secret
-             */
-            caFile?: string;
-          }>;
-        }
-      | { type: 'localKubectlProxy' }
-      | { type: string }
-    >;
-  };
+  // Clusters are read from `kubernetes.clusterLocatorMethods`, the Kubernetes
+  // plugin's own keys (declared, with their secret visibility, by the schema of
+  // `@backstage/plugin-kubernetes-backend`), so they are configured once for
+  // both plugins and declared here not at all.
 
   modelScaling?: {
     /**

@@ -1,5 +1,6 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '@internal/plugin-model-scaling-node';
 import { z } from 'zod';
 
 const backoffSchema = z
@@ -73,7 +74,11 @@ export const modelScalingOptionsSchema = z
      * and/or owner. Unset: any namespace.
      */
     entityNamespaces: z.array(entityNamespaceRuleSchema).optional(),
-    requestTimeoutMs: z.number().int().min(100).default(10000),
+    requestTimeoutMs: z
+      .number()
+      .int()
+      .min(100)
+      .default(DEFAULT_REQUEST_TIMEOUT_MS),
     watch: z
       .object({
         backoff: backoffSchema.default({}),

@@ -1,5 +1,6 @@
 // long-file: every Kubernetes request goes through one client: deadlines, errors, paging and watch streams.
 import { KubeConfig } from '@kubernetes/client-node';
+import { createKubeConfig } from '@internal/plugin-model-scaling-node';
 import http from 'node:http';
 import https from 'node:https';
 import readline from 'node:readline';
@@ -70,7 +71,7 @@ export class KubeApiClient {
   #base?: Promise<BaseOptions>;
 
   constructor(readonly cluster: ClusterConfig) {
-    this.kubeConfig = toKubeConfig(cluster);
+    this.kubeConfig = createKubeConfig(cluster);
     this.#server = new URL(cluster.url);
   }
 
@@ -352,36 +353,6 @@ export class KubeApiClient {
     }
     return this.#base;
   }
-}
-
-/** Builds the client library's KubeConfig for one configured cluster. */
-export function toKubeConfig(cluster: ClusterConfig): KubeConfig {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [
-      {
-        name: cluster.name,
-        server: cluster.url,
-        skipTLSVerify: cluster.skipTLSVerify,
-        caData: cluster.caData,
-        caFile: cluster.caFile,
-      },
-    ],
-    users: [
-      {
-        name: 'model-scaling',
-        token:
-          cluster.auth.type === 'serviceAccount'
-            ? cluster.auth.token
-            : undefined,
-      },
-    ],
-    contexts: [
-      { name: cluster.name, cluster: cluster.name, user: 'model-scaling' },
-    ],
-    currentContext: cluster.name,
-  });
-  return kc;
 }
 
 /** Turns a non-2xx response into an error with the Kubernetes Status message when there is one. */
