@@ -34,10 +34,6 @@ export interface ModelServiceIndexOptions {
   pageSize?: number;
 }
 
-/** True for a `Component` of type `model-service` (the common package's one definition). */
-export const isModelService = (entity: Entity): boolean =>
-  isModelServiceEntity(entity);
-
 /** The catalog's case-insensitive form of an entity ref, used as the index key. */
 export function entityIndexKey(ref: string | Entity): string {
   const text =
@@ -117,7 +113,7 @@ export class ModelServiceIndex {
     const entity = await this.options.catalog.getEntityByRef(ref, {
       credentials,
     });
-    if (entity && isModelService(entity)) {
+    if (entity && isModelServiceEntity(entity)) {
       this.#entities.set(entityIndexKey(entity), entity);
     }
     return entity;
@@ -148,7 +144,8 @@ export class ModelServiceIndex {
         { credentials },
       );
       for (const entity of page.items) {
-        if (isModelService(entity)) next.set(entityIndexKey(entity), entity);
+        if (isModelServiceEntity(entity))
+          next.set(entityIndexKey(entity), entity);
       }
       cursor = page.pageInfo.nextCursor;
       // A page at a time, so a large catalog never holds the event loop.
