@@ -39,6 +39,14 @@ describe('WhatIfWorkerPool', () => {
   });
   afterAll(() => pool.close());
 
+  it('starts no worker thread before its first run, and closing an unused pool ends nothing', async () => {
+    expect(pool.workerCount).toBe(0);
+    const unused = new WhatIfWorkerPool({ size: 2 });
+    expect(unused.workerCount).toBe(0);
+    await unused.close();
+    expect(unused.workerCount).toBe(0);
+  });
+
   it('gives the same results as the main thread, in order, with progress up to the total', async () => {
     let finished = 0;
     const results = await pool.run(fleet, change, {
@@ -48,6 +56,8 @@ describe('WhatIfWorkerPool', () => {
     });
     const expected = await fleetWhatIf(fleet, change);
     expect(finished).toBe(fleet.length);
+    expect(pool.workerCount).toBeGreaterThan(0);
+    expect(pool.workerCount).toBeLessThanOrEqual(pool.size);
     expect(results.map(r => r.entityRef)).toEqual(fleet.map(s => s.entityRef));
     const byRef = new Map(expected.services.map(s => [s.entityRef, s]));
     for (const r of results) expect(r).toEqual(byRef.get(r.entityRef));
@@ -72,4 +82,10 @@ describe('WhatIfWorkerPool', () => {
     expect(results[0].before).toEqual(baseline);
     expect(results[1].before!.replicaHours).toBeGreaterThan(7);
   }, 120_000);
+
+  it('ends its workers on close', async () => {
+    expect(pool.workerCount).toBeGreaterThan(0);
+    await pool.close();
+    expect(pool.workerCount).toBe(0);
+  });
 });

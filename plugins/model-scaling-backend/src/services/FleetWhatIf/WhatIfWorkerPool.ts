@@ -180,7 +180,16 @@ export class WhatIfWorkerPool {
     }
   }
 
-  /** Ends every worker. */
+  /**
+   * Worker threads running now: none until the first run (a backend that
+   * never runs a fleet what-if starts none), none again after an idle
+   * period or {@link WhatIfWorkerPool.close}.
+   */
+  get workerCount(): number {
+    return this.#slots.length;
+  }
+
+  /** Ends every worker that was started; nothing to end before the first run. */
   async close(): Promise<void> {
     clearTimeout(this.#idleTimer);
     const slots = this.#slots;
