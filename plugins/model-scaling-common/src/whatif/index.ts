@@ -6,7 +6,6 @@ export type {
   WhatIfSettings,
 } from './whatIfDefaults';
 export {
-  buildSimulationInput,
   simulationInputFromWorkload,
   toMetricSpec,
 } from './simulationInputFromWorkload';

@@ -174,16 +174,3 @@ export function simulationInputFromWorkload(
   if (!settings.load) input.durationSeconds = DAY_SECONDS;
   return input;
 }
-
-/**
- * The what-if's input with the model passed first.
- *
- * @deprecated Use {@link simulationInputFromWorkload}.
- */
-export function buildSimulationInput(
-  workload: WorkloadStatus,
-  model: WhatIfModel,
-  settings: WhatIfSettings,
-): SimulationInput {
-  return simulationInputFromWorkload(workload, settings, model);
-}

@@ -1,9 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  buildSimulationInput,
   EntityScalingStatus,
   FleetWhatIfService,
   placementFromGpuSharing,
+  simulationInputFromWorkload,
   TrafficSeries,
   whatIfDefaults,
   WorkloadStatus,
@@ -12,7 +12,7 @@ import {
 /**
  * The fleet what-if's inputs of one model service, one per workload: its
  * live autoscaler and capacity model as the Scaling tab's what-if derives
- * them (`whatIfDefaults` + `buildSimulationInput`), its GPU placement when
+ * them (`whatIfDefaults` + `simulationInputFromWorkload`), its GPU placement when
  * its pods hold GPUs, its latency SLO, and its recorded day when there is
  * one (else the peak and shape of the synthetic day the what-if starts
  * from).
@@ -30,7 +30,7 @@ export function whatIfInputsOf(
   };
   return status.workloads.map(w => {
     const { settings, model } = whatIfDefaults(w, context);
-    const input = buildSimulationInput(w, model, settings);
+    const input = simulationInputFromWorkload(w, settings, model);
     const placement = placementFromGpuSharing(w.gpu);
     const traffic = trafficOf?.(w);
     return {

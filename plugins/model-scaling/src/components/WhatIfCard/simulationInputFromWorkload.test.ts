@@ -9,7 +9,7 @@ import {
   simulationInputFromWorkload,
 } from '@internal/plugin-model-scaling-common';
 
-describe('buildSimulationInput', () => {
+describe('simulationInputFromWorkload', () => {
   it('rebuilds the HPA with the edited CPU target and window, keeping memory', () => {
     const workload = textClassifierStatus.workloads[0];
     const { model, settings } = whatIfDefaults(workload, {
