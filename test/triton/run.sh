@@ -6,6 +6,8 @@
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# shellcheck source=../lib/tier.sh
+source "$root/test/lib/tier.sh"
 export MODEL_SCALING_TRITON_STATE="${MODEL_SCALING_TRITON_STATE:-/tmp/model-scaling-triton}"
 
 t0=$SECONDS
@@ -22,12 +24,8 @@ t1=$SECONDS
 t_start=$((SECONDS - t1))
 
 t2=$SECONDS
-results="$(mktemp -t triton-tests-XXXXXX.json)"
-(cd "$root" && node_modules/.bin/jest --config "$here/jest.config.js" --json --outputFile="$results" "$@")
+tier_jest "$here" "$@"
 rc=$?
 echo "triton tests: setup ${t_setup}s, start ${t_start}s, tests $((SECONDS - t2))s (exit $rc)"
-# One closing line that CI runners read: "tests: N passed, N failed".
-node -e 'const r = require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed`)' "$results" 2>/dev/null ||
-  echo "tests: 0 passed, 1 failed"
-rm -f "$results"
+tier_summary
 exit $rc
