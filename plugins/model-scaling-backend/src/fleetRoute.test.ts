@@ -23,7 +23,7 @@ import {
   VerdictLevel,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from './schema/createApiRouter';
 import request from 'supertest';
 import { FleetRouteIndex, registerFleetRoute } from './fleetRoute';
 import { CachedEntityAuthorizer } from './services/Authorization/EntityAuthorizer';
@@ -99,7 +99,7 @@ const fleet: FleetRouteIndex = {
   configErrorOf: () => undefined,
 };
 
-function app(policy: 'allow' | 'owner' | 'deny' = 'allow') {
+async function app(policy: 'allow' | 'owner' | 'deny' = 'allow') {
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockImplementation(async reqs =>
     reqs.map(r => ({
@@ -123,7 +123,7 @@ function app(policy: 'allow' | 'owner' | 'deny' = 'allow') {
       return { result: AuthorizeResult.ALLOW };
     }),
   );
-  const router = Router();
+  const router = await createApiRouter();
   registerFleetRoute(router, {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
@@ -141,11 +141,11 @@ const get = (a: express.Express, query = '') =>
 
 describe('GET /v1/fleet', () => {
   it('answers 401 without credentials', async () => {
-    expect((await request(app()).get('/v1/fleet')).status).toBe(401);
+    expect((await request(await app()).get('/v1/fleet')).status).toBe(401);
   });
 
   it('serves the first 50 rows worst first, with totals over the whole fleet and the next offset', async () => {
-    const res = await get(app());
+    const res = await get(await app());
     expect(res.status).toBe(200);
     const body = res.body as FleetPageResponse;
     expect(body.rows).toHaveLength(50);
@@ -165,7 +165,7 @@ describe('GET /v1/fleet', () => {
   });
 
   it('pages through the fleet in a stable order: every row exactly once', async () => {
-    const a = app();
+    const a = await app();
     const seen: string[] = [];
     let offset: number | undefined = 0;
     while (offset !== undefined) {
@@ -181,7 +181,7 @@ describe('GET /v1/fleet', () => {
   });
 
   it('filters on the server: verdict, pattern, owner, cluster, drift and text', async () => {
-    const a = app();
+    const a = await app();
     const res = await get(
       a,
       '?verdict=at-risk,failing&pattern=bursty&owner=group:default/team-a&drifted=false&limit=200',
@@ -216,14 +216,14 @@ describe('GET /v1/fleet', () => {
   ])(
     'answers 400 naming the parameter and the rule: %s',
     async (query, message) => {
-      const res = await get(app(), query);
+      const res = await get(await app(), query);
       expect(res.status).toBe(400);
       expect(res.body.error.message).toContain(message);
     },
   );
 
   it('a conditional policy (isEntityOwner): only the caller’s team’s services, totals and filters over them', async () => {
-    const res = await get(app('owner'), '?limit=200');
+    const res = await get(await app('owner'), '?limit=200');
     expect(res.status).toBe(200);
     const rows = res.body.rows as FleetRow[];
     expect(rows).toHaveLength(40);
@@ -233,11 +233,11 @@ describe('GET /v1/fleet', () => {
   });
 
   it('raw cluster errors only with model-scaling.cluster.read', async () => {
-    const withDetails = await get(app('allow'), '?q=svc-006');
+    const withDetails = await get(await app('allow'), '?q=svc-006');
     expect(withDetails.body.rows[0].clusterErrors[0].message).toBe(
       'connect ECONNREFUSED 10.0.0.9:6443',
     );
-    const without = await get(app('owner'), '?q=svc-006');
+    const without = await get(await app('owner'), '?q=svc-006');
     expect(without.body.rows[0].clusterErrors[0]).toEqual({
       cluster: 'prod',
       message: 'the cluster’s API server cannot be reached',
@@ -246,7 +246,7 @@ describe('GET /v1/fleet', () => {
   });
 
   it('a caller denied model-scaling.entity.read sees an empty fleet', async () => {
-    const res = await get(app('deny'));
+    const res = await get(await app('deny'));
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       total: 0,

@@ -12,9 +12,9 @@ import {
   parseFleetQuery,
   queryFleet,
 } from '@internal/plugin-model-scaling-common';
-import express from 'express';
 import { shortClusterReason } from './services/EntityStatus/clusterErrorView';
 import { FleetIndex } from './services/FleetIndex/FleetIndex';
+import { ModelScalingApiRouter } from './schema/createApiRouter';
 
 /** How the fleet route decides what a caller may read (the plugin's cached per-caller authorizer). */
 export interface FleetReadAuthorizer {
@@ -68,7 +68,7 @@ function facetsOf(rows: readonly FleetRow[]): FleetFacets {
  * errors only with `model-scaling.cluster.read`.
  */
 export function registerFleetRoute(
-  router: express.Router,
+  router: ModelScalingApiRouter,
   options: FleetRouteOptions,
 ): void {
   const { httpAuth, authorizer, fleet } = options;

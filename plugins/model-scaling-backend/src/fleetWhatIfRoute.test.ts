@@ -20,7 +20,7 @@ import {
   PatternId,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { createApiRouter } from './schema/createApiRouter';
 import request from 'supertest';
 import { registerFleetWhatIfRoute } from './fleetWhatIfRoute';
 import { CachedEntityAuthorizer } from './services/Authorization/EntityAuthorizer';
@@ -73,7 +73,7 @@ function inputsOf(
   ];
 }
 
-function app(
+async function app(
   policy: 'allow' | 'owner' = 'allow',
   now = () => Date.now(),
   gate: Promise<void> = Promise.resolve(),
@@ -112,8 +112,7 @@ function app(
     logger: mockServices.logger.mock(),
     now,
   });
-  const router = Router();
-  router.use(express.json());
+  const router = await createApiRouter();
   registerFleetWhatIfRoute(router, {
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
@@ -140,14 +139,14 @@ async function finished(a: express.Express, id: string, who = alice) {
 
 describe('POST /v1/fleet/what-if', () => {
   it('answers 401 without credentials', async () => {
-    const res = await request(app())
+    const res = await request(await app())
       .post('/v1/fleet/what-if')
       .send({ pattern: 'realtime-cpu', preset: { maxReplicas: 3 } });
     expect(res.status).toBe(401);
   });
 
   it('runs every service of the pattern and lists the ones it breaks first', async () => {
-    const a = app();
+    const a = await app();
     const start = await request(a)
       .post('/v1/fleet/what-if')
       .set('Authorization', alice)
@@ -171,7 +170,7 @@ describe('POST /v1/fleet/what-if', () => {
   });
 
   it('replays only the services the caller may read', async () => {
-    const a = app('owner');
+    const a = await app('owner');
     const start = await request(a)
       .post('/v1/fleet/what-if')
       .set('Authorization', alice)
@@ -183,7 +182,7 @@ describe('POST /v1/fleet/what-if', () => {
   });
 
   it('answers 400 naming the field and the rule', async () => {
-    const a = app();
+    const a = await app();
     const post = (body: unknown) =>
       request(a)
         .post('/v1/fleet/what-if')
@@ -213,7 +212,7 @@ describe('POST /v1/fleet/what-if', () => {
     const gate = new Promise<void>(resolve => {
       open = resolve;
     });
-    const a = app('allow', Date.now, gate);
+    const a = await app('allow', Date.now, gate);
     const body = { pattern: 'realtime-cpu', preset: { minReplicas: 4 } };
     const first = await request(a)
       .post('/v1/fleet/what-if')
@@ -239,7 +238,7 @@ describe('POST /v1/fleet/what-if', () => {
 
   it('forgets a result ten minutes after it finished', async () => {
     let clock = 1_000_000;
-    const a = app('allow', () => clock);
+    const a = await app('allow', () => clock);
     const start = await request(a)
       .post('/v1/fleet/what-if')
       .set('Authorization', alice)

@@ -9,9 +9,9 @@ import {
   PATTERN_PRESETS_CONFIG_PATH,
   resolvePatternPresets,
 } from '@internal/plugin-model-scaling-common';
-import express from 'express';
 import { z } from 'zod';
 import { FleetWhatIfRuns } from './services/FleetWhatIf/FleetWhatIfRuns';
+import { ModelScalingApiRouter } from './schema/createApiRouter';
 
 /** Dependencies of {@link registerFleetWhatIfRoute}. */
 export interface FleetWhatIfRouteOptions {
@@ -59,7 +59,7 @@ function mergePreset(base: unknown, patch: unknown): unknown {
  * (409), results kept for ten minutes.
  */
 export function registerFleetWhatIfRoute(
-  router: express.Router,
+  router: ModelScalingApiRouter,
   options: FleetWhatIfRouteOptions,
 ): void {
   const { httpAuth, runs, presets } = options;

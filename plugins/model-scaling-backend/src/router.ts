@@ -19,7 +19,6 @@ import {
   modelScalingEntityReadPermission,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { StatusView } from './services/EntityStatus/clusterErrorView';
 import { FleetRouteIndex, registerFleetRoute } from './fleetRoute';
@@ -29,6 +28,7 @@ import {
 } from './fleetWhatIfRoute';
 import { entityRefFromParams, indexEntityReader } from './entityRoute';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
+import { createApiRouter } from './schema/createApiRouter';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
 export interface ScalingStatusReader {
@@ -70,8 +70,8 @@ export async function createRouter(
   const { httpAuth, permissions, catalog, status } = options;
   const now = options.now ?? (() => new Date());
   const readEntity = indexEntityReader(options);
-  const router = Router();
-  router.use(express.json());
+  // Typed by openapi.yaml; parses JSON bodies.
+  const router = await createApiRouter();
 
   router.get('/v1/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

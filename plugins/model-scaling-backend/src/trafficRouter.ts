@@ -10,7 +10,6 @@ import {
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 import express from 'express';
-import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityReadAuthorizer } from './services/Authorization/EntityAuthorizer';
 import { EntityReader, entityRefFromParams, parseInput } from './entityRoute';
@@ -23,6 +22,7 @@ import {
   TrafficRangeError,
   TrafficService,
 } from './services/Traffic/TrafficService';
+import { createApiRouter } from './schema/createApiRouter';
 
 /** Dependencies of {@link createTrafficRouter}. */
 export interface TrafficRouterOptions {
@@ -67,7 +67,7 @@ export async function createTrafficRouter(
   options: TrafficRouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, traffic } = options;
-  const router = Router();
+  const router = await createApiRouter();
 
   router.get('/v1/costs/settings', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });

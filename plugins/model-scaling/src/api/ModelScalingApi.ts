@@ -28,7 +28,11 @@ export interface ModelScalingApi {
     entityRef: string | CompoundEntityRef,
     options?: ModelScalingRequestOptions,
   ): Promise<EntityScalingStatus>;
-  /** All model services, one row each (the fleet page). */
+  /**
+   * All model services, one row each (`GET /v1/services`, kept for API callers).
+   *
+   * @deprecated Use getFleetPage
+   */
   getFleet(options?: ModelScalingRequestOptions): Promise<FleetResponse>;
   /** One page of the fleet, filtered, sorted and paged by the backend, with the fleet's totals. */
   getFleetPage(
