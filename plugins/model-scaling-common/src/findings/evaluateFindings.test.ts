@@ -11,7 +11,8 @@ import {
   TRITON_BATCHING,
   tritonContainer,
 } from './__fixtures__/records';
-import { evaluateFindings, sortFindings } from './evaluateFindings';
+import { evaluateFindings } from './evaluateFindings';
+import { dedupeFindings, sortFindings } from './sortFindings';
 import { FINDING_RULES } from './rules';
 
 describe('evaluateFindings', () => {
@@ -160,12 +161,14 @@ describe('evaluateFindings', () => {
       subject: string,
     ) => ({ id, severity, subject, title: id, evidence: 'e', fix: 'f' });
     expect(
-      sortFindings([
-        f('b', 'info', 'x'),
-        f('a', 'error', 'y'),
-        f('a', 'error', 'y'),
-        f('c', 'warning', 'a'),
-      ]).map(x => x.id),
+      sortFindings(
+        dedupeFindings([
+          f('b', 'info', 'x'),
+          f('a', 'error', 'y'),
+          f('a', 'error', 'y'),
+          f('c', 'warning', 'a'),
+        ]),
+      ).map(x => x.id),
     ).toEqual(['a', 'c', 'b']);
   });
 });

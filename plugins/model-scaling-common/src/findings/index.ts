@@ -1,5 +1,5 @@
-export { evaluateFindings } from './evaluateFindings';
-export { buildFindingsContext } from './context';
+export { evaluateFindings, findingsOf } from './evaluateFindings';
+export { sortFindings } from './sortFindings';
 export { FINDING_RULES } from './rules';
 export { coldStartSeconds } from './rules/coldStartOverBudget';
 export {
@@ -11,9 +11,4 @@ export type {
   BatchingAdviceSummary,
   DynamicBatchingSetting,
 } from './rules/batchingSaving';
-export type {
-  FindingsInput,
-  FindingsContext,
-  FindingRule,
-  ThroughputSample,
-} from './types';
+export type { FindingsInput, FindingRule, ThroughputSample } from './types';

@@ -1,6 +1,6 @@
 export { lintManifests, lintPlan } from './lintManifests';
-export { toFindingsInput } from './findingsInput';
-export type { WorkloadContext } from './findingsInput';
+export { manifestWorkloadModel } from './manifestWorkloadModel';
+export type { WorkloadContext } from './manifestWorkloadModel';
 export type { LintOptions } from './lintManifests';
 export { readManifests, MANIFEST_CLUSTER } from './readManifests';
 export type {

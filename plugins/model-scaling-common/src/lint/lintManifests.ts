@@ -7,8 +7,9 @@ import { ManifestFile, readManifests } from './readManifests';
 import { manifestWorkloads, ManifestWorkload } from './manifestWorkloads';
 import { specChecks } from './specChecks';
 import { manifestWorkloadStatus } from './manifestWorkloadStatus';
-import { toFindingsInput } from './findingsInput';
-import { evaluateFindings, sortFindings } from '../findings/evaluateFindings';
+import { manifestWorkloadModel } from './manifestWorkloadModel';
+import { findingsOf } from '../findings/evaluateFindings';
+import { dedupeFindings, sortFindings } from '../findings/sortFindings';
 
 /** Options of {@link lintManifests}. */
 export interface LintOptions {
@@ -64,8 +65,8 @@ export function lintManifests(
   for (const w of workloads) {
     const pattern = w.pattern ?? options.pattern;
     findings.push(
-      ...evaluateFindings(
-        toFindingsInput(w, {
+      ...findingsOf(
+        manifestWorkloadModel(w, {
           pattern,
           latencySloMs: options.latencySloMs,
           modelSizeGb: options.modelSizeGb,
@@ -87,7 +88,7 @@ export function lintManifests(
       fix: 'A model service needs a Deployment; the Scaling tab shows Deployments and what scales them.',
     });
   }
-  return sortFindings(findings);
+  return sortFindings(dedupeFindings(findings));
 }
 
 /** Lints the files a plan renders (`renderServiceFiles`). */

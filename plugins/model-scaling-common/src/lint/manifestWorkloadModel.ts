@@ -1,5 +1,5 @@
 import type { PatternId } from '../types/status';
-import type { FindingsInput } from '../findings/types';
+import type { WorkloadModel } from '../workload/WorkloadModel';
 import type { ManifestWorkload } from './manifestWorkloads';
 
 /** What a repository's files cannot tell about a workload, from options or the plan. */
@@ -11,31 +11,21 @@ export interface WorkloadContext {
 }
 
 /**
- * The findings rules' input for a Deployment read from manifests: its slim
- * records without status, its GPU sharing and its Triton configs. Rules
- * that need live data (pods, Triton traffic, events) find nothing in it.
+ * The workload model of a Deployment read from manifests (built once by
+ * `manifestWorkloads`), with what the files cannot tell filled in from the
+ * context; the annotations win over the context. Rules that need live data
+ * (pods, Triton traffic, events) find nothing in it.
  */
-export function toFindingsInput(
+export function manifestWorkloadModel(
   w: ManifestWorkload,
   context: WorkloadContext = {},
-): FindingsInput {
-  const input: FindingsInput = {
-    deployment: w.deployment,
-    hpas: w.hpas,
-    scaledObjects: w.scaledObjects,
-    gpu: w.gpu,
-    tritonConfigs: w.tritonConfigs.map(c => ({
-      model: c.model,
-      config: c.config,
-    })),
-  };
+): WorkloadModel {
+  const model: WorkloadModel = { ...w.model };
   const pattern = w.pattern ?? context.pattern;
   const latencySloMs = w.latencySloMs ?? context.latencySloMs;
-  if (pattern) input.pattern = pattern;
-  if (latencySloMs !== undefined) input.latencySloMs = latencySloMs;
-  if (w.coldStartBudgetSeconds !== undefined)
-    input.coldStartBudgetSeconds = w.coldStartBudgetSeconds;
+  if (pattern) model.pattern = pattern;
+  if (latencySloMs !== undefined) model.latencySloMs = latencySloMs;
   if (context.modelSizeGb !== undefined)
-    input.modelSizeBytes = context.modelSizeGb * 1e9;
-  return input;
+    model.modelSizeBytes = context.modelSizeGb * 1e9;
+  return model;
 }

@@ -7,8 +7,10 @@ import type {
   SlimScaledObject,
   SlimService,
 } from '../types/status';
-import { autoscalerView } from '../status/autoscalerView';
-import { interpretGpuSharing } from '../gpu/interpretGpuSharing';
+import {
+  buildWorkloadModel,
+  type WorkloadModel,
+} from '../workload/WorkloadModel';
 import { isPatternId } from '../patterns/patternIds';
 import {
   ANNOTATION_COLD_START_BUDGET_SECONDS,
@@ -40,6 +42,8 @@ export interface ManifestWorkload {
   coldStartBudgetSeconds?: number;
   /** True when a container runs `tritonserver` (or a Triton image). */
   runsTriton: boolean;
+  /** The workload model the findings read, built from the same objects. */
+  model: WorkloadModel;
 }
 
 function runsTriton(deployment: SlimDeployment): boolean {
@@ -86,7 +90,6 @@ export function manifestWorkloads(
       ...deployment.template.annotations,
       ...deployment.meta.annotations,
     };
-    const autoscaler = autoscalerView(deployment, hpas, scaledObjects);
     const ns = deployment.meta.namespace ?? '';
     const sameNs = (o: { meta: { namespace?: string } }) =>
       (o.meta.namespace ?? '') === ns;
@@ -102,26 +105,37 @@ export function manifestWorkloads(
     }
     const pattern = annotations[ANNOTATION_PATTERN];
     const budget = Number(annotations[ANNOTATION_COLD_START_BUDGET_SECONDS]);
-    const workload: ManifestWorkload = {
-      deployment,
-      hpas: hpas.filter(
-        h => sameNs(h) && h.scaleTargetRef.name === deployment.meta.name,
-      ),
-      scaledObjects: scaledObjects.filter(
-        s => sameNs(s) && s.scaleTargetRef.name === deployment.meta.name,
-      ),
-      services: services.filter(
-        s => sameNs(s) && selects(s.selector, deployment.template.labels),
-      ),
-      autoscaler,
-      gpu: interpretGpuSharing(deployment.template.spec, []),
-      tritonConfigs,
-      runsTriton: triton,
-    };
-    if (isPatternId(pattern)) workload.pattern = pattern;
     const slo = parseLatencySloAnnotation(
       annotations[ANNOTATION_LATENCY_SLO_MS],
     );
+    const model = buildWorkloadModel({
+      deployment,
+      hpas,
+      scaledObjects,
+      tritonConfigs: tritonConfigs.map(c => ({
+        model: c.model,
+        config: c.config,
+      })),
+      ...(isPatternId(pattern) ? { pattern } : {}),
+      ...(slo !== undefined ? { latencySloMs: slo } : {}),
+      ...(Number.isFinite(budget) && budget > 0
+        ? { coldStartBudgetSeconds: budget }
+        : {}),
+    });
+    const workload: ManifestWorkload = {
+      deployment,
+      hpas: model.hpas,
+      scaledObjects: model.scaledObjects,
+      services: services.filter(
+        s => sameNs(s) && selects(s.selector, deployment.template.labels),
+      ),
+      autoscaler: model.autoscaler ?? { type: 'none', conflicting: [] },
+      gpu: model.gpu,
+      tritonConfigs,
+      runsTriton: triton,
+      model,
+    };
+    if (isPatternId(pattern)) workload.pattern = pattern;
     if (slo !== undefined) workload.latencySloMs = slo;
     if (Number.isFinite(budget) && budget > 0)
       workload.coldStartBudgetSeconds = budget;

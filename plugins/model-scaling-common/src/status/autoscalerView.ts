@@ -66,12 +66,25 @@ export function autoscalerView(
   hpas: readonly SlimHpa[],
   scaledObjects: readonly SlimScaledObject[],
 ): AutoscalerView {
+  return autoscalerViewOfTargets({
+    hpas: hpasTargeting(deployment, hpas),
+    scaledObjects: scaledObjectsTargeting(deployment, scaledObjects),
+  });
+}
+
+/**
+ * {@link autoscalerView} of autoscalers already resolved to the ones that
+ * target the Deployment (as a workload model holds them), so they are not
+ * resolved again.
+ */
+export function autoscalerViewOfTargets(targeting: {
+  hpas: readonly SlimHpa[];
+  scaledObjects: readonly SlimScaledObject[];
+}): AutoscalerView {
   const byName = <T extends { meta: { name: string } }>(a: T, b: T) =>
     a.meta.name.localeCompare(b.meta.name);
-  const targetingHpas = hpasTargeting(deployment, hpas).sort(byName);
-  const targetingSos = scaledObjectsTargeting(deployment, scaledObjects).sort(
-    byName,
-  );
+  const targetingHpas = [...targeting.hpas].sort(byName);
+  const targetingSos = [...targeting.scaledObjects].sort(byName);
   const independentHpas = targetingHpas.filter(
     h => !targetingSos.some(so => isHpaOfScaledObject(h, so)),
   );

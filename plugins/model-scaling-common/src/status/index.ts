@@ -10,6 +10,7 @@ export { kedaView, isKedaFallbackActive, KEDA_DEFAULTS } from './kedaView';
 export { kedaTriggerThresholds, isQueueTrigger } from './kedaTriggers';
 export {
   autoscalerView,
+  autoscalerViewOfTargets,
   hpasTargeting,
   scaledObjectsTargeting,
   isHpaOfScaledObject,

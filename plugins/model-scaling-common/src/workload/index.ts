@@ -1,7 +1,10 @@
 /*
- * A workload's status document: the views of its objects (status/, below) and the findings and
- * verdict over them (findings/, verdict/), assembled in one place above both, so status/ and
- * findings/ never import each other.
+ * One model per workload (WorkloadModel.ts: its autoscalers, pods, GPU placement and Triton
+ * figures resolved once, from live records or from manifests), read by the views (status/, below)
+ * and the findings (findings/); the status document (buildWorkloadStatus.ts) assembles views and
+ * findings over one model, so status/ and findings/ never import each other.
  */
-export { buildWorkloadStatus } from './buildWorkloadStatus';
+export { buildWorkloadStatus, liveWorkloadModel } from './buildWorkloadStatus';
 export type { WorkloadStatusInput } from './buildWorkloadStatus';
+export { buildWorkloadModel } from './WorkloadModel';
+export type { WorkloadModel, WorkloadModelInput } from './WorkloadModel';

@@ -4,7 +4,7 @@ import {
   kedaHpa,
   scaledObject,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { autoscalerConditionFailingRule } from './autoscalerConditionFailing';
 
 describe('autoscaler-condition-failing', () => {
@@ -23,7 +23,7 @@ describe('autoscaler-condition-failing', () => {
       ],
     });
     const [f] = autoscalerConditionFailingRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: deployment('text-classifier'),
         hpas: [h],
       }),
@@ -51,7 +51,7 @@ describe('autoscaler-condition-failing', () => {
         },
       ],
     });
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('summarizer'),
       hpas: [failing],
       scaledObjects: [scaledObject('summarizer')],
@@ -72,7 +72,7 @@ describe('autoscaler-condition-failing', () => {
     });
     expect(
       autoscalerConditionFailingRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           hpas: [idle],
           scaledObjects: [scaledObject('summarizer')],
         }),
@@ -96,7 +96,7 @@ describe('autoscaler-condition-failing', () => {
     });
     expect(
       autoscalerConditionFailingRule.evaluate(
-        buildFindingsContext({ scaledObjects: [so] }),
+        buildWorkloadModel({ scaledObjects: [so] }),
       ),
     ).toHaveLength(1);
   });
@@ -114,7 +114,7 @@ describe('autoscaler-condition-failing', () => {
     });
     expect(
       autoscalerConditionFailingRule.evaluate(
-        buildFindingsContext({ hpas: [ok, hpa('plain')] }),
+        buildWorkloadModel({ hpas: [ok, hpa('plain')] }),
       ),
     ).toEqual([]);
   });

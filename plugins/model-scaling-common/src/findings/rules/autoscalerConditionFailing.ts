@@ -1,11 +1,11 @@
-import { conditionInPlainWords } from '../../status/conditionPlain';
-import type { Finding, SlimCondition } from '../../types/status';
-import type { FindingRule, FindingsContext } from '../types';
+import type { ConditionView, Finding } from '../../types/status';
+import type { WorkloadModel } from '../../workload/WorkloadModel';
+import type { FindingRule } from '../types';
 
 const ID = 'autoscaler-condition-failing';
 
 function subjectOf(
-  ctx: FindingsContext,
+  ctx: WorkloadModel,
   name: string,
 ): { subject: string; keda: boolean } {
   for (const [so, own] of ctx.kedaHpaOf)
@@ -33,7 +33,7 @@ function fixFor(reason: string | undefined): string {
 
 function finding(
   subject: string,
-  c: SlimCondition,
+  c: ConditionView,
   severity: Finding['severity'],
   where: string,
 ): Finding {
@@ -41,9 +41,7 @@ function finding(
     id: ID,
     severity,
     title: `${subject}: ${c.type}=${c.status} (${c.reason ?? 'no reason'})`,
-    evidence: `${conditionInPlainWords(c)}${
-      c.message ? ` ${where} says: "${c.message}"` : ''
-    }`,
+    evidence: `${c.plain}${c.message ? ` ${where} says: "${c.message}"` : ''}`,
     fix: fixFor(c.reason),
     subject,
   };
@@ -58,7 +56,7 @@ export const autoscalerConditionFailingRule: FindingRule = {
     const out: Finding[] = [];
     for (const h of ctx.hpas) {
       const { subject, keda } = subjectOf(ctx, h.meta.name);
-      for (const c of h.status.conditions) {
+      for (const c of ctx.hpaViews.get(h.meta.name)?.conditions ?? []) {
         if (c.status !== 'False') continue;
         if (c.type === 'ScalingActive') {
           if (c.reason === 'ScalingDisabled') {
@@ -74,12 +72,14 @@ export const autoscalerConditionFailingRule: FindingRule = {
     }
     for (const so of ctx.scaledObjects) {
       if (ctx.kedaHpaOf.has(so.meta.name)) continue; // its HPA's conditions are reported above
-      const c = so.status.conditions.find(
-        x =>
-          x.type === 'HPAActive' &&
-          x.status === 'False' &&
-          x.reason !== 'ScalingDisabled',
-      );
+      const c = ctx.kedaViews
+        .get(so.meta.name)
+        ?.conditions.find(
+          x =>
+            x.type === 'HPAActive' &&
+            x.status === 'False' &&
+            x.reason !== 'ScalingDisabled',
+        );
       if (c)
         out.push(finding(`ScaledObject/${so.meta.name}`, c, 'error', 'KEDA'));
     }

@@ -1,5 +1,5 @@
 import { deployment, pod, scaledObject } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import {
   coldStartOverBudgetRule,
   coldStartSeconds,
@@ -24,7 +24,7 @@ describe('cold-start-over-budget', () => {
 
   it('flags a scale-to-zero service whose pods take longer than the budget', () => {
     const [f] = coldStartOverBudgetRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: deployment('summarizer'),
         scaledObjects: [toZero],
         pods,
@@ -45,7 +45,7 @@ describe('cold-start-over-budget', () => {
   it('uses the bursty preset’s budget when none is given', () => {
     expect(
       coldStartOverBudgetRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           pattern: 'bursty',
           scaledObjects: [toZero],
           pods,
@@ -57,7 +57,7 @@ describe('cold-start-over-budget', () => {
   it('stays quiet within budget, without scale to zero, or without a budget', () => {
     expect(
       coldStartOverBudgetRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           scaledObjects: [toZero],
           pods,
           coldStartBudgetSeconds: 180,
@@ -66,7 +66,7 @@ describe('cold-start-over-budget', () => {
     ).toEqual([]);
     expect(
       coldStartOverBudgetRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           scaledObjects: [scaledObject('summarizer', { minReplicaCount: 1 })],
           pods,
           coldStartBudgetSeconds: 60,
@@ -75,7 +75,7 @@ describe('cold-start-over-budget', () => {
     ).toEqual([]);
     expect(
       coldStartOverBudgetRule.evaluate(
-        buildFindingsContext({ scaledObjects: [toZero], pods }),
+        buildWorkloadModel({ scaledObjects: [toZero], pods }),
       ),
     ).toEqual([]);
   });

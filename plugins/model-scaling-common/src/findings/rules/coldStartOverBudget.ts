@@ -32,8 +32,8 @@ export const coldStartOverBudgetRule: FindingRule = {
     ];
     if (zero.length === 0) return [];
     const budget =
-      ctx.input.coldStartBudgetSeconds ??
-      (ctx.input.pattern === 'bursty'
+      ctx.coldStartBudgetSeconds ??
+      (ctx.pattern === 'bursty'
         ? DEFAULT_PATTERN_PRESETS.bursty.coldStartBudgetSeconds
         : undefined);
     if (budget === undefined) return [];

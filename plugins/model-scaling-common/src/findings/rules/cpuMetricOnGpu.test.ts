@@ -6,7 +6,7 @@ import {
   scaledObject,
   tritonContainer,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { cpuMetricOnGpuRule } from './cpuMetricOnGpu';
 
 const gpuDeployment = deployment(
@@ -17,7 +17,7 @@ const gpuDeployment = deployment(
 describe('cpu-metric-on-gpu', () => {
   it('warns when GPU pods are scaled only on CPU', () => {
     const [f] = cpuMetricOnGpuRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: gpuDeployment,
         hpas: [hpa('image-classifier', { metrics: [CPU_70] })],
       }),
@@ -39,7 +39,7 @@ describe('cpu-metric-on-gpu', () => {
       ],
     });
     const [f] = cpuMetricOnGpuRule.evaluate(
-      buildFindingsContext({ deployment: gpuDeployment, scaledObjects: [so] }),
+      buildWorkloadModel({ deployment: gpuDeployment, scaledObjects: [so] }),
     );
     expect(f).toMatchObject({
       severity: 'info',
@@ -50,7 +50,7 @@ describe('cpu-metric-on-gpu', () => {
   it('stays quiet for CPU pods and for GPU pods scaled on requests', () => {
     expect(
       cpuMetricOnGpuRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           deployment: deployment('text-classifier'),
           hpas: [hpa('text-classifier')],
         }),
@@ -58,7 +58,7 @@ describe('cpu-metric-on-gpu', () => {
     ).toEqual([]);
     expect(
       cpuMetricOnGpuRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           deployment: gpuDeployment,
           scaledObjects: [scaledObject('image-classifier')],
         }),

@@ -6,12 +6,12 @@ import {
   scaledObject,
   tritonContainer,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { defaultScaleDownWindowRule } from './defaultScaleDownWindow';
 
 describe('default-scale-down-window', () => {
   it('flags an HPA without a scale-down window, as info on CPU', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       pattern: 'realtime-cpu',
       deployment: deployment('text-classifier'),
       hpas: [hpa('text-classifier')],
@@ -31,7 +31,7 @@ describe('default-scale-down-window', () => {
       hpaBehavior: { scaleUp: { stabilizationWindowSeconds: 0 } },
     });
     const [f] = defaultScaleDownWindowRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: d,
         scaledObjects: [so],
         hpas: [kedaHpa('image-classifier')],
@@ -46,7 +46,7 @@ describe('default-scale-down-window', () => {
 
   it('stays quiet with explicit windows, and does not report KEDA’s own HPA', () => {
     const d = deployment('image-classifier');
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: d,
       hpas: [
         kedaHpa('image-classifier'),
@@ -57,7 +57,7 @@ describe('default-scale-down-window', () => {
       scaledObjects: [scaledObject('image-classifier')],
     });
     expect(defaultScaleDownWindowRule.evaluate(ctx)).toEqual([]);
-    const explicit = buildFindingsContext({
+    const explicit = buildWorkloadModel({
       hpas: [
         hpa('text-classifier', {
           behavior: { scaleDown: { stabilizationWindowSeconds: 300 } },

@@ -12,7 +12,7 @@ export const defaultScaleDownWindowRule: FindingRule = {
   description:
     'The autoscaler relies on the 300 s default scale-down stabilization window.',
   evaluate(ctx) {
-    const { pattern } = ctx.input;
+    const { pattern } = ctx;
     const preset = pattern
       ? DEFAULT_PATTERN_PRESETS[pattern].behavior
           .scaleDownStabilizationWindowSeconds

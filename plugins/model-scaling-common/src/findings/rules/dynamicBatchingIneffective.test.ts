@@ -1,5 +1,5 @@
 import { figures, TRITON_BATCHING } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { dynamicBatchingIneffectiveRule } from './dynamicBatchingIneffective';
 
 const lonely = figures({
@@ -16,7 +16,7 @@ const lonely = figures({
 describe('dynamic-batching-ineffective', () => {
   it('flags batch ≈ 1 under load with batching configured, naming unused preferred sizes', () => {
     const [f] = dynamicBatchingIneffectiveRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         triton: [lonely],
         tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }],
       }),
@@ -47,7 +47,7 @@ describe('dynamic-batching-ineffective', () => {
       },
     };
     const [f] = dynamicBatchingIneffectiveRule.evaluate(
-      buildFindingsContext({ triton: [{ ...lonely, config }] }),
+      buildWorkloadModel({ triton: [{ ...lonely, config }] }),
     );
     expect(f.fix).toContain('Set max_queue_delay_microseconds');
   });
@@ -55,18 +55,18 @@ describe('dynamic-batching-ineffective', () => {
   it('stays quiet when batches form, at trickle load, or when batching is off (another rule)', () => {
     expect(
       dynamicBatchingIneffectiveRule.evaluate(
-        buildFindingsContext({ triton: [figures()] }),
+        buildWorkloadModel({ triton: [figures()] }),
       ),
     ).toEqual([]);
     expect(
       dynamicBatchingIneffectiveRule.evaluate(
-        buildFindingsContext({ triton: [{ ...lonely, requestsPerSecond: 5 }] }),
+        buildWorkloadModel({ triton: [{ ...lonely, requestsPerSecond: 5 }] }),
       ),
     ).toEqual([]);
     const off = { ...TRITON_BATCHING, dynamicBatching: undefined };
     expect(
       dynamicBatchingIneffectiveRule.evaluate(
-        buildFindingsContext({ triton: [{ ...lonely, config: off }] }),
+        buildWorkloadModel({ triton: [{ ...lonely, config: off }] }),
       ),
     ).toEqual([]);
   });

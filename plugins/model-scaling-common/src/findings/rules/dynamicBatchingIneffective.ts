@@ -15,7 +15,7 @@ export const dynamicBatchingIneffectiveRule: FindingRule = {
     'Dynamic batching is configured (or unknown) but the measured average batch size is about 1.',
   evaluate(ctx) {
     const out: Finding[] = [];
-    for (const f of ctx.input.triton ?? []) {
+    for (const f of ctx.triton ?? []) {
       if (
         f.averageBatchSize === undefined ||
         f.averageBatchSize > NEAR_ONE ||

@@ -1,12 +1,12 @@
 import { figures, TRITON_BATCHING } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { dynamicBatchingOffRule } from './dynamicBatchingOff';
 
 const off = { ...TRITON_BATCHING, dynamicBatching: undefined };
 
 describe('dynamic-batching-off', () => {
   it('flags a batchable model without dynamic_batching, with measured figures', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       tritonConfigs: [{ model: 'resnet50', config: off }],
       triton: [figures({ averageBatchSize: 1, executionsPerSecond: 800 })],
     });
@@ -23,7 +23,7 @@ describe('dynamic-batching-off', () => {
   it('reads the config carried by live figures', () => {
     expect(
       dynamicBatchingOffRule.evaluate(
-        buildFindingsContext({ triton: [figures({ config: off })] }),
+        buildWorkloadModel({ triton: [figures({ config: off })] }),
       ),
     ).toHaveLength(1);
   });
@@ -31,14 +31,14 @@ describe('dynamic-batching-off', () => {
   it('stays quiet with dynamic batching on, or a model that cannot batch', () => {
     expect(
       dynamicBatchingOffRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           tritonConfigs: [{ model: 'resnet50', config: TRITON_BATCHING }],
         }),
       ),
     ).toEqual([]);
     expect(
       dynamicBatchingOffRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           tritonConfigs: [
             { model: 'resnet50', config: { ...off, maxBatchSize: 0 } },
           ],

@@ -13,7 +13,7 @@ export const dynamicBatchingOffRule: FindingRule = {
     const out: Finding[] = [];
     for (const { model, config } of ctx.tritonConfigs) {
       if (config.maxBatchSize <= 0 || config.dynamicBatching) continue;
-      const measured = ctx.input.triton?.find(f => f.model === model);
+      const measured = ctx.triton?.find(f => f.model === model);
       const observed =
         measured?.averageBatchSize !== undefined
           ? ` Measured: average batch ${num(

@@ -4,12 +4,12 @@ import {
   kedaHpa,
   scaledObject,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { hpaAndKedaConflictRule } from './hpaAndKedaConflict';
 
 describe('hpa-and-keda-conflict', () => {
   it('flags a plain HPA next to a ScaledObject on the same Deployment', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier'),
       hpas: [hpa('image-classifier'), kedaHpa('image-classifier')],
       scaledObjects: [scaledObject('image-classifier')],
@@ -27,7 +27,7 @@ describe('hpa-and-keda-conflict', () => {
   });
 
   it('finds the conflict in rendered manifests without a Deployment record', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       hpas: [hpa('summarizer')],
       scaledObjects: [scaledObject('summarizer')],
     });
@@ -35,7 +35,7 @@ describe('hpa-and-keda-conflict', () => {
   });
 
   it('does not count KEDA’s own HPA', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier'),
       hpas: [kedaHpa('image-classifier'), hpa('text-classifier')],
       scaledObjects: [scaledObject('image-classifier')],

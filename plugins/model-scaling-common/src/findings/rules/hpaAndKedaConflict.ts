@@ -1,7 +1,3 @@
-import {
-  autoscalerView,
-  isHpaOfScaledObject,
-} from '../../status/autoscalerView';
 import type { Finding } from '../../types/status';
 import type { FindingRule } from '../types';
 
@@ -19,7 +15,7 @@ function conflictsWithoutDeployment(
   }
   for (const h of ctx.hpas) {
     if (h.scaleTargetRef.kind !== 'Deployment') continue;
-    if (ctx.scaledObjects.some(so => isHpaOfScaledObject(h, so))) continue;
+    if (ctx.kedaOwnedHpas.has(h.meta.name)) continue;
     add(h.scaleTargetRef.name, `HorizontalPodAutoscaler/${h.meta.name}`);
   }
   return byTarget;
@@ -31,15 +27,11 @@ export const hpaAndKedaConflictRule: FindingRule = {
   description:
     'An HPA and a ScaledObject (or two of either) target one workload.',
   evaluate(ctx) {
-    const deployment = ctx.input.deployment;
-    const conflicts = deployment
-      ? new Map([
-          [
-            deployment.meta.name,
-            autoscalerView(deployment, ctx.hpas, ctx.scaledObjects).conflicting,
-          ],
-        ])
-      : conflictsWithoutDeployment(ctx);
+    const { deployment, autoscaler } = ctx;
+    const conflicts =
+      deployment && autoscaler
+        ? new Map([[deployment.meta.name, autoscaler.conflicting]])
+        : conflictsWithoutDeployment(ctx);
     const out: Finding[] = [];
     for (const [target, who] of conflicts) {
       if (who.length < 2) continue;

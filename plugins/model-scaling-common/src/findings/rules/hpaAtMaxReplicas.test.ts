@@ -4,7 +4,7 @@ import {
   kedaHpa,
   scaledObject,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { hpaAtMaxReplicasRule } from './hpaAtMaxReplicas';
 
 const hotCpu = [
@@ -29,7 +29,7 @@ describe('hpa-at-max-replicas', () => {
       currentMetrics: hotCpu,
     });
     const [f] = hpaAtMaxReplicasRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: deployment('text-classifier'),
         hpas: [h],
       }),
@@ -57,7 +57,7 @@ describe('hpa-at-max-replicas', () => {
         },
       ],
     });
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier'),
       hpas: [h],
       scaledObjects: [scaledObject('image-classifier')],
@@ -76,20 +76,20 @@ describe('hpa-at-max-replicas', () => {
     ];
     expect(
       hpaAtMaxReplicasRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           hpas: [hpa('a', { current: 12, currentMetrics: hotCpu })],
         }),
       ),
     ).toEqual([]);
     expect(
       hpaAtMaxReplicasRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           hpas: [hpa('a', { current: 20, currentMetrics: calm })],
         }),
       ),
     ).toEqual([]);
     expect(
-      hpaAtMaxReplicasRule.evaluate(buildFindingsContext({ hpas: [hpa('a')] })),
+      hpaAtMaxReplicasRule.evaluate(buildWorkloadModel({ hpas: [hpa('a')] })),
     ).toEqual([]);
   });
 });

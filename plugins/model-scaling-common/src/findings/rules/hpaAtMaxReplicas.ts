@@ -1,9 +1,9 @@
-import { hpaView } from '../../status/hpaView';
 import type { Finding, SlimHpa } from '../../types/status';
 import { num } from '../format';
-import type { FindingRule, FindingsContext } from '../types';
+import type { WorkloadModel } from '../../workload/WorkloadModel';
+import type { FindingRule } from '../types';
 
-function subjectOf(ctx: FindingsContext, h: SlimHpa): string {
+function subjectOf(ctx: WorkloadModel, h: SlimHpa): string {
   for (const [so, own] of ctx.kedaHpaOf)
     if (own === h) return `ScaledObject/${so}`;
   return `HorizontalPodAutoscaler/${h.meta.name}`;
@@ -21,7 +21,8 @@ export const hpaAtMaxReplicasRule: FindingRule = {
     for (const h of ctx.hpas) {
       if (h.maxReplicas <= 0 || h.status.currentReplicas < h.maxReplicas)
         continue;
-      const view = hpaView(h);
+      const view = ctx.hpaViews.get(h.meta.name);
+      if (!view) continue;
       const limited = h.status.conditions.find(
         c =>
           c.type === 'ScalingLimited' &&

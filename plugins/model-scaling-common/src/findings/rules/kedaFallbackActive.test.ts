@@ -1,5 +1,5 @@
 import { scaledObject } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { kedaFallbackActiveRule } from './kedaFallbackActive';
 
 describe('keda-fallback-active', () => {
@@ -21,7 +21,7 @@ describe('keda-fallback-active', () => {
       },
     });
     const [f] = kedaFallbackActiveRule.evaluate(
-      buildFindingsContext({ scaledObjects: [so] }),
+      buildWorkloadModel({ scaledObjects: [so] }),
     );
     expect(f).toMatchObject({
       id: 'keda-fallback-active',
@@ -47,7 +47,7 @@ describe('keda-fallback-active', () => {
     });
     expect(
       kedaFallbackActiveRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           scaledObjects: [scaledObject('image-classifier'), below],
         }),
       ),

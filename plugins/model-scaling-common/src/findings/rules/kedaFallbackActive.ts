@@ -1,4 +1,3 @@
-import { isKedaFallbackActive } from '../../status/kedaView';
 import type { Finding } from '../../types/status';
 import type { FindingRule } from '../types';
 
@@ -11,7 +10,7 @@ export const kedaFallbackActiveRule: FindingRule = {
   evaluate(ctx) {
     const out: Finding[] = [];
     for (const so of ctx.scaledObjects) {
-      if (!isKedaFallbackActive(so)) continue;
+      if (!ctx.kedaViews.get(so.meta.name)?.fallbackActive) continue;
       const subject = `ScaledObject/${so.meta.name}`;
       const failing = Object.entries(so.status.health)
         .filter(([, h]) => h.status === 'Failing')

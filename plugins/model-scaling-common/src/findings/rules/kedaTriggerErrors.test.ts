@@ -1,5 +1,5 @@
 import { scaledObject } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { kedaTriggerErrorsRule } from './kedaTriggerErrors';
 
 const broken = (fallback?: { failureThreshold: number; replicas: number }) =>
@@ -25,7 +25,7 @@ const broken = (fallback?: { failureThreshold: number; replicas: number }) =>
 describe('keda-trigger-errors', () => {
   it('is an error without a fallback', () => {
     const [f] = kedaTriggerErrorsRule.evaluate(
-      buildFindingsContext({ scaledObjects: [broken()] }),
+      buildWorkloadModel({ scaledObjects: [broken()] }),
     );
     expect(f).toMatchObject({
       id: 'keda-trigger-errors',
@@ -42,7 +42,7 @@ describe('keda-trigger-errors', () => {
   it('is a warning with a fallback', () => {
     expect(
       kedaTriggerErrorsRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           scaledObjects: [broken({ failureThreshold: 3, replicas: 6 })],
         }),
       )[0].severity,
@@ -61,7 +61,7 @@ describe('keda-trigger-errors', () => {
     });
     expect(
       kedaTriggerErrorsRule.evaluate(
-        buildFindingsContext({ scaledObjects: [ok] }),
+        buildWorkloadModel({ scaledObjects: [ok] }),
       ),
     ).toEqual([]);
   });

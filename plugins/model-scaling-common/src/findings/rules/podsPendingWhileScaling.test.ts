@@ -6,7 +6,7 @@ import {
   scaledObject,
   tritonContainer,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { podsPendingWhileScalingRule } from './podsPendingWhileScaling';
 
 const spec = podSpec([tritonContainer()]);
@@ -31,7 +31,7 @@ const unschedulable = [4, 5].map(i =>
 
 describe('pods-pending-while-scaling', () => {
   it('flags unschedulable GPU pods while KEDA’s HPA wants 5', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier', spec, { specReplicas: 5 }),
       pods: [...running, ...unschedulable],
       hpas: [kedaHpa('image-classifier', { current: 5, desired: 5 })],
@@ -51,7 +51,7 @@ describe('pods-pending-while-scaling', () => {
   });
 
   it('escalates to an error after 10 minutes unschedulable', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier', spec, { specReplicas: 5 }),
       pods: [...running, ...unschedulable],
       now: '2026-11-28T10:12:00Z',
@@ -66,13 +66,13 @@ describe('pods-pending-while-scaling', () => {
       created: '2026-11-28T10:03:30Z',
       pendingReason: 'ContainerCreating',
     });
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       deployment: deployment('image-classifier', spec, { specReplicas: 4 }),
       pods: [...running, pulling],
       now: '2026-11-28T10:04:00Z',
     });
     expect(podsPendingWhileScalingRule.evaluate(ctx)).toEqual([]);
-    const surplus = buildFindingsContext({
+    const surplus = buildWorkloadModel({
       deployment: deployment('image-classifier', spec, { specReplicas: 3 }),
       pods: [...running, unschedulable[0]],
       now: '2026-11-28T10:04:00Z',

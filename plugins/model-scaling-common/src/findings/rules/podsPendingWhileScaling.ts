@@ -26,7 +26,7 @@ export const podsPendingWhileScalingRule: FindingRule = {
     if (stuck.length === 0) return [];
     const ready = ctx.pods.filter(p => p.ready).length;
     const desired = Math.max(
-      ctx.input.deployment?.specReplicas ?? 0,
+      ctx.deployment?.specReplicas ?? 0,
       ...ctx.hpas.map(h => h.status.desiredReplicas),
     );
     if (desired <= ready) return [];

@@ -1,5 +1,5 @@
 import { figures, TRITON_BATCHING } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { queueDelayExceedsSloRule } from './queueDelayExceedsSlo';
 
 describe('queue-delay-exceeds-slo', () => {
@@ -12,7 +12,7 @@ describe('queue-delay-exceeds-slo', () => {
       },
     };
     const [f] = queueDelayExceedsSloRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         latencySloMs: 20,
         tritonConfigs: [{ model: 'resnet50', config }],
       }),
@@ -34,7 +34,7 @@ describe('queue-delay-exceeds-slo', () => {
     };
     expect(
       queueDelayExceedsSloRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           latencySloMs: 20,
           tritonConfigs: [{ model: 'resnet50', config: worse }],
         }),
@@ -44,7 +44,7 @@ describe('queue-delay-exceeds-slo', () => {
 
   it('flags a measured queue time above half the SLO', () => {
     const [f] = queueDelayExceedsSloRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         latencySloMs: 20,
         triton: [figures({ averageQueueUs: 14200, pendingRequests: 41 })],
       }),
@@ -62,12 +62,12 @@ describe('queue-delay-exceeds-slo', () => {
     };
     expect(
       queueDelayExceedsSloRule.evaluate(
-        buildFindingsContext({ ...ctx, latencySloMs: 20 }),
+        buildWorkloadModel({ ...ctx, latencySloMs: 20 }),
       ),
     ).toEqual([]);
     expect(
       queueDelayExceedsSloRule.evaluate(
-        buildFindingsContext({ ...ctx, latencySloMs: undefined }),
+        buildWorkloadModel({ ...ctx, latencySloMs: undefined }),
       ),
     ).toEqual([]);
   });

@@ -10,7 +10,7 @@ export const queueDelayExceedsSloRule: FindingRule = {
   description:
     'The dynamic batcher’s queue delay takes too much of the latency SLO.',
   evaluate(ctx) {
-    const slo = ctx.input.latencySloMs;
+    const slo = ctx.latencySloMs;
     if (slo === undefined || !(slo > 0)) return [];
     const out: Finding[] = [];
     const reported = new Set<string>();
@@ -40,7 +40,7 @@ export const queueDelayExceedsSloRule: FindingRule = {
         subject: `TritonModel/${model}`,
       });
     }
-    for (const f of ctx.input.triton ?? []) {
+    for (const f of ctx.triton ?? []) {
       if (reported.has(f.model) || f.averageQueueUs === undefined) continue;
       const queueMs = f.averageQueueUs / 1000;
       if (queueMs <= slo / 2) continue;

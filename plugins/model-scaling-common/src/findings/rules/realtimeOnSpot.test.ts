@@ -1,5 +1,5 @@
 import { deployment, node, pod, podSpec } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { realtimeOnSpotRule } from './realtimeOnSpot';
 
 const spotNode = node('ip-10-0-3-17', { 'karpenter.sh/capacity-type': 'spot' });
@@ -9,7 +9,7 @@ const onDemand = node('ip-10-0-1-4', {
 
 describe('realtime-on-spot', () => {
   it('flags real-time pods running on spot nodes', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       pattern: 'realtime-cpu',
       deployment: deployment('text-classifier'),
       pods: [
@@ -34,7 +34,7 @@ describe('realtime-on-spot', () => {
       nodeSelector: { 'cloud.google.com/gke-spot': 'true' },
     });
     const [f] = realtimeOnSpotRule.evaluate(
-      buildFindingsContext({ pattern: 'realtime-gpu', podSpec: spec }),
+      buildWorkloadModel({ pattern: 'realtime-gpu', podSpec: spec }),
     );
     expect(f.evidence).toContain(
       'selects spot capacity (cloud.google.com/gke-spot=true)',
@@ -42,13 +42,13 @@ describe('realtime-on-spot', () => {
   });
 
   it('accepts spot for async-batch and on-demand for real-time', () => {
-    const spot = buildFindingsContext({
+    const spot = buildWorkloadModel({
       pattern: 'async-batch',
       pods: [pod('a', { nodeName: 'ip-10-0-3-17' })],
       nodes: [spotNode],
     });
     expect(realtimeOnSpotRule.evaluate(spot)).toEqual([]);
-    const ok = buildFindingsContext({
+    const ok = buildWorkloadModel({
       pattern: 'realtime-cpu',
       pods: [pod('a', { nodeName: 'ip-10-0-1-4' })],
       nodes: [onDemand],

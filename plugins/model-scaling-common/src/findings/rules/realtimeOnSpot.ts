@@ -9,10 +9,10 @@ export const realtimeOnSpotRule: FindingRule = {
   id: ID,
   description: 'A real-time service runs on spot or preemptible nodes.',
   evaluate(ctx) {
-    const { pattern } = ctx.input;
+    const { pattern } = ctx;
     if (pattern !== 'realtime-cpu' && pattern !== 'realtime-gpu') return [];
     const spotNodes = new Map<string, string>();
-    for (const n of ctx.input.nodes ?? []) {
+    for (const n of ctx.nodes ?? []) {
       const label = nodeSpotLabel(n);
       if (label) spotNodes.set(n.meta.name, label);
     }

@@ -1,4 +1,4 @@
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { replicasWithoutThroughputRule } from './replicasWithoutThroughput';
 
 const now = '2026-11-28T10:30:00Z';
@@ -11,7 +11,7 @@ const history = (points: [string, number, number][]) =>
 
 describe('replicas-without-throughput', () => {
   it('flags replicas tripling while requests stay flat', () => {
-    const ctx = buildFindingsContext({
+    const ctx = buildWorkloadModel({
       now,
       throughputHistory: history([
         ['2026-11-28T10:05:00Z', 4, 410],
@@ -36,7 +36,7 @@ describe('replicas-without-throughput', () => {
     ]);
     expect(
       replicasWithoutThroughputRule.evaluate(
-        buildFindingsContext({ now, throughputHistory: healthy }),
+        buildWorkloadModel({ now, throughputHistory: healthy }),
       ),
     ).toEqual([]);
     const old = history([
@@ -45,7 +45,7 @@ describe('replicas-without-throughput', () => {
     ]);
     expect(
       replicasWithoutThroughputRule.evaluate(
-        buildFindingsContext({ now, throughputHistory: old }),
+        buildWorkloadModel({ now, throughputHistory: old }),
       ),
     ).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe('replicas-without-throughput', () => {
     ]);
     expect(
       replicasWithoutThroughputRule.evaluate(
-        buildFindingsContext({ now, throughputHistory: small }),
+        buildWorkloadModel({ now, throughputHistory: small }),
       ),
     ).toEqual([]);
   });

@@ -16,7 +16,7 @@ export const replicasWithoutThroughputRule: FindingRule = {
   description:
     'Replicas rise while throughput stays flat (a downstream bottleneck such as a database or cache).',
   evaluate(ctx) {
-    const samples = (ctx.input.throughputHistory ?? [])
+    const samples = (ctx.throughputHistory ?? [])
       .filter(
         s =>
           Number.isFinite(ms(s.at)) &&

@@ -1,5 +1,5 @@
 import type { GpuSharing } from '../../types/status';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { timeSlicingLargeModelRule } from './timeSlicingLargeModel';
 
 const timeSliced: GpuSharing = {
@@ -25,7 +25,7 @@ const GIB = 2 ** 30;
 describe('time-slicing-large-model', () => {
   it('flags a model larger than its share of a time-sliced GPU', () => {
     const [f] = timeSlicingLargeModelRule.evaluate(
-      buildFindingsContext({ gpu: timeSliced, modelSizeBytes: 40 * GIB }),
+      buildWorkloadModel({ gpu: timeSliced, modelSizeBytes: 40 * GIB }),
     );
     expect(f).toMatchObject({
       id: 'time-slicing-large-model',
@@ -41,7 +41,7 @@ describe('time-slicing-large-model', () => {
     const unknown = { ...timeSliced, nodes: [] };
     expect(
       timeSlicingLargeModelRule.evaluate(
-        buildFindingsContext({ gpu: unknown, modelSizeBytes: 12 * GIB }),
+        buildWorkloadModel({ gpu: unknown, modelSizeBytes: 12 * GIB }),
       )[0].evidence,
     ).toContain('device memory is not known');
   });
@@ -56,7 +56,7 @@ describe('time-slicing-large-model', () => {
     };
     expect(
       timeSlicingLargeModelRule.evaluate(
-        buildFindingsContext({ gpu: mig, modelSizeBytes: 10 * GIB }),
+        buildWorkloadModel({ gpu: mig, modelSizeBytes: 10 * GIB }),
       )[0].title,
     ).toContain('MIG slice 1g.18gb');
   });
@@ -64,12 +64,12 @@ describe('time-slicing-large-model', () => {
   it('stays quiet for a small model, isolated memory, or an unknown model size', () => {
     expect(
       timeSlicingLargeModelRule.evaluate(
-        buildFindingsContext({ gpu: timeSliced, modelSizeBytes: 0.4 * GIB }),
+        buildWorkloadModel({ gpu: timeSliced, modelSizeBytes: 0.4 * GIB }),
       ),
     ).toEqual([]);
     expect(
       timeSlicingLargeModelRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           gpu: { ...timeSliced, mode: 'mps', memoryIsolation: true },
           modelSizeBytes: 80 * GIB,
         }),
@@ -77,7 +77,7 @@ describe('time-slicing-large-model', () => {
     ).toEqual([]);
     expect(
       timeSlicingLargeModelRule.evaluate(
-        buildFindingsContext({ gpu: timeSliced }),
+        buildWorkloadModel({ gpu: timeSliced }),
       ),
     ).toEqual([]);
   });

@@ -14,7 +14,7 @@ export const timeSlicingLargeModelRule: FindingRule = {
     'Time-slicing (no memory isolation) with a model too large for its share of GPU memory.',
   evaluate(ctx) {
     const { gpu } = ctx;
-    const model = ctx.input.modelSizeBytes;
+    const model = ctx.modelSizeBytes;
     if (
       gpu.memoryIsolation ||
       gpu.mode === 'none' ||

@@ -6,7 +6,7 @@ import {
   podSpec,
   scaledObject,
 } from '../__fixtures__/records';
-import { buildFindingsContext } from '../context';
+import { buildWorkloadModel } from '../../workload/WorkloadModel';
 import { utilizationWithoutRequestsRule } from './utilizationWithoutRequests';
 
 const noCpu = podSpec([
@@ -17,7 +17,7 @@ const noCpu = podSpec([
 describe('utilization-without-requests', () => {
   it('flags a CPU utilization target on a container without a CPU request', () => {
     const [f] = utilizationWithoutRequestsRule.evaluate(
-      buildFindingsContext({
+      buildWorkloadModel({
         deployment: deployment('text-classifier', noCpu),
         hpas: [hpa('text-classifier')],
       }),
@@ -45,7 +45,7 @@ describe('utilization-without-requests', () => {
     const d = deployment('text-classifier', noCpu);
     expect(
       utilizationWithoutRequestsRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           deployment: d,
           hpas: [hpa('text-classifier', { metrics: [perContainer] })],
         }),
@@ -58,7 +58,7 @@ describe('utilization-without-requests', () => {
     });
     expect(
       utilizationWithoutRequestsRule.evaluate(
-        buildFindingsContext({ deployment: d, scaledObjects: [so] }),
+        buildWorkloadModel({ deployment: d, scaledObjects: [so] }),
       )[0].subject,
     ).toBe('ScaledObject/text-classifier');
   });
@@ -69,7 +69,7 @@ describe('utilization-without-requests', () => {
     ]);
     expect(
       utilizationWithoutRequestsRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           podSpec: limitOnly,
           hpas: [
             hpa('a', {
@@ -96,7 +96,7 @@ describe('utilization-without-requests', () => {
     };
     expect(
       utilizationWithoutRequestsRule.evaluate(
-        buildFindingsContext({
+        buildWorkloadModel({
           podSpec: noCpu,
           hpas: [hpa('a', { metrics: [avg] })],
         }),
