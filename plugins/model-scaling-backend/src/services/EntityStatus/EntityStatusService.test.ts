@@ -3,6 +3,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import {
   resolvePatternPresets,
+  sortFindings,
   toSlimObject,
 } from '@internal/plugin-model-scaling-common';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { readModelScalingOptions } from '../../config/ModelScalingOptions';
 import { ConfigReader } from '@backstage/config';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
-import { EntityStatusService, sortFindings } from './EntityStatusService';
+import { EntityStatusService } from './EntityStatusService';
 import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
 import { collectionPath, KIND_SPECS } from '../ClusterWatcher/kinds';
 

@@ -7,10 +7,10 @@ import {
   detectDrift,
   DriftItem,
   EntityScalingStatus,
-  Finding,
   FleetServiceRow,
   PatternPresets,
   Severity,
+  sortFindings,
   WorkloadStatus,
 } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
@@ -20,21 +20,6 @@ import { EntityNamespaceBounds } from './entityNamespaceBounds';
 import { EntityTarget, entityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
-
-const SEVERITY_ORDER: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
-
-/** Sorts findings most severe first, then by id. */
-export function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.id.localeCompare(b.id),
-  );
-}
 
 /**
  * Answers the API from memory: an entity's workloads in every cluster

@@ -3,6 +3,7 @@ import { Box, Chip, Divider, Typography, makeStyles } from '@material-ui/core';
 import {
   Finding,
   Severity,
+  sortFindings,
   Verdict,
   VERDICT_LABELS,
 } from '@internal/plugin-model-scaling-common';
@@ -19,11 +20,6 @@ const useStyles = makeStyles(theme => ({
   fix: { whiteSpace: 'pre-wrap', overflowWrap: 'break-word' },
 }));
 
-const SEVERITY_ORDER: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
 const SEVERITY_HEALTH: Record<Severity, Health> = {
   error: 'error',
   warning: 'warning',
@@ -51,9 +47,7 @@ function FindingsCardContent(props: {
 }) {
   const { verdict } = props;
   const classes = useStyles();
-  const findings = [...props.findings].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  const findings = sortFindings(props.findings);
   if (findings.length === 0 && verdict && verdict.level !== 'healthy') {
     return (
       <InfoCard title="Findings">
