@@ -3,6 +3,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 /**
  * The fleet page. A legacy route ref that the new frontend system also
  * accepts, so both systems share one reference.
+ *
+ * @public
  */
 export const rootRouteRef = createRouteRef({ id: 'model-scaling' });
 

@@ -11,7 +11,11 @@ import {
   TrafficResponse,
 } from '@internal/plugin-model-scaling-common';
 
-/** Options of a single request to the model-scaling backend. */
+/**
+ * Options of a single request to the model-scaling backend.
+ *
+ * @public
+ */
 export interface ModelScalingRequestOptions {
   /** Aborts the request, e.g. when the component that asked unmounts. */
   signal?: AbortSignal;
