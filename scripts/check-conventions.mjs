@@ -4,7 +4,7 @@
 //     `"license": "Apache-2.0"`. Source files carry no per-file license header; a file copied or
 //     adapted from another project keeps its own header and is listed in NOTICE.md.
 //  2. Length: a source file over 300 lines says why in a `long-file:` comment near its top
-//     (tests, fixtures and declaration files are exempt).
+//     (tests, fixtures, declaration files and generated code are exempt).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 
@@ -37,7 +37,7 @@ for (const f of files.filter(x =>
 const notice = existsSync('NOTICE.md') ? readFileSync('NOTICE.md', 'utf8') : '';
 const source = /\.(ts|tsx|js|mjs|cjs|sh|py|go)$/;
 const exempt =
-  /(\.test\.|\.d\.ts$|__fixtures__|__testUtils__|\/fixtures\/|e2e-tests\/|node_modules)/;
+  /(\.test\.|\.d\.ts$|__fixtures__|__testUtils__|\/fixtures\/|\/generated\/|e2e-tests\/|node_modules)/;
 for (const f of files.filter(x => source.test(x))) {
   const text = readFileSync(f, 'utf8');
   const lines = text.split('\n');
