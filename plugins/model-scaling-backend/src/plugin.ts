@@ -10,9 +10,10 @@ import {
   resolveCostSettings,
 } from '@internal/plugin-model-scaling-common';
 import { readBackendSettings } from './config/readBackendSettings';
-import { createRouter } from './router';
+import { registerRoutes } from './router';
+import { createApiRouter } from './schema/createApiRouter';
 import { indexEntityReader } from './entityRoute';
-import { createTrafficRouter } from './trafficRouter';
+import { registerTrafficRoutes } from './trafficRouter';
 import { FleetCosts } from './services/Traffic/FleetCosts';
 import { readTrafficOptions } from './services/Traffic/trafficOptions';
 import { scheduleCollection } from './services/Collection/scheduleCollection';
@@ -75,41 +76,41 @@ export const modelScalingPlugin = createBackendPlugin({
           presets: settings.presets,
           logger: deps.logger.child({ task: 'fleet-what-if' }),
         });
-        deps.httpRouter.use(
-          await createRouter({
-            httpAuth: deps.httpAuth,
-            permissions: deps.permissions,
-            catalog: deps.catalog,
-            status: services.status,
+        // One router for every route: each request passes the body parser
+        // and the spec's path matching once.
+        const router = await createApiRouter();
+        registerRoutes(router, {
+          httpAuth: deps.httpAuth,
+          permissions: deps.permissions,
+          catalog: deps.catalog,
+          status: services.status,
+          entities: services.entities,
+          fleet: services.fleet,
+          fleetWhatIf,
+          authorizer,
+          logger: deps.logger,
+        });
+        registerTrafficRoutes(router, {
+          httpAuth: deps.httpAuth,
+          readEntity: indexEntityReader({
             entities: services.entities,
-            fleet: services.fleet,
-            fleetWhatIf,
             authorizer,
-            logger: deps.logger,
           }),
-        );
-        deps.httpRouter.use(
-          await createTrafficRouter({
-            httpAuth: deps.httpAuth,
-            readEntity: indexEntityReader({
+          status: services.status,
+          traffic: services.traffic,
+          costs,
+          fleet: {
+            costs: new FleetCosts({
               entities: services.entities,
-              authorizer,
+              status: services.status,
+              traffic: services.traffic,
+              costs,
             }),
-            status: services.status,
-            traffic: services.traffic,
-            costs,
-            fleet: {
-              costs: new FleetCosts({
-                entities: services.entities,
-                status: services.status,
-                traffic: services.traffic,
-                costs,
-              }),
-              entities: services.entities,
-              authorizer,
-            },
-          }),
-        );
+            entities: services.entities,
+            authorizer,
+          },
+        });
+        deps.httpRouter.use(router);
 
         deps.lifecycle.addStartupHook(async () => {
           services.start();

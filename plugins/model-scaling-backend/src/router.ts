@@ -28,7 +28,10 @@ import {
 } from './fleetWhatIfRoute';
 import { entityRefFromParams, indexEntityReader } from './entityRoute';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
-import { createApiRouter } from './schema/createApiRouter';
+import {
+  createApiRouter,
+  ModelScalingApiRouter,
+} from './schema/createApiRouter';
 
 /** What the router reads; from memory, except an entity's history (one database query). */
 export interface ScalingStatusReader {
@@ -67,11 +70,24 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
+  // Typed by openapi.yaml; parses JSON bodies.
+  const router = await createApiRouter();
+  registerRoutes(router, options);
+  return router;
+}
+
+/**
+ * Adds the v1 routes of {@link createRouter} to `router` (the plugin builds
+ * one API router for all its routes, so each request passes its body parser
+ * and spec matching once).
+ */
+export function registerRoutes(
+  router: ModelScalingApiRouter,
+  options: RouterOptions,
+): void {
   const { httpAuth, permissions, catalog, status } = options;
   const now = options.now ?? (() => new Date());
   const readEntity = indexEntityReader(options);
-  // Typed by openapi.yaml; parses JSON bodies.
-  const router = await createApiRouter();
 
   router.get('/v1/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -146,6 +162,4 @@ export async function createRouter(
   if (options.fleetWhatIf) {
     registerFleetWhatIfRoute(router, { httpAuth, ...options.fleetWhatIf });
   }
-
-  return router;
 }

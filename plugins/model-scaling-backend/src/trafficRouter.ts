@@ -22,7 +22,10 @@ import {
   TrafficRangeError,
   TrafficService,
 } from './services/Traffic/TrafficService';
-import { createApiRouter } from './schema/createApiRouter';
+import {
+  createApiRouter,
+  ModelScalingApiRouter,
+} from './schema/createApiRouter';
 
 /** Dependencies of {@link createTrafficRouter}. */
 export interface TrafficRouterOptions {
@@ -66,8 +69,17 @@ const querySchema = z.object({
 export async function createTrafficRouter(
   options: TrafficRouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, traffic } = options;
   const router = await createApiRouter();
+  registerTrafficRoutes(router, options);
+  return router;
+}
+
+/** Adds the routes of {@link createTrafficRouter} to `router`. */
+export function registerTrafficRoutes(
+  router: ModelScalingApiRouter,
+  options: TrafficRouterOptions,
+): void {
+  const { httpAuth, traffic } = options;
 
   router.get('/v1/costs/settings', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
@@ -189,6 +201,4 @@ export async function createTrafficRouter(
       res.json(body);
     },
   );
-
-  return router;
 }
