@@ -6,6 +6,9 @@ interface Known {
   unit?: string;
 }
 
+/** One formatter for every call (building an `Intl.NumberFormat` is costly). */
+const GROUPED = new Intl.NumberFormat('en-US');
+
 /** Drift fields (from `detectDrift`) in the words a platform engineer uses. */
 const KNOWN: Known[] = [
   {
@@ -78,7 +81,7 @@ const KNOWN: Known[] = [
 function value(raw: string, unit?: string): string {
   const m = /^(-?\d+(?:\.\d+)?)(.*)$/.exec(raw);
   if (m) {
-    const n = new Intl.NumberFormat('en-US').format(Number(m[1]));
+    const n = GROUPED.format(Number(m[1]));
     const rest = m[2].trim();
     return `${n}${unit ? ` ${unit}` : ''}${rest ? ` ${rest}` : ''}`;
   }

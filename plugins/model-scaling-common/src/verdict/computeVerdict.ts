@@ -36,10 +36,16 @@ const LEVEL_ORDER: Record<Exclude<VerdictLevel, 'not-deployed'>, number> = {
   failing: 2,
 };
 
+/** Formatters by fraction digits (building an `Intl.NumberFormat` costs far more than using one). */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
 function fmt(n: number, digits = 1): string {
-  return new Intl.NumberFormat('en-US', {
-    maximumFractionDigits: digits,
-  }).format(n);
+  let format = FORMATS.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });
+    FORMATS.set(digits, format);
+  }
+  return format.format(n);
 }
 
 function workloadName(w: WorkloadStatus, many: boolean): string {
