@@ -6,6 +6,7 @@ import {
 } from '@internal/plugin-model-scaling-common';
 import { CollectorStore } from '../CollectorStore/CollectorStore';
 import { PodTritonResult } from '../TritonCollector/TritonCollector';
+import { batchHistoryReads } from './batchHistoryReads';
 import { yieldEvery } from './timeSlicing';
 
 /** The id of the fleet-wide collection task (also its row in the rounds table). */
@@ -29,7 +30,8 @@ export interface CollectedData {
  * results and the throughput series, reloaded when the stored round
  * changes (a cheap check, run every few seconds and right after this
  * replica's own round), so every replica serves the same figures. The
- * full history is read per status view, bounded by the retention.
+ * full history is read per status view, bounded by the retention (the
+ * views answered at once share one query).
  */
 export class CollectorView implements CollectedData {
   #round?: number;
@@ -38,6 +40,8 @@ export class CollectorView implements CollectedData {
   #lastPointAt = 0;
   #refreshing?: Promise<void>;
   readonly #now: () => Date;
+  /** The store's history reads, those of one turn of the event loop in one query. */
+  readonly #history: CollectorStore['history'];
 
   constructor(
     private readonly o: {
@@ -52,6 +56,9 @@ export class CollectorView implements CollectedData {
     },
   ) {
     this.#now = o.now ?? (() => new Date());
+    this.#history = batchHistoryReads((workloads, since) =>
+      o.store.history(workloads, since),
+    );
   }
 
   /** The stored round this cache holds. */
@@ -115,7 +122,7 @@ export class CollectorView implements CollectedData {
 
   async historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>> {
     const since = this.#now().getTime() - this.o.retentionMs;
-    const points = await this.o.store.history(workloads, since);
+    const points = await this.#history(workloads, since);
     const out = new Map<string, WorkloadHistory>();
     for (const [workload, list] of points) {
       out.set(workload, assembleWorkloadHistory(list, this.o.stepSeconds));
