@@ -153,10 +153,42 @@ export class CachedEntityAuthorizer implements EntityReadAuthorizer {
     credentials: BackstageCredentials,
     entities: Entity[],
   ): Promise<Entity[]> {
-    const allowed = await Promise.all(
-      entities.map(e => this.canRead(credentials, e)),
-    );
-    return entities.filter((_, i) => allowed[i]);
+    const decisions = await this.#decisions(credentials);
+    const { catalogRead, entityRead } = decisions;
+    // Unconditional decisions hold for every entity alike.
+    if (
+      catalogRead.result !== AuthorizeResult.CONDITIONAL &&
+      entityRead.result !== AuthorizeResult.CONDITIONAL
+    ) {
+      return catalogRead.result === AuthorizeResult.ALLOW &&
+        entityRead.result === AuthorizeResult.ALLOW
+        ? [...entities]
+        : [];
+    }
+    // Conditions applied here are answered at once; only those the
+    // permission backend decides per entity are awaited.
+    const allowed: Array<boolean | Promise<boolean>> = entities.map(e => {
+      const args = [credentials, decisions] as const;
+      const c = this.#allows(
+        ...args,
+        catalogEntityReadPermission,
+        catalogRead,
+        e,
+      );
+      const r = this.#allows(
+        ...args,
+        modelScalingEntityReadPermission,
+        entityRead,
+        e,
+      );
+      return typeof c === 'boolean' && typeof r === 'boolean'
+        ? c && r
+        : Promise.all([c, r]).then(([x, y]) => x && y);
+    });
+    const settled = allowed.some(a => typeof a !== 'boolean')
+      ? await Promise.all(allowed)
+      : (allowed as boolean[]);
+    return entities.filter((_, i) => settled[i]);
   }
 
   async clusterRead(credentials: BackstageCredentials): Promise<boolean> {
