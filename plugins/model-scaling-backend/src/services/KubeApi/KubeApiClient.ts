@@ -5,7 +5,19 @@ import http from 'node:http';
 import https from 'node:https';
 import readline from 'node:readline';
 import { ClusterConfig } from '../../config/ClusterConfig';
+import { TimeSlicer } from '../Collection/timeSlicing';
 import { KubeApiError } from './KubeApiError';
+
+/**
+ * Watch events of every watch in the process are handled a few milliseconds
+ * at a time: a burst (thousands of HPA status updates after a resync) is
+ * decoded and reduced in slices, with HTTP requests served between them.
+ */
+const watchSlicer = new TimeSlicer();
+/** Events waiting in a watch's queue above which its stream is paused (the API server then waits). */
+const WATCH_QUEUE_HIGH = 2000;
+/** ... and below which it resumes. */
+const WATCH_QUEUE_LOW = 200;
 
 /** Options of one GET request. */
 export interface KubeGetOptions {
@@ -272,8 +284,13 @@ export class KubeApiClient {
             input: res,
             crlfDelay: Infinity,
           });
-          lines.on('line', line => {
-            if (ended || !line.trim()) return;
+          // Events are handled in order, in time slices shared by every
+          // watch; the end of the stream is handled after its last event.
+          let queued = 0;
+          const handle = (line: string) => {
+            queued -= 1;
+            if (queued < WATCH_QUEUE_LOW && res.isPaused()) res.resume();
+            if (ended) return;
             let event: { type?: string; object?: unknown };
             try {
               event = JSON.parse(line);
@@ -282,21 +299,26 @@ export class KubeApiClient {
               return;
             }
             onEvent({ type: String(event?.type ?? ''), object: event?.object });
+          };
+          lines.on('line', line => {
+            if (ended || !line.trim()) return;
+            queued += 1;
+            if (queued > WATCH_QUEUE_HIGH && !res.isPaused()) res.pause();
+            watchSlicer.run(() => handle(line)).catch(error => end(error));
           });
           // readline re-emits errors of its input; both end the stream once.
           lines.on('error', err => end(err));
           res.on('error', err => end(err));
           // A stream closed before its end is a dropped connection: reported as
           // such so the caller resumes (and the reconnect tells the rest).
-          res.on('close', () =>
-            end(
-              res.complete
-                ? undefined
-                : Object.assign(new Error(`watch ${path}: connection closed`), {
-                    code: 'ERR_STREAM_PREMATURE_CLOSE',
-                  }),
-            ),
-          );
+          res.on('close', () => {
+            const error = res.complete
+              ? undefined
+              : Object.assign(new Error(`watch ${path}: connection closed`), {
+                  code: 'ERR_STREAM_PREMATURE_CLOSE',
+                });
+            watchSlicer.run(() => end(error)).catch(() => end(error));
+          });
           resolve({ stop: () => end() });
         },
       );
