@@ -23,6 +23,7 @@ import {
 } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
 import { matchesLabels } from '../EntityStatus/labelSelector';
+import { DEFAULT_SLICE_MS } from '../Collection/timeSlicing';
 import { workloadsOf } from './workloadsOf';
 
 /** The parts of a cluster's watch cache the fleet index reads. */
@@ -66,7 +67,7 @@ export interface FleetIndexOptions {
    * rescale) are current without any event.
    */
   sweepMs?: number;
-  /** Milliseconds of recomputing before yielding to the event loop (default 10). */
+  /** Milliseconds of recomputing before yielding to the event loop (default `DEFAULT_SLICE_MS`, 3). */
   sliceMs?: number;
 }
 
@@ -254,7 +255,7 @@ export class FleetIndex {
       this.#lastSweep = Date.now();
       for (const ref of this.#entries.keys()) this.#dirty.add(ref);
     }
-    const sliceMs = this.#o.sliceMs ?? 10;
+    const sliceMs = this.#o.sliceMs ?? DEFAULT_SLICE_MS;
     while (this.#dirty.size > 0) {
       const until = performance.now() + sliceMs;
       for (const ref of this.#dirty) {
