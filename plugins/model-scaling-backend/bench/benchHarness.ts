@@ -14,7 +14,19 @@ import http from 'node:http';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
-import { readBackendSettings } from '../src/config/readBackendSettings';
+import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  BackendSettings,
+  readBackendSettings,
+} from '../src/config/readBackendSettings';
+import { WatchCache } from '../src/services/ClusterWatcher/WatchCache';
+import { createEntityNamespaceBounds } from '../src/services/EntityStatus/entityNamespaceBounds';
+import {
+  catalogModelServices,
+  modelServiceTritonTargets,
+} from '../src/services/TritonCollector/catalogTargets';
+import { TritonTarget } from '../src/services/TritonCollector/tritonTargets';
 import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -132,6 +144,69 @@ export async function startDemoChild(
   return { child, url: demo.url, token: demo.token };
 }
 
+/**
+ * The backend's Triton collection mode in a bench: `BENCH_COLLECTION`, else
+ * through Prometheus at fleet scale (a pod-proxy round of thousands of pods
+ * takes longer than the 15 s interval) and the pod proxy below that.
+ */
+export function benchCollectionMode(
+  services: number,
+): 'prometheus' | 'pod-proxy' {
+  const mode =
+    process.env.BENCH_COLLECTION ??
+    (services >= 2000 ? 'prometheus' : 'pod-proxy');
+  if (mode !== 'prometheus' && mode !== 'pod-proxy')
+    throw new Error('BENCH_COLLECTION must be prometheus or pod-proxy');
+  return mode;
+}
+
+/** Starts the demo child's synthetic Prometheus (serving no pods yet); its URL. */
+export async function startSyntheticPrometheus(child: ChildProcess) {
+  return ask<{ url: string }>(
+    child,
+    { type: 'prometheus', pods: [] } as { type: string },
+    'prometheus',
+  );
+}
+
+/**
+ * The Triton targets of the backend's model services (from its synced
+ * cache), which the demo child's synthetic Prometheus then serves.
+ */
+export async function servePrometheusTargets(
+  child: ChildProcess,
+  deps: {
+    catalog: CatalogService;
+    cache: WatchCache;
+    settings: BackendSettings;
+    logger: LoggerService;
+  },
+): Promise<TritonTarget[]> {
+  const modelServices = catalogModelServices({
+    catalog: deps.catalog,
+    auth: mockServices.auth(),
+    cache: deps.cache,
+    logger: deps.logger,
+    namespaceBounds: createEntityNamespaceBounds(
+      deps.settings.options.entityNamespaces,
+    ),
+  });
+  const targets = modelServiceTritonTargets(await modelServices());
+  await ask(
+    child,
+    {
+      type: 'prometheus',
+      pods: targets.map(t => ({
+        namespace: t.namespace,
+        pod: t.pod,
+        model: t.models[0] ?? 'model',
+      })),
+    } as { type: string },
+    'prometheus',
+  );
+  return targets;
+}
+
 /** The backend settings for one cluster, the demo cluster, plus `modelScaling` config. */
 export function demoClusterSettings(
   demo: { url: string; token: string },
@@ -237,6 +312,38 @@ export function createHttpMeasurer(maxSockets: number) {
   }
 
   return { measure, close: () => agent.destroy() };
+}
+
+/**
+ * HTTP clients in a child process (`httpLoad.child.ts`), so the measured
+ * backend's event loop serves requests only; same results as
+ * {@link createHttpMeasurer}'s `measure`.
+ */
+export async function startHttpLoadChild() {
+  const child = fork(require.resolve('./httpLoad.child.ts'), [], {
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    ],
+  });
+  process.on('exit', () => child.kill());
+  await ask(child, undefined, 'ready');
+  async function measure(
+    count: number,
+    port: number,
+    path: (i: number) => string,
+    concurrency: number,
+  ): Promise<Measurement> {
+    const paths = Array.from({ length: count }, (_, i) => path(i));
+    const answer = await ask<{ result?: Measurement; error?: string }>(
+      child,
+      { type: 'measure', port, paths, concurrency } as { type: string },
+      'measured',
+    );
+    if (!answer.result) throw new Error(answer.error);
+    return answer.result;
+  }
+  return { measure, close: () => child.send({ type: 'stop' }) };
 }
 
 /** Event-loop delay (`monitorEventLoopDelay`, `resolution` ms) while `run` runs. */

@@ -11,13 +11,13 @@ import { fakeMetricsText } from '../src/__testUtils__/fakeTriton';
 
 /**
  * A synthetic Prometheus for the benchmark's Prometheus mode: it answers the
- * collector's aggregated queries over the given pods, whose Triton counters
+ * collector's aggregated queries over the given pods (replaceable), whose Triton counters
  * grow with time at a rate of their own (as if Prometheus scraped them every
  * second), and counts the queries.
  */
-function startSyntheticPrometheus(
-  pods: { namespace: string; pod: string; model: string }[],
-) {
+function startSyntheticPrometheus(pods: {
+  list: { namespace: string; pod: string; model: string }[];
+}) {
   let queries = 0;
   const started = Date.now();
   const server = http.createServer((req, res) => {
@@ -30,7 +30,7 @@ function startSyntheticPrometheus(
       // Scraped every second, so two rounds a second apart see new samples.
       const scrapedAt = now - ((now - started) % 1000);
       const seconds = (scrapedAt - started) / 1000 + 100;
-      const scraped = pods.map((p, i) => {
+      const scraped = pods.list.map((p, i) => {
         const rate = 10 + (i % 50);
         return {
           namespace: p.namespace,
@@ -88,9 +88,12 @@ async function main() {
     }),
   });
   let prometheus: { url: string; queries: () => number } | undefined;
+  // Each `prometheus` message sets the pods it serves.
+  const prometheusPods = { list: [] as any[] };
   process.on('message', async (msg: { type: string; pods?: any[] }) => {
     if (msg.type === 'prometheus') {
-      prometheus ??= await startSyntheticPrometheus(msg.pods ?? []);
+      prometheusPods.list = msg.pods ?? [];
+      prometheus ??= await startSyntheticPrometheus(prometheusPods);
       process.send!({ type: 'prometheus', url: prometheus.url });
     } else if (msg.type === 'promCounts') {
       process.send!({

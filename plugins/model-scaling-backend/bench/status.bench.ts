@@ -14,9 +14,16 @@
  * then the backend's services (watch cache + Triton collection) against it
  * and the v1 router on a local port; waits until the cache is synced and
  * Triton has been sampled; then measures `GET /v1/entities/.../status` for
- * random services over HTTP, one at a time and concurrently, the fleet
- * route, and the heap the cache holds. It also reports how many Kubernetes
- * API requests the measured page views caused (expected: 0).
+ * random services over HTTP from clients in a third process, one at a time
+ * and concurrently, the same documents built in process (1 caller, and as
+ * many callers as clients beside a round), the old full fleet list, and
+ * the heap the cache holds. It also reports how many Kubernetes API
+ * requests the measured page views caused (expected: 0).
+ *
+ * BENCH_COLLECTION=prometheus|pod-proxy: the backend's collection mode
+ * (default: Prometheus from 2,000 services, the pod proxy below);
+ * BENCH_BLOCKS=<file>: writes the event loop's stalls over BENCH_BLOCKS_MS (30) ms as hrtime
+ * windows (µs), to read beside a `node --cpu-prof` profile of the run.
  */
 import {
   mockCredentials,
@@ -32,8 +39,8 @@ import { IntervalHistogram } from 'node:perf_hooks';
 import { createRouter } from '../src/router';
 import {
   ask,
+  benchCollectionMode,
   canCollectGarbage,
-  createHttpMeasurer,
   createPrinter,
   demoClusterSettings,
   heapBytes,
@@ -42,6 +49,9 @@ import {
   Measurement,
   percentile,
   startDemoChild,
+  startHttpLoadChild,
+  servePrometheusTargets,
+  startSyntheticPrometheus,
   withLoopDelay,
   writeBenchResults,
 } from './benchHarness';
@@ -49,22 +59,20 @@ import { createModelScalingServices } from '../src/services/createModelScalingSe
 import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
 import { CachedEntityAuthorizer } from '../src/services/Authorization/EntityAuthorizer';
 import { ModelServiceIndex } from '../src/services/EntityIndex/ModelServiceIndex';
-import { catalogModelServices } from '../src/services/TritonCollector/catalogTargets';
 import { defaultTritonReader } from '../src/services/TritonCollector/defaultTritonReader';
 import { PodProxyFetcher } from '../src/services/TritonCollector/PodProxyFetcher';
 import { PrometheusClient } from '../src/services/TritonCollector/PrometheusClient';
 import { TritonCollector } from '../src/services/TritonCollector/TritonCollector';
-import { modelServiceTritonTargets } from '../src/services/TritonCollector/catalogTargets';
-import { createEntityNamespaceBounds } from '../src/services/EntityStatus/entityNamespaceBounds';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+/** The backend's own collection mode, in the background of the views. */
+const COLLECTION = benchCollectionMode(SERVICES);
 
 const heapMiB = () => heapBytes() / 1024 / 1024;
-const { measure, close: closeHttp } = createHttpMeasurer(CONCURRENCY);
 
 function row(name: string, r: Measurement): string {
   const f = (n: number) => n.toFixed(2).padStart(8);
@@ -90,10 +98,37 @@ function loopDelayRow(name: string, h: IntervalHistogram): string {
 
 const { lines: out, print } = createPrinter();
 
+/** BENCH_BLOCKS=<file>: writes the event loop's stalls over BENCH_BLOCKS_MS (30) ms (hrtime µs windows), to read beside a CPU profile. */
+const phases: [string, number][] = [];
+/** Marks the start of a phase of the run in the BENCH_BLOCKS file. */
+function phase(name: string) {
+  phases.push([name, Number(process.hrtime.bigint() / 1000n)]);
+}
+
+function recordStalls(file: string | undefined) {
+  if (!file) return () => undefined;
+  const stalls: [number, number][] = [];
+  let last = process.hrtime.bigint();
+  const timer = setInterval(() => {
+    const now = process.hrtime.bigint();
+    if (now - last > BigInt(process.env.BENCH_BLOCKS_MS ?? 30) * 1_000_000n)
+      stalls.push([Number(last / 1000n), Number(now / 1000n)]);
+    last = now;
+  }, 1);
+  return () => {
+    clearInterval(timer);
+    require('node:fs').writeFileSync(file, JSON.stringify({ stalls, phases }));
+  };
+}
+
 async function main() {
+  const writeStalls = recordStalls(process.env.BENCH_BLOCKS);
   if (!canCollectGarbage)
     console.warn('Run with --expose-gc for exact heap figures.');
   print(`Demo cluster: ${SERVICES} synthetic services × ${PODS} pods`);
+  print(
+    `  the backend collects Triton figures in ${COLLECTION} mode; ${CONCURRENCY} HTTP clients in a process of their own`,
+  );
   print(
     `  load average at the start: ${loadAverage()} on ${
       os.cpus().length
@@ -112,9 +147,16 @@ async function main() {
   const entities = syntheticModelServices(SERVICES);
   const catalog = catalogServiceMock({ entities });
   const logger = mockServices.rootLogger({ level: 'warn' });
+  // The synthetic Prometheus (in the demo cluster's process) learns its pods
+  // once the cache is synced.
+  const prom = await startSyntheticPrometheus(child);
   const settings = demoClusterSettings(demo, logger, {
-    triton: { concurrency: 16 },
+    triton: {
+      concurrency: 16,
+      ...(COLLECTION === 'prometheus' && { prometheus: { url: prom.url } }),
+    },
   });
+  const { measure, close: closeHttp } = await startHttpLoadChild();
   const store = await inMemoryCollectorStore(logger);
 
   const heapBefore = heapMiB();
@@ -135,6 +177,12 @@ async function main() {
   print(
     `  cache synced in ${syncSeconds.toFixed(2)} s; waiting for Triton samples`,
   );
+  const targets = await servePrometheusTargets(child, {
+    catalog,
+    cache: services.cache,
+    settings,
+    logger,
+  });
   // Two collection rounds (rates need two samples), so Triton state and
   // history are part of the memory figure; then rounds every 15 s, as the
   // scheduler runs them, in the background of the measurements.
@@ -210,32 +258,40 @@ async function main() {
     }/status`;
   await measure(300, port, statusPath, CONCURRENCY); // warm-up (JIT)
 
-  // A collection round alone (pod proxy), no page views: its event-loop delay and its requests.
+  // A collection round alone (the backend's mode), no page views: its event-loop delay.
   await ask(child, { type: 'reset' }, 'reset');
-  const proxyBefore = services.triton?.requestCounts.podProxyRequests ?? 0;
-  const tRound = Date.now();
-  const proxyRound = await withLoopDelay(() => services.collection.run());
-  const proxyRoundSeconds = (Date.now() - tRound) / 1000;
-  const proxyRequests =
-    (services.triton?.requestCounts.podProxyRequests ?? 0) - proxyBefore;
+  phase('own round');
+  const ownRound = await withLoopDelay(() => services.collection.run());
+  phase('after own round');
 
   await ask(child, { type: 'reset' }, 'reset');
   permissionCalls = 0;
   catalogCalls = 0;
-  // The backend's own work per page view: assembling the status from memory.
-  const inProcess: Measurement = { ms: [], bytes: 0, seconds: 0 };
-  const tIn = process.hrtime.bigint();
-  for (let i = 0; i < REQUESTS; i++) {
-    const t = process.hrtime.bigint();
-    const doc = await services.status.entityStatus(
-      entities[(i * 7919) % entities.length],
-      { clusterDetails: false },
+  // The backend's own work per page view: assembling the status from memory
+  // (and serializing it, as the route does), by `callers` callers at a time.
+  const statusInProcess = async (callers: number): Promise<Measurement> => {
+    const r: Measurement = { ms: [], bytes: 0, seconds: 0 };
+    let next = 0;
+    const tIn = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: callers }, async () => {
+        while (next < REQUESTS) {
+          const i = next++;
+          const t = process.hrtime.bigint();
+          const doc = await services.status.entityStatus(
+            entities[(i * 7919) % entities.length],
+            { clusterDetails: false },
+          );
+          r.bytes += JSON.stringify(doc).length;
+          r.ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+        }
+      }),
     );
-    inProcess.ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-    inProcess.bytes += JSON.stringify(doc).length;
-  }
-  inProcess.seconds = Number(process.hrtime.bigint() - tIn) / 1e9;
-  inProcess.ms.sort((a, b) => a - b);
+    r.seconds = Number(process.hrtime.bigint() - tIn) / 1e9;
+    r.ms.sort((a, b) => a - b);
+    return r;
+  };
+  const inProcess = await statusInProcess(1);
   const cpu0 = process.cpuUsage();
   const status = await measure(REQUESTS, port, statusPath, 1);
   const cpu1 = process.cpuUsage(cpu0);
@@ -248,6 +304,10 @@ async function main() {
   );
   const statusConcurrent = concurrent.value;
   await roundBeside;
+  // The same in process: as many callers, a round running beside them.
+  const roundBesideInProcess = services.collection.run().catch(() => undefined);
+  const inProcessConcurrent = await statusInProcess(CONCURRENCY);
+  await roundBesideInProcess;
   const viewsMeasured = REQUESTS * 2 + 300;
   const fleet = await measure(
     FLEET_REQUESTS,
@@ -267,30 +327,27 @@ async function main() {
     .filter(([path]) => path.includes('/proxy/'))
     .reduce((n, [, c]) => n + c, 0);
 
-  // The Prometheus mode at the same scale: a collector reading the same pods
-  // from a synthetic Prometheus (in the demo cluster's process).
-  const modelServices = catalogModelServices({
-    catalog,
-    auth: mockServices.auth(),
-    cache: services.cache,
+  // Both modes at the same scale, each by a collector of its own over the
+  // same pods (the pod proxy of the demo cluster; the synthetic Prometheus).
+  clearInterval(rounds);
+  const proxyCollector = new TritonCollector({
+    targets: async () => targets,
+    fetcher: () =>
+      new PodProxyFetcher(services.cache.clusters[0].client, 10_000),
+    reader: defaultTritonReader,
     logger,
-    namespaceBounds: createEntityNamespaceBounds(
-      settings.options.entityNamespaces,
-    ),
+    intervalSeconds: 15,
+    concurrency: settings.options.triton.concurrency,
+    configRefreshIntervals: 20,
   });
-  const targets = modelServiceTritonTargets(await modelServices());
-  const prom = await ask<{ url: string }>(
-    child,
-    {
-      type: 'prometheus',
-      pods: targets.map(t => ({
-        namespace: t.namespace,
-        pod: t.pod,
-        model: t.models[0] ?? 'model',
-      })),
-    } as { type: string },
-    'prometheus',
-  );
+  await proxyCollector.collectOnce();
+  const proxyBefore = proxyCollector.requestCounts.podProxyRequests;
+  const tRound = Date.now();
+  const proxyRound = await withLoopDelay(() => proxyCollector.collectOnce());
+  const proxyRoundSeconds = (Date.now() - tRound) / 1000;
+  const proxyRequests =
+    proxyCollector.requestCounts.podProxyRequests - proxyBefore;
+  await proxyCollector.stop();
   const promCollector = new TritonCollector({
     targets: async () => targets,
     fetcher: () =>
@@ -332,12 +389,13 @@ async function main() {
   print(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
   print('\nIn process (no HTTP)');
   print(row('status document from the cache', inProcess));
+  print(row(`the same, ${CONCURRENCY} callers + round`, inProcessConcurrent));
   print(
-    '\nOver HTTP on 127.0.0.1 (client in this process; the demo cluster in another)',
+    '\nOver HTTP on 127.0.0.1 (clients in a process of their own; the demo cluster in another)',
   );
   print(row('GET …/status, 1 at a time', status));
   print(
-    `  CPU of this process per view, 1 at a time (client, server and any background round): ${cpuMsPerView.toFixed(
+    `  CPU of the backend process per view, 1 at a time (server and any background round): ${cpuMsPerView.toFixed(
       2,
     )} ms`,
   );
@@ -346,9 +404,12 @@ async function main() {
   );
   print(row('GET /v1/services (fleet)', fleet));
   const p99In = percentile(inProcess.ms, 99);
+  const p99InConcurrent = percentile(inProcessConcurrent.ms, 99);
   const p99Http = percentile(statusConcurrent.ms, 99);
   print(
-    `  HTTP p99 (${CONCURRENCY} clients, collection running) / in-process p99: ${(
+    `  HTTP p99 (${CONCURRENCY} clients, collection running) / in-process p99 (${CONCURRENCY} callers, collection running): ${(
+      p99Http / p99InConcurrent
+    ).toFixed(1)}×; / in-process p99 (1 caller, no round): ${(
       p99Http / p99In
     ).toFixed(1)}×; ${(
       statusConcurrent.ms.length / statusConcurrent.seconds
@@ -364,7 +425,10 @@ async function main() {
 
   print('\nEvent-loop delay (monitorEventLoopDelay, 1 ms resolution)');
   print(
-    loopDelayRow('a collection round (pod proxy), no views', proxyRound.delay),
+    loopDelayRow(
+      `the backend's own round (${COLLECTION}), no views`,
+      ownRound.delay,
+    ),
   );
   print(
     loopDelayRow(
@@ -372,7 +436,8 @@ async function main() {
       concurrent.delay,
     ),
   );
-  print(loopDelayRow('a collection round (Prometheus)', promRound.delay));
+  print(loopDelayRow('a round of the pod-proxy mode', proxyRound.delay));
+  print(loopDelayRow('a round of the Prometheus mode', promRound.delay));
 
   print('\nTriton collection per round');
   print(
@@ -408,6 +473,7 @@ async function main() {
     print(`\nWritten to ${written}`);
   }
 
+  writeStalls();
   server.close();
   closeHttp();
   clearInterval(rounds);
@@ -415,7 +481,9 @@ async function main() {
   child.send({ type: 'stop' });
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(() => process.exit(0))
+  .catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
