@@ -500,7 +500,10 @@ export function hpaReplicaRecommendation(
     scalingActive: {
       status: 'True',
       reason: 'ValidMetricFound',
-      message: `the HPA was able to successfully calculate a replica count from ${metric}`,
+      // Built when read: the simulator's loop never reads it.
+      get message() {
+        return `the HPA was able to successfully calculate a replica count from ${metric}`;
+      },
     },
   };
 }

@@ -298,6 +298,13 @@ export function simulateAutoscaler(
     return { type: m.trigger!.type, error: true };
   };
 
+  const kedaSpec = keda && {
+    minReplicaCount: keda.minReplicaCount,
+    idleReplicaCount: keda.idle,
+    cooldownPeriod: keda.cooldownPeriod,
+    initialCooldownPeriod: keda.initialCooldownPeriod,
+    fallback: keda.fallback,
+  };
   const kedaPoll = (t: number) => {
     if (!keda) return;
     const s = state(t);
@@ -323,13 +330,7 @@ export function simulateAutoscaler(
       isError,
       lastActiveTime,
       createdAt,
-      spec: {
-        minReplicaCount: keda.minReplicaCount,
-        idleReplicaCount: keda.idle,
-        cooldownPeriod: keda.cooldownPeriod,
-        initialCooldownPeriod: keda.initialCooldownPeriod,
-        fallback: keda.fallback,
-      },
+      spec: kedaSpec!,
     });
     lastActiveTime = step.lastActiveTime;
     setReplicas(step.replicas, t, 'keda', step.action);

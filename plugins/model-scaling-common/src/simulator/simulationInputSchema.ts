@@ -81,17 +81,71 @@ const kedaSpec = z
 
 const schema = z.object({
   autoscaler: z.union([hpaSpec, kedaSpec]),
+  // One loop over the points instead of a zod object per point: a day of
+  // load is hundreds of points and the fleet what-if validates thousands of
+  // days (zod's per-element parse was a tenth of a simulation's time). The
+  // rules and messages are zod's own: `load[3].t: Expected number, received
+  // string`, `... must be greater than or equal to 0`.
   load: z
-    .array(
-      z.object({ t: z.number().nonnegative(), rps: z.number().nonnegative() }),
-    )
+    .array(z.unknown())
     .min(1)
-    .refine(
-      points => points.every((p, i) => i === 0 || p.t > points[i - 1].t),
-      {
-        message: 'points must be in strictly increasing t',
-      },
-    ),
+    .superRefine((points, ctx) => {
+      let increasing = true;
+      for (let i = 0; i < points.length; i++) {
+        const p = points[i] as { t?: unknown; rps?: unknown } | null;
+        if (typeof p !== 'object' || p === null || Array.isArray(p)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.invalid_type,
+            expected: 'object',
+            received:
+              p === null
+                ? 'null'
+                : Array.isArray(p)
+                ? 'array'
+                : (typeof p as any),
+            path: [i],
+          });
+          increasing = false;
+          continue;
+        }
+        for (const key of ['t', 'rps'] as const) {
+          const v = p[key];
+          if (typeof v !== 'number' || Number.isNaN(v)) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.invalid_type,
+              expected: 'number',
+              received:
+                v === undefined
+                  ? 'undefined'
+                  : Number.isNaN(v)
+                  ? 'nan'
+                  : (typeof v as any),
+              path: [i, key],
+            });
+            increasing = false;
+          } else if (v < 0) {
+            ctx.addIssue({
+              code: z.ZodIssueCode.too_small,
+              minimum: 0,
+              type: 'number',
+              inclusive: true,
+              path: [i, key],
+            });
+          }
+        }
+        if (
+          increasing &&
+          i > 0 &&
+          !((p.t as number) > (points[i - 1] as { t: number }).t)
+        ) {
+          increasing = false;
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: 'points must be in strictly increasing t',
+          });
+        }
+      }
+    }),
   capacity: z
     .object({
       rpsPerPodAtTarget: z.number().positive().optional(),
