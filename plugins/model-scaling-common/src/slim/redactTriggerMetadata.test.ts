@@ -143,3 +143,31 @@ describe('redactTriggerMetadata', () => {
     });
   });
 });
+
+describe('redactText, remembered', () => {
+  it('answers a text asked again exactly as the first time', () => {
+    const secretish = fc.oneof(
+      fc.string(),
+      fc
+        .tuple(
+          fc.constantFrom('password=', 'token: ', 'https://u:'),
+          fc.string(),
+        )
+        .map(([a, b]) => `${a}${b}@host`),
+    );
+    fc.assert(
+      fc.property(fc.array(secretish, { maxLength: 20 }), texts => {
+        const first = texts.map(redactText);
+        // Again, in another order: remembered answers equal the first ones.
+        const again = [...texts].reverse().map(redactText).reverse();
+        expect(again).toEqual(first);
+      }),
+    );
+  });
+
+  it('still redacts a remembered text', () => {
+    const text = 'postgres://user:hunter2@db:5432/app';
+    expect(redactText(text)).not.toContain('hunter2');
+    expect(redactText(text)).not.toContain('hunter2');
+  });
+});

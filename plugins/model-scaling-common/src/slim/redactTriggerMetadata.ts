@@ -71,11 +71,34 @@ const REPLACEMENTS: [RegExp, string][] = [
 
 const SECRET_KEY = new RegExp(`^${SECRET_NAME}$`, 'i');
 
-/** Redacts URL user-info, credential-like parameters and credential-looking values inside one text. */
-export function redactText(text: string): string {
+/** Texts up to this length have their redaction remembered. */
+const MEMO_MAX_TEXT = 1024;
+/** Most remembered redactions (the oldest are dropped first). */
+const MEMO_MAX_ENTRIES = 4096;
+/**
+ * Recent redactions. The watch cache redacts every string of an autoscaler's
+ * manifest on every watch event, and an HPA's status update repeats nearly
+ * all of them (its spec, its condition messages); running the patterns
+ * again was most of the cost of reducing the event.
+ */
+const memo = new Map<string, string>();
+
+function redactUncached(text: string): string {
   let out = text;
   for (const [pattern, replacement] of REPLACEMENTS) {
     out = out.replace(pattern, replacement);
+  }
+  return out;
+}
+
+/** Redacts URL user-info, credential-like parameters and credential-looking values inside one text. */
+export function redactText(text: string): string {
+  if (text.length > MEMO_MAX_TEXT) return redactUncached(text);
+  let out = memo.get(text);
+  if (out === undefined) {
+    out = redactUncached(text);
+    if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+    memo.set(text, out);
   }
   return out;
 }
