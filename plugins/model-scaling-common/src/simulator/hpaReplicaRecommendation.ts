@@ -500,10 +500,7 @@ export function hpaReplicaRecommendation(
     scalingActive: {
       status: 'True',
       reason: 'ValidMetricFound',
-      // Built when read: the simulator's loop never reads it.
-      get message() {
-        return `the HPA was able to successfully calculate a replica count from ${metric}`;
-      },
+      message: `the HPA was able to successfully calculate a replica count from ${metric}`,
     },
   };
 }
