@@ -1,3 +1,4 @@
+// long-file: the shared parts of the backend benchmarks (child processes, settings, HTTP clients, percentiles, event-loop delay, results files) kept in one place so every bench measures the same way.
 /*
  * What the backend benchmarks share: the demo cluster in a child process, the
  * backend settings pointing at it, timed HTTP requests with their
