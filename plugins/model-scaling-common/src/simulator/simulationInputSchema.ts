@@ -97,12 +97,7 @@ const schema = z.object({
           ctx.addIssue({
             code: z.ZodIssueCode.invalid_type,
             expected: 'object',
-            received:
-              p === null
-                ? 'null'
-                : Array.isArray(p)
-                ? 'array'
-                : (typeof p as any),
+            received: z.getParsedType(p),
             path: [i],
           });
           increasing = false;
@@ -114,12 +109,7 @@ const schema = z.object({
             ctx.addIssue({
               code: z.ZodIssueCode.invalid_type,
               expected: 'number',
-              received:
-                v === undefined
-                  ? 'undefined'
-                  : Number.isNaN(v)
-                  ? 'nan'
-                  : (typeof v as any),
+              received: z.getParsedType(v),
               path: [i, key],
             });
             increasing = false;
