@@ -121,22 +121,30 @@ export function ask<T>(
  * BENCH_SERVICES and BENCH_PODS, waits for its `ready` message and kills it
  * when this process exits.
  */
-export async function startDemoChild(
+/** A TypeScript child process of a bench (compiled on require), killed when the bench exits. */
+function forkBenchChild(
   script: string,
-  options: { services: number; pods: number },
-): Promise<{ child: ChildProcess; url: string; token: string }> {
+  env: Record<string, string> = {},
+): ChildProcess {
   const child = fork(require.resolve(script), [], {
     execArgv: [
       '--require',
       require.resolve('@backstage/cli/config/nodeTransform.cjs'),
     ],
-    env: {
-      ...process.env,
-      BENCH_SERVICES: String(options.services),
-      BENCH_PODS: String(options.pods),
-    },
+    env: { ...process.env, ...env },
   });
   process.on('exit', () => child.kill());
+  return child;
+}
+
+export async function startDemoChild(
+  script: string,
+  options: { services: number; pods: number },
+): Promise<{ child: ChildProcess; url: string; token: string }> {
+  const child = forkBenchChild(script, {
+    BENCH_SERVICES: String(options.services),
+    BENCH_PODS: String(options.pods),
+  });
   const demo = await ask<{ url: string; token: string }>(
     child,
     undefined,
@@ -264,6 +272,33 @@ export interface Measurement {
  * A keep-alive HTTP client for at most `maxSockets` requests at a time, as a
  * signed-in user; `measure` sends `count` GETs, `concurrency` at a time.
  */
+/**
+ * Times `count` calls of `call(i)` (which answers the bytes it produced),
+ * `concurrency` callers at a time; latencies sorted.
+ */
+export async function measureCalls(
+  count: number,
+  concurrency: number,
+  call: (i: number) => Promise<number>,
+): Promise<Measurement> {
+  const ms: number[] = [];
+  let bytes = 0;
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = process.hrtime.bigint();
+        bytes += await call(i);
+        ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ms: ms.sort((a, b) => a - b), bytes, seconds };
+}
+
 export function createHttpMeasurer(maxSockets: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
   const authorization = mockCredentials.user.header();
@@ -285,31 +320,18 @@ export function createHttpMeasurer(maxSockets: number) {
     });
   }
 
-  async function measure(
+  function measure(
     count: number,
     port: number,
     path: (i: number) => string,
     concurrency: number,
   ): Promise<Measurement> {
-    const ms: number[] = [];
-    let bytes = 0;
-    let next = 0;
-    const started = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < count) {
-          const i = next++;
-          const t = process.hrtime.bigint();
-          const res = await get(port, path(i));
-          ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-          bytes += res.bytes;
-          if (res.status !== 200)
-            throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
-        }
-      }),
-    );
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { ms: ms.sort((a, b) => a - b), bytes, seconds };
+    return measureCalls(count, concurrency, async i => {
+      const res = await get(port, path(i));
+      if (res.status !== 200)
+        throw new Error(`GET ${path(i)}: HTTP ${res.status}`);
+      return res.bytes;
+    });
   }
 
   return { measure, close: () => agent.destroy() };
@@ -321,13 +343,7 @@ export function createHttpMeasurer(maxSockets: number) {
  * {@link createHttpMeasurer}'s `measure`.
  */
 export async function startHttpLoadChild() {
-  const child = fork(require.resolve('./httpLoad.child.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-  });
-  process.on('exit', () => child.kill());
+  const child = forkBenchChild('./httpLoad.child.ts');
   await ask(child, undefined, 'ready');
   async function measure(
     count: number,

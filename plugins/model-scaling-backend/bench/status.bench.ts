@@ -34,6 +34,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import os from 'node:os';
 import { IntervalHistogram } from 'node:perf_hooks';
 import { createRouter } from '../src/router';
@@ -47,6 +48,7 @@ import {
   inMemoryCollectorStore,
   loadAverage,
   Measurement,
+  measureCalls,
   percentile,
   startDemoChild,
   startHttpLoadChild,
@@ -117,7 +119,7 @@ function recordStalls(file: string | undefined) {
   }, 1);
   return () => {
     clearInterval(timer);
-    require('node:fs').writeFileSync(file, JSON.stringify({ stalls, phases }));
+    fs.writeFileSync(file, JSON.stringify({ stalls, phases }));
   };
 }
 
@@ -269,28 +271,14 @@ async function main() {
   catalogCalls = 0;
   // The backend's own work per page view: assembling the status from memory
   // (and serializing it, as the route does), by `callers` callers at a time.
-  const statusInProcess = async (callers: number): Promise<Measurement> => {
-    const r: Measurement = { ms: [], bytes: 0, seconds: 0 };
-    let next = 0;
-    const tIn = process.hrtime.bigint();
-    await Promise.all(
-      Array.from({ length: callers }, async () => {
-        while (next < REQUESTS) {
-          const i = next++;
-          const t = process.hrtime.bigint();
-          const doc = await services.status.entityStatus(
-            entities[(i * 7919) % entities.length],
-            { clusterDetails: false },
-          );
-          r.bytes += JSON.stringify(doc).length;
-          r.ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-        }
-      }),
-    );
-    r.seconds = Number(process.hrtime.bigint() - tIn) / 1e9;
-    r.ms.sort((a, b) => a - b);
-    return r;
-  };
+  const statusInProcess = (callers: number): Promise<Measurement> =>
+    measureCalls(REQUESTS, callers, async i => {
+      const doc = await services.status.entityStatus(
+        entities[(i * 7919) % entities.length],
+        { clusterDetails: false },
+      );
+      return JSON.stringify(doc).length;
+    });
   const inProcess = await statusInProcess(1);
   const cpu0 = process.cpuUsage();
   const status = await measure(REQUESTS, port, statusPath, 1);
