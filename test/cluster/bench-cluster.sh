@@ -18,17 +18,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 workdir="$KWOK_WORKDIR/clusters/$CLUSTER_NAME"
 nodes="${BENCH_NODES:-10}"
 
-stop() {
-  if [ -x "$KWOKCTL" ] && [ -d "$workdir" ]; then
-    log "deleting cluster $CLUSTER_NAME"
-    mkdir -p "$CLUSTER_STATE"
-    "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" ||
-      log "warning: kwokctl delete cluster failed"
-  else
-    log "no cluster $CLUSTER_NAME to delete"
-  fi
-  rm -rf "$CLUSTER_STATE"
-}
+stop() { delete_cluster; }
 
 start() {
   local t0=$SECONDS t port

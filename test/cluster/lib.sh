@@ -45,5 +45,18 @@ KWOKCTL="$KWOK_BIN/kwokctl"
 export KWOK_RUNTIME=binary
 export KWOK_WORKDIR="$CLUSTER_CACHE/kwok-workdir"
 
+# delete_cluster: deletes the kwokctl cluster $CLUSTER_NAME (its processes and work dir) and its state.
+delete_cluster() {
+  if [ -x "$KWOKCTL" ] && [ -d "$KWOK_WORKDIR/clusters/$CLUSTER_NAME" ]; then
+    log "deleting cluster $CLUSTER_NAME"
+    mkdir -p "$CLUSTER_STATE"
+    "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" ||
+      log "warning: kwokctl delete cluster failed"
+  else
+    log "no cluster $CLUSTER_NAME to delete"
+  fi
+  rm -rf "$CLUSTER_STATE"
+}
+
 log() { printf '[cluster %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }

@@ -20,13 +20,5 @@ for f in "$CLUSTER_STATE"/keda/*.pid "$CLUSTER_STATE"/prometheus/*.pid; do
   [ -e "$f" ] && stop_pid_file "$f"
 done
 
-if [ -x "$KWOKCTL" ] && [ -d "$KWOK_WORKDIR/clusters/$CLUSTER_NAME" ]; then
-  log "deleting cluster $CLUSTER_NAME"
-  # (restart-apiserver.sh keeps the kube-apiserver pid file current, so its process is stopped too)
-  mkdir -p "$CLUSTER_STATE"
-  "$KWOKCTL" delete cluster --name "$CLUSTER_NAME" --kubeconfig "$CLUSTER_STATE/kwokctl.kubeconfig" ||
-    log "warning: kwokctl delete cluster failed"
-else
-  log "no cluster $CLUSTER_NAME to delete"
-fi
-rm -rf "$CLUSTER_STATE"
+# (restart-apiserver.sh keeps the kube-apiserver pid file current, so its process is stopped too)
+delete_cluster
