@@ -122,6 +122,96 @@ export function scaleDownLimit(
   return result;
 }
 
+/** A stabilized recommendation within the limits, and the `ScalingLimited` reason. */
+export interface ConvertedReplicas {
+  replicas: number;
+  limitReason: string;
+}
+
+/**
+ * horizontal.go convertDesiredReplicasWithRules (no `behavior`): the
+ * stabilized recommendation clamped to `[min, min(max, max(2 × current, 4))]`.
+ * @internal shared with the simulator's {@link HpaNormalizer}
+ */
+export function convertWithLegacyRules(
+  stabilized: number,
+  currentReplicas: number,
+  minReplicas: number,
+  maxReplicas: number,
+): ConvertedReplicas {
+  const upLimit = legacyScaleUpLimit(currentReplicas);
+  let maximumAllowed: number;
+  let limitReason: string;
+  if (maxReplicas > upLimit) {
+    maximumAllowed = upLimit;
+    limitReason = 'ScaleUpLimit';
+  } else {
+    maximumAllowed = maxReplicas;
+    limitReason = 'TooManyReplicas';
+  }
+  let replicas = stabilized;
+  if (stabilized < minReplicas) {
+    replicas = minReplicas;
+    limitReason = 'TooFewReplicas';
+  } else if (stabilized > maximumAllowed) {
+    replicas = maximumAllowed;
+  } else {
+    limitReason = 'DesiredWithinRange';
+  }
+  return { replicas, limitReason };
+}
+
+/**
+ * horizontal.go convertDesiredReplicasWithBehaviorRate: the stabilized
+ * recommendation limited by the scale-up or scale-down policies over their
+ * periods, then by min/max.
+ * @internal shared with the simulator's {@link HpaNormalizer}
+ */
+export function convertWithBehaviorRate(
+  stabilized: number,
+  input: Pick<
+    ApplyHpaBehaviorInput,
+    'now' | 'currentReplicas' | 'minReplicas' | 'maxReplicas' | 'history'
+  >,
+  behavior: ResolvedHpaBehavior,
+): ConvertedReplicas {
+  const { now, currentReplicas, minReplicas, maxReplicas, history } = input;
+  let replicas = stabilized;
+  let limitReason = 'DesiredWithinRange';
+  if (stabilized > currentReplicas) {
+    const limit = Math.max(
+      scaleUpLimit(currentReplicas, history, behavior.scaleUp, now),
+      currentReplicas,
+    );
+    let maximumAllowed = maxReplicas;
+    let reason = 'TooManyReplicas';
+    if (maximumAllowed > limit) {
+      maximumAllowed = limit;
+      reason = 'ScaleUpLimit';
+    }
+    if (stabilized > maximumAllowed) {
+      replicas = maximumAllowed;
+      limitReason = reason;
+    }
+  } else if (stabilized < currentReplicas) {
+    const limit = Math.min(
+      scaleDownLimit(currentReplicas, history, behavior.scaleDown, now),
+      currentReplicas,
+    );
+    let minimumAllowed = minReplicas;
+    let reason = 'TooFewReplicas';
+    if (minimumAllowed < limit) {
+      minimumAllowed = limit;
+      reason = 'ScaleDownLimit';
+    }
+    if (stabilized < minimumAllowed) {
+      replicas = minimumAllowed;
+      limitReason = reason;
+    }
+  }
+  return { replicas, limitReason };
+}
+
 function normalizeLegacy(
   input: ApplyHpaBehaviorInput,
   window: number,
@@ -143,26 +233,12 @@ function normalizeLegacy(
   const ableToScaleReason =
     stabilized !== desiredReplicas ? 'ScaleDownStabilized' : 'ReadyForNewScale';
 
-  // convertDesiredReplicasWithRules
-  const upLimit = legacyScaleUpLimit(currentReplicas);
-  let maximumAllowed: number;
-  let limitReason: string;
-  if (maxReplicas > upLimit) {
-    maximumAllowed = upLimit;
-    limitReason = 'ScaleUpLimit';
-  } else {
-    maximumAllowed = maxReplicas;
-    limitReason = 'TooManyReplicas';
-  }
-  let replicas = stabilized;
-  if (stabilized < minReplicas) {
-    replicas = minReplicas;
-    limitReason = 'TooFewReplicas';
-  } else if (stabilized > maximumAllowed) {
-    replicas = maximumAllowed;
-  } else {
-    limitReason = 'DesiredWithinRange';
-  }
+  const { replicas, limitReason } = convertWithLegacyRules(
+    stabilized,
+    currentReplicas,
+    minReplicas,
+    maxReplicas,
+  );
   return { replicas, history: input.history, ableToScaleReason, limitReason };
 }
 
@@ -205,40 +281,11 @@ function normalizeWithBehavior(
         : 'ScaleDownStabilized';
   }
 
-  // convertDesiredReplicasWithBehaviorRate
-  let replicas = stabilized;
-  let limitReason = 'DesiredWithinRange';
-  if (stabilized > currentReplicas) {
-    const limit = Math.max(
-      scaleUpLimit(currentReplicas, history, behavior.scaleUp, now),
-      currentReplicas,
-    );
-    let maximumAllowed = maxReplicas;
-    let reason = 'TooManyReplicas';
-    if (maximumAllowed > limit) {
-      maximumAllowed = limit;
-      reason = 'ScaleUpLimit';
-    }
-    if (stabilized > maximumAllowed) {
-      replicas = maximumAllowed;
-      limitReason = reason;
-    }
-  } else if (stabilized < currentReplicas) {
-    const limit = Math.min(
-      scaleDownLimit(currentReplicas, history, behavior.scaleDown, now),
-      currentReplicas,
-    );
-    let minimumAllowed = minReplicas;
-    let reason = 'TooFewReplicas';
-    if (minimumAllowed < limit) {
-      minimumAllowed = limit;
-      reason = 'ScaleDownLimit';
-    }
-    if (stabilized < minimumAllowed) {
-      replicas = minimumAllowed;
-      limitReason = reason;
-    }
-  }
+  const { replicas, limitReason } = convertWithBehaviorRate(
+    stabilized,
+    input,
+    behavior,
+  );
   return { replicas, history, ableToScaleReason, limitReason };
 }
 
@@ -300,19 +347,31 @@ export function applyResolvedHpaBehavior(
   const result = resolved
     ? normalizeWithBehavior(input, resolved)
     : normalizeLegacy(input, window);
-  const change = result.replicas - input.currentReplicas;
-  if (resolved && change !== 0) {
-    const history = result.history;
-    prune(
-      history.scaleUpEvents,
-      input.now - longestPeriod(resolved, 'scaleUp'),
+  if (resolved)
+    recordRescale(
+      result.history,
+      resolved,
+      input.now,
+      result.replicas - input.currentReplicas,
     );
-    prune(
-      history.scaleDownEvents,
-      input.now - longestPeriod(resolved, 'scaleDown'),
-    );
-    if (change > 0) history.scaleUpEvents.push({ t: input.now, change });
-    else history.scaleDownEvents.push({ t: input.now, change: -change });
-  }
   return result;
+}
+
+/**
+ * Remembers a rescale of `change` replicas at `now` for the scale-up and
+ * scale-down policies (horizontal.go storeScaleEvent), dropping the events
+ * older than the longest policy period.
+ * @internal shared with the simulator's {@link HpaNormalizer}
+ */
+export function recordRescale(
+  history: HpaHistory,
+  resolved: ResolvedHpaBehavior,
+  now: number,
+  change: number,
+): void {
+  if (change === 0) return;
+  prune(history.scaleUpEvents, now - longestPeriod(resolved, 'scaleUp'));
+  prune(history.scaleDownEvents, now - longestPeriod(resolved, 'scaleDown'));
+  if (change > 0) history.scaleUpEvents.push({ t: now, change });
+  else history.scaleDownEvents.push({ t: now, change: -change });
 }

@@ -1,6 +1,5 @@
 // long-file: the HPA sync and KEDA poll loop of one simulation step, in upstream's order.
 import type { HpaBehavior, KedaFallback } from '../types/status';
-import { applyResolvedHpaBehavior, emptyHpaHistory } from './applyHpaBehavior';
 import {
   DEFAULT_DOWNSCALE_STABILIZATION_SECONDS,
   hpaTolerances,
@@ -10,6 +9,7 @@ import {
   HpaMetricSample,
   hpaReplicaRecommendation,
 } from './hpaReplicaRecommendation';
+import { HpaNormalizer } from './hpaNormalizer';
 import { kedaFallbackMetric } from './kedaFallbackMetric';
 import {
   KedaTriggerReading,
@@ -77,13 +77,17 @@ function failing(
   t: number,
 ): boolean {
   const windows = input.metricFailures;
-  if (!windows || windows.length === 0) return false;
-  return windows.some(
-    w =>
+  if (!windows) return false;
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i];
+    if (
       t >= w.from &&
       t < w.to &&
-      (!w.metrics || w.metrics.includes(metric.name)),
-  );
+      (!w.metrics || w.metrics.includes(metric.name))
+    )
+      return true;
+  }
+  return false;
 }
 
 function latencyEstimate(
@@ -163,13 +167,15 @@ export function simulateAutoscaler(
   const initialDefault = keda ? keda.idle ?? keda.minReplicaCount : scaler.min;
   let specReplicas = input.initialReplicas ?? initialDefault;
   const pods = new Pods(specReplicas, input.coldStartSeconds);
-  const history = emptyHpaHistory();
   const window =
     input.downscaleStabilizationSeconds ??
     DEFAULT_DOWNSCALE_STABILIZATION_SECONDS;
-  const resolvedBehavior = scaler.behavior
-    ? resolveHpaBehavior(scaler.behavior, window)
-    : undefined;
+  const normalizer = new HpaNormalizer(
+    scaler.behavior ? resolveHpaBehavior(scaler.behavior, window) : undefined,
+    window,
+    scaler.min,
+    scaler.max,
+  );
   const hasQueue = metrics.some(m => m.queue);
   // status.health[metric].numberOfFailures (pkg/fallback/fallback.go IncrementFailure)
   const failures = new Map<string, number>();
@@ -209,11 +215,15 @@ export function simulateAutoscaler(
     summary.maxReplicas = Math.max(summary.maxReplicas, to);
   };
 
+  // The load at `clock`, kept from the last step (the curve is read once per step).
+  let clockLoad = loadAt(clock);
   const advance = (t: number) => {
     const dt = t - clock;
     if (dt <= 0) return;
     const ready = pods.ready(clock);
-    const arrivals = ((loadAt(clock) + loadAt(t)) / 2) * dt;
+    const loadNow = loadAt(t);
+    const arrivals = ((clockLoad + loadNow) / 2) * dt;
+    clockLoad = loadNow;
     if (capacity.maxRpsPerPod !== undefined) {
       backlog = Math.max(
         0,
@@ -225,29 +235,26 @@ export function simulateAutoscaler(
   };
 
   // The last state computed: a step reads it several times (HPA sync,
-  // KEDA poll, resource view, timeline point) while nothing changes.
-  let memo: { t: number; version: number; backlog: number; s: SimState } = {
-    t: Number.NaN,
-    version: -1,
-    backlog: Number.NaN,
-    s: { load: 0, ready: 0, starting: 0, backlog: 0 },
-  };
+  // KEDA poll, resource view, timeline point) while nothing changes. One
+  // object, updated in place: no reader keeps it past its own call.
+  const current: SimState = { load: 0, ready: 0, starting: 0, backlog: 0 };
+  let memoT = Number.NaN;
+  let memoVersion = -1;
   const state = (t: number): SimState => {
     if (
-      memo.t === t &&
-      memo.version === pods.version &&
-      memo.backlog === backlog
+      memoT === t &&
+      memoVersion === pods.version &&
+      current.backlog === backlog
     )
-      return memo.s;
+      return current;
     const ready = pods.ready(t);
-    const s: SimState = {
-      load: loadAt(t),
-      ready,
-      starting: pods.count - ready,
-      backlog,
-    };
-    memo = { t, version: pods.version, backlog, s };
-    return s;
+    current.load = t === clock ? clockLoad : loadAt(t);
+    current.ready = ready;
+    current.starting = pods.count - ready;
+    current.backlog = backlog;
+    memoT = t;
+    memoVersion = pods.version;
+    return current;
   };
 
   const metricsDelay = input.resourceMetricsDelaySeconds ?? 0;
@@ -339,7 +346,7 @@ export function simulateAutoscaler(
   const hpaSync = (t: number) => {
     const current = specReplicas;
     if (!hpaSeeded) {
-      history.recommendations.push({ t, replicas: current });
+      normalizer.seed(t, current);
       hpaSeeded = true;
     }
     if (current === 0 && scaler.min !== 0) {
@@ -404,18 +411,7 @@ export function simulateAutoscaler(
     });
     hpaScalingActive = rec.replicas !== undefined;
     if (rec.replicas === undefined) return;
-    const normalized = applyResolvedHpaBehavior(
-      {
-        now: t,
-        currentReplicas: current,
-        desiredReplicas: rec.replicas,
-        minReplicas: scaler.min,
-        maxReplicas: scaler.max,
-        history,
-      },
-      resolvedBehavior,
-      window,
-    );
+    const normalized = normalizer.normalize(t, current, rec.replicas);
     if (normalized.replicas !== current) {
       const direction = normalized.replicas > current ? 'above' : 'below';
       const reason =
