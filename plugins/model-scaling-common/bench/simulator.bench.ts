@@ -14,7 +14,11 @@ import { adviseBatching } from '../src/batching/adviseBatching';
 import { loadBatchProfiles } from '../src/batching/batchProfile';
 import profileFile from '../src/batching/profiles/batch-profile-h200.json';
 import { simulateAutoscaler } from '../src/simulator/simulateAutoscaler';
-import type { LoadPoint, SimulationInput } from '../src/simulator/types';
+import type {
+  LoadPoint,
+  SimulationInput,
+  SimulationPoint,
+} from '../src/simulator/types';
 
 const DAY = 24 * 3600;
 
@@ -142,6 +146,23 @@ function main() {
     fleet.reduce((a, s) => a + simulateAutoscaler(s).timeline.length, 0),
   );
   console.log(`  → ${steps.toLocaleString('en')} syncs in total`);
+  // The same days with the syncs streamed (`onPoint`), as the fleet what-if runs them: nothing kept per sync.
+  let streamedSyncs = 0;
+  let streamedLoad = 0;
+  time('simulateAutoscaler: 1,000 services, points streamed (onPoint)', () => {
+    const options = {
+      onPoint: (p: Readonly<SimulationPoint>) => {
+        streamedSyncs++;
+        streamedLoad += p.load;
+      },
+    };
+    for (const s of fleet) simulateAutoscaler(s, options);
+  });
+  console.log(
+    `  → ${streamedSyncs.toLocaleString('en')} syncs streamed (mean load ${(
+      streamedLoad / streamedSyncs
+    ).toFixed(0)} req/s)`,
+  );
   const profiles = loadBatchProfiles(profileFile);
   for (const [model, rate, slo] of [
     ['resnet50-224', 4000, 20],

@@ -3,6 +3,7 @@ import { SimulationInputError } from '../simulator/simulationInputSchema';
 import { kedaTriggerThresholds } from '../status/kedaTriggers';
 import type {
   LoadPoint,
+  SimulateOptions,
   SimulationPoint,
   SimulationResult,
 } from '../simulator/types';
@@ -63,6 +64,7 @@ function nightSegments(
 
 /** The HPA syncs of a replay and its exact replica timeline (seconds from the first recorded step). */
 export interface ReplayRun {
+  /** The syncs; empty when they were streamed to `onRecord`. */
   records: SimulationPoint[];
   timeline: ReplicaTimeline;
 }
@@ -72,19 +74,23 @@ function simulate(
   values: readonly (number | null)[],
   stepSeconds: number,
   initialReplicas: number | undefined,
+  options: SimulateOptions | undefined,
 ): SimulationResult {
   const load = trafficLoadPoints(values, stepSeconds);
   try {
-    return simulateAutoscaler({
-      autoscaler: target.autoscaler,
-      load: load.length > 0 ? load : [{ t: 0, rps: 0 }],
-      capacity: target.capacity,
-      coldStartSeconds: target.coldStartSeconds,
-      durationSeconds: values.length * stepSeconds,
-      ...(initialReplicas !== undefined ? { initialReplicas } : {}),
-      // A service that has been running: its ScaledObject is old and was last active at the start.
-      kedaStatus: { createdAt: -86400, lastActiveTime: 0 },
-    });
+    return simulateAutoscaler(
+      {
+        autoscaler: target.autoscaler,
+        load: load.length > 0 ? load : [{ t: 0, rps: 0 }],
+        capacity: target.capacity,
+        coldStartSeconds: target.coldStartSeconds,
+        durationSeconds: values.length * stepSeconds,
+        ...(initialReplicas !== undefined ? { initialReplicas } : {}),
+        // A service that has been running: its ScaledObject is old and was last active at the start.
+        kedaStatus: { createdAt: -86400, lastActiveTime: 0 },
+      },
+      options,
+    );
   } catch (e) {
     if (e instanceof SimulationInputError)
       throw new EconomicsInputError(e.message);
@@ -129,11 +135,16 @@ function defaultInitialReplicas(
   return Math.min(a.maxReplicaCount ?? 100, Math.max(lower, steady));
 }
 
-/** Runs the simulator once, or segment by segment when the minimum follows a night schedule. */
+/**
+ * Runs the simulator once, or segment by segment when the minimum follows a
+ * night schedule. With `onRecord`, each sync is handed over in order instead
+ * of kept (one object updated in place; see `SimulateOptions.onPoint`).
+ */
 export function runReplay(
   target: ReplayTarget,
   traffic: TrafficSeries,
   night: NightSchedule | undefined,
+  onRecord?: (record: Readonly<SimulationPoint>) => void,
 ): ReplayRun {
   const { values, stepSeconds } = traffic;
   const duration = values.length * stepSeconds;
@@ -141,6 +152,7 @@ export function runReplay(
     ? nightSegments(traffic.startMs, values.length, stepSeconds, night)
     : [{ from: 0, to: values.length, night: false }];
   const records: SimulationPoint[] = [];
+  const shifted = { t: 0 } as SimulationPoint;
   const points: ReplicaTimeline['points'] = [];
   let replicas: number | undefined =
     target.initialReplicas ?? defaultInitialReplicas(target, values);
@@ -165,18 +177,31 @@ export function runReplay(
       replicas === undefined
         ? undefined
         : Math.min(max, Math.max(min, replicas));
+    const offset = seg.from * stepSeconds;
+    const segEnd = seg.to * stepSeconds;
+    let firstDesired: number | undefined;
     const result = simulate(
       segTarget,
       values.slice(seg.from, seg.to),
       stepSeconds,
       initial,
+      onRecord && {
+        onPoint: p => {
+          firstDesired ??= p.desiredReplicas;
+          if (p.t >= segEnd - offset) return;
+          if (offset === 0) onRecord(p);
+          else {
+            Object.assign(shifted, p);
+            shifted.t = offset + p.t;
+            onRecord(shifted);
+          }
+        },
+      },
     );
-    const offset = seg.from * stepSeconds;
-    const segEnd = seg.to * stepSeconds;
     const startReplicas =
       result.events.length > 0
         ? result.events[0].from
-        : result.timeline[0].desiredReplicas;
+        : firstDesired ?? result.timeline[0].desiredReplicas;
     if (
       points.length === 0 ||
       points[points.length - 1].replicas !== startReplicas
@@ -190,8 +215,10 @@ export function runReplay(
         points[points.length - 1].replicas = e.to;
       else points.push({ t, replicas: e.to });
     }
+    // The simulator's points are new objects: kept as they are when the segment starts at 0.
     for (const p of result.timeline) {
-      if (p.t < segEnd - offset) records.push({ ...p, t: offset + p.t });
+      if (p.t < segEnd - offset)
+        records.push(offset === 0 ? p : { ...p, t: offset + p.t });
     }
     replicas = points[points.length - 1].replicas;
   }
@@ -218,37 +245,89 @@ export interface ReplayCounts {
 }
 
 /**
- * Counts a replay's syncs over `durationSeconds` (each sync holds until the
- * next): the requests offered and unserved, and the minutes that missed the
- * latency SLO (requests unserved, pods saturated with a service time known,
- * or latency above the SLO). `each` sees every sync with the seconds it holds.
+ * Counts a replay's syncs over `durationSeconds` as they come (each sync
+ * holds until the next): the requests offered and unserved, and the minutes
+ * that missed the latency SLO (requests unserved, pods saturated with a
+ * service time known, or latency above the SLO). `each` sees every sync with
+ * the seconds it holds, one sync late (once the next one says how long).
  */
+export class ReplayCounter {
+  readonly #missed = new Set<number>();
+  #unservedRequests = 0;
+  #totalRequests = 0;
+  /** The last sync added, not counted yet (a copy: the caller's object may be reused). */
+  readonly #last: SimulationPoint = {
+    t: 0,
+    load: 0,
+    desiredReplicas: 0,
+    readyReplicas: 0,
+    unservedRps: 0,
+    perPodLoad: undefined,
+    backlog: undefined,
+    latencyMs: undefined,
+  };
+  #hasLast = false;
+
+  constructor(
+    private readonly durationSeconds: number,
+    private readonly target: Pick<ReplayTarget, 'capacity' | 'latencySloMs'>,
+    private readonly each?: (point: SimulationPoint, seconds: number) => void,
+  ) {}
+
+  /** Adds the next sync (in time order). */
+  add(p: Readonly<SimulationPoint>): void {
+    if (this.#hasLast) this.#count(p.t);
+    const last = this.#last;
+    last.t = p.t;
+    last.load = p.load;
+    last.desiredReplicas = p.desiredReplicas;
+    last.readyReplicas = p.readyReplicas;
+    last.unservedRps = p.unservedRps;
+    last.perPodLoad = p.perPodLoad;
+    last.backlog = p.backlog;
+    last.latencyMs = p.latencyMs;
+    this.#hasLast = true;
+  }
+
+  /** Counts the last sync up to the end and returns the totals. */
+  finish(): ReplayCounts {
+    if (this.#hasLast) this.#count(this.durationSeconds);
+    this.#hasLast = false;
+    return {
+      sloMinutesMissed: this.#missed.size,
+      unservedRequests: this.#unservedRequests,
+      totalRequests: this.#totalRequests,
+    };
+  }
+
+  #count(next: number): void {
+    const p = this.#last;
+    const seconds = Math.min(next, this.durationSeconds) - p.t;
+    if (seconds <= 0) return;
+    const slo = this.target.latencySloMs;
+    this.#totalRequests += p.load * seconds;
+    this.#unservedRequests += p.unservedRps * seconds;
+    const saturated =
+      slo !== undefined &&
+      this.target.capacity.serviceTimeMs !== undefined &&
+      p.perPodLoad !== undefined &&
+      p.latencyMs === undefined;
+    const slow =
+      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
+    if (p.unservedRps > 0 || saturated || slow)
+      this.#missed.add(Math.floor(p.t / 60));
+    this.each?.(p, seconds);
+  }
+}
+
+/** {@link ReplayCounter} over a replay's kept syncs. */
 export function countReplay(
   records: readonly SimulationPoint[],
   durationSeconds: number,
   target: Pick<ReplayTarget, 'capacity' | 'latencySloMs'>,
   each?: (point: SimulationPoint, seconds: number) => void,
 ): ReplayCounts {
-  const slo = target.latencySloMs;
-  const missed = new Set<number>();
-  let unservedRequests = 0;
-  let totalRequests = 0;
-  records.forEach((p, i) => {
-    const next = i + 1 < records.length ? records[i + 1].t : durationSeconds;
-    const seconds = Math.min(next, durationSeconds) - p.t;
-    if (seconds <= 0) return;
-    totalRequests += p.load * seconds;
-    unservedRequests += p.unservedRps * seconds;
-    const saturated =
-      slo !== undefined &&
-      target.capacity.serviceTimeMs !== undefined &&
-      p.perPodLoad !== undefined &&
-      p.latencyMs === undefined;
-    const slow =
-      slo !== undefined && p.latencyMs !== undefined && p.latencyMs > slo;
-    if (p.unservedRps > 0 || saturated || slow)
-      missed.add(Math.floor(p.t / 60));
-    each?.(p, seconds);
-  });
-  return { sloMinutesMissed: missed.size, unservedRequests, totalRequests };
+  const counter = new ReplayCounter(durationSeconds, target, each);
+  for (const p of records) counter.add(p);
+  return counter.finish();
 }

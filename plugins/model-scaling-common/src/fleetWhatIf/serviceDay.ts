@@ -1,7 +1,7 @@
 import { gpuEquivalentPerPod } from '../economics/gpuShare';
 import { podSeconds } from '../economics/gpuHours';
 import {
-  countReplay,
+  ReplayCounter,
   recordedRange,
   runReplay,
 } from '../economics/replayTimeline';
@@ -69,20 +69,23 @@ export function dayOf(
  * One day of a service through the autoscaler simulator (`runReplay` of the
  * economics replay: the real HPA algorithm and KEDA on top), reduced to
  * replica-hours, GPU-hours, SLO minutes missed and unserved requests the
- * same way `replay` counts them (`countReplay`).
+ * same way `replay` counts them (`ReplayCounter`). The syncs are counted as
+ * the simulator makes them, not kept: a day costs no memory per sync.
  */
 export function serviceDay(
   target: FleetWhatIfTarget,
   traffic: TrafficSeries,
 ): DayFigures {
+  const duration = traffic.values.length * traffic.stepSeconds;
+  const counter = new ReplayCounter(duration, target);
   // runReplay reads the autoscaler, capacity, cold start and initial replicas, not the placement.
-  const { records, timeline } = runReplay(
+  const { timeline } = runReplay(
     target as ReplayTarget,
     traffic,
     undefined,
+    p => counter.add(p),
   );
-  const duration = traffic.values.length * traffic.stepSeconds;
-  const counts = countReplay(records, duration, target);
+  const counts = counter.finish();
   const replicaHours = podSeconds(timeline) / 3600;
   let gpus = 0;
   if (target.placement) {

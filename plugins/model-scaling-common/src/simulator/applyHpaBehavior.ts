@@ -246,14 +246,7 @@ function normalizeWithBehavior(
   input: ApplyHpaBehaviorInput,
   behavior: ResolvedHpaBehavior,
 ): ApplyHpaBehaviorResult {
-  const {
-    now,
-    currentReplicas,
-    desiredReplicas,
-    minReplicas,
-    maxReplicas,
-    history,
-  } = input;
+  const { now, currentReplicas, desiredReplicas, history } = input;
   // stabilizeRecommendationWithBehaviors: up = min within the up window, down = max within the down window (exclusive cutoffs).
   const upCutoff = now - behavior.scaleUp.stabilizationWindowSeconds;
   const downCutoff = now - behavior.scaleDown.stabilizationWindowSeconds;
@@ -331,7 +324,8 @@ export function applyHpaBehavior(
 function prune(events: { t: number; change: number }[], cutoff: number) {
   let keep = 0;
   for (const e of events) if (e.t > cutoff) events[keep++] = e;
-  events.length = keep;
+  // Only when something was dropped: setting the length is a runtime call.
+  if (keep !== events.length) events.length = keep;
 }
 
 /**

@@ -393,12 +393,7 @@ function plainReplicas(
 /** Replica count proposed by one metric sample (one call of the replica calculator). */
 export function replicasForMetric(
   m: HpaMetricSample,
-  ctx: {
-    specReplicas: number;
-    statusReplicas: number;
-    readyPodCount: number;
-    tolerances: HpaTolerances;
-  },
+  ctx: HpaSyncContext,
 ): HpaMetricProposal {
   switch (m.kind) {
     case 'invalid':
@@ -442,6 +437,67 @@ export function replicasForMetric(
   }
 }
 
+/** The replica calculator's context for one sync, tolerances resolved. */
+export interface HpaSyncContext {
+  specReplicas: number;
+  statusReplicas: number;
+  readyPodCount: number;
+  tolerances: HpaTolerances;
+}
+
+/**
+ * What one sync recommends, without the result document: `replicas`
+ * undefined when the HPA does not scale.
+ * @internal
+ */
+export interface HpaDesiredReplicas {
+  replicas: number | undefined;
+  metric: string | undefined;
+  firstError: HpaMetricProposal['error'];
+}
+
+/**
+ * The loop of {@link hpaReplicaRecommendation} (horizontal.go
+ * computeReplicasForMetrics): the max over the valid metrics' proposals,
+ * and no scaling when all are invalid or the rest would scale down. Written
+ * into `out` and returned; proposals are appended to `proposals` when
+ * given. The simulator calls this every sync, so it allocates nothing of
+ * its own.
+ * @internal
+ */
+export function hpaDesiredReplicas(
+  metrics: readonly HpaMetricSample[],
+  ctx: HpaSyncContext,
+  out: HpaDesiredReplicas,
+  proposals?: HpaMetricProposal[],
+): HpaDesiredReplicas {
+  let replicas = 0;
+  let metric: string | undefined;
+  let firstError: HpaMetricProposal['error'];
+  let invalid = 0;
+  for (let i = 0; i < metrics.length; i++) {
+    const p = replicasForMetric(metrics[i], ctx);
+    proposals?.push(p);
+    if (p.error || p.replicas === undefined) {
+      invalid++;
+      firstError ??= p.error;
+      continue;
+    }
+    if (metric === undefined || p.replicas > replicas) {
+      replicas = p.replicas;
+      metric = p.name;
+    }
+  }
+  const scales = !(
+    invalid >= metrics.length ||
+    (invalid > 0 && replicas < ctx.specReplicas)
+  );
+  out.replicas = scales ? replicas : undefined;
+  out.metric = scales ? metric : undefined;
+  out.firstError = firstError;
+  return out;
+}
+
 /**
  * The replica count one HPA sync recommends from its metrics, before
  * stabilization and rate limits: each metric's proposal (tolerance band,
@@ -453,36 +509,23 @@ export function replicasForMetric(
 export function hpaReplicaRecommendation(
   input: HpaRecommendationInput,
 ): HpaRecommendation {
-  const tolerances: HpaTolerances = {
-    scaleUp: input.tolerances?.scaleUp ?? DEFAULT_HPA_TOLERANCE,
-    scaleDown: input.tolerances?.scaleDown ?? DEFAULT_HPA_TOLERANCE,
-  };
-  const ctx = {
+  const ctx: HpaSyncContext = {
     specReplicas: input.specReplicas,
     statusReplicas: input.statusReplicas ?? input.specReplicas,
     readyPodCount: input.readyPodCount ?? input.specReplicas,
-    tolerances,
+    tolerances: {
+      scaleUp: input.tolerances?.scaleUp ?? DEFAULT_HPA_TOLERANCE,
+      scaleDown: input.tolerances?.scaleDown ?? DEFAULT_HPA_TOLERANCE,
+    },
   };
-  const proposals = input.metrics.map(m => replicasForMetric(m, ctx));
-  let replicas = 0;
-  let metric: string | undefined;
-  let firstError: HpaMetricProposal['error'];
-  let invalid = 0;
-  for (const p of proposals) {
-    if (p.error || p.replicas === undefined) {
-      invalid++;
-      firstError ??= p.error;
-      continue;
-    }
-    if (metric === undefined || p.replicas > replicas) {
-      replicas = p.replicas;
-      metric = p.name;
-    }
-  }
-  if (
-    invalid >= proposals.length ||
-    (invalid > 0 && replicas < input.specReplicas)
-  ) {
+  const proposals: HpaMetricProposal[] = [];
+  const { replicas, metric, firstError } = hpaDesiredReplicas(
+    input.metrics,
+    ctx,
+    { replicas: undefined, metric: undefined, firstError: undefined },
+    proposals,
+  );
+  if (replicas === undefined) {
     return {
       proposals,
       scalingActive: {

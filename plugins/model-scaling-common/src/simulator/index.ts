@@ -3,6 +3,7 @@ export type {
   SimulationInput,
   SimulationResult,
   SimulationPoint,
+  SimulateOptions,
   SimulationScaleEvent,
   SimulatorHpaSpec,
   SimulatorKedaSpec,
@@ -25,6 +26,7 @@ export type {
   HpaRecommendation,
   HpaRecommendationInput,
   HpaMetricProposal,
+  HpaSyncContext,
   HpaTolerances,
 } from './hpaReplicaRecommendation';
 export {

@@ -4,7 +4,11 @@ import { toSlimHpa } from '../slim/toSlimHpa';
 import { toSlimScaledObject } from '../slim/toSlimScaledObject';
 import type { HpaMetricSpec, KedaTrigger } from '../types/status';
 import { simulateAutoscaler } from './simulateAutoscaler';
-import type { SimulationInput, SimulatorKedaSpec } from './types';
+import type {
+  SimulationInput,
+  SimulationPoint,
+  SimulatorKedaSpec,
+} from './types';
 
 const cpuAndMemory: HpaMetricSpec[] = [
   {
@@ -740,4 +744,44 @@ describe('simulateAutoscaler with live slim records', () => {
     const fromHpa = simulateAutoscaler({ ...textClassifier, autoscaler: h });
     expect(fromHpa.summary.maxReplicas).toBeLessThanOrEqual(20);
   });
+});
+
+describe('simulateAutoscaler with onPoint', () => {
+  const inputs: [string, SimulationInput][] = [
+    ['an HPA', textClassifier],
+    [
+      'KEDA with a metric failure',
+      {
+        autoscaler: {
+          ...imageClassifier,
+          fallback: { failureThreshold: 2, replicas: 3 },
+        },
+        load: burst,
+        capacity: { maxRpsPerPod: 150, serviceTimeMs: 4 },
+        coldStartSeconds: 90,
+        metricFailures: [{ from: 600, to: 900 }],
+      },
+    ],
+  ];
+
+  it.each(inputs)(
+    'streams the same points as the kept timeline, and keeps none (%s)',
+    (_name, input) => {
+      const kept = simulateAutoscaler(input);
+      const streamed: SimulationPoint[] = [];
+      const result = simulateAutoscaler(input, {
+        onPoint: p => {
+          // Fields without a value are undefined on the streamed point, absent on a kept one.
+          const copy = { ...p };
+          for (const k of Object.keys(copy) as (keyof SimulationPoint)[])
+            if (copy[k] === undefined) delete copy[k];
+          streamed.push(copy);
+        },
+      });
+      expect(result.timeline).toEqual([]);
+      expect(streamed).toStrictEqual(kept.timeline);
+      expect(result.events).toEqual(kept.events);
+      expect(result.summary).toEqual(kept.summary);
+    },
+  );
 });

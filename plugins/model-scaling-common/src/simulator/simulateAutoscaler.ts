@@ -6,8 +6,10 @@ import {
   resolveHpaBehavior,
 } from './hpaBehaviorDefaults';
 import {
+  HpaDesiredReplicas,
   HpaMetricSample,
-  hpaReplicaRecommendation,
+  HpaSyncContext,
+  hpaDesiredReplicas,
 } from './hpaReplicaRecommendation';
 import { HpaNormalizer } from './hpaNormalizer';
 import { kedaFallbackMetric } from './kedaFallbackMetric';
@@ -16,7 +18,7 @@ import {
   isResourceTrigger,
   kedaScaledObjectState,
 } from './kedaScaledObjectState';
-import { kedaStep } from './kedaStep';
+import { KedaStepInput, kedaStep } from './kedaStep';
 import { loadCursor } from './loadCurve';
 import { validateSimulationInput } from './simulationInputSchema';
 import {
@@ -33,6 +35,7 @@ import type {
   SimulationPoint,
   SimulationResult,
   SimulationScaleEvent,
+  SimulateOptions,
 } from './types';
 
 const DEFAULT_SYNC_SECONDS = 15;
@@ -149,9 +152,11 @@ function scalerOf(input: SimulationInput): Scaler {
  * `kedaStep`), new pods become ready after `coldStartSeconds`, and metric
  * failure windows exercise the HPA's missing-metric handling and KEDA's
  * fallback. Deterministic; validates its input (errors name the field).
+ * With `options.onPoint` the sync points are streamed instead of kept.
  */
 export function simulateAutoscaler(
   rawInput: SimulationInput,
+  options?: SimulateOptions,
 ): SimulationResult {
   const input = validateSimulationInput(rawInput);
   const { capacity, load } = input;
@@ -178,10 +183,23 @@ export function simulateAutoscaler(
   );
   const hasQueue = metrics.some(m => m.queue);
   // status.health[metric].numberOfFailures (pkg/fallback/fallback.go IncrementFailure)
-  const failures = new Map<string, number>();
+  // (by metric index: trigger metric names are unique, `s{index}-{type}`)
+  const failures: number[] = metrics.map(() => 0);
   // The HPA's last observation per external metric, which KEDA's scale loop
   // reuses instead of querying (scale_handler.go hpaObservedRecord).
-  const observed = new Map<string, KedaTriggerReading>();
+  const observed: (KedaTriggerReading | undefined)[] = metrics.map(
+    () => undefined,
+  );
+  // A trigger's reading when it answers is one of two: kept, not rebuilt each poll.
+  const answered = metrics.map(m =>
+    m.trigger
+      ? {
+          resource: { type: m.trigger.type } as KedaTriggerReading,
+          above: { type: m.trigger.type, aboveActivation: true },
+          below: { type: m.trigger.type, aboveActivation: false },
+        }
+      : undefined,
+  );
   // The HPA's ScalingActive condition is True (scale_handler.go hpaActivelyQuerying).
   let hpaScalingActive = false;
   // horizontal.go recordInitialRecommendation: the first sync seeds the history.
@@ -237,24 +255,24 @@ export function simulateAutoscaler(
   // The last state computed: a step reads it several times (HPA sync,
   // KEDA poll, resource view, timeline point) while nothing changes. One
   // object, updated in place: no reader keeps it past its own call.
-  const current: SimState = { load: 0, ready: 0, starting: 0, backlog: 0 };
+  const stateNow: SimState = { load: 0, ready: 0, starting: 0, backlog: 0 };
   let memoT = Number.NaN;
   let memoVersion = -1;
   const state = (t: number): SimState => {
     if (
       memoT === t &&
       memoVersion === pods.version &&
-      current.backlog === backlog
+      stateNow.backlog === backlog
     )
-      return current;
+      return stateNow;
     const ready = pods.ready(t);
-    current.load = t === clock ? clockLoad : loadAt(t);
-    current.ready = ready;
-    current.starting = pods.count - ready;
-    current.backlog = backlog;
+    stateNow.load = t === clock ? clockLoad : loadAt(t);
+    stateNow.ready = ready;
+    stateNow.starting = pods.count - ready;
+    stateNow.backlog = backlog;
     memoT = t;
     memoVersion = pods.version;
-    return current;
+    return stateNow;
   };
 
   const metricsDelay = input.resourceMetricsDelaySeconds ?? 0;
@@ -276,22 +294,17 @@ export function simulateAutoscaler(
     };
   };
 
-  /** One observation of an external trigger metric, with fallback (scale_handler.go observeMetric). */
-  const observe = (
-    m: SimMetric,
-    t: number,
-    s: SimState,
-  ): KedaTriggerReading => {
+  /** One observation of external trigger metric `i`, with fallback (scale_handler.go observeMetric). */
+  const observe = (i: number, t: number, s: SimState): KedaTriggerReading => {
+    const m = metrics[i];
     if (!failing(input, m, t)) {
-      failures.set(m.name, 0);
-      return {
-        type: m.trigger!.type,
-        aboveActivation:
-          rawMetricValue(m, s, capacity) > m.trigger!.activationThreshold,
-      };
+      failures[i] = 0;
+      return rawMetricValue(m, s, capacity) > m.trigger!.activationThreshold
+        ? answered[i]!.above
+        : answered[i]!.below;
     }
-    const n = (failures.get(m.name) ?? 0) + 1;
-    failures.set(m.name, n);
+    const n = failures[i] + 1;
+    failures[i] = n;
     const fb = kedaFallbackMetric({
       fallback: keda?.fallback,
       failures: n,
@@ -312,6 +325,19 @@ export function simulateAutoscaler(
     initialCooldownPeriod: keda.initialCooldownPeriod,
     fallback: keda.fallback,
   };
+  // Reused by every poll: kedaStep and kedaScaledObjectState keep neither.
+  // One reading per valid trigger, filled in place: the same count every
+  // poll (setting an array's length to 0 would drop its backing store).
+  const readings: KedaTriggerReading[] = [];
+  const stepInput: KedaStepInput = {
+    now: 0,
+    currentReplicas: 0,
+    isActive: false,
+    isError: false,
+    lastActiveTime: undefined,
+    createdAt,
+    spec: kedaSpec!,
+  };
   const kedaPoll = (t: number) => {
     if (!keda) return;
     const s = state(t);
@@ -319,28 +345,72 @@ export function simulateAutoscaler(
     // cached metrics) the loop reuses the HPA's observations while it queries.
     const useHpa =
       keda.minReplicaCount > 0 && keda.idle === undefined && hpaScalingActive;
-    const readings: KedaTriggerReading[] = [];
-    for (const m of metrics) {
+    let k = 0;
+    for (let i = 0; i < metrics.length; i++) {
+      const m = metrics[i];
       if (!m.trigger || m.invalid) continue;
       if (isResourceTrigger(m.trigger.type)) {
-        readings.push({ type: m.trigger.type });
+        readings[k++] = answered[i]!.resource;
         continue;
       }
-      const record = useHpa ? observed.get(m.name) : undefined;
-      readings.push(record ?? observe(m, t, s));
+      const record = useHpa ? observed[i] : undefined;
+      readings[k++] = record ?? observe(i, t, s);
     }
     const { isActive, isError } = kedaScaledObjectState(readings);
-    const step = kedaStep({
-      now: t,
-      currentReplicas: specReplicas,
-      isActive,
-      isError,
-      lastActiveTime,
-      createdAt,
-      spec: kedaSpec!,
-    });
+    stepInput.now = t;
+    stepInput.currentReplicas = specReplicas;
+    stepInput.isActive = isActive;
+    stepInput.isError = isError;
+    stepInput.lastActiveTime = lastActiveTime;
+    const step = kedaStep(stepInput);
     lastActiveTime = step.lastActiveTime;
     setReplicas(step.replicas, t, 'keda', step.action);
+  };
+
+  /** What the HPA reads for metric `m` at `t`. */
+  const hpaSample = (i: number, t: number, s: SimState): HpaMetricSample => {
+    const m = metrics[i];
+    if (!m.trigger || isResourceTrigger(m.trigger.type) || m.invalid) {
+      if (failing(input, m, t)) return failedSample(m);
+      return sampleMetric(
+        m,
+        m.source === 'Resource' ? resourceState(t) : s,
+        capacity,
+      );
+    }
+    // KEDA's metrics server answers the HPA (scale_handler.go GetScaledObjectMetrics).
+    const reading = observe(i, t, s);
+    observed[i] = reading;
+    if (reading.error) return failedSample(m);
+    if (reading.fallbackActive) {
+      return m.targetType === 'Value'
+        ? {
+            kind: 'value',
+            name: m.name,
+            target: m.target,
+            value: reading.value!,
+          }
+        : {
+            kind: 'totalAverage',
+            name: m.name,
+            targetAverage: m.target,
+            total: reading.value!,
+          };
+    }
+    return sampleMetric(m, s, capacity);
+  };
+  // Reused by every sync: nothing reads them after the sync.
+  const samples: HpaMetricSample[] = new Array(metrics.length);
+  const syncContext: HpaSyncContext = {
+    specReplicas: 0,
+    statusReplicas: 0,
+    readyPodCount: 0,
+    tolerances,
+  };
+  const desired: HpaDesiredReplicas = {
+    replicas: undefined,
+    metric: undefined,
+    firstError: undefined,
   };
 
   const hpaSync = (t: number) => {
@@ -372,43 +442,11 @@ export function simulateAutoscaler(
       return;
     }
     const s = state(t);
-    const samples: HpaMetricSample[] = metrics.map(m => {
-      if (!m.trigger || isResourceTrigger(m.trigger.type) || m.invalid) {
-        if (failing(input, m, t)) return failedSample(m);
-        return sampleMetric(
-          m,
-          m.source === 'Resource' ? resourceState(t) : s,
-          capacity,
-        );
-      }
-      // KEDA's metrics server answers the HPA (scale_handler.go GetScaledObjectMetrics).
-      const reading = observe(m, t, s);
-      observed.set(m.name, reading);
-      if (reading.error) return failedSample(m);
-      if (reading.fallbackActive) {
-        return m.targetType === 'Value'
-          ? {
-              kind: 'value',
-              name: m.name,
-              target: m.target,
-              value: reading.value!,
-            }
-          : {
-              kind: 'totalAverage',
-              name: m.name,
-              targetAverage: m.target,
-              total: reading.value!,
-            };
-      }
-      return sampleMetric(m, s, capacity);
-    });
-    const rec = hpaReplicaRecommendation({
-      specReplicas: current,
-      statusReplicas: pods.count,
-      readyPodCount: s.ready,
-      metrics: samples,
-      tolerances,
-    });
+    for (let i = 0; i < metrics.length; i++) samples[i] = hpaSample(i, t, s);
+    syncContext.specReplicas = current;
+    syncContext.statusReplicas = pods.count;
+    syncContext.readyPodCount = s.ready;
+    const rec = hpaDesiredReplicas(samples, syncContext, desired);
     hpaScalingActive = rec.replicas !== undefined;
     if (rec.replicas === undefined) return;
     const normalized = normalizer.normalize(t, current, rec.replicas);
@@ -422,6 +460,18 @@ export function simulateAutoscaler(
     }
   };
 
+  const onPoint = options?.onPoint;
+  // The one point handed to `onPoint`, every field always present.
+  const streamed: SimulationPoint = {
+    t: 0,
+    load: 0,
+    desiredReplicas: 0,
+    readyReplicas: 0,
+    unservedRps: 0,
+    perPodLoad: undefined,
+    backlog: undefined,
+    latencyMs: undefined,
+  };
   const record = (t: number) => {
     const s = state(t);
     const perPodLoad = s.ready > 0 ? s.load / s.ready : undefined;
@@ -429,6 +479,21 @@ export function simulateAutoscaler(
     if (capacity.maxRpsPerPod !== undefined)
       servable = s.ready * capacity.maxRpsPerPod;
     const unserved = Math.max(0, s.load - servable);
+    const latency = latencyEstimate(capacity, perPodLoad);
+    summary.unservedRequests += unserved * sync;
+    if (unserved > 0) summary.secondsUnderProvisioned += sync;
+    if (onPoint) {
+      streamed.t = t;
+      streamed.load = s.load;
+      streamed.desiredReplicas = specReplicas;
+      streamed.readyReplicas = s.ready;
+      streamed.unservedRps = unserved;
+      streamed.perPodLoad = perPodLoad;
+      streamed.backlog = hasQueue ? backlog : undefined;
+      streamed.latencyMs = latency;
+      onPoint(streamed);
+      return;
+    }
     const point: SimulationPoint = {
       t,
       load: s.load,
@@ -438,11 +503,8 @@ export function simulateAutoscaler(
     };
     if (perPodLoad !== undefined) point.perPodLoad = perPodLoad;
     if (hasQueue) point.backlog = backlog;
-    const latency = latencyEstimate(capacity, perPodLoad);
     if (latency !== undefined) point.latencyMs = latency;
     timeline.push(point);
-    summary.unservedRequests += unserved * sync;
-    if (unserved > 0) summary.secondsUnderProvisioned += sync;
   };
 
   let nextSync = 0;

@@ -122,6 +122,18 @@ export interface SimulationPoint {
   latencyMs?: number;
 }
 
+/** Options of `simulateAutoscaler`. */
+export interface SimulateOptions {
+  /**
+   * Receives each HPA sync's point instead of the result's `timeline`,
+   * which stays empty. The point is one object updated in place for every
+   * sync (fields without a value are `undefined`): read it during the call,
+   * copy what must be kept. For callers that only add the points up, such
+   * as the fleet what-if, so a simulated day keeps nothing per sync.
+   */
+  onPoint?: (point: Readonly<SimulationPoint>) => void;
+}
+
 /** A change of the replica count and who made it. */
 export interface SimulationScaleEvent {
   t: number;

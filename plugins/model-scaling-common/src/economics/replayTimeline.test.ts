@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import type { SimulationPoint } from '../simulator/types';
+import { kedaL4Target } from './__fixtures__/kedaL4Service';
+import { ReplayCounter, countReplay, runReplay } from './replayTimeline';
+import type { ReplayTarget, TrafficSeries } from './types';
+
+const target: ReplayTarget = {
+  ...kedaL4Target,
+  capacity: { maxRpsPerPod: 15, serviceTimeMs: 40 },
+  latencySloMs: 60,
+};
+
+describe('runReplay with onRecord', () => {
+  it('hands over the syncs it would keep, counted the same (night schedule segments included)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }), {
+          minLength: 1,
+          maxLength: 120,
+        }),
+        fc.option(
+          fc.record({
+            minReplicas: fc.integer({ min: 0, max: 3 }),
+            fromHourUtc: fc.integer({ min: 0, max: 23 }),
+            toHourUtc: fc.integer({ min: 0, max: 23 }),
+          }),
+          { nil: undefined },
+        ),
+        fc.integer({ min: 0, max: 23 }),
+        (values, night, startHour) => {
+          const traffic: TrafficSeries = {
+            startMs: Date.UTC(2026, 11, 1, startHour, 0, 0),
+            stepSeconds: 600,
+            values: values.some(v => v !== null) ? values : [5, ...values],
+          };
+          const kept = runReplay(target, traffic, night);
+          const streamed: SimulationPoint[] = [];
+          const duration = traffic.values.length * traffic.stepSeconds;
+          const counter = new ReplayCounter(duration, target);
+          const run = runReplay(target, traffic, night, p => {
+            streamed.push({ ...p });
+            counter.add(p);
+          });
+          expect(run.records).toEqual([]);
+          expect(run.timeline).toEqual(kept.timeline);
+          // toEqual: a streamed point has its fields without a value as undefined.
+          expect(streamed).toEqual(kept.records);
+          expect(counter.finish()).toEqual(
+            countReplay(kept.records, duration, target),
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('ReplayCounter', () => {
+  it('counts each sync until the next, the last until the end, and the minutes that missed the SLO', () => {
+    const point = (t: number, load: number, unservedRps = 0) => ({
+      t,
+      load,
+      desiredReplicas: 1,
+      readyReplicas: 1,
+      unservedRps,
+      perPodLoad: load,
+      latencyMs: 50,
+    });
+    const seen: [number, number][] = [];
+    const counter = new ReplayCounter(300, target, (p, s) =>
+      seen.push([p.t, s]),
+    );
+    counter.add(point(0, 10));
+    counter.add(point(120, 20, 5));
+    counter.add(point(240, 10));
+    expect(counter.finish()).toEqual({
+      totalRequests: 10 * 120 + 20 * 120 + 10 * 60,
+      unservedRequests: 5 * 120,
+      sloMinutesMissed: 1,
+    });
+    expect(seen).toEqual([
+      [0, 120],
+      [120, 120],
+      [240, 60],
+    ]);
+  });
+});
