@@ -25,6 +25,24 @@ const behavior: fc.Arbitrary<HpaBehavior | undefined> = fc.option(
 );
 
 describe('WindowExtreme', () => {
+  it('keeps its answers across the compaction of a long queue', () => {
+    // Rising values with a 100 s window: the min queue holds ~100 entries and
+    // its head moves every step, so the arrays are compacted again and again.
+    const min = new WindowExtreme('min');
+    const max = new WindowExtreme('max');
+    const values: number[] = [];
+    for (let t = 0; t < 1000; t++) {
+      const v = t % 250 < 200 ? t : 1000 - t;
+      const cutoff = t - 100;
+      const inWindow = values.filter((_, i) => i > cutoff);
+      expect(min.extreme(cutoff, false, v)).toBe(Math.min(v, ...inWindow));
+      expect(max.extreme(cutoff, false, v)).toBe(Math.max(v, ...inWindow));
+      min.push(t, v);
+      max.push(t, v);
+      values.push(v);
+    }
+  });
+
   it('answers the max and min over a moving cutoff like a scan of every value', () => {
     fc.assert(
       fc.property(

@@ -24,22 +24,30 @@ import type { ResolvedHpaBehavior } from './hpaBehaviorDefaults';
  * (as small), since the later one stays in the window longer.
  */
 export class WindowExtreme {
-  private times: number[] = [];
-  private values: number[] = [];
+  // The queue is [head, end) of two arrays that never shrink: emptying an
+  // array by setting its length drops its backing store (a runtime call and
+  // a new store on the next push), which a 0 s window would do every sync.
+  private readonly times: number[] = [];
+  private readonly values: number[] = [];
   private head = 0;
+  private end = 0;
+  private readonly isMax: boolean;
 
-  constructor(private readonly kind: 'max' | 'min') {}
+  constructor(kind: 'max' | 'min') {
+    this.isMax = kind === 'max';
+  }
 
   push(t: number, replicas: number): void {
-    const { times, values } = this;
-    while (values.length > this.head) {
-      const last = values[values.length - 1];
-      if (this.kind === 'max' ? last > replicas : last < replicas) break;
-      values.pop();
-      times.pop();
+    const { times, values, head } = this;
+    let end = this.end;
+    while (end > head) {
+      const last = values[end - 1];
+      if (this.isMax ? last > replicas : last < replicas) break;
+      end--;
     }
-    times.push(t);
-    values.push(replicas);
+    times[end] = t;
+    values[end] = replicas;
+    this.end = end + 1;
   }
 
   /**
@@ -48,26 +56,27 @@ export class WindowExtreme {
    * move backwards between calls.
    */
   extreme(cutoff: number, inclusive: boolean, fallback: number): number {
-    const { times, values } = this;
+    const { times, values, end } = this;
     let head = this.head;
     while (
-      head < times.length &&
+      head < end &&
       (inclusive ? times[head] < cutoff : times[head] <= cutoff)
     )
       head++;
-    if (head === times.length) {
-      times.length = 0;
-      values.length = 0;
-      head = 0;
-    } else if (head > 64) {
-      times.splice(0, head);
-      values.splice(0, head);
+    if (head === end) {
+      this.head = 0;
+      this.end = 0;
+      return fallback;
+    }
+    if (head > 64) {
+      times.copyWithin(0, head, end);
+      values.copyWithin(0, head, end);
+      this.end = end - head;
       head = 0;
     }
     this.head = head;
-    if (head === times.length) return fallback;
     const v = values[head];
-    return this.kind === 'max' ? Math.max(v, fallback) : Math.min(v, fallback);
+    return this.isMax ? Math.max(v, fallback) : Math.min(v, fallback);
   }
 }
 
