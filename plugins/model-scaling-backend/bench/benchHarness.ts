@@ -290,7 +290,10 @@ export async function measureCalls(
       while (next < count) {
         const i = next++;
         const t = process.hrtime.bigint();
-        bytes += await call(i);
+        // Not `bytes += await call(i)`: that reads `bytes` before the await,
+        // so concurrent callers would overwrite each other's sums.
+        const n = await call(i);
+        bytes += n;
         ms.push(Number(process.hrtime.bigint() - t) / 1e6);
       }
     }),
