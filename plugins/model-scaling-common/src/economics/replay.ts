@@ -2,7 +2,8 @@ import { NightSchedule, applyChange, perPodCapacity } from './applyChange';
 import { costOf, scaleCost } from './costOf';
 import { gpuEquivalentPerPod } from './gpuShare';
 import { podSeconds } from './gpuHours';
-import { countReplay, recordedRange, runReplay } from './replayTimeline';
+import { countReplay } from './replayCounter';
+import { recordedRange, runReplay } from './replayTimeline';
 import { EconomicsInputError } from './schemas';
 import type {
   CapacityChange,

@@ -1,10 +1,7 @@
 import { gpuEquivalentPerPod } from '../economics/gpuShare';
 import { podSeconds } from '../economics/gpuHours';
-import {
-  ReplayCounter,
-  recordedRange,
-  runReplay,
-} from '../economics/replayTimeline';
+import { ReplayCounter } from '../economics/replayCounter';
+import { recordedRange, runReplay } from '../economics/replayTimeline';
 import type { ReplayTarget, TrafficSeries } from '../economics/types';
 import { DAY_SECONDS, LoadShape, loadCurve } from '../whatif/loadShapes';
 import { loadAt } from '../simulator/loadCurve';
