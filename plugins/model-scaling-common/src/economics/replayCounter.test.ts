@@ -1,12 +1,7 @@
-import { kedaL4Target } from './__fixtures__/kedaL4Service';
+import { kedaL4SloTarget } from './__fixtures__/kedaL4Service';
 import { ReplayCounter } from './replayCounter';
-import type { ReplayTarget } from './types';
 
-const target: ReplayTarget = {
-  ...kedaL4Target,
-  capacity: { maxRpsPerPod: 15, serviceTimeMs: 40 },
-  latencySloMs: 60,
-};
+const target = kedaL4SloTarget;
 
 describe('ReplayCounter', () => {
   it('counts each sync until the next, the last until the end, and the minutes that missed the SLO', () => {

@@ -1,3 +1,7 @@
+import {
+  blankSimulationPoint,
+  copySimulationPoint,
+} from '../simulator/simulationPoint';
 import type { SimulationPoint } from '../simulator/types';
 import type { ReplayTarget } from './types';
 
@@ -20,16 +24,7 @@ export class ReplayCounter {
   #unservedRequests = 0;
   #totalRequests = 0;
   /** The last sync added, not counted yet (a copy: the caller's object may be reused). */
-  readonly #last: SimulationPoint = {
-    t: 0,
-    load: 0,
-    desiredReplicas: 0,
-    readyReplicas: 0,
-    unservedRps: 0,
-    perPodLoad: undefined,
-    backlog: undefined,
-    latencyMs: undefined,
-  };
+  readonly #last = blankSimulationPoint();
   #hasLast = false;
 
   constructor(
@@ -41,15 +36,7 @@ export class ReplayCounter {
   /** Adds the next sync (in time order). */
   add(p: Readonly<SimulationPoint>): void {
     if (this.#hasLast) this.#count(p.t);
-    const last = this.#last;
-    last.t = p.t;
-    last.load = p.load;
-    last.desiredReplicas = p.desiredReplicas;
-    last.readyReplicas = p.readyReplicas;
-    last.unservedRps = p.unservedRps;
-    last.perPodLoad = p.perPodLoad;
-    last.backlog = p.backlog;
-    last.latencyMs = p.latencyMs;
+    copySimulationPoint(this.#last, p);
     this.#hasLast = true;
   }
 

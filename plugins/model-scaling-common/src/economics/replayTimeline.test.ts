@@ -1,15 +1,11 @@
 import fc from 'fast-check';
 import type { SimulationPoint } from '../simulator/types';
-import { kedaL4Target } from './__fixtures__/kedaL4Service';
+import { kedaL4SloTarget } from './__fixtures__/kedaL4Service';
 import { ReplayCounter, countReplay } from './replayCounter';
 import { runReplay } from './replayTimeline';
-import type { ReplayTarget, TrafficSeries } from './types';
+import type { TrafficSeries } from './types';
 
-const target: ReplayTarget = {
-  ...kedaL4Target,
-  capacity: { maxRpsPerPod: 15, serviceTimeMs: 40 },
-  latencySloMs: 60,
-};
+const target = kedaL4SloTarget;
 
 describe('runReplay with onRecord', () => {
   it('hands over the syncs it would keep, counted the same (night schedule segments included)', () => {

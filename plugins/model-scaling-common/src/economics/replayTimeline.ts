@@ -1,3 +1,7 @@
+import {
+  blankSimulationPoint,
+  copySimulationPoint,
+} from '../simulator/simulationPoint';
 import { simulateAutoscaler } from '../simulator/simulateAutoscaler';
 import { SimulationInputError } from '../simulator/simulationInputSchema';
 import { kedaTriggerThresholds } from '../status/kedaTriggers';
@@ -152,7 +156,7 @@ export function runReplay(
     ? nightSegments(traffic.startMs, values.length, stepSeconds, night)
     : [{ from: 0, to: values.length, night: false }];
   const records: SimulationPoint[] = [];
-  const shifted = { t: 0 } as SimulationPoint;
+  const shifted = blankSimulationPoint();
   const points: ReplicaTimeline['points'] = [];
   let replicas: number | undefined =
     target.initialReplicas ?? defaultInitialReplicas(target, values);
@@ -191,7 +195,7 @@ export function runReplay(
           if (p.t >= segEnd - offset) return;
           if (offset === 0) onRecord(p);
           else {
-            Object.assign(shifted, p);
+            copySimulationPoint(shifted, p);
             shifted.t = offset + p.t;
             onRecord(shifted);
           }

@@ -21,6 +21,7 @@ import {
 import { KedaStepInput, kedaStep } from './kedaStep';
 import { loadCursor } from './loadCurve';
 import { validateSimulationInput } from './simulationInputSchema';
+import { blankSimulationPoint } from './simulationPoint';
 import {
   SimMetric,
   SimState,
@@ -462,16 +463,7 @@ export function simulateAutoscaler(
 
   const onPoint = options?.onPoint;
   // The one point handed to `onPoint`, every field always present.
-  const streamed: SimulationPoint = {
-    t: 0,
-    load: 0,
-    desiredReplicas: 0,
-    readyReplicas: 0,
-    unservedRps: 0,
-    perPodLoad: undefined,
-    backlog: undefined,
-    latencyMs: undefined,
-  };
+  const streamed = blankSimulationPoint();
   const record = (t: number) => {
     const s = state(t);
     const perPodLoad = s.ready > 0 ? s.load / s.ready : undefined;

@@ -32,6 +32,13 @@ export const kedaL4Target: ReplayTarget & { autoscaler: SimulatorKedaSpec } = {
   },
 };
 
+/** {@link kedaL4Target} with a service time and a 60 ms latency SLO, so saturated and slow syncs miss it. */
+export const kedaL4SloTarget: ReplayTarget = {
+  ...kedaL4Target,
+  capacity: { maxRpsPerPod: 15, serviceTimeMs: 40 },
+  latencySloMs: 60,
+};
+
 /** Seven one-minute steps: 5 req/s, 25 for two minutes, then 8. */
 export const sevenMinutes: TrafficSeries = {
   startMs: Date.UTC(2026, 11, 1, 12, 0, 0),
