@@ -200,7 +200,7 @@ export async function servePrometheusTargets(
       deps.settings.options.entityNamespaces,
     ),
   });
-  const targets = modelServiceTritonTargets(await modelServices());
+  const targets = await modelServiceTritonTargets(await modelServices());
   await ask(
     child,
     {

@@ -287,9 +287,11 @@ async function main() {
   // Page views while a collection round runs (started just before, so the
   // views overlap it, besides the rounds every 15 s).
   const roundBeside = services.collection.run().catch(() => undefined);
+  phase('views');
   const concurrent = await withLoopDelay(() =>
     measure(REQUESTS, port, statusPath, CONCURRENCY),
   );
+  phase('after views');
   const statusConcurrent = concurrent.value;
   await roundBeside;
   // The same in process: as many callers, a round running beside them.

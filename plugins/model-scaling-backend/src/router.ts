@@ -27,6 +27,7 @@ import {
   registerFleetWhatIfRoute,
 } from './fleetWhatIfRoute';
 import { entityRefFromParams, indexEntityReader } from './entityRoute';
+import { sendJson } from './sendJson';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 import {
   createApiRouter,
@@ -114,11 +115,10 @@ export function registerRoutes(
     // From the plugin's index (one catalog lookup on a miss); the caller's
     // decisions are cached for seconds and conditions applied locally.
     const entity = await readEntity(credentials, entityRef);
-    res.json(
-      await status.entityStatus(entity, {
-        clusterDetails: await options.authorizer.clusterRead(credentials),
-      }),
-    );
+    const body: EntityScalingStatus = await status.entityStatus(entity, {
+      clusterDetails: await options.authorizer.clusterRead(credentials),
+    });
+    sendJson(res, body);
   });
 
   router.get('/v1/services', async (req, res) => {

@@ -39,8 +39,8 @@ export interface CollectionTaskOptions {
  * One round of the fleet-wide collection, run by the scheduler as a global
  * task (one replica at a time): continue from the stored state when another
  * replica ran the last round, sample Triton, record one history point per
- * workload, write everything in one transaction, then refresh this
- * replica's read cache.
+ * workload, write it all (the round counter last, so readers see the round
+ * whole), then refresh this replica's read cache.
  */
 export class CollectionTask {
   #lastRound?: number;
@@ -71,7 +71,7 @@ export class CollectionTask {
     const throughput = triton
       ? await triton.collectOnce({
           signal,
-          targets: modelServiceTritonTargets(services),
+          targets: await modelServiceTritonTargets(services),
         })
       : new Map<string, ThroughputPoint>();
     if (signal?.aborted) return;

@@ -81,7 +81,10 @@ export class CollectorView implements CollectedData {
     const [rows, points] = await Promise.all([
       this.o.store.results(),
       // Only what is new, and never more than the throughput window.
-      this.o.store.historySince(Math.max(this.#lastPointAt, cutoff - 1)),
+      this.o.store.historySince(
+        Math.max(this.#lastPointAt, cutoff - 1),
+        info.finishedAt,
+      ),
     ]);
     const results = new Map<string, PodTritonResult[]>();
     const pause = yieldEvery();

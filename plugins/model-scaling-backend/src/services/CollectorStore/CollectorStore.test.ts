@@ -94,4 +94,52 @@ describe('CollectorStore', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'reads history up to a round and lets other work run while a round is written on %p',
+    async databaseId => {
+      const { knex, store } = await storeOn(databaseId);
+      const pods = Array.from({ length: 1000 }, (_, i) => pod(`p${i}`));
+      const history = Array.from({ length: 1000 }, (_, i) => ({
+        workload: `c/ml/w${i}`,
+        point: point(i),
+      }));
+      // Turns of the event loop taken while the round is written.
+      let turns = 0;
+      let writing = true;
+      const spin = () => {
+        if (!writing) return;
+        turns += 1;
+        setImmediate(spin);
+      };
+      setImmediate(spin);
+      await store.writeRound({
+        task: 'triton',
+        instance: 'a',
+        at: 1000,
+        pods,
+        history,
+        historyCutoff: 0,
+      });
+      writing = false;
+      // 14 batches of rows, each followed by a turn.
+      expect(turns).toBeGreaterThanOrEqual(13);
+      expect(await store.pods()).toHaveLength(1000);
+
+      await store.writeRound({
+        task: 'triton',
+        instance: 'a',
+        at: 16_000,
+        pods: pods.slice(0, 10),
+        history: history.slice(0, 10),
+        historyCutoff: 0,
+      });
+      expect(await store.pods()).toHaveLength(10);
+      // Points after the round a reader holds are left to the next read.
+      expect(await store.historySince(0, 1000)).toHaveLength(1000);
+      expect(await store.historySince(1000, 16_000)).toHaveLength(10);
+      expect(await store.historySince(0)).toHaveLength(1010);
+      await knex.destroy();
+    },
+  );
 });

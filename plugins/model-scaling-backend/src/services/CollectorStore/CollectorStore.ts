@@ -6,6 +6,7 @@ import {
   TimedHistoryPoint,
   WorkloadHistoryPoint,
 } from '@internal/plugin-model-scaling-common';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -39,7 +40,7 @@ export interface StoredPod {
   state: string;
 }
 
-/** What one finished round writes, in one transaction. */
+/** What one finished round writes (see {@link CollectorStore.writeRound}). */
 export interface RoundWrite {
   task: string;
   instance: string;
@@ -105,45 +106,65 @@ export class CollectorStore {
   }
 
   /**
-   * Writes a finished round: upserts the pods of the round, deletes pods that
-   * were not in it, appends one history point per workload, deletes history
-   * older than the cutoff and advances the round counter. Returns the round.
+   * Writes a finished round: upserts the pods of the round, appends one
+   * history point per workload, then in one transaction deletes pods that
+   * were not in it and history older than the cutoff and advances the round
+   * counter. Returns the round.
+   *
+   * The rows go in batches of {@link BATCH}, a statement (its own short
+   * transaction) at a time with a turn of the event loop between them: on
+   * SQLite a statement runs synchronously, and one transaction of 5,000 pods
+   * held the loop (and the one connection the status views read history
+   * through) for 100–150 ms. A reader still sees a round only once all of it
+   * is written: it reloads when the counter moves, which is last, and reads
+   * history up to the round's time ({@link CollectorStore.historySince}).
+   * If the round fails half-way, the rows written are real samples: the next
+   * round overwrites the pods and keeps the points.
    */
   async writeRound(write: RoundWrite): Promise<number> {
+    const round = ((await this.round(write.task))?.round ?? 0) + 1;
+    for (let i = 0; i < write.pods.length; i += BATCH) {
+      await this.db(PODS)
+        .insert(
+          write.pods.slice(i, i + BATCH).map(p => ({
+            pod_key: p.podKey,
+            workload: p.workload,
+            result_json: p.result,
+            state_json: p.state,
+            round,
+          })),
+        )
+        .onConflict('pod_key')
+        .merge();
+      await yieldToEventLoop();
+    }
+    for (let i = 0; i < write.history.length; i += BATCH) {
+      await this.db(HISTORY)
+        .insert(
+          write.history.slice(i, i + BATCH).map(h => ({
+            workload: h.workload,
+            t_ms: write.at,
+            point_json: JSON.stringify(h.point),
+          })),
+        )
+        .onConflict(['workload', 't_ms'])
+        .ignore();
+      await yieldToEventLoop();
+    }
     return this.db.transaction(async tx => {
       const current = await tx(ROUNDS).where({ task: write.task }).first();
-      const round = (current ? Number(current.round) : 0) + 1;
-      for (let i = 0; i < write.pods.length; i += BATCH) {
-        await tx(PODS)
-          .insert(
-            write.pods.slice(i, i + BATCH).map(p => ({
-              pod_key: p.podKey,
-              workload: p.workload,
-              result_json: p.result,
-              state_json: p.state,
-              round,
-            })),
-          )
-          .onConflict('pod_key')
-          .merge();
-      }
+      // The collection task runs on one replica at a time; should two rounds
+      // ever overlap, the counter still only grows and neither round's pods
+      // are deleted by the other (each deletes older rounds' pods only).
+      const finished = Math.max(
+        round,
+        (current ? Number(current.round) : 0) + 1,
+      );
       await tx(PODS).where('round', '<', round).delete();
-      for (let i = 0; i < write.history.length; i += BATCH) {
-        await tx(HISTORY)
-          .insert(
-            write.history.slice(i, i + BATCH).map(h => ({
-              workload: h.workload,
-              t_ms: write.at,
-              point_json: JSON.stringify(h.point),
-            })),
-          )
-          .onConflict(['workload', 't_ms'])
-          .ignore();
-      }
       await tx(HISTORY).where('t_ms', '<', write.historyCutoff).delete();
       const row = {
         task: write.task,
-        round,
+        round: finished,
         finished_at_ms: write.at,
         instance: write.instance,
       };
@@ -152,7 +173,7 @@ export class CollectorStore {
       } else {
         await tx(ROUNDS).insert(row);
       }
-      return round;
+      return finished;
     });
   }
 
@@ -176,12 +197,18 @@ export class CollectorStore {
     return out;
   }
 
-  /** History points of every workload after `after` (epoch ms), for the read caches' throughput series. */
+  /**
+   * History points of every workload after `after` and up to `upTo` (epoch
+   * ms; the stored round's time, so that points of a round still being
+   * written are read with that round), for the read caches' throughput series.
+   */
   async historySince(
     after: number,
+    upTo = Number.MAX_SAFE_INTEGER,
   ): Promise<{ workload: string; t: number; point: WorkloadHistoryPoint }[]> {
     const rows = await this.db(HISTORY)
       .where('t_ms', '>', after)
+      .andWhere('t_ms', '<=', upTo)
       .orderBy('t_ms', 'asc')
       .select('workload', 't_ms', 'point_json');
     return rows.map(r => ({

@@ -17,7 +17,7 @@ import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { CollectedData } from '../Collection/CollectorView';
 import { clusterErrorMessage, StatusView } from './clusterErrorView';
 import { EntityNamespaceBounds } from './entityNamespaceBounds';
-import { EntityTarget, entityTarget } from './entityTarget';
+import { EntityTarget, memoizedEntityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
 
@@ -28,6 +28,8 @@ import { tritonView } from './tritonView';
  */
 export class EntityStatusService {
   readonly #now: () => Date;
+  /** Each entity object's annotations read once. */
+  readonly #target: (entity: Entity) => EntityTarget;
 
   constructor(
     private readonly deps: {
@@ -41,6 +43,7 @@ export class EntityStatusService {
     },
   ) {
     this.#now = deps.now ?? (() => new Date());
+    this.#target = memoizedEntityTarget(deps.namespaceBounds);
   }
 
   clusters(): ClusterHealth[] {
@@ -56,7 +59,7 @@ export class EntityStatusService {
     entity: Entity,
     view: StatusView,
   ): Promise<EntityScalingStatus> {
-    const target = entityTarget(entity, this.deps.namespaceBounds);
+    const target = this.#target(entity);
     const { workloads, clusterErrors } = this.#workloads(target, view);
     // The recorded history of the entity's workloads: one query.
     const histories = await this.deps.triton?.historyFor(
@@ -91,7 +94,7 @@ export class EntityStatusService {
     let workloads: WorkloadStatus[] = [];
     let clusterErrors: ClusterError[] = [];
     try {
-      target = entityTarget(entity, this.deps.namespaceBounds);
+      target = this.#target(entity);
       ({ workloads, clusterErrors } = this.#workloads(target, view));
     } catch (error) {
       clusterErrors = [

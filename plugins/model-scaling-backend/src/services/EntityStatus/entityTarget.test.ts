@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import fc from 'fast-check';
 import { createEntityNamespaceBounds } from './entityNamespaceBounds';
-import { entityTarget } from './entityTarget';
+import { entityTarget, memoizedEntityTarget } from './entityTarget';
 import { matchesLabels } from './labelSelector';
 
 const entity = (annotations: Record<string, string>, name = 'svc'): Entity => ({
@@ -234,5 +234,42 @@ describe('entityTarget', () => {
         ),
       );
     });
+  });
+});
+
+describe('memoizedEntityTarget', () => {
+  const good = () =>
+    entity({
+      'backstage.io/kubernetes-id': 'svc',
+      'backstage.io/kubernetes-namespace': 'models',
+    });
+
+  it('answers like entityTarget, once per entity object', () => {
+    const target = memoizedEntityTarget();
+    const e = good();
+    const first = target(e);
+    expect(first).toEqual(entityTarget(e));
+    expect(target(e)).toBe(first);
+    // Another object (an index refresh) is read again.
+    const refreshed = good();
+    expect(target(refreshed)).not.toBe(first);
+    expect(target(refreshed)).toEqual(first);
+  });
+
+  it('applies its namespace bounds', () => {
+    const bounds = createEntityNamespaceBounds([
+      { catalogNamespace: 'default', clusterNamespaces: ['other'] },
+    ]);
+    expect(() => memoizedEntityTarget(bounds)(good())).toThrow(
+      /kubernetes-namespace/,
+    );
+  });
+
+  it('throws the same error for refused annotations on every call', () => {
+    const target = memoizedEntityTarget();
+    const bad = entity({ 'backstage.io/kubernetes-label-selector': 'a in (b' });
+    const messages = [1, 2].map(() => attempt(() => target(bad)).error);
+    expect(messages[0]).toMatch(/unbalanced/);
+    expect(messages[1]).toBe(messages[0]);
   });
 });

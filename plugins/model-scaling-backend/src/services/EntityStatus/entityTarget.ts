@@ -134,3 +134,28 @@ export function entityTarget(
       .filter(Boolean),
   };
 }
+
+/**
+ * {@link entityTarget} remembered per entity object (the plugin's entity
+ * index hands out the same object until a refresh replaces it, so each
+ * status view does not parse the annotations and selector again). An
+ * entity whose annotations are refused throws the same error on every call.
+ */
+export function memoizedEntityTarget(
+  bounds: EntityNamespaceBounds = unboundedEntityNamespaces,
+): (entity: Entity) => EntityTarget {
+  const known = new WeakMap<Entity, EntityTarget | { refused: unknown }>();
+  return entity => {
+    let answer = known.get(entity);
+    if (!answer) {
+      try {
+        answer = entityTarget(entity, bounds);
+      } catch (error) {
+        answer = { refused: error };
+      }
+      known.set(entity, answer);
+    }
+    if ('refused' in answer) throw answer.refused;
+    return answer;
+  };
+}
