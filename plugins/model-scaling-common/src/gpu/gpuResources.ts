@@ -40,26 +40,37 @@ export function parseGpuResourceName(
   return undefined;
 }
 
+/** NVIDIA device-plugin resources all start so; anything else is skipped before the patterns. */
+const NVIDIA_PREFIX = 'nvidia.com/';
+
 /**
  * The NVIDIA resources a pod spec requests, summed over its containers.
  * Extended resources are set in `limits` (requests default to them), so limits
- * win over requests.
+ * win over requests. Allocates nothing for a spec without NVIDIA resources
+ * (most pods; the status of every view asks for each of its pods).
  */
 export function gpuRequestsOf(spec: SlimPodSpec): GpuRequest[] {
-  const totals = new Map<string, number>();
+  let totals: Map<string, number> | undefined;
+  const add = (name: string, quantity: string | undefined) => {
+    if (!name.startsWith(NVIDIA_PREFIX) || !parseGpuResourceName(name)) return;
+    totals ??= new Map();
+    totals.set(
+      name,
+      (totals.get(name) ?? 0) + (tryParseQuantity(quantity) ?? 0),
+    );
+  };
   for (const container of spec.containers) {
-    const names = new Set([
-      ...Object.keys(container.limits),
-      ...Object.keys(container.requests),
-    ]);
-    for (const name of names) {
-      if (!parseGpuResourceName(name)) continue;
-      const count =
-        tryParseQuantity(container.limits[name] ?? container.requests[name]) ??
-        0;
-      totals.set(name, (totals.get(name) ?? 0) + count);
+    const { limits, requests } = container;
+    for (const name in limits) {
+      if (Object.hasOwn(limits, name))
+        add(name, limits[name] ?? requests[name]);
+    }
+    for (const name in requests) {
+      if (Object.hasOwn(requests, name) && !Object.hasOwn(limits, name))
+        add(name, requests[name]);
     }
   }
+  if (!totals) return [];
   return [...totals.entries()]
     .filter(([, count]) => count > 0)
     .map(([name, count]) => ({ ...parseGpuResourceName(name)!, count }));
