@@ -17,6 +17,7 @@ import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MODEL_SERVICE_CATALOG_FILTER } from '@internal/plugin-model-scaling-common';
 import {
   BackendSettings,
   readBackendSettings,
@@ -192,8 +193,13 @@ export async function servePrometheusTargets(
   },
 ): Promise<TritonTarget[]> {
   const modelServices = catalogModelServices({
-    catalog: deps.catalog,
-    auth: mockServices.auth(),
+    entities: async () =>
+      (
+        await deps.catalog.getEntities(
+          { filter: { ...MODEL_SERVICE_CATALOG_FILTER } },
+          { credentials: await mockServices.auth().getOwnServiceCredentials() },
+        )
+      ).items,
     cache: deps.cache,
     logger: deps.logger,
     namespaceBounds: createEntityNamespaceBounds(

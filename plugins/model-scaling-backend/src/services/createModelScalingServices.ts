@@ -72,9 +72,19 @@ export function createModelScalingServices(deps: {
     settings.options.entityNamespaces,
   );
 
-  const services = catalogModelServices({
+  const entities = new ModelServiceIndex({
     catalog: deps.catalog,
     auth: deps.auth,
+    logger: logger.child({ task: 'entity-index' }),
+  });
+
+  const services = catalogModelServices({
+    // The index is refreshed on its own schedule; a round before its first
+    // refresh fills it.
+    entities: async () => {
+      if (entities.refreshedAt === undefined) await entities.refresh();
+      return entities.entities();
+    },
     cache,
     logger,
     namespaceBounds,
@@ -161,12 +171,6 @@ export function createModelScalingServices(deps: {
     presets: settings.presets,
     namespaceBounds,
     now: deps.now,
-  });
-
-  const entities = new ModelServiceIndex({
-    catalog: deps.catalog,
-    auth: deps.auth,
-    logger: logger.child({ task: 'entity-index' }),
   });
 
   const fleet = new FleetIndex({
