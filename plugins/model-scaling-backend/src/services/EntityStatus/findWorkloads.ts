@@ -6,7 +6,6 @@ import {
   SlimReplicaSet,
   SlimRescaleEvent,
   SlimScaledObject,
-  SlimService,
 } from '@internal/plugin-model-scaling-common';
 import { ClusterStore } from '../ClusterWatcher/ObjectStore';
 import { EntityTarget } from './entityTarget';
@@ -25,7 +24,6 @@ export interface WorkloadObjects {
   scaledObjects: SlimScaledObject[];
   /** `SuccessfulRescale` events of those HPAs, newest first. */
   events: SlimRescaleEvent[];
-  services: SlimService[];
 }
 
 const KEDA_HPA_PREFIX = 'keda-hpa-';
@@ -105,16 +103,6 @@ function gather(
     .filter(e => e.involvedObject.kind === 'HorizontalPodAutoscaler');
   events.sort((a, b) => b.time.localeCompare(a.time));
 
-  const podLabels = deployment.template.labels;
-  const services = store
-    .kind('Service')
-    .byIndex(ns)
-    .filter(
-      s =>
-        Object.keys(s.selector).length > 0 &&
-        Object.entries(s.selector).every(([k, v]) => podLabels[k] === v),
-    );
-
   return {
     cluster,
     deployment,
@@ -124,6 +112,5 @@ function gather(
     hpas,
     scaledObjects,
     events,
-    services,
   };
 }

@@ -42,7 +42,6 @@ const workload = (pods: SlimPod[]): WorkloadObjects => ({
   hpas: [],
   scaledObjects: [],
   events: [],
-  services: [],
 });
 
 describe('tritonTargets', () => {
