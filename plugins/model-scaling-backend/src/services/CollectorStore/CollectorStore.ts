@@ -123,10 +123,10 @@ export class CollectorStore {
    */
   async writeRound(write: RoundWrite): Promise<number> {
     const round = ((await this.round(write.task))?.round ?? 0) + 1;
-    for (let i = 0; i < write.pods.length; i += BATCH) {
-      await this.db(PODS)
+    await inBatches(write.pods, batch =>
+      this.db(PODS)
         .insert(
-          write.pods.slice(i, i + BATCH).map(p => ({
+          batch.map(p => ({
             pod_key: p.podKey,
             workload: p.workload,
             result_json: p.result,
@@ -135,22 +135,20 @@ export class CollectorStore {
           })),
         )
         .onConflict('pod_key')
-        .merge();
-      await yieldToEventLoop();
-    }
-    for (let i = 0; i < write.history.length; i += BATCH) {
-      await this.db(HISTORY)
+        .merge(),
+    );
+    await inBatches(write.history, batch =>
+      this.db(HISTORY)
         .insert(
-          write.history.slice(i, i + BATCH).map(h => ({
+          batch.map(h => ({
             workload: h.workload,
             t_ms: write.at,
             point_json: JSON.stringify(h.point),
           })),
         )
         .onConflict(['workload', 't_ms'])
-        .ignore();
-      await yieldToEventLoop();
-    }
+        .ignore(),
+    );
     return this.db.transaction(async tx => {
       const current = await tx(ROUNDS).where({ task: write.task }).first();
       // The collection task runs on one replica at a time; should two rounds
@@ -216,5 +214,16 @@ export class CollectorStore {
       t: Number(r.t_ms),
       point: JSON.parse(r.point_json),
     }));
+  }
+}
+
+/** Writes `items` {@link BATCH} at a time, a turn of the event loop after each batch. */
+async function inBatches<T>(
+  items: T[],
+  write: (batch: T[]) => PromiseLike<unknown>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) {
+    await write(items.slice(i, i + BATCH));
+    await yieldToEventLoop();
   }
 }
