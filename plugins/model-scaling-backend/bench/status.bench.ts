@@ -369,7 +369,9 @@ async function main() {
   print(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
   print(`  slim records: ${records}`);
   print(
-    `  heap held by cache, Triton state and fleet rows: ${held.toFixed(1)} MiB` +
+    `  heap held by cache, Triton state and fleet rows: ${held.toFixed(
+      1,
+    )} MiB` +
       ` (${((held * 1024 * 1024) / Math.max(1, records)).toFixed(
         0,
       )} bytes per record)`,
