@@ -17,7 +17,6 @@ import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { MODEL_SERVICE_CATALOG_FILTER } from '@internal/plugin-model-scaling-common';
 import {
   BackendSettings,
   readBackendSettings,
@@ -193,13 +192,8 @@ export async function servePrometheusTargets(
   },
 ): Promise<TritonTarget[]> {
   const modelServices = catalogModelServices({
-    entities: async () =>
-      (
-        await deps.catalog.getEntities(
-          { filter: { ...MODEL_SERVICE_CATALOG_FILTER } },
-          { credentials: await mockServices.auth().getOwnServiceCredentials() },
-        )
-      ).items,
+    catalog: deps.catalog,
+    auth: mockServices.auth(),
     cache: deps.cache,
     logger: deps.logger,
     namespaceBounds: createEntityNamespaceBounds(

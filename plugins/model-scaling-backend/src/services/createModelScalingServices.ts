@@ -72,19 +72,9 @@ export function createModelScalingServices(deps: {
     settings.options.entityNamespaces,
   );
 
-  const entities = new ModelServiceIndex({
+  const services = catalogModelServices({
     catalog: deps.catalog,
     auth: deps.auth,
-    logger: logger.child({ task: 'entity-index' }),
-  });
-
-  const services = catalogModelServices({
-    // The index is refreshed on its own schedule; a round before its first
-    // refresh fills it.
-    entities: async () => {
-      if (entities.refreshedAt === undefined) await entities.refresh();
-      return entities.entities();
-    },
     cache,
     logger,
     namespaceBounds,
@@ -171,6 +161,12 @@ export function createModelScalingServices(deps: {
     presets: settings.presets,
     namespaceBounds,
     now: deps.now,
+  });
+
+  const entities = new ModelServiceIndex({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger: logger.child({ task: 'entity-index' }),
   });
 
   const fleet = new FleetIndex({

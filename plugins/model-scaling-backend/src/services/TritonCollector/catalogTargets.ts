@@ -1,11 +1,9 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MODEL_SERVICE_CATALOG_FILTER } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityNamespaceBounds } from '../EntityStatus/entityNamespaceBounds';
-import {
-  EntityTarget,
-  memoizedEntityTarget,
-} from '../EntityStatus/entityTarget';
+import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
 import { findWorkloads, WorkloadObjects } from '../EntityStatus/findWorkloads';
 import { yieldEvery } from '../Collection/timeSlicing';
 import { TritonTarget, tritonTargets } from './tritonTargets';
@@ -17,30 +15,40 @@ export interface ModelServiceWorkloads {
 }
 
 /**
- * The catalog's model services, from the plugin's entity index (kept fresh
- * on its own schedule, `ModelServiceIndex`, so a round does not query the
- * catalog for every model service), and their workloads from the watch
- * cache. No Kubernetes call. Each entity's annotations are read once per
- * entity object.
+ * The catalog's model services (read with the plugin's own service
+ * credentials) and their workloads from the watch cache. No Kubernetes call.
  */
 export function catalogModelServices(options: {
-  /** The model service entities (the plugin's index). */
-  entities: () => Promise<Entity[]>;
+  catalog: CatalogService;
+  auth: AuthService;
   cache: WatchCache;
   logger: LoggerService;
   /** Which cluster namespaces an entity may select (none when unset). */
   namespaceBounds?: EntityNamespaceBounds;
 }): () => Promise<ModelServiceWorkloads[]> {
-  const targetOf = memoizedEntityTarget(options.namespaceBounds);
   return async () => {
-    const items = await options.entities();
+    const credentials = await options.auth.getOwnServiceCredentials();
+    const { items } = await options.catalog.getEntities(
+      {
+        filter: { ...MODEL_SERVICE_CATALOG_FILTER },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.type',
+          'spec.owner',
+        ],
+      },
+      { credentials },
+    );
     const services: ModelServiceWorkloads[] = [];
     const pause = yieldEvery();
     for (const entity of items) {
       await pause();
       let target;
       try {
-        target = targetOf(entity);
+        target = entityTarget(entity, options.namespaceBounds);
       } catch (error) {
         options.logger.debug(
           'Skipped a model service with unreadable annotations',
