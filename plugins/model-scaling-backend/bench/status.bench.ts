@@ -193,8 +193,8 @@ async function main() {
     store,
     instance: 'bench',
   });
-  // The plugin's index of model services (the status route, the collection
-  // round and the fleet index read it, as in the plugin), filled before the
+  // The plugin's index of model services (the status route and the fleet
+  // index read it, as in the plugin), filled before the
   // heap is measured: the heap figure is the cache's, the Triton state's and
   // the fleet rows'.
   const tIndex = Date.now();
