@@ -96,6 +96,18 @@ describe('ClusterWatcher', () => {
     expect(watcher.store.kind('ScaledObject').byIndex('ml/d')).toHaveLength(1);
   });
 
+  it('lists and watches no Services (no view reads them; the ClusterRole does not grant them)', async () => {
+    api.collections.set('/api/v1/services', [
+      { metadata: { namespace: 'ml', name: 'svc' }, spec: {} },
+    ]);
+    watcher = create();
+    watcher.start();
+    const plain = KIND_SPECS.filter(s => !s.requiresDiscovery).length;
+    await waitFor(() => api.openWatches() === plain);
+    expect(api.requests.some(r => /\/services\b/.test(r.path))).toBe(false);
+    expect(watcher.health().kinds.map(k => k.kind)).not.toContain('Service');
+  });
+
   it('does not watch KEDA kinds when the group is absent', async () => {
     watcher = create();
     watcher.start();

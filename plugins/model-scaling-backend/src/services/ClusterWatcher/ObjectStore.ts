@@ -31,7 +31,6 @@ const INDEXES: Partial<Record<WatchedKind, IndexFn>> = {
     o.kind === 'ScaledObject'
       ? `${o.meta.namespace}/${o.scaleTargetRef.name}`
       : undefined,
-  Service: o => (o.kind === 'Service' ? o.meta.namespace : undefined),
   Event: o =>
     o.kind === 'Event'
       ? `${o.involvedObject.namespace ?? o.meta.namespace}/${

@@ -1,7 +1,11 @@
 import { SlimObject } from '@internal/plugin-model-scaling-common';
 
-/** The kinds the watch cache keeps, by their slim record's `kind`. */
-export type WatchedKind = SlimObject['kind'];
+/**
+ * The kinds the watch cache keeps, by their slim record's `kind`. Services
+ * are left out: no view reads them, and leaving them out keeps them out of
+ * the read-only ClusterRole (least privilege) and out of memory.
+ */
+export type WatchedKind = Exclude<SlimObject['kind'], 'Service'>;
 
 /** Where a kind lives in the API and how the cache lists and indexes it. */
 export interface KindSpec {
@@ -50,12 +54,6 @@ export const KIND_SPECS: readonly KindSpec[] = [
     plural: 'scaledjobs',
     namespaced: true,
     requiresDiscovery: true,
-  },
-  {
-    kind: 'Service',
-    groupPath: '/api/v1',
-    plural: 'services',
-    namespaced: true,
   },
   {
     kind: 'Event',
