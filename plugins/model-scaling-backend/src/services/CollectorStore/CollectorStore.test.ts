@@ -122,8 +122,13 @@ describe('CollectorStore', () => {
         historyCutoff: 0,
       });
       writing = false;
-      // 14 batches of rows, each followed by a turn.
-      expect(turns).toBeGreaterThanOrEqual(13);
+      // 14 batches of rows, each followed by a turn. Only SQLite can fail
+      // this: its queries run synchronously on the event loop, so without
+      // the yields the whole round is one turn. A PostgreSQL query always
+      // waits for the network, which turns the loop by itself.
+      if (databaseId.startsWith('SQLITE')) {
+        expect(turns).toBeGreaterThanOrEqual(13);
+      }
       expect(await store.pods()).toHaveLength(1000);
 
       await store.writeRound({
