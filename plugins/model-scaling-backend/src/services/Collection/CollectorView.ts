@@ -19,7 +19,7 @@ export const THROUGHPUT_WINDOW_MS = 30 * 60 * 1000;
 export interface CollectedData {
   /** The latest result of every sampled pod of a workload (`<cluster>/<namespace>/<deployment>`). */
   resultsFor(workload: string): PodTritonResult[];
-  /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first. */
+  /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first (`at` in epoch milliseconds). */
   throughputHistory(workload: string): ThroughputSample[];
   /** The recorded history of some workloads (one database query). */
   historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>>;
@@ -99,17 +99,25 @@ export class CollectorView implements CollectedData {
       list.sort((a, b) => a.pod.localeCompare(b.pod));
     }
     this.o.onPoints?.(points);
+    // Samples carry epoch milliseconds, not ISO text: with a full window
+    // (5,000 workloads × 120 points) parsing the text back took 130 ms of one
+    // turn per reload, and the finding parsed it again on every view.
     for (const p of points) {
       this.#lastPointAt = Math.max(this.#lastPointAt, p.t);
       if (!p.point.throughput) continue;
       const list = this.#throughput.get(p.workload) ?? [];
-      list.push({ at: new Date(p.t).toISOString(), ...p.point.throughput });
+      list.push({ at: p.t, ...p.point.throughput });
       this.#throughput.set(p.workload, list);
     }
     for (const [workload, list] of this.#throughput) {
-      const kept = list.filter(s => Date.parse(String(s.at)) >= cutoff);
-      if (kept.length > 0) this.#throughput.set(workload, kept);
-      else this.#throughput.delete(workload);
+      // Oldest first (points arrive in time order): drop the samples that
+      // left the window, usually one per workload.
+      let first = 0;
+      while (first < list.length && (list[first].at as number) < cutoff) {
+        first += 1;
+      }
+      if (first === list.length) this.#throughput.delete(workload);
+      else if (first > 0) this.#throughput.set(workload, list.slice(first));
     }
     this.#results = results;
     this.#round = info.round;
