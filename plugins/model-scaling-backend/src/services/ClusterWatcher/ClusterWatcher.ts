@@ -200,7 +200,7 @@ export class ClusterWatcher {
         client: this.client,
         spec,
         namespace,
-        store: this.store.kind(spec.kind),
+        store: this.store.anyKind(spec.kind),
         reduce,
         logger: this.#o.logger,
         backoff: this.#o.backoff,

@@ -204,6 +204,13 @@ export class ClusterStore {
   kind<K extends WatchedKind>(
     kind: K,
   ): KindStore<Extract<SlimObject, { kind: K }>> {
+    return this.anyKind(kind) as unknown as KindStore<
+      Extract<SlimObject, { kind: K }>
+    >;
+  }
+
+  /** The records of `kind`, typed for any kind (the watcher, which fills every kind). */
+  anyKind(kind: WatchedKind): KindStore {
     let store = this.#kinds.get(kind);
     if (!store) {
       store = new KindStore(kind, (before, after) => {
@@ -213,7 +220,7 @@ export class ClusterStore {
       });
       this.#kinds.set(kind, store);
     }
-    return store as unknown as KindStore<Extract<SlimObject, { kind: K }>>;
+    return store;
   }
 
   /** Total number of records kept. */

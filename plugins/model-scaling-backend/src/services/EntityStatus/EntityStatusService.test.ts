@@ -66,7 +66,9 @@ function cacheWithClusters(names: string[], unreachable: string[] = []) {
   for (const cluster of cache.clusters.filter(c => names.includes(c.name))) {
     for (const raw of exampleObjects()) {
       const slim = toSlimObject(raw.kind, raw, cluster.name);
-      if (slim) cluster.store.kind(slim.kind).upsert(slim as any);
+      // The cache keeps no Services.
+      if (slim && slim.kind !== 'Service')
+        cluster.store.kind(slim.kind).upsert(slim as any);
     }
   }
   return cache;
@@ -224,7 +226,8 @@ describe('EntityStatusService', () => {
       });
       for (const raw of exampleObjects()) {
         const slim = toSlimObject(raw.kind, raw, 'eu');
-        if (slim) cache.clusters[0].store.kind(slim.kind).upsert(slim as any);
+        if (slim && slim.kind !== 'Service')
+          cache.clusters[0].store.kind(slim.kind).upsert(slim as any);
       }
       const restricted = cache.clusters[1];
       restricted.start();
@@ -261,7 +264,8 @@ describe('EntityStatusService', () => {
     it('keeps them for an entity whose workloads are in that cluster, as a short reason unless the caller may read clusters', async () => {
       for (const raw of exampleObjects()) {
         const slim = toSlimObject(raw.kind, raw, 'restricted');
-        if (slim) cache.clusters[1].store.kind(slim.kind).upsert(slim as any);
+        if (slim && slim.kind !== 'Service')
+          cache.clusters[1].store.kind(slim.kind).upsert(slim as any);
       }
       const service = new EntityStatusService({
         cache,
