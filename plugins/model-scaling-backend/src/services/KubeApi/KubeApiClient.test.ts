@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import http from 'node:http';
 import net from 'node:net';
 import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
@@ -62,6 +63,40 @@ describe('KubeApiClient', () => {
       client.request('/api/v1/pods', { timeoutMs: 150 }),
     ).rejects.toThrow(/timed out after 150 ms/);
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('ends a request when the caller’s signal aborts, and leaves no listener on the signal after a request ends', async () => {
+    const round = new AbortController();
+    api.collections.set('/api/v1/pods', []);
+    for (let i = 0; i < 3; i++) {
+      await client.request('/api/v1/pods', {
+        timeoutMs: 1000,
+        signal: round.signal,
+      });
+    }
+    await expect(
+      client.request('/x', {
+        timeoutMs: 1000,
+        maxBytes: 10,
+        signal: round.signal,
+      }),
+    ).rejects.toThrow(/larger than 10 bytes/);
+    expect(getEventListeners(round.signal, 'abort')).toHaveLength(0);
+
+    api.handlers.push(() => true); // never answers
+    const pending = client.request('/hang', {
+      timeoutMs: 5000,
+      signal: round.signal,
+    });
+    await new Promise(r => setTimeout(r, 50));
+    round.abort();
+    await expect(pending).rejects.toThrow('GET /hang: aborted');
+    // An aborted signal refuses at once, without a request.
+    const before = api.requests.length;
+    await expect(
+      client.request('/api/v1/pods', { timeoutMs: 1000, signal: round.signal }),
+    ).rejects.toThrow('GET /api/v1/pods: aborted');
+    expect(api.requests.length).toBe(before);
   });
 
   it('cuts off oversized bodies', async () => {

@@ -376,7 +376,9 @@ export class TritonCollector {
     }
     const signal = round?.signal ?? this.#abort.signal;
     const deadlineError = () =>
-      new Error(`round deadline of ${round!.deadlineMs} ms passed`);
+      (round!.deadlineError ??= new Error(
+        `round deadline of ${round!.deadlineMs} ms passed`,
+      ));
     return limit(() => {
       if (this.#abort.signal.aborted) {
         return Promise.reject(new Error('collector stopped'));
@@ -793,6 +795,11 @@ interface ClusterRound {
   /** Aborted by the deadline or by stop(). */
   signal: AbortSignal;
   timer: NodeJS.Timeout;
+  /**
+   * The error of every request the deadline ends, made once: when a round
+   * misses it, thousands of queued requests fail in one turn of the loop.
+   */
+  deadlineError?: Error;
 }
 
 /** The key of the first pod (by name) of each workload. */
