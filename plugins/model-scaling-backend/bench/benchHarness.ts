@@ -247,7 +247,14 @@ export function demoClusterSettings(
 }
 
 /** The collector's shared state in an in-memory SQLite database, as in the demo. */
-export function inMemoryCollectorStore(logger: LoggerService) {
+export async function inMemoryCollectorStore(
+  logger: LoggerService,
+): Promise<CollectorStore> {
+  return (await inMemoryCollectorDatabase(logger)).store;
+}
+
+/** {@link inMemoryCollectorStore} and its knex client (to seed history). */
+export async function inMemoryCollectorDatabase(logger: LoggerService) {
   const database = DatabaseManager.fromConfig(
     new ConfigReader({
       backend: {
@@ -258,7 +265,8 @@ export function inMemoryCollectorStore(logger: LoggerService) {
     logger,
     lifecycle: { addStartupHook() {}, addShutdownHook() {} },
   });
-  return CollectorStore.create({ database });
+  const store = await CollectorStore.create({ database });
+  return { store, client: await database.getClient() };
 }
 
 /** Timed requests: each one's milliseconds (ascending), the bytes read, the wall time. */

@@ -20,6 +20,8 @@
  * the heap the cache holds. It also reports how many Kubernetes API
  * requests the measured page views caused (expected: 0).
  *
+ * BENCH_HISTORY_MINUTES (0): minutes of workload history stored before measuring;
+ * BENCH_TRITON_CONCURRENCY (16): the backend's `modelScaling.triton.concurrency`;
  * BENCH_COLLECTION=prometheus|pod-proxy: the backend's collection mode
  * (default: Prometheus from 2,000 services, the pod proxy below);
  * BENCH_BLOCKS=<file>: writes the event loop's stalls over BENCH_BLOCKS_MS (30) ms as hrtime
@@ -45,7 +47,7 @@ import {
   createPrinter,
   demoClusterSettings,
   heapBytes,
-  inMemoryCollectorStore,
+  inMemoryCollectorDatabase,
   loadAverage,
   Measurement,
   measureCalls,
@@ -70,6 +72,15 @@ const PODS = Number(process.env.BENCH_PODS ?? 5);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 4000);
 const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 3);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+/**
+ * Minutes of workload history before the measurements (0: only the rounds of
+ * the run itself, a few points per workload). A portal that has run for an
+ * hour holds `modelScaling.history.retentionMinutes` (60) of them, and every
+ * status view reads and charts its workloads' share.
+ */
+const HISTORY_MINUTES = Number(process.env.BENCH_HISTORY_MINUTES ?? 0);
+/** `modelScaling.triton.concurrency` of the backend under test. */
+const TRITON_CONCURRENCY = Number(process.env.BENCH_TRITON_CONCURRENCY ?? 16);
 /** The backend's own collection mode, in the background of the views. */
 const COLLECTION = benchCollectionMode(SERVICES);
 
@@ -122,6 +133,46 @@ function recordStalls(file: string | undefined) {
   };
 }
 
+/**
+ * Copies each workload's latest stored point to every 15 s step of the
+ * `minutes` before the first one, in the plugin's history table.
+ */
+async function seedHistory(
+  client: Awaited<ReturnType<typeof inMemoryCollectorDatabase>>['client'],
+  store: Awaited<ReturnType<typeof inMemoryCollectorDatabase>>['store'],
+  minutes: number,
+): Promise<number> {
+  const points = await store.historySince(0);
+  const first = Math.min(...points.map(p => p.t));
+  const latest = new Map(points.map(p => [p.workload, p]));
+  let rows: { workload: string; t_ms: number; point_json: string }[] = [];
+  let written = 0;
+  // Inside the retention, so the rounds of the run keep them.
+  for (
+    let t = first - 15_000;
+    t > first - minutes * 60_000 + 30_000;
+    t -= 15_000
+  ) {
+    for (const p of latest.values()) {
+      rows.push({
+        workload: p.workload,
+        t_ms: t,
+        point_json: JSON.stringify(p.point),
+      });
+      if (rows.length === 150) {
+        await client('model_scaling_workload_history').insert(rows);
+        written += rows.length;
+        rows = [];
+      }
+    }
+  }
+  if (rows.length > 0) {
+    await client('model_scaling_workload_history').insert(rows);
+    written += rows.length;
+  }
+  return written;
+}
+
 async function main() {
   const writeStalls = recordStalls(process.env.BENCH_BLOCKS);
   if (!canCollectGarbage)
@@ -153,12 +204,14 @@ async function main() {
   const prom = await startSyntheticPrometheus(child);
   const settings = demoClusterSettings(demo, logger, {
     triton: {
-      concurrency: 16,
+      concurrency: TRITON_CONCURRENCY,
       ...(COLLECTION === 'prometheus' && { prometheus: { url: prom.url } }),
     },
   });
   const { measure, close: closeHttp } = await startHttpLoadChild();
-  const store = await inMemoryCollectorStore(logger);
+  const { store, client: storeClient } = await inMemoryCollectorDatabase(
+    logger,
+  );
 
   // The permission service and the catalog count their calls: a view should
   // cost neither once the caller's decisions and the index are warm. The
@@ -230,6 +283,12 @@ async function main() {
   await services.collection.run();
   await new Promise(r => setTimeout(r, 15_000));
   await services.collection.run();
+  if (HISTORY_MINUTES > 0) {
+    const seeded = await seedHistory(storeClient, store, HISTORY_MINUTES);
+    print(
+      `  history seeded: ${seeded} points, ${HISTORY_MINUTES} minutes of every workload (a steady state)`,
+    );
+  }
   const rounds = setInterval(
     () => services.collection.run().catch(() => undefined),
     15_000,
@@ -335,7 +394,9 @@ async function main() {
   await proxyCollector.collectOnce();
   const proxyBefore = proxyCollector.requestCounts.podProxyRequests;
   const tRound = Date.now();
+  phase('pod-proxy round');
   const proxyRound = await withLoopDelay(() => proxyCollector.collectOnce());
+  phase('after pod-proxy round');
   const proxyRoundSeconds = (Date.now() - tRound) / 1000;
   const proxyRequests =
     proxyCollector.requestCounts.podProxyRequests - proxyBefore;
@@ -358,7 +419,9 @@ async function main() {
   await promCollector.collectOnce();
   const promBefore = promCollector.requestCounts;
   const tProm = Date.now();
+  phase('prometheus round');
   const promRound = await withLoopDelay(() => promCollector.collectOnce());
+  phase('after prometheus round');
   const promRoundSeconds = (Date.now() - tProm) / 1000;
   const promAfter = promCollector.requestCounts;
   const promWithFigures = targets.filter(t =>
