@@ -549,10 +549,10 @@ describe('cluster faults', () => {
   });
 
   it('relists on 410 Gone: a delete it missed while the cluster was away is not kept', async () => {
-    const serviceCount = async () =>
+    const hpaCount = async () =>
       (await getClusters(backend)).clusters
         .find(c => c.name === 'demo')!
-        .kinds.find(k => k.kind === 'Service')!.count;
+        .kinds.find(k => k.kind === 'HorizontalPodAutoscaler')!.count;
     await eventually(
       async () => {
         const h = (await getClusters(backend)).clusters.find(
@@ -563,11 +563,14 @@ describe('cluster faults', () => {
       10_000,
       'demo fresh',
     );
-    const before = await serviceCount();
+    const before = await hpaCount();
 
     await demo.stop();
-    const serviceType = resourceTypeForKind('v1', 'Service')!;
-    demo.store.delete(serviceType, 'ml-serving', 'image-classifier');
+    const hpaType = resourceTypeForKind(
+      'autoscaling/v2',
+      'HorizontalPodAutoscaler',
+    )!;
+    demo.store.delete(hpaType, 'ml-serving', 'text-classifier');
     demo.store.compact(); // the DELETED event is gone: resuming the watch answers 410
     await demo.start();
 
@@ -576,12 +579,12 @@ describe('cluster faults', () => {
         const h = (await getClusters(backend)).clusters.find(
           c => c.name === 'demo',
         )!;
-        return h.synced && !h.stale && (await serviceCount()) === before - 1;
+        return h.synced && !h.stale && (await hpaCount()) === before - 1;
       },
       10_000,
-      'the relisted Services',
+      'the relisted HPAs',
     );
-    expect(await serviceCount()).toBe(before - 1);
+    expect(await hpaCount()).toBe(before - 1);
   });
 });
 
