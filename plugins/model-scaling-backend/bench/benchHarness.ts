@@ -247,14 +247,7 @@ export function demoClusterSettings(
 }
 
 /** The collector's shared state in an in-memory SQLite database, as in the demo. */
-export async function inMemoryCollectorStore(
-  logger: LoggerService,
-): Promise<CollectorStore> {
-  return (await inMemoryCollectorDatabase(logger)).store;
-}
-
-/** {@link inMemoryCollectorStore} and its knex client (to seed history). */
-export async function inMemoryCollectorDatabase(logger: LoggerService) {
+export function inMemoryCollectorStore(logger: LoggerService) {
   const database = DatabaseManager.fromConfig(
     new ConfigReader({
       backend: {
@@ -265,8 +258,7 @@ export async function inMemoryCollectorDatabase(logger: LoggerService) {
     logger,
     lifecycle: { addStartupHook() {}, addShutdownHook() {} },
   });
-  const store = await CollectorStore.create({ database });
-  return { store, client: await database.getClient() };
+  return CollectorStore.create({ database });
 }
 
 /** Timed requests: each one's milliseconds (ascending), the bytes read, the wall time. */

@@ -39,7 +39,9 @@ import { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import { IntervalHistogram } from 'node:perf_hooks';
+import { WorkloadHistoryPoint } from '@internal/plugin-model-scaling-common';
 import { createRouter } from '../src/router';
+import { CollectorStore } from '../src/services/CollectorStore/CollectorStore';
 import {
   ask,
   benchCollectionMode,
@@ -47,7 +49,7 @@ import {
   createPrinter,
   demoClusterSettings,
   heapBytes,
-  inMemoryCollectorDatabase,
+  inMemoryCollectorStore,
   loadAverage,
   Measurement,
   measureCalls,
@@ -135,18 +137,17 @@ function recordStalls(file: string | undefined) {
 
 /**
  * Copies each workload's latest stored point to every 15 s step of the
- * `minutes` before the first one, in the plugin's history table.
+ * `minutes` before the first one.
  */
 async function seedHistory(
-  client: Awaited<ReturnType<typeof inMemoryCollectorDatabase>>['client'],
-  store: Awaited<ReturnType<typeof inMemoryCollectorDatabase>>['store'],
+  store: CollectorStore,
   minutes: number,
 ): Promise<number> {
   const points = await store.historySince(0);
   const first = Math.min(...points.map(p => p.t));
   const latest = new Map(points.map(p => [p.workload, p]));
-  let rows: { workload: string; t_ms: number; point_json: string }[] = [];
-  let written = 0;
+  const seeded: { workload: string; t: number; point: WorkloadHistoryPoint }[] =
+    [];
   // Inside the retention, so the rounds of the run keep them.
   for (
     let t = first - 15_000;
@@ -154,23 +155,11 @@ async function seedHistory(
     t -= 15_000
   ) {
     for (const p of latest.values()) {
-      rows.push({
-        workload: p.workload,
-        t_ms: t,
-        point_json: JSON.stringify(p.point),
-      });
-      if (rows.length === 150) {
-        await client('model_scaling_workload_history').insert(rows);
-        written += rows.length;
-        rows = [];
-      }
+      seeded.push({ workload: p.workload, t, point: p.point });
     }
   }
-  if (rows.length > 0) {
-    await client('model_scaling_workload_history').insert(rows);
-    written += rows.length;
-  }
-  return written;
+  await store.insertHistory(seeded);
+  return seeded.length;
 }
 
 async function main() {
@@ -209,9 +198,7 @@ async function main() {
     },
   });
   const { measure, close: closeHttp } = await startHttpLoadChild();
-  const { store, client: storeClient } = await inMemoryCollectorDatabase(
-    logger,
-  );
+  const store = await inMemoryCollectorStore(logger);
 
   // The permission service and the catalog count their calls: a view should
   // cost neither once the caller's decisions and the index are warm. The
@@ -284,7 +271,7 @@ async function main() {
   await new Promise(r => setTimeout(r, 15_000));
   await services.collection.run();
   if (HISTORY_MINUTES > 0) {
-    const seeded = await seedHistory(storeClient, store, HISTORY_MINUTES);
+    const seeded = await seedHistory(store, HISTORY_MINUTES);
     print(
       `  history seeded: ${seeded} points, ${HISTORY_MINUTES} minutes of every workload (a steady state)`,
     );

@@ -36,7 +36,8 @@ export interface CollectedData {
 export class CollectorView implements CollectedData {
   #round?: number;
   #results = new Map<string, PodTritonResult[]>();
-  #throughput = new Map<string, ThroughputSample[]>();
+  /** Samples with `at` in epoch milliseconds, oldest first. */
+  #throughput = new Map<string, (ThroughputSample & { at: number })[]>();
   #lastPointAt = 0;
   #refreshing?: Promise<void>;
   readonly #now: () => Date;
@@ -113,7 +114,7 @@ export class CollectorView implements CollectedData {
       // Oldest first (points arrive in time order): drop the samples that
       // left the window, usually one per workload.
       let first = 0;
-      while (first < list.length && (list[first].at as number) < cutoff) {
+      while (first < list.length && list[first].at < cutoff) {
         first += 1;
       }
       if (first === list.length) this.#throughput.delete(workload);

@@ -126,7 +126,6 @@ describe('CollectorStore', () => {
       // this: its queries run synchronously on the event loop, so without
       // the yields the whole round is one turn. A PostgreSQL query always
       // waits for the network, which turns the loop by itself.
-      // PostgreSQL asks for no turns here.
       const minTurns = databaseId.startsWith('SQLITE') ? 13 : 0;
       expect(turns).toBeGreaterThanOrEqual(minTurns);
       expect(await store.pods()).toHaveLength(1000);

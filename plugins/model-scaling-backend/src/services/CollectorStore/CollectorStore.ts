@@ -71,6 +71,28 @@ export class CollectorStore {
 
   constructor(private readonly db: Knex) {}
 
+  /**
+   * Adds history points (a point already stored for the workload and time
+   * is kept), a batch per statement with a turn of the event loop between
+   * batches. `writeRound` writes its points through it.
+   */
+  async insertHistory(
+    points: { workload: string; t: number; point: WorkloadHistoryPoint }[],
+  ): Promise<void> {
+    await inBatches(points, batch =>
+      this.db(HISTORY)
+        .insert(
+          batch.map(h => ({
+            workload: h.workload,
+            t_ms: h.t,
+            point_json: JSON.stringify(h.point),
+          })),
+        )
+        .onConflict(['workload', 't_ms'])
+        .ignore(),
+    );
+  }
+
   /** The latest finished round of `task`, if any. */
   async round(task: string): Promise<RoundInfo | undefined> {
     const row = await this.db(ROUNDS).where({ task }).first();
@@ -137,18 +159,7 @@ export class CollectorStore {
         .onConflict('pod_key')
         .merge(),
     );
-    await inBatches(write.history, batch =>
-      this.db(HISTORY)
-        .insert(
-          batch.map(h => ({
-            workload: h.workload,
-            t_ms: write.at,
-            point_json: JSON.stringify(h.point),
-          })),
-        )
-        .onConflict(['workload', 't_ms'])
-        .ignore(),
-    );
+    await this.insertHistory(write.history.map(h => ({ ...h, t: write.at })));
     return this.db.transaction(async tx => {
       const current = await tx(ROUNDS).where({ task: write.task }).first();
       // The collection task runs on one replica at a time; should two rounds

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { readModelScalingOptions } from '../../config/ModelScalingOptions';
 import { ConfigReader } from '@backstage/config';
+import { ClusterStore } from '../ClusterWatcher/ObjectStore';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityStatusService } from './EntityStatusService';
 import { FakeKubeApi } from '../../__testUtils__/FakeKubeApi';
@@ -29,6 +30,16 @@ function exampleObjects(): any[] {
         d.toJS(),
       ),
     );
+}
+
+/** Puts the example objects in a cluster's store, as its watchers would (the cache keeps no Services). */
+function loadExampleObjects(store: ClusterStore, cluster: string): void {
+  for (const raw of exampleObjects()) {
+    const slim = toSlimObject(raw.kind, raw, cluster);
+    if (slim && slim.kind !== 'Service') {
+      store.kind(slim.kind).upsert(slim as any);
+    }
+  }
 }
 
 const entity: Entity = {
@@ -64,12 +75,7 @@ function cacheWithClusters(names: string[], unreachable: string[] = []) {
     reduce: toSlimObject,
   });
   for (const cluster of cache.clusters.filter(c => names.includes(c.name))) {
-    for (const raw of exampleObjects()) {
-      const slim = toSlimObject(raw.kind, raw, cluster.name);
-      // The cache keeps no Services.
-      if (slim && slim.kind !== 'Service')
-        cluster.store.kind(slim.kind).upsert(slim as any);
-    }
+    loadExampleObjects(cluster.store, cluster.name);
   }
   return cache;
 }
@@ -224,11 +230,7 @@ describe('EntityStatusService', () => {
         logger: mockServices.logger.mock(),
         reduce: toSlimObject,
       });
-      for (const raw of exampleObjects()) {
-        const slim = toSlimObject(raw.kind, raw, 'eu');
-        if (slim && slim.kind !== 'Service')
-          cache.clusters[0].store.kind(slim.kind).upsert(slim as any);
-      }
+      loadExampleObjects(cache.clusters[0].store, 'eu');
       const restricted = cache.clusters[1];
       restricted.start();
       const deadline = Date.now() + 10000;
@@ -262,11 +264,7 @@ describe('EntityStatusService', () => {
     });
 
     it('keeps them for an entity whose workloads are in that cluster, as a short reason unless the caller may read clusters', async () => {
-      for (const raw of exampleObjects()) {
-        const slim = toSlimObject(raw.kind, raw, 'restricted');
-        if (slim && slim.kind !== 'Service')
-          cache.clusters[1].store.kind(slim.kind).upsert(slim as any);
-      }
+      loadExampleObjects(cache.clusters[1].store, 'restricted');
       const service = new EntityStatusService({
         cache,
         presets: resolvePatternPresets({}),

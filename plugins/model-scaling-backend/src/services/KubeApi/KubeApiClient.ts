@@ -114,10 +114,10 @@ export class KubeApiClient {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       }
-      function fail(message: string) {
+      function fail(message: string, statusCode?: number) {
         settle();
         req?.destroy();
-        reject(new KubeApiError(message));
+        reject(new KubeApiError(message, statusCode));
       }
       function onAbort() {
         fail(`GET ${path}: aborted`);
@@ -142,13 +142,9 @@ export class KubeApiClient {
           res.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > maxBytes) {
-              settle();
-              req?.destroy();
-              reject(
-                new KubeApiError(
-                  `GET ${path}: response larger than ${maxBytes} bytes`,
-                  res.statusCode,
-                ),
+              fail(
+                `GET ${path}: response larger than ${maxBytes} bytes`,
+                res.statusCode,
               );
               return;
             }
