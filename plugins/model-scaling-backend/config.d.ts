@@ -140,6 +140,14 @@ export interface Config {
        */
       taskTimeoutSeconds?: number;
       /**
+       * Run the collector in a worker thread (default true): its pod-proxy and
+       * Prometheus requests, the parsing of what Triton answers and the
+       * garbage of both stay off the event loop that serves the API. Where a
+       * worker cannot load the plugin's TypeScript sources (under Jest) it
+       * runs on the event loop.
+       */
+      workerThread?: boolean;
+      /**
        * Read Triton's counters from Prometheus instead of each pod's /metrics.
        * Stats (batch sizes) and configs are still read through the pod proxy.
        */

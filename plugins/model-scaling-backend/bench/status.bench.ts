@@ -64,10 +64,8 @@ import {
 import { createModelScalingServices } from '../src/services/createModelScalingServices';
 import { syntheticModelServices } from '../src/__testUtils__/exampleEntities';
 import { CachedEntityAuthorizer } from '../src/services/Authorization/EntityAuthorizer';
-import { defaultTritonReader } from '../src/services/TritonCollector/defaultTritonReader';
-import { PodProxyFetcher } from '../src/services/TritonCollector/PodProxyFetcher';
-import { PrometheusClient } from '../src/services/TritonCollector/PrometheusClient';
-import { TritonCollector } from '../src/services/TritonCollector/TritonCollector';
+import { createTritonCollection } from '../src/services/TritonCollector/createTritonCollection';
+import { WorkerTritonCollector } from '../src/services/TritonCollector/WorkerTritonCollector';
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 1000);
 const PODS = Number(process.env.BENCH_PODS ?? 5);
@@ -282,6 +280,12 @@ async function main() {
   );
   const records = services.cache.size;
   const heapAfter = heapMiB();
+  // The Triton state lives in the collector's worker thread (its heap in
+  // use, garbage not collected first, so an upper bound).
+  const workerHeap =
+    services.triton instanceof WorkerTritonCollector
+      ? (await services.triton.heapUsedBytes()) / 2 ** 20
+      : 0;
 
   const router = await createRouter({
     httpAuth: mockServices.httpAuth(),
@@ -366,69 +370,85 @@ async function main() {
     .reduce((n, [, c]) => n + c, 0);
 
   // Both modes at the same scale, each by a collector of its own over the
-  // same pods (the pod proxy of the demo cluster; the synthetic Prometheus).
+  // same pods (the pod proxy of the demo cluster; the synthetic Prometheus),
+  // in a worker thread (the default) and on the event loop, side by side.
   clearInterval(rounds);
-  const proxyCollector = new TritonCollector({
-    targets: async () => targets,
-    fetcher: () =>
-      new PodProxyFetcher(services.cache.clusters[0].client, 10_000),
-    reader: defaultTritonReader,
-    logger,
-    intervalSeconds: 15,
-    concurrency: settings.options.triton.concurrency,
-    configRefreshIntervals: 20,
-  });
-  await proxyCollector.collectOnce();
-  const proxyBefore = proxyCollector.requestCounts.podProxyRequests;
-  const tRound = Date.now();
-  phase('pod-proxy round');
-  const proxyRound = await withLoopDelay(() => proxyCollector.collectOnce());
-  phase('after pod-proxy round');
-  const proxyRoundSeconds = (Date.now() - tRound) / 1000;
-  const proxyRequests =
-    proxyCollector.requestCounts.podProxyRequests - proxyBefore;
-  await proxyCollector.stop();
-  const promCollector = new TritonCollector({
-    targets: async () => targets,
-    fetcher: () =>
-      new PodProxyFetcher(services.cache.clusters[0].client, 10_000),
-    reader: defaultTritonReader,
-    logger,
-    intervalSeconds: 15,
-    concurrency: 16,
-    configRefreshIntervals: 20,
-    prometheus: {
-      client: new PrometheusClient({ url: prom.url, timeoutMs: 30_000 }),
-      podLabel: 'pod',
-      namespaceLabel: 'namespace',
-    },
-  });
-  await promCollector.collectOnce();
-  const promBefore = promCollector.requestCounts;
-  const tProm = Date.now();
-  phase('prometheus round');
-  const promRound = await withLoopDelay(() => promCollector.collectOnce());
-  phase('after prometheus round');
-  const promRoundSeconds = (Date.now() - tProm) / 1000;
-  const promAfter = promCollector.requestCounts;
-  const promWithFigures = targets.filter(t =>
-    promCollector
-      .resultsFor(t.workload)
-      .some(r => r.pod === t.pod && r.figures.length > 0 && !r.error),
-  ).length;
-  await promCollector.stop();
+  const modeRound = async (
+    mode: 'pod-proxy' | 'prometheus',
+    workerThread: boolean,
+  ) => {
+    const t = settings.options.triton;
+    const collector = createTritonCollection({
+      settings: {
+        ...settings,
+        options: {
+          ...settings.options,
+          triton: {
+            ...t,
+            timeoutMs: 15_000,
+            workerThread,
+            ...(mode === 'prometheus'
+              ? {
+                  concurrency: 16,
+                  prometheus: {
+                    url: prom.url,
+                    podLabel: 'pod',
+                    namespaceLabel: 'namespace',
+                  },
+                }
+              : { prometheus: undefined }),
+          },
+        },
+      },
+      targets: async () => targets,
+      clusterConnected: () => true,
+      fetcher: () => services.cache.clusters[0].client,
+      logger,
+    });
+    try {
+      await collector.collectOnce();
+      const before = collector.requestCounts;
+      const started = Date.now();
+      const name = `${mode} round${workerThread ? ' (worker)' : ''}`;
+      phase(name);
+      const round = await withLoopDelay(() => collector.collectOnce());
+      phase(`after ${name}`);
+      const after = collector.requestCounts;
+      return {
+        delay: round.delay,
+        seconds: (Date.now() - started) / 1000,
+        prometheusQueries: after.prometheusQueries - before.prometheusQueries,
+        podProxyRequests: after.podProxyRequests - before.podProxyRequests,
+        withFigures: targets.filter(x =>
+          collector
+            .resultsFor(x.workload)
+            .some(r => r.pod === x.pod && r.figures.length > 0 && !r.error),
+        ).length,
+      };
+    } finally {
+      await collector.stop();
+    }
+  };
+  const proxyWorker = await modeRound('pod-proxy', true);
+  const proxyLoop = await modeRound('pod-proxy', false);
+  const promWorker = await modeRound('prometheus', true);
+  const promLoop = await modeRound('prometheus', false);
 
   const held = heapAfter - heapBefore;
   print('\nWatch cache');
   print(`  initial list+watch of all kinds: ${syncSeconds.toFixed(2)} s`);
   print(`  slim records: ${records}`);
   print(
-    `  heap held by cache, Triton state and fleet rows: ${held.toFixed(
-      1,
-    )} MiB` +
-      ` (${((held * 1024 * 1024) / Math.max(1, records)).toFixed(
+    `  heap held by cache, Triton state and fleet rows: ${(
+      held + workerHeap
+    ).toFixed(1)} MiB` +
+      ` (${(((held + workerHeap) * 1024 * 1024) / Math.max(1, records)).toFixed(
         0,
-      )} bytes per record)`,
+      )} bytes per record): ${held.toFixed(
+        1,
+      )} MiB on the main thread + ${workerHeap.toFixed(
+        1,
+      )} MiB in use in the collector's worker thread`,
   );
   print(`  Triton pods sampled: ${services.triton?.podCount ?? 0}`);
   print('\nIn process (no HTTP)');
@@ -481,29 +501,43 @@ async function main() {
       concurrent.delay,
     ),
   );
-  print(loopDelayRow('a round of the pod-proxy mode', proxyRound.delay));
-  print(loopDelayRow('a round of the Prometheus mode', promRound.delay));
+  for (const [label, r] of [
+    ['a round of the pod-proxy mode, collector in a worker', proxyWorker],
+    ['the same, collector on the event loop', proxyLoop],
+    ['a round of the Prometheus mode, collector in a worker', promWorker],
+    ['the same, collector on the event loop', promLoop],
+  ] as const) {
+    print(loopDelayRow(label, r.delay));
+  }
 
-  print('\nTriton collection per round');
   print(
-    `  pod proxy:  ${proxyRequests} pod-proxy requests for ${
-      targets.length
-    } Triton pods in ${proxyRoundSeconds.toFixed(1)} s (${(
-      proxyRequests / proxyRoundSeconds
-    ).toFixed(0)} req/s through the demo API server at concurrency ${
-      settings.options.triton.concurrency
-    }); 0 Prometheus queries`,
+    '\nTriton collection per round (collector in a worker / on the event loop)',
   );
   print(
-    `  Prometheus: ${
-      promAfter.prometheusQueries - promBefore.prometheusQueries
-    } queries + ${
-      promAfter.podProxyRequests - promBefore.podProxyRequests
+    `  pod proxy:  ${proxyWorker.podProxyRequests} pod-proxy requests for ${
+      targets.length
+    } Triton pods in ${proxyWorker.seconds.toFixed(
+      1,
+    )} / ${proxyLoop.seconds.toFixed(1)} s (${(
+      proxyWorker.podProxyRequests / proxyWorker.seconds
+    ).toFixed(0)} / ${(proxyLoop.podProxyRequests / proxyLoop.seconds).toFixed(
+      0,
+    )} req/s through the demo API server at concurrency ${
+      settings.options.triton.concurrency
+    }); ${proxyWorker.prometheusQueries} Prometheus queries; ${
+      proxyWorker.withFigures
+    } / ${proxyLoop.withFigures} pods with figures`,
+  );
+  print(
+    `  Prometheus: ${promWorker.prometheusQueries} queries + ${
+      promWorker.podProxyRequests
     } pod-proxy requests (stats of one pod per workload) for ${
       targets.length
-    } Triton pods in ${promRoundSeconds.toFixed(
+    } Triton pods in ${promWorker.seconds.toFixed(
       1,
-    )} s; ${promWithFigures} pods with figures`,
+    )} / ${promLoop.seconds.toFixed(1)} s; ${promWorker.withFigures} / ${
+      promLoop.withFigures
+    } pods with figures`,
   );
   print(
     `\nKubernetes API requests while measuring: ${kubeCalls} (plus ${proxyCalls} pod-proxy requests of the background Triton collection)`,

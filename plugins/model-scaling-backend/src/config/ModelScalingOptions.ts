@@ -107,6 +107,8 @@ export const modelScalingOptionsSchema = z
          * collecting holds the task this long before another takes over.
          */
         taskTimeoutSeconds: z.number().int().min(5).default(60),
+        /** Run the collector in a worker thread, off the event loop that serves the API. */
+        workerThread: z.boolean().default(true),
         prometheus: prometheusSchema.optional(),
       })
       .strict()

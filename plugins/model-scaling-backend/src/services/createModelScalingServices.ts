@@ -1,7 +1,6 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { toSlimObject } from '@internal/plugin-model-scaling-common';
-import { roundDeadlineMs } from '../config/ModelScalingOptions';
 import { BackendSettings } from '../config/readBackendSettings';
 import { WatchCache } from './ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from './EntityStatus/entityNamespaceBounds';
@@ -15,10 +14,8 @@ import {
   catalogModelServices,
   modelServiceTritonTargets,
 } from './TritonCollector/catalogTargets';
-import { defaultTritonReader } from './TritonCollector/defaultTritonReader';
-import { PodProxyFetcher } from './TritonCollector/PodProxyFetcher';
-import { PrometheusClient } from './TritonCollector/PrometheusClient';
-import { TritonCollector } from './TritonCollector/TritonCollector';
+import { createTritonCollection } from './TritonCollector/createTritonCollection';
+import { TritonCollection } from './TritonCollector/TritonCollection';
 import { recordHistoryPoints } from './Traffic/recordHistoryPoints';
 import { TrafficOptions } from './Traffic/trafficOptions';
 import { TrafficRecorder } from './Traffic/TrafficRecorder';
@@ -27,7 +24,8 @@ import { TrafficService } from './Traffic/TrafficService';
 /** The running parts of the plugin, built from its settings. */
 export interface ModelScalingServices {
   cache: WatchCache;
-  triton?: TritonCollector;
+  /** The Triton collector: in a worker thread (`triton.workerThread`) or on the event loop. */
+  triton?: TritonCollection;
   /** One round of the fleet-wide collection (run by the scheduler as a global task). */
   collection: CollectionTask;
   /** This replica's read cache of the collected data. */
@@ -81,37 +79,15 @@ export function createModelScalingServices(deps: {
   });
 
   const t = settings.options.triton;
-  let triton: TritonCollector | undefined;
+  let triton: TritonCollection | undefined;
   if (t.enabled) {
-    const fetchers = new Map(
-      cache.clusters.map(c => [
-        c.name,
-        new PodProxyFetcher(c.client, t.timeoutMs),
-      ]),
-    );
-    triton = new TritonCollector({
+    triton = createTritonCollection({
+      settings,
       targets: async () => modelServiceTritonTargets(await services()),
-      fetcher: cluster => fetchers.get(cluster),
-      reader: defaultTritonReader,
-      logger: logger.child({ task: 'triton' }),
-      intervalSeconds: t.intervalSeconds,
-      concurrency: t.concurrency,
-      configRefreshIntervals: t.configRefreshIntervals,
-      maxModelsPerPod: t.maxModelsPerPod,
-      maxSeriesPerDocument: t.maxSeriesPerDocument,
-      maxErrorChars: t.maxErrorChars,
-      roundDeadlineMs: roundDeadlineMs(t),
       clusterConnected: name =>
         cache.clusters.find(c => c.name === name)?.connected ?? false,
-      prometheus: t.prometheus && {
-        client: new PrometheusClient({
-          url: t.prometheus.url,
-          timeoutMs: t.timeoutMs,
-        }),
-        podLabel: t.prometheus.podLabel,
-        namespaceLabel: t.prometheus.namespaceLabel,
-        clusterLabel: t.prometheus.clusterLabel,
-      },
+      fetcher: name => cache.clusters.find(c => c.name === name)?.client,
+      logger: logger.child({ task: 'triton' }),
       now: deps.now,
     });
   }

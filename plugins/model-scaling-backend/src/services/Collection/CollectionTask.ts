@@ -10,10 +10,10 @@ import {
   ModelServiceWorkloads,
   modelServiceTritonTargets,
 } from '../TritonCollector/catalogTargets';
+import { TritonCollection } from '../TritonCollector/TritonCollection';
 import {
   PodTritonResult,
   ThroughputPoint,
-  TritonCollector,
 } from '../TritonCollector/TritonCollector';
 import { COLLECTION_TASK_ID, CollectorView } from './CollectorView';
 import { yieldEvery } from './timeSlicing';
@@ -27,7 +27,7 @@ export interface CollectionTaskOptions {
   /** The model services and their workloads, from the catalog and this replica's watch cache. */
   services: () => Promise<ModelServiceWorkloads[]>;
   /** Absent when Triton collection is off: the task then records history only. */
-  triton?: TritonCollector;
+  triton?: TritonCollection;
   /** This backend instance, written with each round. */
   instance: string;
   retentionMs: number;
@@ -61,7 +61,7 @@ export class CollectionTask {
     const stored = await store.round(COLLECTION_TASK_ID);
     if (triton && stored && stored.round !== this.#lastRound) {
       // Another replica collected since our last round: continue from its samples.
-      triton.importPods(await store.pods());
+      await triton.importPods(await store.pods());
       this.o.logger.info('Continuing the collection from the stored state', {
         round: stored.round,
         previousInstance: stored.instance,
@@ -101,7 +101,7 @@ export class CollectionTask {
  */
 async function historyPoints(
   services: ModelServiceWorkloads[],
-  triton: TritonCollector | undefined,
+  triton: TritonCollection | undefined,
   throughput: Map<string, ThroughputPoint>,
   now: Date,
 ): Promise<{ workload: string; point: WorkloadHistoryPoint }[]> {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { workersCanLoad } from '../workerThreads';
 
 /*
  * The worker runs the common package's `fleetWhatIfResults` on one slice of
@@ -56,17 +57,11 @@ export function whatIfModulePath(): string {
   return existsSync(folder) ? folder : main;
 }
 
-/**
- * True when a worker thread can load {@link whatIfModulePath}: compiled
- * JavaScript, or TypeScript under a Node `--require` transform that workers
- * inherit (`backstage-cli package start`, the benches). Not under Jest, whose
- * transform stays in its own module loader.
- */
+/** True when a worker thread can load {@link whatIfModulePath} (see {@link workersCanLoad}). */
 export function workersCanLoadWhatIf(
   execArgv: string[] = process.execArgv,
 ): boolean {
-  if (!whatIfModulePath().endsWith('.ts')) return true;
-  return execArgv.some(a => /nodeTransform/.test(a));
+  return workersCanLoad(whatIfModulePath(), execArgv);
 }
 
 interface Job {

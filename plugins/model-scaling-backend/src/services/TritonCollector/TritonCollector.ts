@@ -28,6 +28,7 @@ import {
 } from './PrometheusClient';
 import { tritonFleetQueries } from './prometheusFleetQueries';
 import { TimeSlicer, yieldEvery } from '../Collection/timeSlicing';
+import { TritonCollection } from './TritonCollection';
 import { TritonReader } from './tritonReader';
 import { podKey, TritonTarget } from './tritonTargets';
 
@@ -135,7 +136,7 @@ function storedPod(key: string, state: PodState): StoredPod | undefined {
  * only gets an error of its own. `exportPods()` / `importPods()` carry the
  * state through the database to the replica that collects next.
  */
-export class TritonCollector {
+export class TritonCollector implements TritonCollection {
   readonly #o: TritonCollectorOptions;
   readonly #limits = new Map<string, pLimit.Limit>();
   readonly #pods = new Map<string, PodState>();
@@ -178,6 +179,18 @@ export class TritonCollector {
       this.#byWorkload = index;
     }
     return [...(this.#byWorkload.get(workload) ?? [])];
+  }
+
+  /** The latest result of every sampled pod, by workload and then pod name. */
+  allResults(): PodTritonResult[] {
+    const out: PodTritonResult[] = [];
+    for (const state of this.#pods.values()) {
+      if (state.result) out.push(state.result);
+    }
+    return out.sort(
+      (a, b) =>
+        compareText(a.workload, b.workload) || a.pod.localeCompare(b.pod),
+    );
   }
 
   /**
@@ -800,6 +813,12 @@ interface ClusterRound {
    * misses it, thousands of queued requests fail in one turn of the loop.
    */
   deadlineError?: Error;
+}
+
+/** Orders workload keys by code unit (cheaper than a locale compare, and only grouping matters). */
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /** The key of the first pod (by name) of each workload. */
