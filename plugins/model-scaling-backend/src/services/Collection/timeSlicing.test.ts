@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { TimeSlicer, yieldEvery } from './timeSlicing';
+import { nextBackgroundTurn, TimeSlicer, yieldEvery } from './timeSlicing';
 
 /** Busy-waits `ms` milliseconds (a stand-in for parsing one pod's document). */
 function work(ms: number): number {
@@ -89,5 +89,46 @@ describe('yieldEvery', () => {
     expect(typeof p?.then).toBe('function');
     await p;
     expect(pause()).toBeUndefined();
+  });
+});
+
+describe('nextBackgroundTurn', () => {
+  it('releases one waiter per turn of the event loop, oldest first', async () => {
+    const order: string[] = [];
+    const all = ['a', 'b', 'c'].map(x =>
+      nextBackgroundTurn().then(() => order.push(x)),
+    );
+    await new Promise(r => setImmediate(r));
+    expect(order).toEqual(['a']);
+    await new Promise(r => setImmediate(r));
+    expect(order).toEqual(['a', 'b']);
+    await Promise.all(all);
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+
+  it('gives a turn to one slicer at a time: two slicers never both run in one turn', async () => {
+    let turn = 0;
+    let done = false;
+    const tick = () => {
+      turn += 1;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turns = { a: new Set<number>(), b: new Set<number>() };
+    const slicers = { a: new TimeSlicer(2), b: new TimeSlicer(2) };
+    await Promise.all(
+      (['a', 'b'] as const).flatMap(name =>
+        Array.from({ length: 40 }, () =>
+          slicers[name].run(() => {
+            turns[name].add(turn);
+            work(0.5);
+          }),
+        ),
+      ),
+    );
+    done = true;
+    expect(turns.a.size).toBeGreaterThan(3);
+    expect(turns.b.size).toBeGreaterThan(3);
+    expect([...turns.a].filter(t => turns.b.has(t))).toEqual([]);
   });
 });

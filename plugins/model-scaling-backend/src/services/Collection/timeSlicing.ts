@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 /**
  * Milliseconds of synchronous work a slicer does before letting other work
@@ -10,10 +9,42 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
  */
 export const DEFAULT_SLICE_MS = 3;
 
+const waiting: Array<() => void> = [];
+let released = false;
+
+function release(): void {
+  released = false;
+  waiting.shift()?.();
+  if (waiting.length > 0) {
+    released = true;
+    setImmediate(release);
+  }
+}
+
+/**
+ * Resolves in a later turn of the event loop, and in each turn resolves one
+ * waiter only, oldest first: the turns are shared by every kind of
+ * background work (watch events, the collection round's history and writes,
+ * the read cache's reload, the fleet index), so a turn carries one slice of
+ * one of them, never a slice of each. The continuation runs in the turn's
+ * check phase (`setImmediate`), after the I/O of that turn (the HTTP
+ * requests that arrived) has been handled. Waiters queued while the loop is
+ * idle are released one per turn too, without waiting for I/O.
+ */
+export function nextBackgroundTurn(): Promise<void> {
+  return new Promise<void>(resolve => {
+    waiting.push(resolve);
+    if (!released) {
+      released = true;
+      setImmediate(release);
+    }
+  });
+}
+
 /**
  * Runs synchronous jobs a few milliseconds at a time: queued jobs run in a
- * macrotask until `budgetMs` is spent, then the rest wait for the next turn
- * of the event loop, so HTTP requests and timers are served between slices.
+ * macrotask until `budgetMs` is spent, then the rest wait for the next
+ * background turn of the event loop ({@link nextBackgroundTurn}), so HTTP requests and timers are served between slices.
  * Jobs queued from many concurrent tasks (one per pod) share the budget,
  * which `await setImmediate()` in each task would not do: immediates queued
  * together all run in one turn.
@@ -42,7 +73,7 @@ export class TimeSlicer {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => this.#drain());
+    nextBackgroundTurn().then(() => this.#drain());
   }
 
   #drain(): void {
@@ -72,7 +103,7 @@ export function yieldEvery(
   let start = performance.now();
   return () => {
     if (performance.now() - start < budgetMs) return undefined;
-    return yieldToEventLoop().then(() => {
+    return nextBackgroundTurn().then(() => {
       start = performance.now();
     });
   };

@@ -6,7 +6,7 @@ import {
   TimedHistoryPoint,
   WorkloadHistoryPoint,
 } from '@internal/plugin-model-scaling-common';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { nextBackgroundTurn } from '../Collection/timeSlicing';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -235,6 +235,6 @@ async function inBatches<T>(
 ): Promise<void> {
   for (let i = 0; i < items.length; i += BATCH) {
     await write(items.slice(i, i + BATCH));
-    await yieldToEventLoop();
+    await nextBackgroundTurn();
   }
 }

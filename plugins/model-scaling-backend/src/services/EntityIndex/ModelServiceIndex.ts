@@ -9,7 +9,7 @@ import {
   isModelServiceEntity,
   MODEL_SERVICE_CATALOG_FILTER,
 } from '@internal/plugin-model-scaling-common';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { nextBackgroundTurn } from '../Collection/timeSlicing';
 
 /**
  * What the index keeps of an entity: everything the status document and the
@@ -149,7 +149,7 @@ export class ModelServiceIndex {
       }
       cursor = page.pageInfo.nextCursor;
       // A page at a time, so a large catalog never holds the event loop.
-      await yieldToEventLoop();
+      await nextBackgroundTurn();
     } while (cursor);
     this.#entities = next;
     this.#refreshedAt = Date.now();

@@ -15,7 +15,6 @@ import {
   toFleetRow,
 } from '@internal/plugin-model-scaling-common';
 import { performance } from 'node:perf_hooks';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ClusterStore, StoreChange } from '../ClusterWatcher/ObjectStore';
 import {
   EntityNamespaceBounds,
@@ -23,7 +22,10 @@ import {
 } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
 import { matchesLabels } from '../EntityStatus/labelSelector';
-import { DEFAULT_SLICE_MS } from '../Collection/timeSlicing';
+import {
+  DEFAULT_SLICE_MS,
+  nextBackgroundTurn,
+} from '../Collection/timeSlicing';
 import { workloadsOf } from './workloadsOf';
 
 /** The parts of a cluster's watch cache the fleet index reads. */
@@ -263,7 +265,7 @@ export class FleetIndex {
         this.#recompute(ref);
         if (performance.now() >= until) break;
       }
-      if (this.#dirty.size > 0) await yieldToEventLoop();
+      if (this.#dirty.size > 0) await nextBackgroundTurn();
     }
   }
 
