@@ -363,7 +363,11 @@ export async function startHttpLoadChild() {
     if (!answer.result) throw new Error(answer.error);
     return answer.result;
   }
-  return { measure, close: () => child.send({ type: 'stop' }) };
+  return {
+    measure,
+    pid: child.pid,
+    close: () => child.send({ type: 'stop' }),
+  };
 }
 
 /** Event-loop delay (`monitorEventLoopDelay`, `resolution` ms) while `run` runs. */
@@ -378,4 +382,41 @@ export async function withLoopDelay<T>(
   } finally {
     delay.disable();
   }
+}
+
+/**
+ * CPU time a process has used so far in ms (user + system), read from
+ * `/proc/<pid>/stat` (Linux; clock ticks of 10 ms); undefined elsewhere.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Shares of a core used by the bench's processes between two readings of
+ * {@link processCpuMs} (100 % = one core), for reading latencies against
+ * what else ran on the machine.
+ */
+export function cpuShares(
+  before: Record<string, number | undefined>,
+  after: Record<string, number | undefined>,
+  seconds: number,
+): string {
+  return Object.keys(before)
+    .map(name => {
+      const a = before[name];
+      const b = after[name];
+      return a === undefined || b === undefined
+        ? `${name} n/a`
+        : `${name} ${((b - a) / 10 / seconds).toFixed(0)} %`;
+    })
+    .join(', ');
 }

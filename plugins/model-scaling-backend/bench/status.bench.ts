@@ -55,6 +55,8 @@ import {
   measureCalls,
   percentile,
   startDemoChild,
+  processCpuMs,
+  cpuShares,
   startHttpLoadChild,
   servePrometheusTargets,
   startSyntheticPrometheus,
@@ -195,7 +197,11 @@ async function main() {
       ...(COLLECTION === 'prometheus' && { prometheus: { url: prom.url } }),
     },
   });
-  const { measure, close: closeHttp } = await startHttpLoadChild();
+  const {
+    measure,
+    pid: clientsPid,
+    close: closeHttp,
+  } = await startHttpLoadChild();
   const store = await inMemoryCollectorStore(logger);
 
   // The permission service and the catalog count their calls: a view should
@@ -340,9 +346,16 @@ async function main() {
   // views overlap it, besides the rounds every 15 s).
   const roundBeside = services.collection.run().catch(() => undefined);
   phase('views');
+  const cpuOf = () => ({
+    backend: processCpuMs(process.pid),
+    'HTTP clients': processCpuMs(clientsPid),
+    'demo cluster': processCpuMs(child.pid),
+  });
+  const cpuBefore = cpuOf();
   const concurrent = await withLoopDelay(() =>
     measure(REQUESTS, port, statusPath, CONCURRENCY),
   );
+  const cpuDuring = cpuShares(cpuBefore, cpuOf(), concurrent.value.seconds);
   phase('after views');
   const statusConcurrent = concurrent.value;
   await roundBeside;
@@ -465,6 +478,11 @@ async function main() {
   );
   print(
     row(`GET …/status, ${CONCURRENCY} at a time + round`, statusConcurrent),
+  );
+  print(
+    `    CPU meanwhile, 100 % = one of ${
+      os.cpus().length
+    } cores: ${cpuDuring} (the backend's main thread and the collector's worker together)`,
   );
   print(row('GET /v1/services (fleet)', fleet));
   const p99In = percentile(inProcess.ms, 99);
