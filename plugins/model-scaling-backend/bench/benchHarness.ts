@@ -17,10 +17,7 @@ import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  BackendSettings,
-  readBackendSettings,
-} from '../src/config/readBackendSettings';
+import { BackendSettings } from '../src/config/readBackendSettings';
 import { WatchCache } from '../src/services/ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from '../src/services/EntityStatus/entityNamespaceBounds';
 import {
@@ -216,35 +213,7 @@ export async function servePrometheusTargets(
   return targets;
 }
 
-/** The backend settings for one cluster, the demo cluster, plus `modelScaling` config. */
-export function demoClusterSettings(
-  demo: { url: string; token: string },
-  logger: LoggerService,
-  modelScaling: object,
-) {
-  return readBackendSettings(
-    new ConfigReader({
-      kubernetes: {
-        clusterLocatorMethods: [
-          {
-            type: 'config',
-            clusters: [
-              {
-                name: 'demo',
-                url: demo.url,
-                authProvider: 'serviceAccount',
-                serviceAccountToken: demo.token,
-                skipTLSVerify: true,
-              },
-            ],
-          },
-        ],
-      },
-      modelScaling,
-    }),
-    logger,
-  );
-}
+export { demoClusterSettings } from '../src/__testUtils__/demoClusterSettings';
 
 /** The collector's shared state in an in-memory SQLite database, as in the demo. */
 export function inMemoryCollectorStore(logger: LoggerService) {

@@ -1,8 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DemoCluster, startDemoCluster } from '@internal/demo-cluster';
-import { readBackendSettings } from '../../config/readBackendSettings';
+import { demoClusterSettings } from '../../__testUtils__/demoClusterSettings';
 import { exampleModelServices } from '../../__testUtils__/exampleEntities';
 import { TEST_DATABASE_IDS } from '../../__testUtils__/testDatabaseIds';
 import {
@@ -42,28 +41,9 @@ describe('collection shared by replicas', () => {
 
   function replica(store: CollectorStore, instance: string) {
     const logger = mockServices.logger.mock();
-    const settings = readBackendSettings(
-      new ConfigReader({
-        kubernetes: {
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'demo',
-                  url: demo.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: demo.token,
-                  skipTLSVerify: true,
-                },
-              ],
-            },
-          ],
-        },
-        modelScaling: { triton: { intervalSeconds: 15, timeoutMs: 2000 } },
-      }),
-      logger,
-    );
+    const settings = demoClusterSettings(demo, logger, {
+      triton: { intervalSeconds: 15, timeoutMs: 2000 },
+    });
     const services = createModelScalingServices({
       settings,
       logger,

@@ -1,7 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { DemoCluster, startDemoCluster } from '@internal/demo-cluster';
-import { readBackendSettings } from '../../config/readBackendSettings';
+import { demoClusterSettings } from '../../__testUtils__/demoClusterSettings';
 import { KubeApiClient } from '../KubeApi/KubeApiClient';
 import { createTritonCollection } from './createTritonCollection';
 import { TritonCollection } from './TritonCollection';
@@ -64,28 +63,9 @@ describe('WorkerTritonCollector', () => {
     logger = mockServices.logger.mock(),
     triton: object = {},
   ): TritonCollection {
-    const settings = readBackendSettings(
-      new ConfigReader({
-        kubernetes: {
-          clusterLocatorMethods: [
-            {
-              type: 'config',
-              clusters: [
-                {
-                  name: 'demo',
-                  url: demo.url,
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: demo.token,
-                  skipTLSVerify: true,
-                },
-              ],
-            },
-          ],
-        },
-        modelScaling: { triton: { timeoutMs: 5000, ...triton } },
-      }),
-      logger,
-    );
+    const settings = demoClusterSettings(demo, logger, {
+      triton: { timeoutMs: 5000, ...triton },
+    });
     const client = new KubeApiClient(settings.clusters[0]);
     const c = createTritonCollection({
       settings,

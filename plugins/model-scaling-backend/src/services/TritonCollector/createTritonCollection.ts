@@ -3,11 +3,12 @@ import { roundDeadlineMs } from '../../config/ModelScalingOptions';
 import { BackendSettings } from '../../config/readBackendSettings';
 import { KubeApiClient } from '../KubeApi/KubeApiClient';
 import { workersCanLoad } from '../workerThreads';
-import { defaultTritonReader } from './defaultTritonReader';
 import { PodProxyFetcher } from './PodProxyFetcher';
-import { PrometheusClient } from './PrometheusClient';
 import { TritonCollection } from './TritonCollection';
-import { TritonCollector } from './TritonCollector';
+import {
+  tritonCollectorFromSettings,
+  TritonCollectorSettings,
+} from './tritonCollectorFromSettings';
 import { TRITON_WORKER_MODULE } from './tritonCollectorWorker';
 import { TritonTarget } from './tritonTargets';
 import { TritonWorkerData } from './tritonWorkerProtocol';
@@ -30,7 +31,7 @@ export function createTritonCollection(deps: {
   execArgv?: string[];
 }): TritonCollection {
   const t = deps.settings.options.triton;
-  const settings = {
+  const settings: TritonCollectorSettings = {
     timeoutMs: t.timeoutMs,
     intervalSeconds: t.intervalSeconds,
     concurrency: t.concurrency,
@@ -39,17 +40,16 @@ export function createTritonCollection(deps: {
     maxSeriesPerDocument: t.maxSeriesPerDocument,
     maxErrorChars: t.maxErrorChars,
     roundDeadlineMs: roundDeadlineMs(t),
+    ...(t.prometheus && { prometheus: { ...t.prometheus } }),
   };
+
   if (
     t.workerThread &&
     workersCanLoad(TRITON_WORKER_MODULE, deps.execArgv ?? process.execArgv)
   ) {
     const data: TritonWorkerData = {
       clusters: deps.settings.clusters.filter(c => !c.configError),
-      collector: {
-        ...settings,
-        ...(t.prometheus && { prometheus: { ...t.prometheus } }),
-      },
+      collector: settings,
     };
     return new WorkerTritonCollector({
       data,
@@ -66,8 +66,7 @@ export function createTritonCollection(deps: {
     );
   }
   const fetchers = new Map<string, PodProxyFetcher>();
-  return new TritonCollector({
-    ...settings,
+  return tritonCollectorFromSettings(settings, {
     targets: deps.targets,
     fetcher: cluster => {
       const client = deps.fetcher(cluster);
@@ -79,18 +78,8 @@ export function createTritonCollection(deps: {
       }
       return fetcher;
     },
-    reader: defaultTritonReader,
     logger: deps.logger,
     clusterConnected: deps.clusterConnected,
-    prometheus: t.prometheus && {
-      client: new PrometheusClient({
-        url: t.prometheus.url,
-        timeoutMs: t.timeoutMs,
-      }),
-      podLabel: t.prometheus.podLabel,
-      namespaceLabel: t.prometheus.namespaceLabel,
-      clusterLabel: t.prometheus.clusterLabel,
-    },
     now: deps.now,
   });
 }

@@ -3,10 +3,8 @@ import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { KubeApiClient } from '../KubeApi/KubeApiClient';
-import { defaultTritonReader } from './defaultTritonReader';
 import { PodProxyFetcher } from './PodProxyFetcher';
-import { PrometheusClient } from './PrometheusClient';
-import { TritonCollector } from './TritonCollector';
+import { tritonCollectorFromSettings } from './tritonCollectorFromSettings';
 import {
   TritonWorkerControl,
   TritonWorkerData,
@@ -60,28 +58,11 @@ export function runTritonCollectorWorker(
   );
   let connected = new Set<string>();
   let nowMs: number | undefined;
-  const collector = new TritonCollector({
+  const collector = tritonCollectorFromSettings(o, {
     targets: async () => [],
     fetcher: cluster => fetchers.get(cluster),
-    reader: defaultTritonReader,
     logger: portLogger(post),
-    intervalSeconds: o.intervalSeconds,
-    concurrency: o.concurrency,
-    configRefreshIntervals: o.configRefreshIntervals,
-    maxModelsPerPod: o.maxModelsPerPod,
-    maxSeriesPerDocument: o.maxSeriesPerDocument,
-    maxErrorChars: o.maxErrorChars,
-    roundDeadlineMs: o.roundDeadlineMs,
     clusterConnected: cluster => connected.has(cluster),
-    prometheus: o.prometheus && {
-      client: new PrometheusClient({
-        url: o.prometheus.url,
-        timeoutMs: o.timeoutMs,
-      }),
-      podLabel: o.prometheus.podLabel,
-      namespaceLabel: o.prometheus.namespaceLabel,
-      clusterLabel: o.prometheus.clusterLabel,
-    },
     now: () => new Date(nowMs ?? Date.now()),
   });
 

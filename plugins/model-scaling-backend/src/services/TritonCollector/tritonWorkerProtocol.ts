@@ -1,6 +1,7 @@
 import { ClusterConfig } from '../../config/ClusterConfig';
 import { StoredPod } from '../CollectorStore/CollectorStore';
 import type { PodTritonResult, ThroughputPoint } from './TritonCollector';
+import { TritonCollectorSettings } from './tritonCollectorFromSettings';
 import { TritonTarget } from './tritonTargets';
 
 /**
@@ -13,22 +14,7 @@ import { TritonTarget } from './tritonTargets';
 /** What a worker is started with. */
 export interface TritonWorkerData {
   clusters: ClusterConfig[];
-  collector: {
-    timeoutMs: number;
-    intervalSeconds: number;
-    concurrency: number;
-    configRefreshIntervals: number;
-    maxModelsPerPod?: number;
-    maxSeriesPerDocument?: number;
-    maxErrorChars?: number;
-    roundDeadlineMs?: number;
-    prometheus?: {
-      url: string;
-      podLabel: string;
-      namespaceLabel: string;
-      clusterLabel?: string;
-    };
-  };
+  collector: TritonCollectorSettings;
 }
 
 /** Counters a worker reports when an operation ends. */
