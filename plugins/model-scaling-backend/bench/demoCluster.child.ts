@@ -6,7 +6,10 @@
 import { startDemoCluster } from '@internal/demo-cluster';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { answerTritonQuery } from '../src/__testUtils__/fakePrometheus';
+import {
+  answerTritonQuery,
+  FakeScrapedPod,
+} from '../src/__testUtils__/fakePrometheus';
 import { fakeMetricsText } from '../src/__testUtils__/fakeTriton';
 
 /**
@@ -20,6 +23,11 @@ function startSyntheticPrometheus(pods: {
 }) {
   let queries = 0;
   const started = Date.now();
+  let scrape: {
+    at: number;
+    of: unknown[];
+    pods: FakeScrapedPod[];
+  } = { at: 0, of: [], pods: [] };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', d => (body += d));
@@ -27,23 +35,32 @@ function startSyntheticPrometheus(pods: {
       queries += 1;
       const query = new URLSearchParams(body).get('query') ?? '';
       const now = Date.now();
-      // Scraped every second, so two rounds a second apart see new samples.
+      // Scraped every second, so two rounds a second apart see new samples;
+      // the queries of one second are evaluated over the same scrape, as
+      // Prometheus evaluates them over its stored samples.
       const scrapedAt = now - ((now - started) % 1000);
-      const seconds = (scrapedAt - started) / 1000 + 100;
-      const scraped = pods.list.map((p, i) => {
-        const rate = 10 + (i % 50);
-        return {
-          namespace: p.namespace,
-          pod: p.pod,
-          scrapedAt,
-          metrics: fakeMetricsText(p.model, {
-            success: Math.round(seconds * rate),
-            executions: { 4: Math.round((seconds * rate) / 4) },
-            queueUs: Math.round(seconds * rate * 800),
-            pending: i % 5,
+      if (scrape.at !== scrapedAt || scrape.of !== pods.list) {
+        const seconds = (scrapedAt - started) / 1000 + 100;
+        scrape = {
+          at: scrapedAt,
+          of: pods.list,
+          pods: pods.list.map((p, i) => {
+            const rate = 10 + (i % 50);
+            return {
+              namespace: p.namespace,
+              pod: p.pod,
+              scrapedAt,
+              metrics: fakeMetricsText(p.model, {
+                success: Math.round(seconds * rate),
+                executions: { 4: Math.round((seconds * rate) / 4) },
+                queueUs: Math.round(seconds * rate * 800),
+                pending: i % 5,
+              }),
+            };
           }),
         };
-      });
+      }
+      const scraped = scrape.pods;
       try {
         const result = answerTritonQuery(query, scraped, now);
         res.writeHead(200, { 'content-type': 'application/json' });

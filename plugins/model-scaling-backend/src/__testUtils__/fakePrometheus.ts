@@ -19,21 +19,60 @@ function parseLabels(text: string): Record<string, string> {
   return labels;
 }
 
-function matches(
-  matchers: string,
-  labels: Record<string, string | undefined>,
-): boolean {
+type LabelTest = (labels: Record<string, string | undefined>) => boolean;
+
+/** The label matchers of a selector, compiled once per query (PromQL regexes are anchored). */
+function compileMatchers(matchers: string): LabelTest {
+  const tests: LabelTest[] = [];
   for (const m of matchers.matchAll(/(\w+)(=~|=)"((?:[^"\\]|\\.)*)"/g)) {
     const [, name, op, raw] = m;
-    const value = labels[name] ?? '';
-    if (op === '=' && value !== raw.replace(/\\(.)/g, '$1')) return false;
-    if (op === '=~') {
-      // PromQL regexes are anchored; the string escapes of the literal come first.
+    if (op === '=') {
+      const literal = raw.replace(/\\(.)/g, '$1');
+      tests.push(labels => (labels[name] ?? '') === literal);
+    } else {
+      // The string escapes of the literal come first.
       const re = new RegExp(`^(?:${raw.replace(/\\\\/g, '\\')})$`);
-      if (!re.test(value)) return false;
+      tests.push(labels => re.test(labels[name] ?? ''));
     }
   }
-  return true;
+  return labels => tests.every(t => t(labels));
+}
+
+interface ParsedSample {
+  family: string;
+  labels: Record<string, string | undefined>;
+  value: number;
+}
+
+/**
+ * Each scraped pod's samples, parsed once per text (a scrape answers every
+ * query evaluated over it, as Prometheus's stored samples do).
+ */
+const parsedScrapes = new WeakMap<
+  FakeScrapedPod,
+  { text: string; samples: ParsedSample[] }
+>();
+
+function samplesOf(pod: FakeScrapedPod): ParsedSample[] {
+  const parsed = parsedScrapes.get(pod);
+  if (parsed?.text === pod.metrics) return parsed.samples;
+  const podLabels = {
+    namespace: pod.namespace,
+    pod: pod.pod,
+    cluster: pod.cluster,
+  };
+  const samples: ParsedSample[] = [];
+  for (const line of pod.metrics.split('\n')) {
+    const s = line.match(/^(\w+)(?:\{(.*)\})? (\S+)$/);
+    if (!s) continue;
+    samples.push({
+      family: s[1],
+      labels: { ...parseLabels(s[2] ?? ''), ...podLabels },
+      value: Number(s[3]),
+    });
+  }
+  parsedScrapes.set(pod, { text: pod.metrics, samples });
+  return samples;
 }
 
 /**
@@ -66,24 +105,22 @@ export function answerTritonQuery(
     g.values.push(value);
     groups.set(key, g);
   };
+  const matches = compileMatchers(matchers);
   for (const pod of pods) {
-    const podLabels = {
-      namespace: pod.namespace,
-      pod: pod.pod,
-      cluster: pod.cluster,
-    };
     if (family === 'DCGM_FI_DEV_GPU_UTIL') {
-      if (pod.gpuUtilization !== undefined && matches(matchers, podLabels)) {
+      const podLabels = {
+        namespace: pod.namespace,
+        pod: pod.pod,
+        cluster: pod.cluster,
+      };
+      if (pod.gpuUtilization !== undefined && matches(podLabels)) {
         add(podLabels, pod.gpuUtilization);
       }
       continue;
     }
-    for (const line of pod.metrics.split('\n')) {
-      const s = line.match(/^(\w+)(?:\{(.*)\})? (\S+)$/);
-      if (!s || s[1] !== family) continue;
-      const labels = { ...parseLabels(s[2] ?? ''), ...podLabels };
-      if (!matches(matchers, labels)) continue;
-      add(labels, timestamp ? pod.scrapedAt / 1000 : Number(s[3]));
+    for (const sample of samplesOf(pod)) {
+      if (sample.family !== family || !matches(sample.labels)) continue;
+      add(sample.labels, timestamp ? pod.scrapedAt / 1000 : sample.value);
     }
   }
   return [...groups.values()].map(g => {

@@ -1,7 +1,12 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { ModelServiceIndex } from './ModelServiceIndex';
+import fc from 'fast-check';
+import { entityIndexKey, ModelServiceIndex } from './ModelServiceIndex';
 
 const component = (name: string, type = 'model-service'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
@@ -114,5 +119,40 @@ describe('ModelServiceIndex', () => {
     catalog.queryEntities.mockRejectedValueOnce(new Error('catalog down'));
     await expect(index.refresh()).rejects.toThrow('catalog down');
     expect(index.get('component:default/a')).toBeDefined();
+  });
+});
+
+describe('entityIndexKey', () => {
+  const catalogKey = (ref: string) =>
+    stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
+  const part = (chars: string) =>
+    fc
+      .array(fc.constantFrom(...chars), { minLength: 1, maxLength: 12 })
+      .map(c => c.join(''));
+  const word = 'abcXYZ019';
+
+  it("gives the catalog's key for any ref, full ASCII or not", () => {
+    fc.assert(
+      fc.property(
+        part(word),
+        part(`${word}-_.`),
+        part(`${word}-_.Éßİ`),
+        fc.boolean(),
+        (kind, namespace, name, withNamespace) => {
+          const ref = withNamespace
+            ? `${kind}:${namespace}/${name}`
+            : `${kind}:${name}`;
+          expect(entityIndexKey(ref)).toBe(catalogKey(ref));
+        },
+      ),
+    );
+  });
+
+  it('keys an entity as its ref', () => {
+    const entity = component('Fraud-Model');
+    expect(entityIndexKey(entity)).toBe('component:default/fraud-model');
+    expect(entityIndexKey('Component:Default/FRAUD-model')).toBe(
+      'component:default/fraud-model',
+    );
   });
 });

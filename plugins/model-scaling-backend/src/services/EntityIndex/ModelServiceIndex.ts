@@ -34,8 +34,20 @@ export interface ModelServiceIndexOptions {
   pageSize?: number;
 }
 
-/** The catalog's case-insensitive form of an entity ref, used as the index key. */
+/** A full `kind:namespace/name` ref of ASCII letters, digits and `-_.` only. */
+const FULL_ASCII_REF = /^[A-Za-z0-9]+:[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+/**
+ * The catalog's case-insensitive form of an entity ref, used as the index
+ * key. A full ASCII ref (what the entity routes' path parameters allow) is
+ * lower-cased as it is: parsing and printing it gives it back unchanged, and
+ * for ASCII `toLowerCase` equals the catalog's `toLocaleLowerCase('en-US')`,
+ * which costs about 5 % of a status view.
+ */
 export function entityIndexKey(ref: string | Entity): string {
+  if (typeof ref === 'string' && FULL_ASCII_REF.test(ref)) {
+    return ref.toLowerCase();
+  }
   const text =
     typeof ref === 'string'
       ? stringifyEntityRef(parseEntityRef(ref))
