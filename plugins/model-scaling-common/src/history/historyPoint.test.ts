@@ -1,5 +1,15 @@
-import { WorkloadStatus } from '../types/status';
-import { historyPointFromStatus } from './historyPoint';
+import fc from 'fast-check';
+import {
+  rawDeployment,
+  rawHpa,
+  rawScaledObject,
+} from '../slim/__fixtures__/rawObjects';
+import { toSlimDeployment } from '../slim/toSlimDeployment';
+import { toSlimHpa } from '../slim/toSlimHpa';
+import { toSlimScaledObject } from '../slim/toSlimScaledObject';
+import { TritonView, WorkloadStatus } from '../types/status';
+import { buildWorkloadStatus } from '../workload/buildWorkloadStatus';
+import { historyPointFromStatus, historyStatusOf } from './historyPoint';
 
 const status = (over: Partial<WorkloadStatus>): WorkloadStatus =>
   ({
@@ -88,5 +98,112 @@ describe('historyPointFromStatus', () => {
       current: 3,
       ready: 2,
     });
+  });
+});
+
+describe('historyStatusOf', () => {
+  const C = 'demo';
+  const retarget = (
+    raw: any,
+    name: string,
+    target: string,
+    namespace?: string,
+  ) => ({
+    ...raw,
+    metadata: {
+      ...raw.metadata,
+      name,
+      ...(namespace && { namespace }),
+    },
+    spec: {
+      ...raw.spec,
+      scaleTargetRef: { ...raw.spec.scaleTargetRef, name: target },
+    },
+  });
+  const deployments = [
+    toSlimDeployment(rawDeployment, C),
+    toSlimDeployment(
+      {
+        ...rawDeployment,
+        spec: { ...rawDeployment.spec, replicas: undefined },
+      },
+      C,
+    ),
+  ];
+  const hpas = [
+    toSlimHpa(rawHpa, C),
+    toSlimHpa(retarget(rawHpa, 'image-classifier', 'image-classifier'), C),
+    toSlimHpa(retarget(rawHpa, 'image-classifier-b', 'image-classifier'), C),
+    toSlimHpa(
+      retarget(rawHpa, 'elsewhere', 'image-classifier', 'other-namespace'),
+      C,
+    ),
+    toSlimHpa(
+      {
+        ...retarget(rawHpa, 'keda-hpa-image-classifier', 'image-classifier'),
+        metadata: {
+          name: 'keda-hpa-image-classifier',
+          namespace: 'ml-serving',
+          labels: { 'scaledobject.keda.sh/name': 'image-classifier' },
+        },
+      },
+      C,
+    ),
+  ];
+  const scaledObjects = [
+    toSlimScaledObject(rawScaledObject, C),
+    toSlimScaledObject(
+      retarget(rawScaledObject, 'text-classifier', 'text-classifier'),
+      C,
+    ),
+  ];
+  const triton: TritonView = {
+    sampledAt: '2026-11-28T10:06:00Z',
+    errors: [],
+    models: [
+      {
+        model: 'resnet50',
+        version: '1',
+        source: 'stats',
+        intervalSeconds: 15,
+        requestsPerSecond: 280,
+        inferencesPerSecond: 280,
+        executionsPerSecond: 270,
+        averageBatchSize: 280 / 270,
+        batchSizeHistogram: [],
+        averageQueueUs: 400,
+        averageComputeUs: 1060,
+      },
+    ],
+  } as unknown as TritonView;
+
+  it('gives the point of the full status for any mix of autoscalers', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...deployments),
+        fc.subarray(hpas),
+        fc.subarray(scaledObjects),
+        fc.boolean(),
+        (deployment, someHpas, someScaledObjects, withTriton) => {
+          const input = {
+            deployment,
+            hpas: someHpas,
+            scaledObjects: someScaledObjects,
+            ...(withTriton && { triton }),
+          };
+          const extras = {
+            latency: [{ model: 'resnet50', p50LatencyMs: 3, p99LatencyMs: 9 }],
+          };
+          expect(
+            historyPointFromStatus(historyStatusOf(input), extras),
+          ).toEqual(
+            historyPointFromStatus(
+              buildWorkloadStatus({ cluster: C, ...input, now: 0 }),
+              extras,
+            ),
+          );
+        },
+      ),
+    );
   });
 });

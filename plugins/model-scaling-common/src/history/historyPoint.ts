@@ -1,4 +1,15 @@
-import { WorkloadStatus } from '../types/status';
+import {
+  autoscalerViewOfTargets,
+  hpasTargeting,
+  scaledObjectsTargeting,
+} from '../status/autoscalerView';
+import type {
+  SlimDeployment,
+  SlimHpa,
+  SlimScaledObject,
+  TritonView,
+  WorkloadStatus,
+} from '../types/status';
 
 /** p50 / p99 request latency of one model, when the server exports summaries or histograms. */
 export interface ModelLatency {
@@ -43,13 +54,54 @@ export function metricUnit(targetType: string): string {
   return 'value';
 }
 
+/** The parts of a workload's status a history point reads. */
+export type HistoryPointStatus = Pick<
+  WorkloadStatus,
+  'autoscaler' | 'replicas' | 'triton'
+>;
+
+/**
+ * What {@link historyPointFromStatus} reads of a Deployment's status, without
+ * the rest of `buildWorkloadStatus` (pods, GPU sharing, rescale events,
+ * findings): replicas, the autoscaler that drives it and the Triton figures
+ * given. A collection round records a point of every workload, so it builds
+ * only these; the test checks the point equals the one of the full status.
+ */
+export function historyStatusOf(input: {
+  deployment: SlimDeployment;
+  hpas?: readonly SlimHpa[];
+  scaledObjects?: readonly SlimScaledObject[];
+  triton?: TritonView;
+}): HistoryPointStatus {
+  const { deployment } = input;
+  const status: HistoryPointStatus = {
+    replicas: {
+      current: deployment.status.replicas,
+      ready: deployment.status.readyReplicas,
+      available: deployment.status.availableReplicas,
+      updated: deployment.status.updatedReplicas,
+    },
+    autoscaler: autoscalerViewOfTargets({
+      hpas: hpasTargeting(deployment, input.hpas ?? []),
+      scaledObjects: scaledObjectsTargeting(
+        deployment,
+        input.scaledObjects ?? [],
+      ),
+    }),
+  };
+  if (deployment.specReplicas !== undefined)
+    status.replicas.spec = deployment.specReplicas;
+  if (input.triton) status.triton = input.triton;
+  return status;
+}
+
 /**
  * One history point from a workload's status at a round: replicas (desired
  * from the autoscaler, else the spec), the autoscaler's metrics against
  * their targets, and the Triton figures per model with their latency.
  */
 export function historyPointFromStatus(
-  status: WorkloadStatus,
+  status: HistoryPointStatus,
   extras: {
     latency?: ModelLatency[];
     throughput?: WorkloadHistoryPoint['throughput'];

@@ -1,5 +1,13 @@
-export { historyPointFromStatus, metricUnit } from './historyPoint';
-export type { ModelLatency, WorkloadHistoryPoint } from './historyPoint';
+export {
+  historyPointFromStatus,
+  historyStatusOf,
+  metricUnit,
+} from './historyPoint';
+export type {
+  HistoryPointStatus,
+  ModelLatency,
+  WorkloadHistoryPoint,
+} from './historyPoint';
 export {
   assembleWorkloadHistory,
   throughputSamples,

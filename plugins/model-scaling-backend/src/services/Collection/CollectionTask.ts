@@ -1,7 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  buildWorkloadStatus,
   historyPointFromStatus,
+  historyStatusOf,
   WorkloadHistoryPoint,
 } from '@internal/plugin-model-scaling-common';
 import { CollectorStore } from '../CollectorStore/CollectorStore';
@@ -77,12 +77,7 @@ export class CollectionTask {
     if (signal?.aborted) return;
 
     const at = Math.max(this.#now().getTime(), (stored?.finishedAt ?? 0) + 1);
-    const history = await historyPoints(
-      services,
-      triton,
-      throughput,
-      new Date(at),
-    );
+    const history = await historyPoints(services, triton, throughput);
     this.#lastRound = await store.writeRound({
       task: COLLECTION_TASK_ID,
       instance: this.o.instance,
@@ -103,29 +98,23 @@ async function historyPoints(
   services: ModelServiceWorkloads[],
   triton: TritonCollection | undefined,
   throughput: Map<string, ThroughputPoint>,
-  now: Date,
 ): Promise<{ workload: string; point: WorkloadHistoryPoint }[]> {
   const out = new Map<string, WorkloadHistoryPoint>();
   const pause = yieldEvery();
-  for (const { target, workloads } of services) {
+  for (const { workloads } of services) {
     for (const objects of workloads) {
       await pause();
       const key = `${objects.cluster}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
       if (out.has(key)) continue;
       const results: PodTritonResult[] = triton?.resultsFor(key) ?? [];
       const triView = tritonView(results);
-      const status = buildWorkloadStatus({
-        cluster: objects.cluster,
+      // Only what a point reads (replicas, autoscaler, Triton), not the whole
+      // status with pods and findings: a round records every workload.
+      const status = historyStatusOf({
         deployment: objects.deployment,
-        replicaSets: objects.replicaSets,
-        pods: objects.pods,
-        nodes: objects.nodes,
         hpas: objects.hpas,
         scaledObjects: objects.scaledObjects,
-        events: objects.events,
         ...(triView && { triton: triView }),
-        ...(target.pattern && { pattern: target.pattern }),
-        now,
       });
       out.set(
         key,
