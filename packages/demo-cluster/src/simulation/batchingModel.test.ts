@@ -113,3 +113,26 @@ describe('allocateExecutions', () => {
     );
   });
 });
+
+describe('BatchingModel memo', () => {
+  it('shares an estimate between models of other names with the same batching, and not across batching settings', () => {
+    const model = new BatchingModel();
+    const named = (name: string, delay: number) =>
+      config(
+        `name: "${name}" max_batch_size: 32 dynamic_batching { max_queue_delay_microseconds: ${delay} }`,
+      );
+    const options = (c: ReturnType<typeof config>) => ({
+      requestRate: 800,
+      clientBatch: 1,
+      profile: resnet,
+      slowdown: 1,
+      config: c,
+    });
+    const a = model.estimate(options(named('model-a', 500)));
+    const b = model.estimate(options(named('model-b', 500)));
+    expect(b).toBe(a);
+    const c = model.estimate(options(named('model-a', 5000)));
+    expect(c).not.toBe(a);
+    expect(c.requestsPerExecution).toBeGreaterThan(a.requestsPerExecution);
+  });
+});

@@ -58,7 +58,6 @@ export function requestProfile(
  */
 export class BatchingModel {
   private readonly cache = new Map<string, BatchingEstimate>();
-
   estimate(options: {
     requestRate: number;
     clientBatch: number;
@@ -69,9 +68,14 @@ export class BatchingModel {
     const { requestRate, clientBatch, config, profile, slowdown } = options;
     if (!(requestRate > 0)) return IDLE;
     const bucket = Math.round(Math.log(requestRate) / BUCKET);
-    const key = `${profile.model}|${clientBatch}|${slowdown}|${JSON.stringify(
-      config,
-    )}|${bucket}`;
+    // Only what the estimate reads of the config (`max_batch_size`,
+    // `dynamic_batching`): models of other names with the same batching share
+    // estimates (a thousand synthetic services, each with a config naming its
+    // model, missed the memo and ran the batcher every tick).
+    const key = `${profile.model}|${clientBatch}|${slowdown}|${JSON.stringify([
+      config.maxBatchSize,
+      config.dynamicBatching,
+    ])}|${bucket}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const rate = Math.exp(bucket * BUCKET);
