@@ -100,7 +100,7 @@ async function main() {
   }
   await services.entities.refresh();
   await servePrometheusTargets(demo.child, {
-    catalog,
+    entities: services.entities,
     cache: services.cache,
     settings,
     logger,

@@ -207,8 +207,8 @@ async function main() {
   // The permission service and the catalog count their calls: a view should
   // cost neither once the caller's decisions and the index are warm. The
   // routes' catalog counts its calls; the entity index counts its one-off
-  // lookups itself. The collection round's own catalog read (one per round,
-  // not per view) goes to the plain catalog.
+  // lookups itself. The collection round reads the entity index, not the
+  // catalog; the index's own refreshes go to the plain catalog.
   let permissionCalls = 0;
   let catalogCalls = 0;
   const permissions = {
@@ -263,7 +263,7 @@ async function main() {
     `  cache synced in ${syncSeconds.toFixed(2)} s; waiting for Triton samples`,
   );
   const targets = await servePrometheusTargets(child, {
-    catalog,
+    entities: services.entities,
     cache: services.cache,
     settings,
     logger,
@@ -351,11 +351,29 @@ async function main() {
     'HTTP clients': processCpuMs(clientsPid),
     'demo cluster': processCpuMs(child.pid),
   });
+  // The watch cache's changes meanwhile, by kind: background work of the
+  // main thread beside the views (each is reduced, stored and marks fleet rows).
+  const changes = new Map<string, number>();
+  const unsubscribe = services.cache.clusters.map(c =>
+    c.store.onChange(change =>
+      changes.set(change.kind, (changes.get(change.kind) ?? 0) + 1),
+    ),
+  );
   const cpuBefore = cpuOf();
   const concurrent = await withLoopDelay(() =>
     measure(REQUESTS, port, statusPath, CONCURRENCY),
   );
   const cpuDuring = cpuShares(cpuBefore, cpuOf(), concurrent.value.seconds);
+  for (const u of unsubscribe) u();
+  const changesDuring = `${[...changes.values()].reduce(
+    (a, b) => a + b,
+    0,
+  )} (${(
+    [...changes.values()].reduce((a, b) => a + b, 0) / concurrent.value.seconds
+  ).toFixed(0)}/s: ${[...changes]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ')})`;
   phase('after views');
   const statusConcurrent = concurrent.value;
   await roundBeside;
@@ -484,6 +502,7 @@ async function main() {
       os.cpus().length
     } cores: ${cpuDuring} (the backend's main thread and the collector's worker together)`,
   );
+  print(`    watch-cache changes meanwhile: ${changesDuring}`);
   print(row('GET /v1/services (fleet)', fleet));
   const p99In = percentile(inProcess.ms, 99);
   const p99InConcurrent = percentile(inProcessConcurrent.ms, 99);
