@@ -175,6 +175,19 @@ describe('toAutoscalerManifest', () => {
     );
   });
 
+  it('leaves out a part that is short in characters but long as JSON (escaped control characters)', () => {
+    // 2 × 2,000 characters, each written as a six-character \\u escape: 24 KB of JSON.
+    const escaped = '\u0001'.repeat(2000);
+    const manifest = toAutoscalerManifest('HorizontalPodAutoscaler', {
+      metadata: { name: 'x' },
+      spec: { minReplicas: 1 },
+      status: { a: escaped, b: escaped },
+    });
+    expect(manifest.status).toBeUndefined();
+    expect(manifest.spec).toEqual({ minReplicas: 1 });
+    expect(manifest.truncated?.[0]).toMatch(/^status: left out/);
+  });
+
   it('throws naming the field when metadata is not an object', () => {
     expect(() =>
       toAutoscalerManifest('HorizontalPodAutoscaler', {

@@ -25,6 +25,33 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 interface CopyState {
   truncated: string[];
+  /**
+   * An upper bound of the copy's compact JSON length so far (every string
+   * counted as if each character needed a `\\uXXXX` escape): when the bound
+   * is within `maxJsonLength` the copy is too, and the exact length, one
+   * `JSON.stringify` of the whole copy per watch event, is not needed.
+   */
+  jsonBound: number;
+}
+
+/**
+ * Where a value sits in the object, built into text only for a note on what
+ * was cut: an HPA's status update is copied on every watch event, and
+ * printing the path of every key was most of the copy's cost.
+ */
+interface CopyPath {
+  up?: CopyPath;
+  /** A key (`.key`) or an index (`[i]`); the root's text when there is no `up`. */
+  key: string | number;
+}
+
+function pathText(path: CopyPath): string {
+  const parts: string[] = [];
+  for (let p: CopyPath | undefined = path; p; p = p.up) {
+    if (!p.up) parts.push(String(p.key));
+    else parts.push(typeof p.key === 'number' ? `[${p.key}]` : `.${p.key}`);
+  }
+  return parts.reverse().join('');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,56 +71,103 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function boundedCopy(
   value: unknown,
-  path: string,
+  path: CopyPath,
   depth: number,
   state: CopyState,
 ): Json | undefined {
   const limits = AUTOSCALER_MANIFEST_LIMITS;
   if (value === undefined || typeof value === 'function') return undefined;
-  if (value === null || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'bigint') return Number(value);
+  if (value === null || typeof value === 'boolean') {
+    state.jsonBound += 5;
+    return value;
+  }
+  if (typeof value === 'number') {
+    state.jsonBound += 24;
+    return Number.isFinite(value) ? value : null;
+  }
+  if (typeof value === 'bigint') {
+    state.jsonBound += 24;
+    return Number(value);
+  }
   if (value instanceof Date) {
+    state.jsonBound += 26;
     return Number.isNaN(value.getTime()) ? null : value.toISOString();
   }
   if (typeof value === 'string') {
     const redacted = redactText(value);
-    if (redacted.length <= limits.maxStringLength) return redacted;
+    if (redacted.length <= limits.maxStringLength) {
+      state.jsonBound += 6 * redacted.length + 2;
+      return redacted;
+    }
     state.truncated.push(
-      `${path}: first ${limits.maxStringLength} of ${redacted.length} characters`,
+      `${pathText(path)}: first ${limits.maxStringLength} of ${
+        redacted.length
+      } characters`,
     );
+    state.jsonBound += 6 * (limits.maxStringLength + 1) + 2;
     return `${redacted.slice(0, limits.maxStringLength)}…`;
   }
   if (depth >= limits.maxDepth) {
-    state.truncated.push(`${path}: nested deeper than ${limits.maxDepth}`);
+    state.truncated.push(
+      `${pathText(path)}: nested deeper than ${limits.maxDepth}`,
+    );
     return undefined;
   }
   if (Array.isArray(value)) {
     if (value.length > limits.maxArrayItems) {
       state.truncated.push(
-        `${path}: first ${limits.maxArrayItems} of ${value.length} items`,
+        `${pathText(path)}: first ${limits.maxArrayItems} of ${
+          value.length
+        } items`,
       );
     }
-    return value
-      .slice(0, limits.maxArrayItems)
-      .map((item, i) => boundedCopy(item, `${path}[${i}]`, depth + 1, state))
-      .filter((item): item is Json => item !== undefined);
-  }
-  if (isRecord(value)) {
-    const out: { [key: string]: Json } = {};
-    const entries = Object.entries(value);
-    if (entries.length > limits.maxArrayItems) {
-      state.truncated.push(
-        `${path}: first ${limits.maxArrayItems} of ${entries.length} keys`,
+    const out: Json[] = [];
+    const n = Math.min(value.length, limits.maxArrayItems);
+    state.jsonBound += 2;
+    for (let i = 0; i < n; i++) {
+      const item = boundedCopy(
+        value[i],
+        { up: path, key: i },
+        depth + 1,
+        state,
       );
-    }
-    for (const [key, item] of entries.slice(0, limits.maxArrayItems)) {
-      const copied = boundedCopy(item, `${path}.${key}`, depth + 1, state);
-      if (copied !== undefined) out[key] = copied;
+      if (item !== undefined) {
+        out.push(item);
+        state.jsonBound += 1;
+      }
     }
     return out;
   }
-  return String(value);
+  if (isRecord(value)) {
+    const out: { [key: string]: Json } = {};
+    const keys = Object.keys(value);
+    if (keys.length > limits.maxArrayItems) {
+      state.truncated.push(
+        `${pathText(path)}: first ${limits.maxArrayItems} of ${
+          keys.length
+        } keys`,
+      );
+    }
+    const n = Math.min(keys.length, limits.maxArrayItems);
+    state.jsonBound += 2;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const copied = boundedCopy(
+        value[key],
+        { up: path, key },
+        depth + 1,
+        state,
+      );
+      if (copied !== undefined) {
+        out[key] = copied;
+        state.jsonBound += 6 * key.length + 4;
+      }
+    }
+    return out;
+  }
+  const text = String(value);
+  state.jsonBound += 6 * text.length + 2;
+  return text;
 }
 
 /** `spec.triggers[].metadata` keeps only the keys the views read, redacted like the slim triggers. */
@@ -133,7 +207,7 @@ export function toAutoscalerManifest(
   obj: Record<string, unknown>,
 ): AutoscalerManifest {
   const ctx = { kind };
-  const state: CopyState = { truncated: [] };
+  const state: CopyState = { truncated: [], jsonBound: 0 };
   const metadata = readObject(ctx, obj.metadata, 'metadata');
   const manifest: AutoscalerManifest = {
     apiVersion:
@@ -148,7 +222,7 @@ export function toAutoscalerManifest(
   if (Object.keys(labels).length > 0) {
     manifest.metadata.labels = boundedCopy(
       labels,
-      'metadata.labels',
+      { key: 'metadata.labels' },
       1,
       state,
     ) as Record<string, string>;
@@ -158,7 +232,7 @@ export function toAutoscalerManifest(
   if (Object.keys(annotations).length > 0) {
     manifest.metadata.annotations = boundedCopy(
       annotations,
-      'metadata.annotations',
+      { key: 'metadata.annotations' },
       1,
       state,
     ) as Record<string, string>;
@@ -167,17 +241,19 @@ export function toAutoscalerManifest(
   if (rawSpec) {
     const spec =
       kind === 'ScaledObject' ? redactScaledObjectSpec(ctx, rawSpec) : rawSpec;
-    manifest.spec = boundedCopy(spec, 'spec', 0, state) as Record<
+    manifest.spec = boundedCopy(spec, { key: 'spec' }, 0, state) as Record<
       string,
       unknown
     >;
   }
   const rawStatus = readObject(ctx, obj.status, 'status');
   if (rawStatus) {
-    manifest.status = boundedCopy(rawStatus, 'status', 0, state) as Record<
-      string,
-      unknown
-    >;
+    manifest.status = boundedCopy(
+      rawStatus,
+      { key: 'status' },
+      0,
+      state,
+    ) as Record<string, unknown>;
   }
   const limit = AUTOSCALER_MANIFEST_LIMITS.maxJsonLength;
   const parts: [string, () => boolean][] = [
@@ -188,7 +264,16 @@ export function toAutoscalerManifest(
   ];
   const leftOut: string[] = [];
   const leftOutParts: string[] = [];
-  for (const [part, leaveOut] of parts) {
+  // The fields outside the bounded copies, bounded the same way.
+  const bound =
+    state.jsonBound +
+    200 +
+    6 *
+      (manifest.apiVersion.length +
+        manifest.kind.length +
+        manifest.metadata.name.length +
+        (manifest.metadata.namespace?.length ?? 0));
+  for (const [part, leaveOut] of bound <= limit ? [] : parts) {
     const length = JSON.stringify(manifest).length;
     if (length <= limit) break;
     leaveOut();

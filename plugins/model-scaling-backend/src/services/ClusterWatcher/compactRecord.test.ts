@@ -88,6 +88,34 @@ describe('createRecordCompactor', () => {
     expect(a.meta).not.toBe(b.meta);
   });
 
+  it("interns an autoscaler manifest's strings but shares none of its objects", () => {
+    const compact = createRecordCompactor();
+    const hpa = (name: string) =>
+      toSlimObject(
+        'HorizontalPodAutoscaler',
+        {
+          apiVersion: 'autoscaling/v2',
+          kind: 'HorizontalPodAutoscaler',
+          metadata: { name, namespace: 'models', labels: { team: 'ml' } },
+          spec: {
+            scaleTargetRef: { kind: 'Deployment', name: 'bert' },
+            minReplicas: 1,
+            maxReplicas: 4,
+          },
+          status: { currentReplicas: 1, desiredReplicas: 1 },
+        },
+        'c1',
+      ) as any;
+    const [a, b] = [compact(hpa('a')), compact(hpa('b'))] as any[];
+    expect(a.manifest.spec).toEqual(b.manifest.spec);
+    expect(a.manifest.spec).not.toBe(b.manifest.spec);
+    expect(a.manifest.metadata.labels).not.toBe(b.manifest.metadata.labels);
+    expect(Object.isFrozen(a.manifest.spec)).toBe(false);
+    // The record's own fields are shared as before.
+    expect(a.meta.labels).toBe(b.meta.labels);
+    expect(a.scaleTargetRef).toBe(b.scaleTargetRef);
+  });
+
   it('never changes a value, whatever strings and shapes arrive (and with a tiny string table)', () => {
     const compact = createRecordCompactor({ maxStrings: 3 });
     const label = fc.constantFrom('a', 'b', 'c', 'model', 'x/y');

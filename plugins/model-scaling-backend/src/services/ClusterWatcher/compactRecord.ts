@@ -33,6 +33,14 @@ const SHARED_FIELDS = new Set([
   'scaleTargetRef',
 ]);
 
+/**
+ * Subtrees whose objects are not shared, only their strings interned: an
+ * autoscaler's manifest copy (the YAML view) is its own object's spec and
+ * status, equal to no other record's, and keying its parts by content cost
+ * a `JSON.stringify` of each on every status update of every HPA.
+ */
+const UNSHARED_SUBTREES = new Set(['manifest']);
+
 /** Arrays whose elements are shared by content (pod and node conditions: the same type, status and time on many records). */
 const SHARED_ELEMENTS = new Set(['conditions']);
 
@@ -78,8 +86,16 @@ export function createRecordCompactor(
     return value;
   };
 
-  /** Interns the strings of `value` in place (a fresh record owns its objects); returns it. */
-  const internDeep = (value: unknown, field?: string): unknown => {
+  /**
+   * Interns the strings of `value` in place (a fresh record owns its objects);
+   * returns it. Within a subtree of {@link UNSHARED_SUBTREES} strings are
+   * interned but objects not shared.
+   */
+  const internDeep = (
+    value: unknown,
+    field?: string,
+    shareObjects = true,
+  ): unknown => {
     if (typeof value === 'string') {
       return field !== undefined && UNIQUE_FIELDS.has(field)
         ? value
@@ -87,9 +103,10 @@ export function createRecordCompactor(
     }
     if (typeof value !== 'object' || value === null) return value;
     if (Array.isArray(value)) {
-      const each = field !== undefined && SHARED_ELEMENTS.has(field);
+      const each =
+        shareObjects && field !== undefined && SHARED_ELEMENTS.has(field);
       for (let i = 0; i < value.length; i++) {
-        const v = internDeep(value[i]);
+        const v = internDeep(value[i], undefined, shareObjects);
         value[i] = each ? share(v) : v;
       }
       return value;
@@ -97,9 +114,9 @@ export function createRecordCompactor(
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       const v = obj[key];
-      const next = SHARED_FIELDS.has(key)
-        ? share(internDeep(v, key))
-        : internDeep(v, key);
+      const inner = shareObjects && !UNSHARED_SUBTREES.has(key);
+      const interned = internDeep(v, key, inner);
+      const next = inner && SHARED_FIELDS.has(key) ? share(interned) : interned;
       if (next !== v) obj[key] = next;
     }
     return obj;
