@@ -60,3 +60,32 @@ describe('driftInWords', () => {
     ).toBe('x.y b, preset bursty a');
   });
 });
+
+describe('driftInWords memo', () => {
+  it('words an item the same however often and after the memo starts afresh, and keeps presets apart', () => {
+    const item = {
+      field: 'hpa.behavior.scaleDown.stabilizationWindowSeconds',
+      actual: '300 (Kubernetes default)',
+      expected: '60',
+    };
+    const first = driftInWords(item, 'realtime-cpu');
+    expect(driftInWords(item, 'bursty')).toBe(
+      first.replace('preset realtime-cpu', 'preset bursty'),
+    );
+    for (let i = 0; i < 10_050; i++) {
+      driftInWords({
+        field: 'spec.minReplicas',
+        actual: String(i),
+        expected: '2',
+      });
+    }
+    expect(driftInWords(item, 'realtime-cpu')).toBe(first);
+    expect(
+      driftInWords({
+        field: 'spec.minReplicas',
+        actual: '12345',
+        expected: '2',
+      }),
+    ).toBe('min replicas 12,345, preset 2');
+  });
+});
