@@ -15,12 +15,13 @@ import http from 'node:http';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { BackendSettings } from '../src/config/readBackendSettings';
 import { WatchCache } from '../src/services/ClusterWatcher/WatchCache';
 import { createEntityNamespaceBounds } from '../src/services/EntityStatus/entityNamespaceBounds';
 import {
-  indexedModelServices,
-  ModelServiceSource,
+  catalogModelServices,
   modelServiceTritonTargets,
 } from '../src/services/TritonCollector/catalogTargets';
 import { TritonTarget } from '../src/services/TritonCollector/tritonTargets';
@@ -181,14 +182,15 @@ export async function startSyntheticPrometheus(child: ChildProcess) {
 export async function servePrometheusTargets(
   child: ChildProcess,
   deps: {
-    entities: ModelServiceSource;
+    catalog: CatalogService;
     cache: WatchCache;
     settings: BackendSettings;
     logger: LoggerService;
   },
 ): Promise<TritonTarget[]> {
-  const modelServices = indexedModelServices({
-    index: deps.entities,
+  const modelServices = catalogModelServices({
+    catalog: deps.catalog,
+    auth: mockServices.auth(),
     cache: deps.cache,
     logger: deps.logger,
     namespaceBounds: createEntityNamespaceBounds(

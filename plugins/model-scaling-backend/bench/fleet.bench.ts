@@ -100,7 +100,7 @@ async function main() {
   }
   await services.entities.refresh();
   await servePrometheusTargets(demo.child, {
-    entities: services.entities,
+    catalog,
     cache: services.cache,
     settings,
     logger,

@@ -217,8 +217,8 @@ async function main() {
   // The permission service and the catalog count their calls: a view should
   // cost neither once the caller's decisions and the index are warm. The
   // routes' catalog counts its calls; the entity index counts its one-off
-  // lookups itself. The collection round reads the entity index, not the
-  // catalog; the index's own refreshes go to the plain catalog.
+  // lookups itself. The collection round's own catalog read (one per round,
+  // not per view) goes to the plain catalog.
   let permissionCalls = 0;
   let catalogCalls = 0;
   const permissions = {
@@ -273,7 +273,7 @@ async function main() {
     `  cache synced in ${syncSeconds.toFixed(2)} s; waiting for Triton samples`,
   );
   const targets = await servePrometheusTargets(child, {
-    entities: services.entities,
+    catalog,
     cache: services.cache,
     settings,
     logger,

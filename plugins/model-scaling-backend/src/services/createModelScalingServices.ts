@@ -11,7 +11,7 @@ import { CollectionTask } from './Collection/CollectionTask';
 import { CollectorView } from './Collection/CollectorView';
 import { CollectorStore } from './CollectorStore/CollectorStore';
 import {
-  indexedModelServices,
+  catalogModelServices,
   modelServiceTritonTargets,
 } from './TritonCollector/catalogTargets';
 import { createTritonCollection } from './TritonCollector/createTritonCollection';
@@ -70,14 +70,9 @@ export function createModelScalingServices(deps: {
     settings.options.entityNamespaces,
   );
 
-  const entities = new ModelServiceIndex({
+  const services = catalogModelServices({
     catalog: deps.catalog,
     auth: deps.auth,
-    logger: logger.child({ task: 'entity-index' }),
-  });
-
-  const services = indexedModelServices({
-    index: entities,
     cache,
     logger,
     namespaceBounds,
@@ -142,6 +137,12 @@ export function createModelScalingServices(deps: {
     presets: settings.presets,
     namespaceBounds,
     now: deps.now,
+  });
+
+  const entities = new ModelServiceIndex({
+    catalog: deps.catalog,
+    auth: deps.auth,
+    logger: logger.child({ task: 'entity-index' }),
   });
 
   const fleet = new FleetIndex({

@@ -1,5 +1,6 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { MODEL_SERVICE_CATALOG_FILTER } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { EntityNamespaceBounds } from '../EntityStatus/entityNamespaceBounds';
 import { EntityTarget, entityTarget } from '../EntityStatus/entityTarget';
@@ -13,34 +14,37 @@ export interface ModelServiceWorkloads {
   workloads: WorkloadObjects[];
 }
 
-/** Where a collection round gets the catalog's model services: the plugin's entity index. */
-export interface ModelServiceSource {
-  entities(): Entity[];
-  /** When the last full read of the catalog finished; unset before the first. */
-  readonly refreshedAt?: number;
-  /** Reads every model service from the catalog (concurrent calls share one read). */
-  refresh(): Promise<void>;
-}
-
 /**
- * The catalog's model services and their workloads from the watch cache.
- * The services come from the plugin's entity index (kept fresh on its own
- * schedule, every 30 s by default), not from a catalog read per round: at
- * 5,000 services that read was a multi-megabyte answer every 15 s. Before
- * the index's first refresh, the round runs one. No Kubernetes call.
+ * The catalog's model services (read with the plugin's own service
+ * credentials) and their workloads from the watch cache. No Kubernetes call.
  */
-export function indexedModelServices(options: {
-  index: ModelServiceSource;
+export function catalogModelServices(options: {
+  catalog: CatalogService;
+  auth: AuthService;
   cache: WatchCache;
   logger: LoggerService;
   /** Which cluster namespaces an entity may select (none when unset). */
   namespaceBounds?: EntityNamespaceBounds;
 }): () => Promise<ModelServiceWorkloads[]> {
   return async () => {
-    if (options.index.refreshedAt === undefined) await options.index.refresh();
+    const credentials = await options.auth.getOwnServiceCredentials();
+    const { items } = await options.catalog.getEntities(
+      {
+        filter: { ...MODEL_SERVICE_CATALOG_FILTER },
+        fields: [
+          'kind',
+          'metadata.name',
+          'metadata.namespace',
+          'metadata.annotations',
+          'spec.type',
+          'spec.owner',
+        ],
+      },
+      { credentials },
+    );
     const services: ModelServiceWorkloads[] = [];
     const pause = yieldEvery();
-    for (const entity of options.index.entities()) {
+    for (const entity of items) {
       await pause();
       let target;
       try {
