@@ -378,11 +378,9 @@ async function main() {
   );
   const cpuDuring = cpuShares(cpuBefore, cpuOf(), concurrent.value.seconds);
   for (const u of unsubscribe) u();
-  const changesDuring = `${[...changes.values()].reduce(
-    (a, b) => a + b,
-    0,
-  )} (${(
-    [...changes.values()].reduce((a, b) => a + b, 0) / concurrent.value.seconds
+  const changesTotal = [...changes.values()].reduce((a, b) => a + b, 0);
+  const changesDuring = `${changesTotal} (${(
+    changesTotal / concurrent.value.seconds
   ).toFixed(0)}/s: ${[...changes]
     .sort((a, b) => b[1] - a[1])
     .map(([kind, n]) => `${kind} ${n}`)

@@ -7,7 +7,8 @@ import {
 import { toSlimDeployment } from '../slim/toSlimDeployment';
 import { toSlimHpa } from '../slim/toSlimHpa';
 import { toSlimScaledObject } from '../slim/toSlimScaledObject';
-import { TritonView, WorkloadStatus } from '../types/status';
+import { resnetTritonView as triton } from '../slim/__fixtures__/tritonView';
+import { WorkloadStatus } from '../types/status';
 import { buildWorkloadStatus } from '../workload/buildWorkloadStatus';
 import { historyPointFromStatus, historyStatusOf } from './historyPoint';
 
@@ -157,25 +158,6 @@ describe('historyStatusOf', () => {
       C,
     ),
   ];
-  const triton: TritonView = {
-    sampledAt: '2026-11-28T10:06:00Z',
-    errors: [],
-    models: [
-      {
-        model: 'resnet50',
-        version: '1',
-        source: 'stats',
-        intervalSeconds: 15,
-        requestsPerSecond: 280,
-        inferencesPerSecond: 280,
-        executionsPerSecond: 270,
-        averageBatchSize: 280 / 270,
-        batchSizeHistogram: [],
-        averageQueueUs: 400,
-        averageComputeUs: 1060,
-      },
-    ],
-  } as unknown as TritonView;
 
   it('gives the point of the full status for any mix of autoscalers', () => {
     fc.assert(

@@ -3,6 +3,7 @@ import {
   hpasTargeting,
   scaledObjectsTargeting,
 } from '../status/autoscalerView';
+import { deploymentReplicas } from '../workload/buildWorkloadStatus';
 import type {
   SlimDeployment,
   SlimHpa,
@@ -75,12 +76,7 @@ export function historyStatusOf(input: {
 }): HistoryPointStatus {
   const { deployment } = input;
   const status: HistoryPointStatus = {
-    replicas: {
-      current: deployment.status.replicas,
-      ready: deployment.status.readyReplicas,
-      available: deployment.status.availableReplicas,
-      updated: deployment.status.updatedReplicas,
-    },
+    replicas: deploymentReplicas(deployment),
     autoscaler: autoscalerViewOfTargets({
       hpas: hpasTargeting(deployment, input.hpas ?? []),
       scaledObjects: scaledObjectsTargeting(
@@ -89,8 +85,6 @@ export function historyStatusOf(input: {
       ),
     }),
   };
-  if (deployment.specReplicas !== undefined)
-    status.replicas.spec = deployment.specReplicas;
   if (input.triton) status.triton = input.triton;
   return status;
 }

@@ -1,9 +1,15 @@
 import { Document } from 'yaml';
 import type { AutoscalerManifest } from '../types/status';
-import { ReadContext, readObject, readString, readStringMap } from './read';
+import {
+  isRecord,
+  ReadContext,
+  readObject,
+  readString,
+  readStringMap,
+} from './read';
 import { LAST_APPLIED_ANNOTATION } from './toSlimMeta';
 import { redactTriggerMetadata } from './redactTriggerMetadata';
-import { boundedCopy, CopyState, isRecord } from './boundedCopy';
+import { boundedCopy, CopyState } from './boundedCopy';
 
 /**
  * Bounds of the copy kept per HPA and ScaledObject, so one odd object (a

@@ -1,3 +1,4 @@
+import { isRecord } from './read';
 import { redactText } from './redactTriggerMetadata';
 
 /*
@@ -52,15 +53,6 @@ function pathText(path: CopyPath): string {
     else parts.push(typeof p.key === 'number' ? `[${p.key}]` : `.${p.key}`);
   }
   return parts.reverse().join('');
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    !(value instanceof Date)
-  );
 }
 
 /**

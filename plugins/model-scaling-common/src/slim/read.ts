@@ -24,7 +24,8 @@ export interface ReadContext {
   kind: string;
 }
 
-function isRecord(value: unknown): value is Raw {
+/** A plain object (not an array, not a `Date`). */
+export function isRecord(value: unknown): value is Raw {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -15,7 +15,8 @@ import { toSlimNode } from '../slim/toSlimNode';
 import { toSlimPod } from '../slim/toSlimPod';
 import { toSlimReplicaSet } from '../slim/toSlimReplicaSet';
 import { toSlimScaledObject } from '../slim/toSlimScaledObject';
-import type { SlimRescaleEvent, TritonView } from '../types/status';
+import type { SlimRescaleEvent } from '../types/status';
+import { resnetTritonView as triton } from '../slim/__fixtures__/tritonView';
 import { buildWorkloadStatus } from './buildWorkloadStatus';
 
 const C = 'demo';
@@ -99,38 +100,6 @@ const otherPod = toSlimPod(
   },
   C,
 );
-const triton: TritonView = {
-  sampledAt: '2026-11-28T10:06:00Z',
-  errors: [],
-  models: [
-    {
-      model: 'resnet50',
-      version: '1',
-      source: 'stats',
-      intervalSeconds: 15,
-      requestsPerSecond: 280,
-      inferencesPerSecond: 280,
-      executionsPerSecond: 270,
-      averageBatchSize: 280 / 270,
-      batchSizeHistogram: [
-        { batchSize: 1, executions: 3900 },
-        { batchSize: 2, executions: 150 },
-      ],
-      averageQueueUs: 400,
-      averageComputeUs: 1060,
-      failuresPerSecond: 0,
-      config: {
-        name: 'resnet50',
-        maxBatchSize: 32,
-        dynamicBatching: {
-          preferredBatchSize: [4, 8, 16],
-          maxQueueDelayMicroseconds: 0,
-        },
-        instanceGroups: [{ kind: 'KIND_GPU', count: 1 }],
-      },
-    },
-  ],
-};
 
 describe('buildWorkloadStatus', () => {
   const status = buildWorkloadStatus({

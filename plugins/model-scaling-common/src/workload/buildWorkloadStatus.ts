@@ -2,6 +2,7 @@ import { findingsOf } from '../findings/evaluateFindings';
 import type {
   PodView,
   RescaleEventView,
+  SlimDeployment,
   SlimPod,
   SlimReplicaSet,
   SlimRescaleEvent,
@@ -107,20 +108,28 @@ export function buildWorkloadStatus(
     kind: 'Deployment',
     namespace: deployment.meta.namespace ?? 'default',
     name: deployment.meta.name,
-    replicas: {
-      current: deployment.status.replicas,
-      ready: deployment.status.readyReplicas,
-      available: deployment.status.availableReplicas,
-      updated: deployment.status.updatedReplicas,
-    },
+    replicas: deploymentReplicas(deployment),
     autoscaler: model.autoscaler ?? { type: 'none', conflicting: [] },
     gpu: model.gpu,
     pods: podViews,
     rescaleEvents,
     findings: findingsOf(model),
   };
-  if (deployment.specReplicas !== undefined)
-    status.replicas.spec = deployment.specReplicas;
   if (input.triton) status.triton = input.triton;
   return status;
+}
+
+/** A Deployment's replica counts as a workload's status shows them (`spec` when set). */
+export function deploymentReplicas(
+  deployment: SlimDeployment,
+): WorkloadStatus['replicas'] {
+  const replicas: WorkloadStatus['replicas'] = {
+    current: deployment.status.replicas,
+    ready: deployment.status.readyReplicas,
+    available: deployment.status.availableReplicas,
+    updated: deployment.status.updatedReplicas,
+  };
+  if (deployment.specReplicas !== undefined)
+    replicas.spec = deployment.specReplicas;
+  return replicas;
 }
