@@ -60,6 +60,13 @@ const reader: ScalingStatusReader = {
         },
       ],
     } as FleetServiceRow),
+  entityHistory: async (e, after) => ({
+    entityRef: `component:default/${e.metadata.name}`,
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    windowStart: '2025-12-31T23:00:00.000Z',
+    ...(after !== undefined && { after: new Date(after).toISOString() }),
+    workloads: [],
+  }),
   clusters: () => [
     {
       name: 'demo',
@@ -115,6 +122,7 @@ describe('createRouter', () => {
     '/v1/clusters',
     '/v1/services',
     '/v1/entities/default/component/text-classifier/status',
+    '/v1/entities/default/component/text-classifier/history',
   ])('answers 401 without credentials: %s', async path => {
     const { app: a } = await app();
     const res = await request(a).get(path);
@@ -220,52 +228,89 @@ describe('createRouter', () => {
     });
   });
 
-  it('answers 403 when the policy denies model-scaling.entity.read', async () => {
-    const permissions = mockServices.permissions.mock();
-    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(r => ({
-        result:
-          r.permission.name === modelScalingEntityReadPermission.name
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })),
-    );
-    const { app: a } = await app({ permissions });
-    const res = await request(a)
-      .get('/v1/entities/default/component/text-classifier/status')
-      .set('Authorization', user);
-    expect(res.status).toBe(403);
-    expect(res.body.error.name).toBe('NotAllowedError');
-  });
+  it.each(['status', 'history'])(
+    'answers 403 when the policy denies model-scaling.entity.read: %s',
+    async route => {
+      const permissions = mockServices.permissions.mock();
+      permissions.authorize.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      permissions.authorizeConditional.mockImplementation(async reqs =>
+        reqs.map(r => ({
+          result:
+            r.permission.name === modelScalingEntityReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      );
+      const { app: a } = await app({ permissions });
+      const res = await request(a)
+        .get(`/v1/entities/default/component/text-classifier/${route}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(403);
+      expect(res.body.error.name).toBe('NotAllowedError');
+    },
+  );
 
-  it('attack: an entity the caller may not read in the catalog answers 404, like a missing one', async () => {
-    const permissions = mockServices.permissions.mock();
-    permissions.authorize.mockResolvedValue([{ result: AuthorizeResult.DENY }]);
-    permissions.authorizeConditional.mockImplementation(async reqs =>
-      reqs.map(r => ({
-        result:
-          r.permission.name === catalogEntityReadPermission.name
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })),
-    );
-    const { app: a } = await app({ permissions });
-    const hidden = await request(a)
-      .get('/v1/entities/default/component/text-classifier/status')
+  it.each(['status', 'history'])(
+    'attack: an entity the caller may not read in the catalog answers 404, like a missing one: %s',
+    async route => {
+      const permissions = mockServices.permissions.mock();
+      permissions.authorize.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      permissions.authorizeConditional.mockImplementation(async reqs =>
+        reqs.map(r => ({
+          result:
+            r.permission.name === catalogEntityReadPermission.name
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        })),
+      );
+      const { app: a } = await app({ permissions });
+      const hidden = await request(a)
+        .get(`/v1/entities/default/component/text-classifier/${route}`)
+        .set('Authorization', user);
+      const missing = await request(a)
+        .get(`/v1/entities/default/component/text-classifie/${route}`)
+        .set('Authorization', user);
+      expect(hidden.status).toBe(404);
+      expect(missing.status).toBe(404);
+      expect(hidden.body.error.name).toBe(missing.body.error.name);
+      expect(hidden.body.error.message).toBe(
+        'No entity component:default/text-classifier in the catalog',
+      );
+      expect(missing.body.error.message).toBe(
+        'No entity component:default/text-classifie in the catalog',
+      );
+    },
+  );
+
+  it('answers the history after a time, and names a bad `after`', async () => {
+    const { app: a } = await app();
+    const path = '/v1/entities/default/component/text-classifier/history';
+    const all = await request(a).get(path).set('Authorization', user);
+    expect(all.status).toBe(200);
+    expect(all.body).not.toHaveProperty('after');
+    const after = await request(a)
+      .get(`${path}?after=2026-01-01T01:00:00%2B01:00`)
       .set('Authorization', user);
-    const missing = await request(a)
-      .get('/v1/entities/default/component/text-classifie/status')
+    expect(after.status).toBe(200);
+    expect(after.body.after).toBe('2026-01-01T00:00:00.000Z');
+    for (const bad of ['yesterday', '2026-01-01T00:00:00', '1767225600000']) {
+      const res = await request(a)
+        .get(`${path}?after=${bad}`)
+        .set('Authorization', user);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(
+        /^Invalid query parameter 'after': after must be an ISO 8601 time with a zone/,
+      );
+    }
+    const twice = await request(a)
+      .get(`${path}?after=2026-01-01T00:00:00Z&after=2026-01-01T00:00:15Z`)
       .set('Authorization', user);
-    expect(hidden.status).toBe(404);
-    expect(missing.status).toBe(404);
-    expect(hidden.body.error.name).toBe(missing.body.error.name);
-    expect(hidden.body.error.message).toBe(
-      'No entity component:default/text-classifier in the catalog',
-    );
-    expect(missing.body.error.message).toBe(
-      'No entity component:default/text-classifie in the catalog',
-    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.error.message).toContain('after must be given once');
   });
 
   it('answers 404 for an entity the catalog does not have', async () => {

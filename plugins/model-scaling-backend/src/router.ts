@@ -9,6 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   ClustersResponse,
+  EntityHistoryResponse,
   EntityScalingStatus,
   FleetResponse,
   FleetServiceRow,
@@ -27,6 +28,7 @@ import {
   registerFleetWhatIfRoute,
 } from './fleetWhatIfRoute';
 import { entityRefFromParams, indexEntityReader } from './entityRoute';
+import { registerHistoryRoute } from './historyRoute';
 import { sendJson } from './sendJson';
 import { ModelServiceIndex } from './services/EntityIndex/ModelServiceIndex';
 import {
@@ -40,6 +42,8 @@ export interface ScalingStatusReader {
     entity: Entity,
     view: StatusView,
   ): Promise<EntityScalingStatus> | EntityScalingStatus;
+  /** The recorded history of the entity's workloads, all of the window or after `after` (epoch ms). */
+  entityHistory(entity: Entity, after?: number): Promise<EntityHistoryResponse>;
   fleetRow(entity: Entity, view: StatusView): FleetServiceRow;
   clusters(): ClusterHealth[];
 }
@@ -120,6 +124,8 @@ export function registerRoutes(
     });
     sendJson(res, body);
   });
+
+  registerHistoryRoute(router, { httpAuth, readEntity, history: status });
 
   router.get('/v1/services', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {

@@ -326,7 +326,13 @@ describe('two backend replicas on PostgreSQL', () => {
       '/api/model-scaling/v1/entities/default/component/image-classifier/status',
     );
     expect(image.workloads[0].triton.models.length).toBeGreaterThan(0);
-    expect(image.workloads[0].history.replicas.length).toBeGreaterThan(0);
+    const imageHistory = await api(
+      b,
+      '/api/model-scaling/v1/entities/default/component/image-classifier/history',
+    );
+    expect(imageHistory.workloads[0].history.replicas.length).toBeGreaterThan(
+      0,
+    );
     startMoving();
   });
 
@@ -379,6 +385,10 @@ describe('two backend replicas on PostgreSQL', () => {
     const statusBefore = await api(
       survivor,
       '/api/model-scaling/v1/entities/default/component/image-classifier/status',
+    );
+    const imageHistoryBefore = await api(
+      survivor,
+      '/api/model-scaling/v1/entities/default/component/image-classifier/history',
     );
     const lastRoundBefore = await storedRound();
     const { rows: podsBefore } = await db.query(
@@ -455,10 +465,14 @@ describe('two backend replicas on PostgreSQL', () => {
       30_000,
       'a newer Triton sample on the survivor',
     );
-    const timesAfter = new Set(
-      statusAfter.workloads[0].history.replicas.map((p: any) => p.t),
+    const historyAfter = await api(
+      survivor,
+      '/api/model-scaling/v1/entities/default/component/image-classifier/history',
     );
-    for (const p of statusBefore.workloads[0].history.replicas) {
+    const timesAfter = new Set(
+      historyAfter.workloads[0].history.replicas.map((p: any) => p.t),
+    );
+    for (const p of imageHistoryBefore.workloads[0].history.replicas) {
       expect(timesAfter.has(p.t)).toBe(true);
     }
     expect(statusAfter.workloads[0].triton.errors).toEqual([]);

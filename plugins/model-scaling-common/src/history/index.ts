@@ -18,3 +18,7 @@ export {
   tritonLatencyFromMetrics,
 } from './tritonLatencyFromMetrics';
 export type { LatencyBuckets } from './tritonLatencyFromMetrics';
+export {
+  mergeWorkloadHistory,
+  windowWorkloadHistory,
+} from './mergeWorkloadHistory';

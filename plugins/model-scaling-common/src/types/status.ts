@@ -564,7 +564,13 @@ export interface WorkloadStatus {
   triton?: TritonView;
   rescaleEvents: RescaleEventView[];
   findings: Finding[];
-  /** Bounded recent history of this workload (replicas, autoscaler metrics, Triton), oldest first. */
+  /**
+   * Bounded recent history of this workload (replicas, autoscaler metrics,
+   * Triton), oldest first. The status route leaves it out: history has a
+   * route of its own (`GET …/history`, {@link EntityHistoryResponse}) that a
+   * client polls for the points after the newest it holds, and the Scaling
+   * tab puts the merged history here.
+   */
   history?: WorkloadHistory;
 }
 
@@ -649,6 +655,32 @@ export interface EntityScalingStatus {
   clusterErrors: ClusterError[];
   /** The one verdict for the service (computed in common from all signals). */
   verdict?: Verdict;
+}
+
+/** One workload's recorded history in {@link EntityHistoryResponse}. */
+export interface WorkloadHistoryEntry {
+  cluster: string;
+  namespace: string;
+  /** The Deployment's name. */
+  name: string;
+  history: WorkloadHistory;
+}
+
+/**
+ * `GET /v1/entities/:namespace/:kind/:name/history[?after=<time>]`: the
+ * recorded history of an entity's workloads, the whole retention window or
+ * only the points after `after` (the newest time a client holds). A client
+ * appends those with `mergeWorkloadHistory` and drops what left the window.
+ */
+export interface EntityHistoryResponse {
+  entityRef: string;
+  generatedAt: string;
+  /** The oldest time still kept (now − `modelScaling.history.retentionMinutes`). */
+  windowStart: string;
+  /** The `after` of the request: only points after it are included. */
+  after?: string;
+  /** The workloads with points in the answer (one without new points is left out). */
+  workloads: WorkloadHistoryEntry[];
 }
 
 export interface DriftItem {

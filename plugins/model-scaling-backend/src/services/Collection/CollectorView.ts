@@ -21,8 +21,19 @@ export interface CollectedData {
   resultsFor(workload: string): PodTritonResult[];
   /** Served requests and sampled replicas of a workload over the last 30 minutes, oldest first (`at` in epoch milliseconds). */
   throughputHistory(workload: string): ThroughputSample[];
-  /** The recorded history of some workloads (one database query). */
-  historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>>;
+  /**
+   * The recorded history of some workloads within the retention window, or
+   * only its points after `after` (epoch ms); one database query, shared by
+   * the reads of one turn of the event loop.
+   */
+  historyFor(
+    workloads: string[],
+    after?: number,
+  ): Promise<{
+    /** The oldest time still kept (epoch ms): now − the retention. */
+    windowStart: number;
+    histories: Map<string, WorkloadHistory>;
+  }>;
 }
 
 /**
@@ -30,8 +41,9 @@ export interface CollectedData {
  * results and the throughput series, reloaded when the stored round
  * changes (a cheap check, run every few seconds and right after this
  * replica's own round), so every replica serves the same figures. The
- * full history is read per status view, bounded by the retention (the
- * views answered at once share one query).
+ * full history is read per request of the history route, bounded by the
+ * retention, or only the points after the newest one a client holds (the
+ * requests answered at once share one query).
  */
 export class CollectorView implements CollectedData {
   #round?: number;
@@ -132,13 +144,22 @@ export class CollectorView implements CollectedData {
     return this.#throughput.get(workload) ?? [];
   }
 
-  async historyFor(workloads: string[]): Promise<Map<string, WorkloadHistory>> {
-    const since = this.#now().getTime() - this.o.retentionMs;
+  async historyFor(
+    workloads: string[],
+    after?: number,
+  ): Promise<{ windowStart: number; histories: Map<string, WorkloadHistory> }> {
+    const windowStart = this.#now().getTime() - this.o.retentionMs;
+    // Stored times are whole milliseconds: after `after` is from `after + 1`.
+    const since =
+      after === undefined ? windowStart : Math.max(windowStart, after + 1);
     const points = await this.#history(workloads, since);
-    const out = new Map<string, WorkloadHistory>();
+    const histories = new Map<string, WorkloadHistory>();
     for (const [workload, list] of points) {
-      out.set(workload, assembleWorkloadHistory(list, this.o.stepSeconds));
+      histories.set(
+        workload,
+        assembleWorkloadHistory(list, this.o.stepSeconds),
+      );
     }
-    return out;
+    return { windowStart, histories };
   }
 }

@@ -1,6 +1,7 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DemoCluster, startDemoCluster } from '@internal/demo-cluster';
+import { mergeWorkloadHistory } from '@internal/plugin-model-scaling-common';
 import { demoClusterSettings } from '../../__testUtils__/demoClusterSettings';
 import { exampleModelServices } from '../../__testUtils__/exampleEntities';
 import { TEST_DATABASE_IDS } from '../../__testUtils__/testDatabaseIds';
@@ -97,8 +98,14 @@ describe('collection shared by replicas', () => {
       expect(docB).toEqual(docA);
       const triton = fromB.workloads[0].triton!;
       expect(triton.models[0].requestsPerSecond).toBeGreaterThan(0);
-      expect(fromB.workloads[0].history!.replicas).toHaveLength(2);
-      expect(fromB.workloads[0].history!.triton[0].points).toHaveLength(1);
+      // History has a route of its own; the status document leaves it out.
+      expect(fromB.workloads[0].history).toBeUndefined();
+      const historyA = await a.status.entityHistory(imageClassifier());
+      const historyB = await b.status.entityHistory(imageClassifier());
+      expect(historyB.workloads).toEqual(historyA.workloads);
+      const heldB = historyB.workloads[0].history;
+      expect(heldB.replicas).toHaveLength(2);
+      expect(heldB.triton[0].points).toHaveLength(1);
 
       // A dies; B takes the next round over: rates at once from A's stored samples.
       demo.advance(15);
@@ -111,11 +118,24 @@ describe('collection shared by replicas', () => {
       expect(w.triton!.errors).toEqual([]);
       expect(w.triton!.sampledAt! > triton.sampledAt!).toBe(true);
       expect(w.triton!.models[0].requestsPerSecond).toBeGreaterThan(0);
-      // Nothing from before the takeover is lost.
-      expect(w.history!.replicas).toHaveLength(3);
-      expect(w.history!.replicas.slice(0, 2)).toEqual(
-        fromB.workloads[0].history!.replicas,
+      // Nothing from before the takeover is lost, and a client holding
+      // the history gets only the new round's point.
+      const full = (await b.status.entityHistory(imageClassifier()))
+        .workloads[0].history;
+      expect(full.replicas).toHaveLength(3);
+      expect(full.replicas.slice(0, 2)).toEqual(heldB.replicas);
+      const newest = Date.parse(heldB.replicas[1].t);
+      const update = await b.status.entityHistory(imageClassifier(), newest);
+      expect(update.workloads[0].history.replicas).toEqual(
+        full.replicas.slice(2),
       );
+      expect(
+        mergeWorkloadHistory(
+          heldB,
+          update.workloads[0].history,
+          Date.parse(update.windowStart),
+        ),
+      ).toEqual(full);
       // And A's read cache, refreshed, serves B's round.
       await a.view.refresh();
       const { generatedAt: _c, ...again } = await a.status.entityStatus(

@@ -6,6 +6,7 @@ import {
   ClusterHealth,
   detectDrift,
   DriftItem,
+  EntityHistoryResponse,
   EntityScalingStatus,
   FleetServiceRow,
   PatternPresets,
@@ -51,24 +52,14 @@ export class EntityStatusService {
   }
 
   /**
-   * The Scaling tab's document. Cluster errors are those of clusters relevant
-   * to the entity only (see `#workloads`), with raw text only for a `view`
-   * with cluster details.
+   * The Scaling tab's document, built from memory (no database query: the
+   * recorded history has a route of its own, {@link entityHistory}). Cluster
+   * errors are those of clusters relevant to the entity only (see
+   * `#workloads`), with raw text only for a `view` with cluster details.
    */
-  async entityStatus(
-    entity: Entity,
-    view: StatusView,
-  ): Promise<EntityScalingStatus> {
+  entityStatus(entity: Entity, view: StatusView): EntityScalingStatus {
     const target = this.#target(entity);
     const { workloads, clusterErrors } = this.#workloads(target, view);
-    // The recorded history of the entity's workloads: one query.
-    const histories = await this.deps.triton?.historyFor(
-      workloads.map(w => `${w.cluster}/${w.namespace}/${w.name}`),
-    );
-    for (const w of workloads) {
-      const history = histories?.get(`${w.cluster}/${w.namespace}/${w.name}`);
-      if (history) w.history = history;
-    }
     return {
       entityRef: stringifyEntityRef(entity),
       ...(target.pattern && { pattern: target.pattern }),
@@ -85,6 +76,52 @@ export class EntityStatusService {
         clusterErrors,
         latencySloMs: target.latencySloMs,
       }),
+    };
+  }
+
+  /**
+   * The recorded history of the entity's workloads (those the watch cache
+   * finds now): the whole retention window, or only the points after `after`
+   * (epoch ms), the newest a client holds. One database query, shared by the
+   * requests of one turn of the event loop.
+   */
+  async entityHistory(
+    entity: Entity,
+    after?: number,
+  ): Promise<EntityHistoryResponse> {
+    const target = this.#target(entity);
+    const keys: { cluster: string; namespace: string; name: string }[] = [];
+    for (const cluster of this.deps.cache.clusters) {
+      for (const { deployment } of findWorkloads(
+        cluster.name,
+        cluster.store,
+        target,
+      )) {
+        keys.push({
+          cluster: cluster.name,
+          namespace: deployment.meta.namespace ?? '',
+          name: deployment.meta.name,
+        });
+      }
+    }
+    const now = this.#now();
+    const read = await this.deps.triton?.historyFor(
+      keys.map(k => `${k.cluster}/${k.namespace}/${k.name}`),
+      after,
+    );
+    const workloads: EntityHistoryResponse['workloads'] = [];
+    for (const k of keys) {
+      const history = read?.histories.get(
+        `${k.cluster}/${k.namespace}/${k.name}`,
+      );
+      if (history) workloads.push({ ...k, history });
+    }
+    return {
+      entityRef: stringifyEntityRef(entity),
+      generatedAt: now.toISOString(),
+      windowStart: new Date(read?.windowStart ?? now.getTime()).toISOString(),
+      ...(after !== undefined && { after: new Date(after).toISOString() }),
+      workloads,
     };
   }
 

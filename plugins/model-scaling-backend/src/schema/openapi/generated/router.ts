@@ -126,6 +126,79 @@ export const spec = {
         },
       },
     },
+    '/v1/entities/{namespace}/{kind}/{name}/history': {
+      get: {
+        operationId: 'getEntityHistory',
+        summary:
+          "The recorded history of an entity's workloads - the whole retention window, or only the points after a time.",
+        description:
+          "Replicas, autoscaler metrics against their targets, Triton figures per\nmodel and GPU utilisation per pod, one point per collection round,\noldest first, as the collection task stored them. Without `after`, the\nwhole window (`modelScaling.history.retentionMinutes`); with `after`\n(the newest time a client holds), only newer points, so a page that\npolls gets a round's point per workload instead of the window. A client\nmerges them and drops points older than `windowStart`. Same rule as the\nstatus route: 404 for an entity the caller cannot see, 403 without\nmodel-scaling.entity.read.\n",
+        parameters: [
+          {
+            name: 'namespace',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RefPart',
+            },
+          },
+          {
+            name: 'kind',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[A-Za-z][A-Za-z0-9]*$',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'name',
+            in: 'path',
+            required: true,
+            schema: {
+              $ref: '#/components/schemas/RefPart',
+            },
+          },
+          {
+            name: 'after',
+            in: 'query',
+            required: false,
+            description:
+              'An ISO 8601 time with a zone; only points after it are answered.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The history of each workload with points in the answer.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Unauthorized',
+          },
+          '403': {
+            $ref: '#/components/responses/Forbidden',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFound',
+          },
+        },
+      },
+    },
     '/v1/fleet': {
       get: {
         operationId: 'getFleetPage',
@@ -1268,6 +1341,160 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/ClusterError',
+            },
+          },
+        },
+      },
+      MetricSeries: {
+        type: 'object',
+        required: ['name', 'unit', 'points'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+          },
+          target: {
+            type: 'number',
+          },
+          points: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['t', 'v'],
+              properties: {
+                t: {
+                  $ref: '#/components/schemas/Timestamp',
+                },
+                v: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+        },
+      },
+      WorkloadHistory: {
+        type: 'object',
+        required: ['stepSeconds', 'replicas', 'metrics', 'triton'],
+        properties: {
+          stepSeconds: {
+            type: 'number',
+          },
+          replicas: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['t', 'current', 'ready'],
+              properties: {
+                t: {
+                  $ref: '#/components/schemas/Timestamp',
+                },
+                desired: {
+                  type: 'integer',
+                },
+                current: {
+                  type: 'integer',
+                },
+                ready: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          metrics: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MetricSeries',
+            },
+          },
+          triton: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['model', 'points'],
+              properties: {
+                model: {
+                  type: 'string',
+                },
+                points: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['t', 'requestsPerSecond'],
+                    properties: {
+                      t: {
+                        $ref: '#/components/schemas/Timestamp',
+                      },
+                      requestsPerSecond: {
+                        type: 'number',
+                      },
+                      averageBatchSize: {
+                        type: 'number',
+                      },
+                      averageQueueUs: {
+                        type: 'number',
+                      },
+                      averageComputeUs: {
+                        type: 'number',
+                      },
+                      p50LatencyMs: {
+                        type: 'number',
+                      },
+                      p99LatencyMs: {
+                        type: 'number',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          gpuUtilization: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/MetricSeries',
+            },
+          },
+        },
+      },
+      EntityHistoryResponse: {
+        type: 'object',
+        required: ['entityRef', 'generatedAt', 'windowStart', 'workloads'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            example: 'component:default/image-classifier',
+          },
+          generatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          windowStart: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          after: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          workloads: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['cluster', 'namespace', 'name', 'history'],
+              properties: {
+                cluster: {
+                  type: 'string',
+                },
+                namespace: {
+                  type: 'string',
+                },
+                name: {
+                  type: 'string',
+                },
+                history: {
+                  $ref: '#/components/schemas/WorkloadHistory',
+                },
+              },
             },
           },
         },
