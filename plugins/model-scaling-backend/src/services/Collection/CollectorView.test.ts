@@ -91,4 +91,66 @@ describe('CollectorView', () => {
     expect(view.throughputHistory('c/ml/a')).toEqual([]);
     await knex.destroy();
   });
+
+  it('answers history within the retention, after a time, and only of rounds it has seen stored', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    const store = new CollectorStore(knex);
+    let now = T0;
+    const view = new CollectorView({
+      store,
+      retentionMs: 60 * MINUTE,
+      stepSeconds: 15,
+      now: () => new Date(now),
+    });
+    for (const [at, replicas] of [
+      [T0, 1],
+      [T0 + 30 * MINUTE, 2],
+      [T0 + 60 * MINUTE, 3],
+    ]) {
+      await store.writeRound({
+        task: COLLECTION_TASK_ID,
+        instance: 'a',
+        at,
+        pods: [],
+        history: [{ workload: 'c/ml/a', point: point(replicas) }],
+        historyCutoff: 0,
+      });
+    }
+    now = T0 + 61 * MINUTE;
+    await view.refresh();
+    const times = async (after?: number) => {
+      const { windowStart, histories } = await view.historyFor(
+        ['c/ml/a', 'c/ml/none'],
+        after,
+      );
+      expect(windowStart).toBe(now - 60 * MINUTE);
+      expect(histories.has('c/ml/none')).toBe(false);
+      return (histories.get('c/ml/a')?.replicas ?? []).map(r => r.current);
+    };
+    // The first round left the window.
+    expect(await times()).toEqual([2, 3]);
+    expect(await times(T0 + 30 * MINUTE)).toEqual([3]);
+    expect(await times(T0 + 30 * MINUTE - 1)).toEqual([2, 3]);
+    expect(await times(T0 + 60 * MINUTE)).toEqual([]);
+
+    // A round being written: its point is stored, the round not yet.
+    await store.insertHistory([
+      { workload: 'c/ml/a', t: T0 + 75 * MINUTE, point: point(4) },
+    ]);
+    now = T0 + 76 * MINUTE;
+    await view.refresh();
+    expect(await times(T0 + 60 * MINUTE)).toEqual([]);
+    await store.writeRound({
+      task: COLLECTION_TASK_ID,
+      instance: 'a',
+      at: T0 + 75 * MINUTE,
+      pods: [],
+      history: [],
+      historyCutoff: 0,
+    });
+    await view.refresh();
+    expect(await times(T0 + 60 * MINUTE)).toEqual([4]);
+    await knex.destroy();
+  });
 });

@@ -51,6 +51,8 @@ export class CollectorView implements CollectedData {
   /** Samples with `at` in epoch milliseconds, oldest first. */
   #throughput = new Map<string, (ThroughputSample & { at: number })[]>();
   #lastPointAt = 0;
+  /** The stored round's time: history points after it belong to a round still being written. */
+  #roundAt?: number;
   #refreshing?: Promise<void>;
   readonly #now: () => Date;
   /** The store's history reads, those of one turn of the event loop in one query. */
@@ -90,6 +92,7 @@ export class CollectorView implements CollectedData {
   async #refresh(): Promise<void> {
     const info = await this.o.store.round(COLLECTION_TASK_ID);
     if (!info || info.round === this.#round) return;
+    this.#roundAt = info.finishedAt;
     const cutoff = this.#now().getTime() - THROUGHPUT_WINDOW_MS;
     const [rows, points] = await Promise.all([
       this.o.store.results(),
@@ -154,10 +157,17 @@ export class CollectorView implements CollectedData {
       after === undefined ? windowStart : Math.max(windowStart, after + 1);
     const points = await this.#history(workloads, since);
     const histories = new Map<string, WorkloadHistory>();
+    // Only rounds this read cache has seen stored: a round's points are
+    // written before the round itself, and a client asking for what is
+    // after the newest point it holds must not get half a round.
+    const upTo = this.#roundAt ?? Infinity;
     for (const [workload, list] of points) {
+      const done =
+        list[list.length - 1].t > upTo ? list.filter(p => p.t <= upTo) : list;
+      if (done.length === 0) continue;
       histories.set(
         workload,
-        assembleWorkloadHistory(list, this.o.stepSeconds),
+        assembleWorkloadHistory(done, this.o.stepSeconds),
       );
     }
     return { windowStart, histories };
