@@ -3,6 +3,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ClustersResponse,
   CostSettings,
+  EntityHistoryResponse,
   EntityScalingStatus,
   FleetCostsResponse,
   FleetPageRequest,
@@ -32,6 +33,17 @@ export interface ModelScalingApi {
     entityRef: string | CompoundEntityRef,
     options?: ModelScalingRequestOptions,
   ): Promise<EntityScalingStatus>;
+  /**
+   * The recorded history of the entity's workloads: the retention window, or
+   * only the points after `after` (the newest time the caller holds). Optional
+   * so implementations written before it keep compiling; the Scaling tab
+   * shows no charts without it.
+   */
+  getEntityHistory?(
+    entityRef: string | CompoundEntityRef,
+    request?: { after?: string },
+    options?: ModelScalingRequestOptions,
+  ): Promise<EntityHistoryResponse>;
   /**
    * All model services, one row each (`GET /v1/services`, kept for API callers).
    *

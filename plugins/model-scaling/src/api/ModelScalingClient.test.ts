@@ -68,6 +68,29 @@ describe('ModelScalingClient', () => {
     });
   });
 
+  it('reads an entity’s history, all of it or after a time', async () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get(
+        `${baseUrl}/v1/entities/default/component/image-classifier/history`,
+        ({ request }) => {
+          seen.push(new URL(request.url).searchParams.get('after'));
+          return HttpResponse.json({
+            entityRef: 'component:default/image-classifier',
+            generatedAt: '2026-12-04T10:00:00.000Z',
+            windowStart: '2026-12-04T09:00:00.000Z',
+            workloads: [],
+          });
+        },
+      ),
+    );
+    await client.getEntityHistory('component:default/image-classifier');
+    await client.getEntityHistory('component:default/image-classifier', {
+      after: '2026-12-04T09:59:45.000+01:00',
+    });
+    expect(seen).toEqual([null, '2026-12-04T09:59:45.000+01:00']);
+  });
+
   it('defaults the namespace of a short ref', async () => {
     server.use(
       http.get(

@@ -4,6 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ClustersResponse,
   CostSettings,
+  EntityHistoryResponse,
   EntityScalingStatus,
   FleetCostsResponse,
   FleetPageRequest,
@@ -78,6 +79,22 @@ export class ModelScalingClient implements ModelScalingApi {
   ): Promise<ClustersResponse> {
     const doc = await this.get<ClustersResponse>('/v1/clusters', options);
     requireArrays('ClustersResponse', doc, ['clusters']);
+    return doc;
+  }
+
+  async getEntityHistory(
+    entityRef: string | CompoundEntityRef,
+    request: { after?: string } = {},
+    options?: ModelScalingRequestOptions,
+  ): Promise<EntityHistoryResponse> {
+    const query = request.after
+      ? `?after=${encodeURIComponent(request.after)}`
+      : '';
+    const doc = await this.get<EntityHistoryResponse>(
+      `/v1/entities/${entityPath(entityRef)}/history${query}`,
+      options,
+    );
+    requireArrays('EntityHistoryResponse', doc, ['workloads']);
     return doc;
   }
 

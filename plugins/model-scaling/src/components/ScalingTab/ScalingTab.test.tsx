@@ -113,6 +113,51 @@ describe('ScalingTab', () => {
     ).toBeInTheDocument();
   });
 
+  it('charts the history from the history route on its workload', async () => {
+    const w = textClassifierStatus.workloads[0];
+    const getEntityHistory = jest.fn(async () => ({
+      entityRef: 'component:default/text-classifier',
+      generatedAt: '2026-12-04T10:00:00.000Z',
+      windowStart: '2026-12-04T09:00:00.000Z',
+      workloads: [
+        {
+          cluster: w.cluster,
+          namespace: w.namespace,
+          name: w.name,
+          history: {
+            stepSeconds: 15,
+            replicas: [{ t: '2026-12-04T09:59:45.000Z', current: 2, ready: 2 }],
+            metrics: [
+              {
+                name: 'cpu',
+                unit: '%',
+                target: 60,
+                points: [{ t: '2026-12-04T09:59:45.000Z', v: 75 }],
+              },
+            ],
+            triton: [],
+          },
+        },
+      ],
+    }));
+    await renderTab(
+      mockModelScalingApi({
+        getEntityStatus: jest.fn(async () => textClassifierStatus),
+        getEntityHistory,
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Metric cpu against its target (%)',
+      }),
+    ).toBeInTheDocument();
+    expect(getEntityHistory).toHaveBeenCalledWith(
+      'component:default/text-classifier',
+      {},
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
+  });
+
   it('renders image-classifier on the golden path with Triton', async () => {
     await renderTab(
       mockApi(async () => imageClassifierStatus),

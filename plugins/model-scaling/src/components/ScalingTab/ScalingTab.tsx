@@ -2,9 +2,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { modelScalingApiRef } from '../../api/ModelScalingApi';
 import { usePolling } from '../../hooks/usePolling';
+import { useEntityHistory, withHistory } from '../../hooks/useEntityHistory';
 import { ScalingStatusView } from './ScalingStatusView';
 
 /** How often the tab refreshes while visible: the backend's watch cache makes this free for the cluster. */
@@ -13,7 +14,8 @@ export const SCALING_TAB_POLL_INTERVAL_MS = 15_000;
 /**
  * The Scaling tab of a model service: loads the entity's scaling status from
  * the backend, refreshes it every 15 s while the tab and the document are
- * visible, and renders the cards.
+ * visible, keeps its workloads' recorded history (the window once, then only
+ * new points) and renders the cards.
  */
 export function ScalingTab(props: { pollIntervalMs?: number }) {
   const intervalMs = props.pollIntervalMs ?? SCALING_TAB_POLL_INTERVAL_MS;
@@ -25,8 +27,14 @@ export function ScalingTab(props: { pollIntervalMs?: number }) {
     [api, entityRef],
   );
   const { value, error, loading } = usePolling(load, { intervalMs });
+  // History has a route of its own: the window once, then what is new.
+  const history = useEntityHistory(entityRef, intervalMs);
+  const status = useMemo(
+    () => value && withHistory(value, history.value),
+    [value, history.value],
+  );
 
-  if (!value) {
+  if (!status) {
     if (loading || !error) {
       return <Progress />;
     }
@@ -35,8 +43,8 @@ export function ScalingTab(props: { pollIntervalMs?: number }) {
   const annotations = entity.metadata.annotations ?? {};
   return (
     <ScalingStatusView
-      status={value}
-      refreshError={error}
+      status={status}
+      refreshError={error ?? history.error}
       intervalMs={intervalMs}
       kubernetesId={annotations['backstage.io/kubernetes-id']}
       kubernetesNamespace={annotations['backstage.io/kubernetes-namespace']}
