@@ -40,6 +40,18 @@ test('image-classifier: KEDA, exclusive GPU, Triton batching figures', async ({
   await expect(
     model.getByRole('table', { name: 'Batching of resnet50' }),
   ).toBeVisible();
+  // History has a route of its own: the window once, then only the points
+  // after the newest one the tab holds.
+  await expect(
+    tab.getByRole('heading', { name: 'Replicas: desired, current and ready' }),
+  ).toBeVisible();
+  await page.waitForRequest(
+    r =>
+      /\/v1\/entities\/default\/component\/image-classifier\/history\?after=/.test(
+        r.url(),
+      ),
+    { timeout: 60_000 },
+  );
   await screenshot(page, 'scaling-image-classifier');
 });
 

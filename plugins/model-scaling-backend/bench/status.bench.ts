@@ -21,6 +21,7 @@
  * requests the measured page views caused (expected: 0).
  *
  * BENCH_HISTORY_MINUTES (0): minutes of workload history stored before measuring;
+ * BENCH_HISTORY_REQUESTS (1000): requests of `GET …/history` (the window; after a time), one at a time;
  * BENCH_TRITON_CONCURRENCY (16): the backend's `modelScaling.triton.concurrency`;
  * BENCH_COLLECTION=prometheus|pod-proxy: the backend's collection mode
  * (default: Prometheus from 2,000 services, the pod proxy below);
@@ -83,6 +84,8 @@ const CONCURRENT_REQUESTS = Number(
   process.env.BENCH_CONCURRENT_REQUESTS ?? 20000,
 );
 const FLEET_REQUESTS = Number(process.env.BENCH_FLEET_REQUESTS ?? 3);
+/** Requests of each kind of `GET …/history` (the window; after a time), one at a time. */
+const HISTORY_REQUESTS = Number(process.env.BENCH_HISTORY_REQUESTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 /**
  * Minutes of workload history before the measurements (0: only the rounds of
@@ -395,6 +398,20 @@ async function main() {
     CONCURRENT_REQUESTS,
   );
   await roundBesideInProcess;
+  // The tab's history, which the status document no longer carries: the
+  // whole window when the tab opens, then every 15 s only the points after
+  // the newest it holds (here: after the round before the last).
+  const historyPath = (after?: string) => (i: number) =>
+    `${statusPath(i).replace(/\/status$/, '/history')}${
+      after ? `?after=${encodeURIComponent(after)}` : ''
+    }`;
+  const historyWindow = await measure(HISTORY_REQUESTS, port, historyPath(), 1);
+  const historyPoll = await measure(
+    HISTORY_REQUESTS,
+    port,
+    historyPath(new Date(Date.now() - 15_000).toISOString()),
+    1,
+  );
   const viewsMeasured = REQUESTS + CONCURRENT_REQUESTS + 300;
   const fleet = await measure(
     FLEET_REQUESTS,
@@ -517,6 +534,8 @@ async function main() {
     } cores: ${cpuDuring} (the backend's main thread and the collector's worker together)`,
   );
   print(`    watch-cache changes meanwhile: ${changesDuring}`);
+  print(row('GET …/history, the window', historyWindow));
+  print(row('GET …/history?after=15 s ago', historyPoll));
   print(row('GET /v1/services (fleet)', fleet));
   const p99In = percentile(inProcess.ms, 99);
   const p99InConcurrent = percentile(inProcessConcurrent.ms, 99);
