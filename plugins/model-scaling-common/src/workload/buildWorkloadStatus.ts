@@ -70,6 +70,23 @@ export function liveWorkloadModel(input: WorkloadStatusInput): WorkloadModel {
 export function buildWorkloadStatus(
   input: WorkloadStatusInput,
 ): WorkloadStatus {
+  return buildWorkloadStatusAndModel(input).status;
+}
+
+/** A workload's status and the model it was built from (see {@link workloadStatusAt}). */
+export interface BuiltWorkloadStatus {
+  model: WorkloadModel;
+  status: WorkloadStatus;
+}
+
+/**
+ * {@link buildWorkloadStatus}, also returning the workload model, so that a
+ * caller holding the same records later can have the status at another time
+ * with {@link workloadStatusAt} instead of building it again.
+ */
+export function buildWorkloadStatusAndModel(
+  input: WorkloadStatusInput,
+): BuiltWorkloadStatus {
   const { deployment, cluster } = input;
   const model = liveWorkloadModel(input);
   const podViews: PodView[] = model.pods.map(p => {
@@ -116,7 +133,25 @@ export function buildWorkloadStatus(
     findings: findingsOf(model),
   };
   if (input.triton) status.triton = input.triton;
-  return status;
+  return { model, status };
+}
+
+/**
+ * A built workload status at another evaluation time (epoch ms): what
+ * {@link buildWorkloadStatus} returns for the same records and `now`. Only
+ * the findings read the time (a pod's time pending, the throughput window),
+ * so only they are evaluated again; every view of the records is shared with
+ * `built.status`, which callers must not change.
+ */
+export function workloadStatusAt(
+  built: BuiltWorkloadStatus,
+  nowMs: number,
+): WorkloadStatus {
+  if (built.model.nowMs === nowMs) return built.status;
+  return {
+    ...built.status,
+    findings: findingsOf({ ...built.model, nowMs }),
+  };
 }
 
 /** A Deployment's replica counts as a workload's status shows them (`spec` when set). */

@@ -4,7 +4,15 @@
  * and the findings (findings/); the status document (buildWorkloadStatus.ts) assembles views and
  * findings over one model, so status/ and findings/ never import each other.
  */
-export { buildWorkloadStatus, liveWorkloadModel } from './buildWorkloadStatus';
-export type { WorkloadStatusInput } from './buildWorkloadStatus';
+export {
+  buildWorkloadStatus,
+  buildWorkloadStatusAndModel,
+  liveWorkloadModel,
+  workloadStatusAt,
+} from './buildWorkloadStatus';
+export type {
+  BuiltWorkloadStatus,
+  WorkloadStatusInput,
+} from './buildWorkloadStatus';
 export { buildWorkloadModel } from './WorkloadModel';
 export type { WorkloadModel, WorkloadModelInput } from './WorkloadModel';

@@ -118,12 +118,19 @@ export class CollectorView implements CollectedData {
     // Samples carry epoch milliseconds, not ISO text: with a full window
     // (5,000 workloads × 120 points) parsing the text back took 130 ms of one
     // turn per reload, and the finding parsed it again on every view.
+    // A workload's series is a new array whenever it changes, never edited
+    // in place: the status memo compares it by identity.
+    const added = new Map<string, (ThroughputSample & { at: number })[]>();
     for (const p of points) {
       this.#lastPointAt = Math.max(this.#lastPointAt, p.t);
       if (!p.point.throughput) continue;
-      const list = this.#throughput.get(p.workload) ?? [];
+      const list = added.get(p.workload) ?? [];
       list.push({ at: p.t, ...p.point.throughput });
-      this.#throughput.set(p.workload, list);
+      added.set(p.workload, list);
+    }
+    for (const [workload, list] of added) {
+      const held = this.#throughput.get(workload);
+      this.#throughput.set(workload, held ? held.concat(list) : list);
     }
     for (const [workload, list] of this.#throughput) {
       // Oldest first (points arrive in time order): drop the samples that

@@ -193,6 +193,55 @@ describe('EntityStatusService', () => {
     );
   });
 
+  it('builds a workload again only when its records change, and answers as a new service would', async () => {
+    const cache = cacheWithClusters(['eu']);
+    let at = Date.parse('2026-03-01T12:00:00Z');
+    const clock = () => new Date(at);
+    const service = new EntityStatusService({
+      cache,
+      presets: resolvePatternPresets({}),
+      now: clock,
+    });
+    const fresh = () =>
+      new EntityStatusService({
+        cache,
+        presets: resolvePatternPresets({}),
+        now: clock,
+      }).entityStatus(entity, details);
+
+    const first = await service.entityStatus(entity, details);
+    expect(service.memo.stats).toMatchObject({ hits: 0, misses: 1 });
+    at += 60_000;
+    expect(await service.entityStatus(entity, details)).toEqual(await fresh());
+    expect(service.fleetRow(entity, details).entityRef).toBe(first.entityRef);
+    expect(service.memo.stats).toMatchObject({ hits: 2, misses: 1 });
+
+    // The HPA controller writes a new status: a new record, a new build.
+    const store = cache.clusters[0].store;
+    const hpas = store.kind('HorizontalPodAutoscaler');
+    const hpa = [...hpas.values()][0] as any;
+    hpas.upsert({
+      ...hpa,
+      status: { ...hpa.status, currentReplicas: 9, desiredReplicas: 9 },
+    });
+    const changed = await service.entityStatus(entity, details);
+    expect(service.memo.stats.misses).toBe(2);
+    expect(changed.workloads[0].autoscaler.hpa?.desiredReplicas).toBe(9);
+    expect(changed).toEqual(await fresh());
+
+    // The Deployment's rollout moves on: the same.
+    const deployments = store.kind('Deployment');
+    const deployment = [...deployments.values()][0] as any;
+    deployments.upsert({
+      ...deployment,
+      status: { ...deployment.status, readyReplicas: 1 },
+    });
+    const rolling = await service.entityStatus(entity, details);
+    expect(rolling.workloads[0].replicas.ready).toBe(1);
+    expect(rolling).toEqual(await fresh());
+    expect(service.memo.stats.misses).toBe(3);
+  });
+
   describe('attack: an entity status shows the problems of clusters that have nothing of it', () => {
     let api: FakeKubeApi;
     let cache: WatchCache;

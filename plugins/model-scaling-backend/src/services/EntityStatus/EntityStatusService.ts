@@ -1,6 +1,6 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  buildWorkloadStatus,
+  buildWorkloadStatusAndModel,
   ClusterError,
   computeVerdict,
   ClusterHealth,
@@ -13,6 +13,7 @@ import {
   Severity,
   sortFindings,
   WorkloadStatus,
+  workloadStatusAt,
 } from '@internal/plugin-model-scaling-common';
 import { WatchCache } from '../ClusterWatcher/WatchCache';
 import { CollectedData } from '../Collection/CollectorView';
@@ -21,6 +22,7 @@ import { EntityNamespaceBounds } from './entityNamespaceBounds';
 import { EntityTarget, memoizedEntityTarget } from './entityTarget';
 import { findWorkloads } from './findWorkloads';
 import { tritonView } from './tritonView';
+import { WorkloadStatusMemo } from './workloadStatusMemo';
 
 /**
  * Answers the API from memory: an entity's workloads in every cluster
@@ -31,6 +33,8 @@ export class EntityStatusService {
   readonly #now: () => Date;
   /** Each entity object's annotations read once. */
   readonly #target: (entity: Entity) => EntityTarget;
+  /** Each workload's built status while its records and figures stay the same. */
+  readonly memo = new WorkloadStatusMemo();
 
   constructor(
     private readonly deps: {
@@ -267,14 +271,10 @@ export class EntityStatusService {
       for (const objects of found) {
         const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
         const results = this.deps.triton?.resultsFor(workloadKey) ?? [];
-        const triton = tritonView(results);
-        const memory = results
-          .map(r => r.modelMemoryBytes)
-          .filter((b): b is number => b !== undefined);
         const history = this.deps.triton?.throughputHistory(workloadKey) ?? [];
-        workloads.push(
-          buildWorkloadStatus({
-            cluster: cluster.name,
+        const built = this.memo.get(
+          workloadKey,
+          {
             deployment: objects.deployment,
             replicaSets: objects.replicaSets,
             pods: objects.pods,
@@ -282,19 +282,43 @@ export class EntityStatusService {
             hpas: objects.hpas,
             scaledObjects: objects.scaledObjects,
             events: objects.events,
-            ...(triton && { triton }),
-            ...(target.pattern && { pattern: target.pattern }),
-            ...(target.latencySloMs !== undefined && {
-              latencySloMs: target.latencySloMs,
-            }),
-            ...(target.coldStartBudgetSeconds !== undefined && {
-              coldStartBudgetSeconds: target.coldStartBudgetSeconds,
-            }),
-            ...(memory.length > 0 && { modelSizeBytes: Math.max(...memory) }),
-            ...(history.length > 0 && { throughputHistory: history }),
-            now,
-          }),
+            results,
+            history,
+            pattern: target.pattern,
+            latencySloMs: target.latencySloMs,
+            coldStartBudgetSeconds: target.coldStartBudgetSeconds,
+          },
+          () => {
+            const triton = tritonView(results);
+            const memory = results
+              .map(r => r.modelMemoryBytes)
+              .filter((b): b is number => b !== undefined);
+            return buildWorkloadStatusAndModel({
+              cluster: cluster.name,
+              deployment: objects.deployment,
+              replicaSets: objects.replicaSets,
+              pods: objects.pods,
+              nodes: objects.nodes,
+              hpas: objects.hpas,
+              scaledObjects: objects.scaledObjects,
+              events: objects.events,
+              ...(triton && { triton }),
+              ...(target.pattern && { pattern: target.pattern }),
+              ...(target.latencySloMs !== undefined && {
+                latencySloMs: target.latencySloMs,
+              }),
+              ...(target.coldStartBudgetSeconds !== undefined && {
+                coldStartBudgetSeconds: target.coldStartBudgetSeconds,
+              }),
+              ...(memory.length > 0 && {
+                modelSizeBytes: Math.max(...memory),
+              }),
+              ...(history.length > 0 && { throughputHistory: history }),
+              now,
+            });
+          },
         );
+        workloads.push(workloadStatusAt(built, now.getTime()));
       }
     }
     return { workloads, clusterErrors };
