@@ -465,12 +465,12 @@ describe('two backend replicas on PostgreSQL', () => {
       30_000,
       'a newer Triton sample on the survivor',
     );
-    const historyAfter = await api(
+    const imageHistoryAfter = await api(
       survivor,
       '/api/model-scaling/v1/entities/default/component/image-classifier/history',
     );
     const timesAfter = new Set(
-      historyAfter.workloads[0].history.replicas.map((p: any) => p.t),
+      imageHistoryAfter.workloads[0].history.replicas.map((p: any) => p.t),
     );
     for (const p of imageHistoryBefore.workloads[0].history.replicas) {
       expect(timesAfter.has(p.t)).toBe(true);

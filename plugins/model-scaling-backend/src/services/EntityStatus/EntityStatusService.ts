@@ -1,3 +1,4 @@
+// long-file: the status document, the fleet row and the history route share one lookup of the entity's workloads and their memoized builds.
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   buildWorkloadStatusAndModel,
