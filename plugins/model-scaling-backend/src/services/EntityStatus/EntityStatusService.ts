@@ -273,16 +273,12 @@ export class EntityStatusService {
         const workloadKey = `${cluster.name}/${objects.deployment.meta.namespace}/${objects.deployment.meta.name}`;
         const results = this.deps.triton?.resultsFor(workloadKey) ?? [];
         const history = this.deps.triton?.throughputHistory(workloadKey) ?? [];
+        // The Deployment and its ReplicaSets, pods, nodes, autoscalers and events.
+        const { cluster: _cluster, ...records } = objects;
         const built = this.memo.get(
           workloadKey,
           {
-            deployment: objects.deployment,
-            replicaSets: objects.replicaSets,
-            pods: objects.pods,
-            nodes: objects.nodes,
-            hpas: objects.hpas,
-            scaledObjects: objects.scaledObjects,
-            events: objects.events,
+            ...records,
             results,
             history,
             pattern: target.pattern,
@@ -296,13 +292,7 @@ export class EntityStatusService {
               .filter((b): b is number => b !== undefined);
             return buildWorkloadStatusAndModel({
               cluster: cluster.name,
-              deployment: objects.deployment,
-              replicaSets: objects.replicaSets,
-              pods: objects.pods,
-              nodes: objects.nodes,
-              hpas: objects.hpas,
-              scaledObjects: objects.scaledObjects,
-              events: objects.events,
+              ...records,
               ...(triton && { triton }),
               ...(target.pattern && { pattern: target.pattern }),
               ...(target.latencySloMs !== undefined && {
